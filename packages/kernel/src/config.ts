@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The settings every Flowgraph process shares. Each comes from the environment and has a safe
+ * local default; secrets have development defaults that are refused when NODE_ENV=production.
+ */
+const DEV_SECRET = 'flowgraph-dev-secret-change-me-0123456789';
+
+export const baseConfigShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Owner connection: runs migrations. */
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/flowgraph'),
+  /** Services connect as this non-superuser role so row-level security applies. */
+  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('flowgraph_app'),
+  DATABASE_APP_PASSWORD: z.string().min(8).default('flowgraph-app-dev'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Prefix for every Redis key and queue, so several installs (or test files) share one Redis. */
+  REDIS_PREFIX: z.string().default('fg'),
+  /** HMAC key the gateway signs forwarded identities with; subgraphs verify it. */
+  IDENTITY_SECRET: z.string().min(32).default(DEV_SECRET),
+  /** Key for access tokens (HS256), shared by Core (issues) and the gateway (verifies). */
+  JWT_SECRET: z.string().min(32).default(DEV_SECRET),
+};
+
+export const baseConfigSchema = z.object(baseConfigShape);
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses `env` with the base shape plus a package's own `extra` shape. Throws one readable
+ * ConfigError naming every bad variable.
+ */
+export function loadConfig<E extends z.ZodRawShape = Record<string, never>>(
+  extra: E = {} as E,
+  env: NodeJS.ProcessEnv = process.env,
+): BaseConfig & z.infer<z.ZodObject<E>> {
+  const schema = baseConfigSchema.extend(extra);
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  const config = parsed.data as BaseConfig & z.infer<z.ZodObject<E>>;
+  if (config.NODE_ENV === 'production') {
+    for (const key of ['IDENTITY_SECRET', 'JWT_SECRET'] as const) {
+      if (config[key] === DEV_SECRET) throw new ConfigError(`${key} must be set in production`);
+    }
+  }
+  return config;
+}
+
+/** The URL services use: the owner URL with the application role's credentials. */
+export function appDatabaseUrl(config: Pick<BaseConfig, 'DATABASE_URL' | 'DATABASE_APP_ROLE' | 'DATABASE_APP_PASSWORD'>): string {
+  const url = new URL(config.DATABASE_URL);
+  url.username = config.DATABASE_APP_ROLE;
+  url.password = config.DATABASE_APP_PASSWORD;
+  return url.toString();
+}

@@ -1,0 +1,163 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode, GraphQLError } from 'graphql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { AppError, ErrorCode, createErrorFormatter } from '../errors';
+import { IdentityError, verifyIdentity, type Identity } from '../identity';
+import { beginScopedTransaction } from '../db/request-transaction';
+import { liveness, readiness, type ReadinessCheck } from './health';
+
+/** What every subgraph resolver receives; a subgraph adds its loaders and services. */
+export interface RequestContext {
+  requestId: string;
+  identity: Identity;
+  /** A fork in this request's transaction, scoped for row-level security. */
+  em: EntityManager;
+  logger: Logger;
+}
+
+export interface SubgraphServerOptions<TContext extends RequestContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  orm: MikroORM;
+  logger: Logger;
+  identitySecret: string;
+  /** Adds per-request loaders and services to the base context. */
+  extendContext: (base: RequestContext) => TContext;
+  /** Checked by `/readyz`; Postgres is always checked. */
+  readinessChecks?: Record<string, ReadinessCheck>;
+  /** Extra routes (internal endpoints). They are mounted before `/graphql` and get no identity check. */
+  routes?: (app: Express) => void;
+  /** Largest accepted request body. Default: `1mb`. */
+  bodyLimit?: string;
+}
+
+export interface RunningServer {
+  app: Express;
+  httpServer: http.Server;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+function hasInternalError(errors: readonly GraphQLError[]): boolean {
+  return errors.some((e) => !(e instanceof AppError) && !(e.originalError instanceof AppError) && e.extensions?.code !== ErrorCode.VALIDATION_ERROR);
+}
+
+/**
+ * One transaction per GraphQL request: begun when the context is built, committed when the
+ * response is ready, rolled back when an unexpected error happened. Also stamps `request_id`
+ * on every error and writes one log line per request.
+ */
+function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      let failed = false;
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) (error.extensions as Record<string, unknown>).request_id = contextValue.requestId;
+          if (hasInternalError(errors)) failed = true;
+        },
+        async willSendResponse({ response, operationName }) {
+          const em = contextValue.em;
+          try {
+            if (failed) await em.rollback();
+            else await em.commit();
+          } catch (error) {
+            contextValue.logger.error({ err: error }, 'transaction did not commit');
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL, masked: true, request_id: contextValue.requestId } },
+              ];
+            }
+          }
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          contextValue.logger.info({ operation: operationName, ms: Math.round(ms * 10) / 10, failed }, 'graphql request');
+        },
+      };
+    },
+  };
+}
+
+/** Refuses any `/graphql` call whose identity the gateway did not sign. */
+function identityGuard(secret: string, logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    try {
+      res.locals.identity = verifyIdentity(req.headers, secret);
+      next();
+    } catch (error) {
+      if (!(error instanceof IdentityError)) throw error;
+      logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned request');
+      res.status(401).json({
+        errors: [{ message: 'Requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+      });
+    }
+  };
+}
+
+/** Builds and starts a subgraph's HTTP server: `/graphql` (signed identity only), `/healthz`, `/readyz`. */
+export async function startSubgraphServer<TContext extends RequestContext>(
+  options: SubgraphServerOptions<TContext>,
+  port = 0,
+  host = '127.0.0.1',
+): Promise<RunningServer> {
+  const { logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [
+      requestLifecyclePlugin() as unknown as ApolloServerPlugin<TContext>,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const root = options.orm.em as EntityManager;
+  app.get('/healthz', liveness);
+  app.get('/readyz', readiness({ postgres: () => root.getConnection().execute('select 1'), ...options.readinessChecks }));
+  options.routes?.(app);
+  app.use(
+    '/graphql',
+    identityGuard(options.identitySecret, logger),
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const identity = res.locals.identity as Identity;
+        const em = await beginScopedTransaction(root, { orgId: identity.orgId, userId: identity.userId });
+        const requestLogger = logger.child({ request_id: identity.requestId, trace_id: identity.traceId });
+        return options.extendContext({ requestId: identity.requestId, identity, em, logger: requestLogger });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${host}:${address.port}/graphql`;
+  logger.info({ url }, `${options.name} subgraph listening`);
+  return {
+    app,
+    httpServer,
+    url,
+    port: address.port,
+    async stop() {
+      await apollo.stop(); // drains and closes the HTTP server
+    },
+  };
+}

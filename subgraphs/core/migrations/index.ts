@@ -1,0 +1,6 @@
+import type { SubgraphMigrations } from '@flowgraph/kernel';
+
+export const migrationPlan: SubgraphMigrations = {
+  schema: 'core',
+  migrations: [],
+};

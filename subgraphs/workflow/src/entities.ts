@@ -1,0 +1,4 @@
+import { WorkflowEntity } from './modules/workflows/workflow.entity';
+
+/** Every entity this subgraph maps, listed explicitly. */
+export const entities = [WorkflowEntity];
