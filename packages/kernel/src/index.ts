@@ -12,3 +12,4 @@ export * from './db/migrate';
 export * from './http/health';
 export * from './http/subgraph-server';
 export * from './graphql';
+export * from './access-token';
