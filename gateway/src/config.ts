@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { loadConfig } from '@flowgraph/kernel';
+import { defaultSubgraphUrls, type SubgraphName } from './subgraphs';
+import { supergraphPath } from './supergraph/paths';
+
+const gatewayShape = {
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  CORE_URL: z.string().url().default(defaultSubgraphUrls.core),
+  WORKFLOW_URL: z.string().url().default(defaultSubgraphUrls.workflow),
+  INTEGRATION_URL: z.string().url().default(defaultSubgraphUrls.integration),
+  ANALYTICS_URL: z.string().url().default(defaultSubgraphUrls.analytics),
+  /** Where Core's internal endpoints live. Default: the origin of CORE_URL. */
+  CORE_ORIGIN: z.string().url().optional(),
+  /** The composed supergraph to serve. Default: gateway/supergraph.graphql. */
+  SUPERGRAPH_PATH: z.string().optional(),
+};
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** Settings of the gateway process: the kernel's shared ones plus subgraph locations. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
+  const config = loadConfig(gatewayShape, env);
+  const subgraphUrls: Record<SubgraphName, string> = {
+    core: config.CORE_URL,
+    workflow: config.WORKFLOW_URL,
+    integration: config.INTEGRATION_URL,
+    analytics: config.ANALYTICS_URL,
+  };
+  return {
+    ...config,
+    subgraphUrls,
+    coreOrigin: config.CORE_ORIGIN ?? new URL(config.CORE_URL).origin,
+    supergraphPath: config.SUPERGRAPH_PATH ?? supergraphPath(),
+  };
+}

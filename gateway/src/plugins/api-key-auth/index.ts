@@ -1,0 +1,84 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { roles, signIdentity } from '@flowgraph/kernel';
+import { AuthenticationError, type Credentials } from '../authentication/credentials';
+
+/** Revocation delay ceiling: a revoked key keeps working on a gateway for at most this long. */
+export const MAX_API_KEY_CACHE_TTL_MS = 30_000;
+
+export interface ApiKeyAuthOptions {
+  /** Core's internal endpoint, e.g. `http://127.0.0.1:4001/internal/api-keys/verify`. Required. */
+  verifyUrl: string;
+  /** Signs the anonymous identity Core requires on internal calls (`IDENTITY_SECRET`). Required. */
+  identitySecret: string;
+  /** How long a successful verification is reused. Default and maximum: 30 000 ms. 0 disables. */
+  cacheTtlMs?: number;
+  /** Cached verifications kept at most; the oldest is dropped first. Default: 10 000. */
+  maxCacheEntries?: number;
+  /** Time Core has to answer before the request fails (500, not 401). Default: 2 000 ms. */
+  timeoutMs?: number;
+  /** Injected for tests. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Injected for tests. Default: `Date.now`. */
+  now?: () => number;
+}
+
+const verifiedKey = z.object({
+  apiKeyId: z.string().min(1),
+  userId: z.string().min(1),
+  orgId: z.string().min(1),
+  role: z.enum(roles),
+  scopes: z.array(z.string()),
+});
+
+export interface ApiKeyAuthenticator {
+  verify(key: string, requestId?: string): Promise<Credentials>;
+  /** Forgets every cached verification. */
+  clear(): void;
+}
+
+/**
+ * Verifies `x-api-key` by asking Core (which owns the keys and their hashes). Successful answers
+ * are cached in memory, keyed by sha256(key) so raw keys are never held; failures are not cached,
+ * so a new key works at once. Consequence: a revoked key is refused by a gateway only after its
+ * cached entry expires, at most `cacheTtlMs` (30 s) later.
+ */
+export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthenticator {
+  const ttl = options.cacheTtlMs ?? MAX_API_KEY_CACHE_TTL_MS;
+  if (ttl < 0 || ttl > MAX_API_KEY_CACHE_TTL_MS) throw new RangeError(`cacheTtlMs must be 0..${MAX_API_KEY_CACHE_TTL_MS}`);
+  const maxEntries = options.maxCacheEntries ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? 2_000;
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { credentials: Credentials; expiresAt: number }>();
+
+  async function askCore(key: string, requestId: string): Promise<Credentials> {
+    const identity = signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, options.identitySecret);
+    const response = await doFetch(options.verifyUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...identity },
+      body: JSON.stringify({ key }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (response.status === 401) throw new AuthenticationError('Invalid API key');
+    if (!response.ok) throw new Error(`API key verification answered ${response.status}`);
+    const body = verifiedKey.parse(await response.json());
+    return { authMethod: 'api_key', apiKeyId: body.apiKeyId, userId: body.userId, orgId: body.orgId, role: body.role, scopes: body.scopes };
+  }
+
+  return {
+    async verify(key, requestId = randomUUID()) {
+      const hash = createHash('sha256').update(key).digest('hex');
+      const cached = cache.get(hash);
+      if (cached && cached.expiresAt > now()) return cached.credentials;
+      cache.delete(hash);
+      const credentials = await askCore(key, requestId);
+      if (ttl > 0) {
+        if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+        cache.set(hash, { credentials, expiresAt: now() + ttl });
+      }
+      return credentials;
+    },
+    clear: () => cache.clear(),
+  };
+}

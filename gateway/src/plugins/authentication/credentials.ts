@@ -1,0 +1,7 @@
+import type { Identity } from '@flowgraph/kernel';
+
+/** What a verified credential says about the caller; the request-specific parts are added later. */
+export type Credentials = Pick<Identity, 'userId' | 'orgId' | 'role' | 'scopes' | 'authMethod' | 'sessionId' | 'apiKeyId'>;
+
+/** The caller's credential is missing, malformed, expired, revoked or unknown: HTTP 401. */
+export class AuthenticationError extends Error {}

@@ -1,0 +1,71 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ErrorCode, type Identity, type Logger } from '@flowgraph/kernel';
+import { AuthenticationError, type Credentials } from './credentials';
+
+export { AuthenticationError, type Credentials } from './credentials';
+
+export interface AuthenticationOptions {
+  /** Verifies the token of `Authorization: Bearer <token>`. Required (see jwt-auth). */
+  verifyJwt: (token: string) => Promise<Credentials>;
+  /** Verifies `x-api-key`. Required (see api-key-auth). */
+  verifyApiKey: (key: string, requestId: string) => Promise<Credentials>;
+  logger: Logger;
+}
+
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+function respond(res: Response, status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extra, request_id: res.locals.requestId as string } }] });
+}
+
+async function credentialsOf(req: Request, options: AuthenticationOptions, requestId: string): Promise<Credentials> {
+  const authorization = req.headers.authorization;
+  const apiKey = req.headers['x-api-key'];
+  if (authorization !== undefined && apiKey !== undefined) throw new AuthenticationError('Send either a bearer token or an API key, not both');
+  if (authorization !== undefined) {
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization);
+    if (!match) throw new AuthenticationError('Authorization must be "Bearer <token>"');
+    return options.verifyJwt(match[1]);
+  }
+  if (apiKey !== undefined) {
+    if (typeof apiKey !== 'string' || apiKey.length === 0 || apiKey.length > 512) throw new AuthenticationError('Malformed API key');
+    return options.verifyApiKey(apiKey, requestId);
+  }
+  // No credentials: anonymous (signUp, logIn); subgraphs refuse anything else.
+  return { authMethod: 'anonymous', scopes: [] };
+}
+
+/**
+ * Express middleware: authenticates the caller once, for the whole graph, and leaves the
+ * identity in `res.locals.identity` (with request id, trace id, ip and user agent). Bad
+ * credentials end the request with HTTP 401 and a GraphQL error `UNAUTHENTICATED`; a failing
+ * dependency (Redis, Core) ends it with 500 `INTERNAL`, its detail only in the log.
+ * Needs `requestId()` mounted before it.
+ */
+export function authentication(options: AuthenticationOptions) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const requestId = res.locals.requestId as string;
+    const traceparent = typeof req.headers.traceparent === 'string' && TRACEPARENT.test(req.headers.traceparent) ? req.headers.traceparent : undefined;
+    try {
+      const credentials = await credentialsOf(req, options, requestId);
+      const identity: Identity = {
+        ...credentials,
+        requestId,
+        traceId: traceparent ? TRACEPARENT.exec(traceparent)?.[1] : undefined,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+      };
+      res.locals.identity = identity;
+      res.locals.traceparent = traceparent;
+      next();
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        options.logger.info({ request_id: requestId, reason: error.message, ip: req.ip }, 'authentication refused');
+        respond(res, 401, ErrorCode.UNAUTHENTICATED, 'Authentication failed');
+        return;
+      }
+      options.logger.error({ err: error, request_id: requestId }, 'authentication could not complete');
+      respond(res, 500, ErrorCode.INTERNAL, 'Internal server error', { masked: true });
+    }
+  };
+}

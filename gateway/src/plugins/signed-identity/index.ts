@@ -1,0 +1,60 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { signIdentity, type Identity, type Logger } from '@flowgraph/kernel';
+import type { GraphQLError } from 'graphql';
+
+export interface SignedIdentityOptions {
+  /** The subgraph's `/graphql` URL. Required. */
+  url: string;
+  /** Subgraph name, for logs. Required. */
+  name: string;
+  /** HMAC key subgraphs verify (`IDENTITY_SECRET`). Required. */
+  identitySecret: string;
+  logger: Logger;
+}
+
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+interface ForwardingContext extends Record<string, unknown> {
+  identity?: Identity;
+  traceparent?: string;
+}
+
+/**
+ * A data source that forwards the caller's identity to a subgraph in signed headers (signed per
+ * call, so the timestamp is fresh) and passes the W3C `traceparent` through.
+ */
+export class SignedIdentityDataSource extends RemoteGraphQLDataSource<ForwardingContext> {
+  constructor(private readonly options: SignedIdentityOptions) {
+    super({ url: options.url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<ForwardingContext>): void {
+    // No identity means the call did not come from a request (e.g. a health check): send none, so the subgraph refuses it.
+    if (!context.identity) return;
+    const headers = request.http!.headers;
+    for (const [name, value] of Object.entries(signIdentity(context.identity, this.options.identitySecret))) headers.set(name, value);
+    if (context.traceparent) headers.set('traceparent', context.traceparent);
+  }
+
+  /**
+   * A non-2xx answer from a subgraph is the platform's fault (a refused signature means a
+   * misconfigured secret), never the caller's: log it and let the error be masked as INTERNAL,
+   * instead of the default error that carries the subgraph's URL, status and body.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    this.options.logger.error({ subgraph: this.options.name, status: response.status, body: error.extensions.response }, 'subgraph answered with an HTTP error');
+    error.extensions.code = 'SUBGRAPH_HTTP_ERROR';
+    delete error.extensions.response;
+    return error;
+  }
+}
+
+/** The gateway's `buildService`: subgraph names map to configured URLs, not the supergraph's. */
+export function signedIdentityServices(options: Omit<SignedIdentityOptions, 'url' | 'name'> & { urls: Record<string, string> }) {
+  return ({ name }: { name: string; url?: string }): SignedIdentityDataSource => {
+    const url = options.urls[name];
+    if (!url) throw new Error(`No URL configured for subgraph "${name}"`);
+    return new SignedIdentityDataSource({ url, name, identitySecret: options.identitySecret, logger: options.logger });
+  };
+}

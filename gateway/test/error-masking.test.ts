@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { bearer, closedUrl, post, startFederation, type Federation } from './support/federation-kit';
+
+let federation: Federation;
+const admin = { userId: randomUUID(), orgId: randomUUID(), role: 'admin' as const, sessionId: randomUUID() };
+
+beforeAll(async () => {
+  // Analytics is down in this file: its calls fail inside the gateway.
+  federation = await startFederation({ ANALYTICS_URL: await closedUrl() });
+});
+
+afterAll(async () => {
+  await federation.stop();
+});
+
+it('masks the gateway’s own unexpected errors (a subgraph it cannot reach)', async () => {
+  const response = await post(federation.gateway.url, `query { pattern(id: "${randomUUID()}") { id } }`, {}, await bearer(admin));
+  // The only fetch of the plan failed, so the whole operation failed: Apollo answers 500.
+  expect(response.status).toBe(500);
+  expect(response.errors).toEqual([
+    { message: 'Internal server error', extensions: { code: 'INTERNAL', masked: true, request_id: response.headers.get('x-request-id') } },
+  ]);
+  expect(response.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch/i);
+});
+
+it('passes a subgraph’s masked internal error on with the same request id', async () => {
+  // The workflow subgraph hands "not-a-uuid" to Postgres, which fails: an unexpected error there.
+  const response = await post(federation.gateway.url, 'query { workflow(id: "not-a-uuid") { id } }', {}, { ...(await bearer(admin)), 'x-request-id': 'trace-me-1' });
+  expect(response.errors).toEqual([
+    { message: 'Internal server error', path: ['workflow'], extensions: { code: 'INTERNAL', masked: true, request_id: 'trace-me-1' } },
+  ]);
+  expect(response.text).not.toMatch(/uuid|syntax|postgres/i);
+});
+
+it('passes catalog errors through with their code, details and request id, without the subgraph’s name', async () => {
+  const response = await post(
+    federation.gateway.url,
+    'mutation { connectIntegration(input: { provider: HTTP, displayName: "  " }) { integration { id } } }',
+    {},
+    await bearer(admin),
+  );
+  expect(response.errors?.[0]?.extensions).toEqual({
+    code: 'VALIDATION_ERROR',
+    details: [{ field: 'displayName', message: 'Must be 1 to 100 characters' }],
+    request_id: response.headers.get('x-request-id'),
+  });
+  const forbidden = await post(federation.gateway.url, 'mutation { createWorkflow(input: { name: "x" }) { workflow { id } } }', {}, await bearer({ ...admin, role: 'member' }));
+  expect(forbidden.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', request_id: forbidden.headers.get('x-request-id') });
+});
+
+it('reports GraphQL validation errors of the operation as VALIDATION_ERROR', async () => {
+  const response = await post(federation.gateway.url, '{ noSuchField }', {}, {});
+  expect(response.status).toBe(400);
+  expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', request_id: response.headers.get('x-request-id') });
+});
+
+it('answers a malformed JSON body with a GraphQL-shaped error', async () => {
+  const response = await fetch(federation.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+  const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
+  expect(response.status).toBe(400);
+  expect(body.errors[0].extensions).toEqual({ code: 'VALIDATION_ERROR', request_id: response.headers.get('x-request-id') });
+});
+
+it('reports not ready, naming the subgraph that is down', async () => {
+  const response = await fetch(new URL('/readyz', federation.gateway.url));
+  const body = (await response.json()) as { checks: Record<string, { status: string }> };
+  expect(response.status).toBe(503);
+  expect(body.checks).toMatchObject({ redis: { status: 'ok' }, core: { status: 'ok' }, workflow: { status: 'ok' }, analytics: { status: 'down' } });
+});

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { bearer, post, startFederation, type Federation } from './support/federation-kit';
+
+let federation: Federation;
+let auth: Record<string, string>;
+let owner: { userId: string; orgId: string };
+let workflowId: string;
+let integrationId: string;
+
+beforeAll(async () => {
+  federation = await startFederation();
+});
+
+afterAll(async () => {
+  await federation.stop();
+});
+
+/** The miner that writes patterns comes in a later issue; until then they are inserted as the owner. */
+async function insertPattern(support: number): Promise<void> {
+  const client = new Client({ connectionString: federation.db.ownerUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into analytics.patterns (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at)
+       values ($1, $2, $3, $4, $5, 0.5, now(), now())`,
+      [randomUUID(), owner.orgId, owner.userId, JSON.stringify([{ tool: 'github', eventType: 'push' }]), support],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+const gateway = <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = auth) =>
+  post<T>(federation.gateway.url, query, variables, headers);
+
+it('signs up anonymously through the gateway', async () => {
+  const email = `${randomUUID()}@example.com`;
+  const signedUp = await gateway<{ signUp: { accessToken: string; user: { id: string }; organization: { id: string } } }>(
+    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } organization { id } } }',
+    { input: { email, password: 'correct horse battery staple', name: 'Ada', organizationName: 'Analytical Engines' } },
+    {},
+  );
+  expect(signedUp.errors).toBeUndefined();
+  auth = { authorization: `Bearer ${signedUp.data!.signUp.accessToken}` };
+  owner = { userId: signedUp.data!.signUp.user.id, orgId: signedUp.data!.signUp.organization.id };
+});
+
+it('answers one query that spans core, workflow, integration and analytics', async () => {
+  const created = await gateway<{ createWorkflow: { workflow: { id: string } } }>('mutation { createWorkflow(input: { name: "Deploy on merge" }) { workflow { id } } }');
+  expect(created.errors).toBeUndefined();
+  const connected = await gateway<{ connectIntegration: { integration: { id: string } } }>(
+    'mutation { connectIntegration(input: { provider: GITHUB, displayName: "Work" }) { integration { id } } }',
+  );
+  expect(connected.errors).toBeUndefined();
+  workflowId = created.data!.createWorkflow.workflow.id;
+  integrationId = connected.data!.connectIntegration.integration.id;
+  await insertPattern(4);
+  await insertPattern(9);
+
+  const response = await gateway<{ me: unknown }>(
+    `query {
+      me {
+        name
+        workflows { edges { node { name } } }
+        integrations { provider displayName }
+        patterns(first: 5) { edges { node { support sequence { tool } } } }
+      }
+    }`,
+  );
+  expect(response.status).toBe(200);
+  expect(response.errors).toBeUndefined();
+  expect(response.data?.me).toEqual({
+    name: 'Ada',
+    workflows: { edges: [{ node: { name: 'Deploy on merge' } }] },
+    integrations: [{ provider: 'GITHUB', displayName: 'Work' }],
+    patterns: { edges: [{ node: { support: 9, sequence: [{ tool: 'github' }] } }, { node: { support: 4, sequence: [{ tool: 'github' }] } }] },
+  });
+});
+
+it('authenticates an API key through Core and applies its scopes in the subgraphs', async () => {
+  const created = await gateway<{ createApiKey: { secret: string } }>(
+    'mutation { createApiKey(input: { name: "CI", scopes: ["workflows:read"], role: MEMBER }) { secret } }',
+  );
+  expect(created.errors).toBeUndefined();
+  const key = { 'x-api-key': created.data!.createApiKey.secret };
+  const allowed = await gateway<{ workflow: { name: string } }>('query($id: ID!) { workflow(id: $id) { name } }', { id: workflowId }, key);
+  expect(allowed.errors).toBeUndefined();
+  expect(allowed.data?.workflow).toEqual({ name: 'Deploy on merge' });
+  const outOfScope = await gateway('query($id: ID!) { integration(id: $id) { id } }', { id: integrationId }, key);
+  expect(outOfScope.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const unknown = await gateway('{ __typename }', {}, { 'x-api-key': `${created.data!.createApiKey.secret}x` });
+  expect(unknown.status).toBe(401);
+  expect(unknown.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
+
+it('shows another organization none of it through the gateway', async () => {
+  const stranger = await bearer({ userId: randomUUID(), orgId: randomUUID(), role: 'owner', sessionId: randomUUID() });
+  const response = await gateway<{ workflow: unknown; integration: unknown }>(
+    'query($w: ID!, $i: ID!) { workflow(id: $w) { name } integration(id: $i) { displayName } }',
+    { w: workflowId, i: integrationId },
+    stranger,
+  );
+  expect(response.errors).toBeUndefined();
+  expect(response.data).toEqual({ workflow: null, integration: null });
+});
+
+it('is ready when Redis and every subgraph are', async () => {
+  const response = await fetch(new URL('/readyz', federation.gateway.url));
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { checks: Record<string, { status: string }> };
+  expect(Object.keys(body.checks).sort()).toEqual(['analytics', 'core', 'integration', 'redis', 'workflow']);
+  expect((await fetch(new URL('/healthz', federation.gateway.url))).status).toBe(200);
+});

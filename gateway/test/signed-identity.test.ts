@@ -1,0 +1,96 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createLogger, verifyIdentity, type Identity } from '@flowgraph/kernel';
+import { postGraphQL } from '@flowgraph/kernel/testing';
+import { SignedIdentityDataSource } from '../src/plugins/signed-identity';
+import { bearer, identitySecret, post, startFederation, type Federation } from './support/federation-kit';
+
+const admin = { userId: randomUUID(), orgId: randomUUID(), role: 'admin' as const, sessionId: randomUUID() };
+const listQuery = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { integrations { displayName } } } }';
+
+describe('through the gateway', () => {
+  let federation: Federation;
+
+  beforeAll(async () => {
+    federation = await startFederation();
+  });
+
+  afterAll(async () => {
+    await federation.stop();
+  });
+
+  it('is the only way in: a subgraph called without the gateway’s signature answers 401, the same operation through the gateway works', async () => {
+    const auth = await bearer(admin);
+    const mutation = 'mutation { connectIntegration(input: { provider: SLACK, displayName: "Team" }) { integration { displayName } } }';
+    const direct = await post(federation.urls.integration, mutation, {}, auth);
+    expect(direct.status).toBe(401);
+    expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const forged = await postGraphQL(federation.urls.integration, mutation, {}, { identity: admin, secret: 'f'.repeat(40) });
+    expect(forged.status).toBe(401);
+
+    const viaGateway = await post(federation.gateway.url, mutation, {}, auth);
+    expect(viaGateway.status).toBe(200);
+    expect(viaGateway.data).toEqual({ connectIntegration: { integration: { displayName: 'Team' } } });
+    // Exactly one integration exists: the refused direct calls wrote nothing.
+    const listed = await postGraphQL<{ _entities: { integrations: unknown[] }[] }>(
+      federation.urls.integration,
+      listQuery,
+      { reps: [{ __typename: 'User', id: admin.userId }] },
+      { identity: admin, secret: identitySecret },
+    );
+    expect(listed.data?._entities[0].integrations).toEqual([{ displayName: 'Team' }]);
+  });
+});
+
+describe('a gateway whose identity secret the subgraphs do not share', () => {
+  let federation: Federation;
+
+  beforeAll(async () => {
+    federation = await startFederation({ IDENTITY_SECRET: 'm'.repeat(40) });
+  });
+
+  afterAll(async () => {
+    await federation.stop();
+  });
+
+  it('fails masked, without the subgraph’s URL or answer', async () => {
+    const response = await post(federation.gateway.url, `query { integration(id: "${randomUUID()}") { id } }`, {}, await bearer(admin));
+    expect(response.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL', masked: true } });
+    expect(response.text).not.toContain('127.0.0.1');
+    expect(response.text).not.toContain('gateway');
+  });
+});
+
+describe('SignedIdentityDataSource', () => {
+  let server: http.Server;
+  let url: string;
+  const received: http.IncomingHttpHeaders[] = [];
+
+  beforeAll(async () => {
+    const app = express();
+    app.post('/graphql', (req, res) => {
+      received.push(req.headers);
+      res.json({ data: { ok: true } });
+    });
+    server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('signs the caller’s identity and passes traceparent through unchanged', async () => {
+    const source = new SignedIdentityDataSource({ url, name: 'fake', identitySecret, logger: createLogger('test', 'silent') });
+    const identity: Identity = { requestId: 'r-1', userId: 'u-1', orgId: 'o-1', role: 'viewer', scopes: [], authMethod: 'jwt', ip: '10.0.0.1', userAgent: 'jest' };
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    // The options of a plain (non-operation) call: enough for willSendRequest, which is what is tested.
+    await source.process({ kind: 'health check', request: { query: '{ ok }' }, context: { identity, traceparent } } as never);
+    expect(received).toHaveLength(1);
+    expect(verifyIdentity(received[0], identitySecret)).toEqual(identity);
+    expect(received[0].traceparent).toBe(traceparent);
+  });
+});

@@ -1,0 +1,3 @@
+export { startAnalyticsServer, typeDefs } from './server';
+export { entities } from './entities';
+export { migrationPlan } from '../migrations';

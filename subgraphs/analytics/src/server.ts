@@ -1,0 +1,30 @@
+import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer } from '@flowgraph/kernel';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createAnalyticsContext, type AnalyticsContext } from './context';
+import { resolvers } from './resolvers';
+
+export const typeDefs = loadPackageSchema(__dirname);
+
+export interface AnalyticsServerDeps {
+  orm: MikroORM;
+  logger: Logger;
+  identitySecret: string;
+}
+
+/** Wiring only: the analytics subgraph on `port` (0 picks a free one). */
+export function startAnalyticsServer(deps: AnalyticsServerDeps, port = 0, host?: string): Promise<RunningServer> {
+  return startSubgraphServer<AnalyticsContext>(
+    {
+      name: 'analytics',
+      typeDefs,
+      resolvers: resolvers as GraphQLResolverMap<AnalyticsContext>,
+      orm: deps.orm,
+      logger: deps.logger,
+      identitySecret: deps.identitySecret,
+      extendContext: createAnalyticsContext,
+    },
+    port,
+    host,
+  );
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createLogger, createOrm, inScopedTransaction, loadConfig, type RunningServer } from '@flowgraph/kernel';
+import { createTestDatabase, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
+import { entities } from '../src/entities';
+import { PatternEntity, type PatternStep } from '../src/modules/patterns/pattern.entity';
+import { startAnalyticsServer } from '../src/server';
+
+const secret = loadConfig().IDENTITY_SECRET;
+let db: TestDatabase;
+let orm: MikroORM;
+let server: RunningServer;
+
+const orgA = randomUUID();
+const orgB = randomUUID();
+const viewer = { userId: randomUUID(), orgId: orgA, role: 'viewer' as const };
+const sequence: PatternStep[] = [
+  { tool: 'github', eventType: 'pr.opened' },
+  { tool: 'slack', eventType: 'message.posted' },
+];
+
+/** Patterns are written by the miner (a later issue); tests insert them as the app role, under RLS. */
+async function insertPattern(orgId: string, userId: string, support: number): Promise<string> {
+  const id = randomUUID();
+  await inScopedTransaction(orm.em, { orgId }, async (em) => {
+    const seen = new Date('2026-01-01T00:00:00Z');
+    em.create(PatternEntity, { id, orgId, userId, sequence, support, confidence: 0.75, firstSeenAt: seen, lastSeenAt: seen, createdAt: seen });
+    await em.flush();
+  });
+  return id;
+}
+
+interface PatternPage {
+  edges: { node: { id: string; support: number } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const userPatterns = (userIds: string[], identity: object, first = 10, after?: string) =>
+  postGraphQL<{ _entities: { id: string; patterns: PatternPage }[] }>(
+    server.url,
+    `query($reps: [_Any!]!, $first: Int, $after: String) { _entities(representations: $reps) { ... on User { id patterns(first: $first, after: $after) { edges { node { id support } } pageInfo { hasNextPage endCursor } } } } }`,
+    { reps: userIds.map((id) => ({ __typename: 'User', id })), first, after },
+    { identity, secret },
+  );
+
+let ids: Record<number, string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase('an');
+  orm = await createOrm({ url: db.appUrl, entities });
+  server = await startAnalyticsServer({ orm, logger: createLogger('analytics', process.env.TEST_LOG ?? 'silent'), identitySecret: secret });
+  ids = {};
+  for (const support of [3, 12, 7]) ids[support] = await insertPattern(orgA, viewer.userId, support);
+  await insertPattern(orgB, viewer.userId, 99);
+});
+
+afterAll(async () => {
+  await server.stop();
+  await orm.close(true);
+  await db.drop();
+});
+
+it('rejects a request without the gateway signature', async () => {
+  const response = await postGraphQL(server.url, '{ __typename }', {}, { secret: null });
+  expect(response.status).toBe(401);
+  expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
+
+it('lists a user’s patterns of the caller’s organization by support, most first', async () => {
+  const response = await userPatterns([viewer.userId], viewer);
+  expect(response.errors).toBeUndefined();
+  expect(response.data?._entities[0].patterns.edges.map((e) => e.node.support)).toEqual([12, 7, 3]);
+});
+
+it('pages with an opaque keyset cursor and refuses a tampered one', async () => {
+  const first = await userPatterns([viewer.userId], viewer, 2);
+  const page = first.data!._entities[0].patterns;
+  expect(page.pageInfo.hasNextPage).toBe(true);
+  const next = await userPatterns([viewer.userId], viewer, 2, page.pageInfo.endCursor!);
+  expect(next.data?._entities[0].patterns.edges.map((e) => e.node.support)).toEqual([3]);
+  expect(next.data?._entities[0].patterns.pageInfo.hasNextPage).toBe(false);
+  const tampered = await userPatterns([viewer.userId], viewer, 2, Buffer.from('["x","y"]').toString('base64url'));
+  expect(tampered.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'after' }] });
+});
+
+it('resolves Query.pattern with its sequence, only in the caller’s organization', async () => {
+  const query = 'query($id: ID!) { pattern(id: $id) { support confidence sequence { tool eventType } user { id } } }';
+  const own = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: viewer, secret });
+  expect(own.errors).toBeUndefined();
+  expect(own.data?.pattern).toEqual({ support: 7, confidence: 0.75, sequence, user: { id: viewer.userId } });
+  const other = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: { ...viewer, orgId: orgB }, secret });
+  expect(other.data?.pattern).toBeNull();
+});
+
+it('refuses an anonymous caller and an API key without patterns:read', async () => {
+  const anonymous = await userPatterns([viewer.userId], {});
+  expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  const key = await userPatterns([viewer.userId], { ...viewer, authMethod: 'api_key', scopes: ['workflows:read'] });
+  expect(key.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+});
+
+it('never shows another organization’s patterns', async () => {
+  const response = await userPatterns([viewer.userId], { userId: randomUUID(), orgId: orgB, role: 'owner' });
+  expect(response.data?._entities[0].patterns.edges.map((e) => e.node.support)).toEqual([99]);
+  const stranger = await userPatterns([viewer.userId], { userId: randomUUID(), orgId: randomUUID(), role: 'owner' });
+  expect(stranger.data?._entities[0].patterns.edges).toEqual([]);
+});
+
+it('loads patterns of 1 and of 50 users with the same number of statements', async () => {
+  const counter = statementCounter(orm);
+  await userPatterns([viewer.userId], viewer);
+  const forOne = counter.count();
+  expect(forOne).toBeGreaterThan(0);
+  counter.reset();
+  const many = await userPatterns([viewer.userId, ...Array.from({ length: 49 }, () => randomUUID())], viewer);
+  expect(counter.count()).toBe(forOne);
+  expect(many.data?._entities[0].patterns.edges).toHaveLength(3);
+});

@@ -1,0 +1,4 @@
+import { IntegrationEntity } from './modules/integrations/integration.entity';
+
+/** Every entity this subgraph maps, listed explicitly. */
+export const entities = [IntegrationEntity];

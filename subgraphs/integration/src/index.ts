@@ -1,0 +1,3 @@
+export { startIntegrationServer, typeDefs } from './server';
+export { entities } from './entities';
+export { migrationPlan } from '../migrations';

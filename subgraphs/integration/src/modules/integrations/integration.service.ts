@@ -1,0 +1,24 @@
+import { requireRole, validationError, type Identity } from '@flowgraph/kernel';
+import type { Integration, IntegrationProviderValue } from './integration.entity';
+import type { IntegrationRepository } from './integration.repository';
+
+export const MAX_DISPLAY_NAME = 100;
+
+export class IntegrationService {
+  constructor(private readonly repository: IntegrationRepository) {}
+
+  /**
+   * Records an active integration for the caller. No credentials are exchanged yet: the OAuth
+   * flow that authorises the connection arrives in a later issue and will gate `isActive`.
+   */
+  async connect(identity: Identity, input: { provider: IntegrationProviderValue; displayName: string }): Promise<Integration> {
+    const caller = requireRole(identity, 'admin', 'integrations:write');
+    const displayName = input.displayName.trim();
+    if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME) {
+      throw validationError([{ field: 'displayName', message: `Must be 1 to ${MAX_DISPLAY_NAME} characters` }]);
+    }
+    const integration = this.repository.create({ orgId: caller.orgId, userId: caller.userId, provider: input.provider, displayName });
+    await this.repository.flush();
+    return integration;
+  }
+}

@@ -1,0 +1,30 @@
+import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer } from '@flowgraph/kernel';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createIntegrationContext, type IntegrationContext } from './context';
+import { resolvers } from './resolvers';
+
+export const typeDefs = loadPackageSchema(__dirname);
+
+export interface IntegrationServerDeps {
+  orm: MikroORM;
+  logger: Logger;
+  identitySecret: string;
+}
+
+/** Wiring only: the integration subgraph on `port` (0 picks a free one). */
+export function startIntegrationServer(deps: IntegrationServerDeps, port = 0, host?: string): Promise<RunningServer> {
+  return startSubgraphServer<IntegrationContext>(
+    {
+      name: 'integration',
+      typeDefs,
+      resolvers: resolvers as GraphQLResolverMap<IntegrationContext>,
+      orm: deps.orm,
+      logger: deps.logger,
+      identitySecret: deps.identitySecret,
+      extendContext: createIntegrationContext,
+    },
+    port,
+    host,
+  );
+}

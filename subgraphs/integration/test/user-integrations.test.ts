@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createLogger, createOrm, loadConfig, type RunningServer } from '@flowgraph/kernel';
+import { createTestDatabase, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
+import { entities } from '../src/entities';
+import { startIntegrationServer } from '../src/server';
+
+const secret = loadConfig().IDENTITY_SECRET;
+let db: TestDatabase;
+let orm: MikroORM;
+let server: RunningServer;
+
+const orgA = randomUUID();
+const orgB = randomUUID();
+const admin = { userId: randomUUID(), orgId: orgA, role: 'admin' as const };
+
+interface IntegrationView {
+  id: string;
+  provider: string;
+  displayName: string;
+  isActive: boolean;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('int');
+  orm = await createOrm({ url: db.appUrl, entities });
+  server = await startIntegrationServer({ orm, logger: createLogger('integration', process.env.TEST_LOG ?? 'silent'), identitySecret: secret });
+});
+
+afterAll(async () => {
+  await server.stop();
+  await orm.close(true);
+  await db.drop();
+});
+
+const connect = (provider: string, displayName: string, identity: object = admin) =>
+  postGraphQL<{ connectIntegration: { integration: IntegrationView } }>(
+    server.url,
+    `mutation($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { integration { id provider displayName isActive } } }`,
+    { input: { provider, displayName } },
+    { identity, secret },
+  );
+
+const userIntegrations = (userIds: string[], identity: object) =>
+  postGraphQL<{ _entities: { id: string; integrations: IntegrationView[] }[] }>(
+    server.url,
+    `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id integrations { id provider displayName isActive } } } }`,
+    { reps: userIds.map((id) => ({ __typename: 'User', id })) },
+    { identity, secret },
+  );
+
+it('rejects a request without the gateway signature', async () => {
+  const response = await postGraphQL(server.url, '{ __typename }', {}, { secret: null });
+  expect(response.status).toBe(401);
+  expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
+
+it('lets an admin connect integrations and lists them newest first on User.integrations', async () => {
+  const github = await connect('GITHUB', 'Work GitHub');
+  expect(github.errors).toBeUndefined();
+  expect(github.data?.connectIntegration.integration).toMatchObject({ provider: 'GITHUB', displayName: 'Work GitHub', isActive: true });
+  await connect('GOOGLE_DRIVE', 'Team drive');
+  const response = await userIntegrations([admin.userId], { ...admin, role: 'viewer' });
+  expect(response.errors).toBeUndefined();
+  expect(response.data?._entities[0].integrations.map((i) => i.provider)).toEqual(['GOOGLE_DRIVE', 'GITHUB']);
+});
+
+it('resolves Query.integration and Integration references in the caller’s organization only', async () => {
+  const created = await connect('SLACK', 'Ops Slack');
+  const id = created.data!.connectIntegration.integration.id;
+  const query = 'query($id: ID!) { integration(id: $id) { displayName owner { id } } }';
+  const own = await postGraphQL<{ integration: { displayName: string; owner: { id: string } } | null }>(server.url, query, { id }, { identity: admin, secret });
+  expect(own.data?.integration).toEqual({ displayName: 'Ops Slack', owner: { id: admin.userId } });
+  const other = await postGraphQL<{ integration: unknown }>(server.url, query, { id }, { identity: { userId: randomUUID(), orgId: orgB, role: 'owner' }, secret });
+  expect(other.errors).toBeUndefined();
+  expect(other.data?.integration).toBeNull();
+  const malformed = await postGraphQL<{ integration: unknown }>(server.url, query, { id: 'not-a-uuid' }, { identity: admin, secret });
+  expect(malformed.errors).toBeUndefined();
+  expect(malformed.data?.integration).toBeNull();
+});
+
+it('refuses connecting to a member and to an anonymous caller, and validates the display name', async () => {
+  const denied = await connect('S3', 'Bucket', { ...admin, role: 'member' });
+  expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const anonymous = await connect('S3', 'Bucket', {});
+  expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  const invalid = await connect('S3', '   ');
+  expect(invalid.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'displayName' }] });
+  const unknownProvider = await connect('FTP', 'Old server');
+  expect(unknownProvider.status).toBe(400);
+});
+
+it('refuses an API key without the integrations:write scope', async () => {
+  const denied = await connect('HTTP', 'Webhook', { ...admin, authMethod: 'api_key', scopes: ['integrations:read'] });
+  expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const allowed = await connect('HTTP', 'Webhook', { ...admin, authMethod: 'api_key', scopes: ['integrations:write'] });
+  expect(allowed.errors).toBeUndefined();
+});
+
+it('never shows another organization’s integrations', async () => {
+  const response = await userIntegrations([admin.userId], { userId: randomUUID(), orgId: orgB, role: 'owner' });
+  expect(response.errors).toBeUndefined();
+  expect(response.data?._entities[0].integrations).toEqual([]);
+});
+
+it('loads integrations of 1 and of 50 users with the same number of statements', async () => {
+  const counter = statementCounter(orm);
+  const one = await userIntegrations([admin.userId], admin);
+  const forOne = counter.count();
+  expect(forOne).toBeGreaterThan(0);
+  counter.reset();
+  const many = await userIntegrations([admin.userId, ...Array.from({ length: 49 }, () => randomUUID())], admin);
+  expect(counter.count()).toBe(forOne);
+  expect(many.data?._entities).toHaveLength(50);
+  expect(many.data?._entities[0].integrations).toEqual(one.data?._entities[0].integrations);
+});
