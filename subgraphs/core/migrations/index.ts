@@ -1,6 +1,11 @@
 import type { SubgraphMigrations } from '@flowgraph/kernel';
+import { Migration20261125000100_identity } from './Migration20261125000100_identity';
+import { Migration20261125000300_events } from './Migration20261125000300_events';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
-  migrations: [],
+  migrations: [
+    { name: 'Migration20261125000100_identity', class: Migration20261125000100_identity },
+    { name: 'Migration20261125000300_events', class: Migration20261125000300_events },
+  ],
 };

@@ -26,6 +26,7 @@ export async function migrateSubgraph(ownerUrl: string, plan: SubgraphMigrations
         migrationsList: plan.migrations,
         transactional: true,
         allOrNothing: true,
+        silent: true,
       },
     },
   });

@@ -39,13 +39,14 @@ export function appGrants(schema: string, role: string): string[] {
 
 /**
  * Statements that put `table` under row-level security keyed on the request's organization
- * (`app.org_id`, set per transaction). FORCE makes the policy apply to the table owner too.
+ * (`app.org_id`, set per transaction). Services connect as the application role, which owns
+ * nothing, so ENABLE is enough; the owner (migrations and a few narrow SECURITY DEFINER
+ * functions, such as cross-organization retention) stays exempt on purpose.
  */
 export function orgIsolationPolicy(table: string, column = 'org_id'): string[] {
   const current = `nullif(current_setting('app.org_id', true), '')::uuid`;
   return [
     `alter table ${table} enable row level security`,
-    `alter table ${table} force row level security`,
     `create policy org_isolation on ${table} using (${column} = ${current}) with check (${column} = ${current})`,
   ];
 }

@@ -1,0 +1,44 @@
+import { Queue, Worker } from 'bullmq';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger, Redis } from '@flowgraph/kernel';
+import { QUEUES } from './queues';
+import { RETENTION_JOB, RETENTION_SCHEDULE, runRetention, type RetentionJobData } from '../modules/retention/retention.job';
+
+export interface CoreWorkerDeps {
+  orm: MikroORM;
+  /** A connection made with `createRedis(url, { forWorkers: true })`. */
+  connection: Redis;
+  prefix: string;
+  logger: Logger;
+  auditKeepDays: number;
+}
+
+/** Starts the maintenance queue's scheduler and worker; `close()` stops both. */
+export async function startCoreWorker(deps: CoreWorkerDeps) {
+  const { connection, prefix, logger } = deps;
+  const queue = new Queue<RetentionJobData>(QUEUES.maintenance, { connection, prefix });
+  // Idempotent: every worker replica upserts the same scheduler and BullMQ keeps one.
+  await queue.upsertJobScheduler('retention-daily', RETENTION_SCHEDULE, {
+    name: RETENTION_JOB,
+    data: { auditKeepDays: deps.auditKeepDays },
+  });
+  const worker = new Worker<RetentionJobData>(
+    QUEUES.maintenance,
+    async (job) => {
+      if (job.name !== RETENTION_JOB) throw new Error(`unknown job ${job.name}`);
+      const result = await runRetention(deps.orm.em.fork(), job.data);
+      logger.info({ job: job.name, ...result }, 'retention done');
+      return result;
+    },
+    { connection, prefix, concurrency: 1 },
+  );
+  worker.on('failed', (job, error) => logger.error({ job: job?.name, err: error }, 'job failed'));
+  return {
+    queue,
+    worker,
+    async close() {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}

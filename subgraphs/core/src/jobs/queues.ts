@@ -1,0 +1,7 @@
+/** Every BullMQ queue of the Core subgraph, named once. */
+export const QUEUES = {
+  maintenance: 'core-maintenance',
+} as const;
+
+/** BullMQ keys live under the install's Redis prefix, so installs and test files share one Redis. */
+export const bullPrefix = (redisPrefix: string) => `${redisPrefix}:bull`;

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { conflict, requireUser, type FieldError, type Identity } from '@flowgraph/kernel';
+import type { RequestScope } from '../../scopes';
+import type { AuditService } from '../audit/audit.service';
+import type { MembershipRepository } from '../memberships/membership.repository';
+import type { OrganizationService } from '../organizations/organization.service';
+import type { UserRepository } from '../users/user.repository';
+import { invalidCredentials, invalidSignUp, noOrganization, sessionRequired } from './auth.errors';
+import type { LoginThrottle } from './login-throttle';
+import type { PasswordHasher } from './password.hasher';
+import type { AuthResult, SessionService } from './session.service';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const MIN_PASSWORD = 8;
+/** argon2 hashes any length; the cap keeps a huge password from being a cheap DoS. */
+export const MAX_PASSWORD = 256;
+
+export interface AuthServiceDeps {
+  users: UserRepository;
+  memberships: MembershipRepository;
+  organizations: OrganizationService;
+  sessions: SessionService;
+  audit: AuditService;
+  hasher: PasswordHasher;
+  throttle: LoginThrottle;
+  scope: RequestScope;
+}
+
+/** Sign-up, login and organization switching; tokens come from the SessionService. */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  async signUp(identity: Identity, input: { email: string; password: string; name: string; organizationName: string }): Promise<AuthResult> {
+    const email = input.email.trim();
+    const name = input.name.trim();
+    const details: FieldError[] = [];
+    if (!EMAIL.test(email) || email.length > 254) details.push({ field: 'email', message: 'Must be an email address' });
+    if (input.password.length < MIN_PASSWORD || input.password.length > MAX_PASSWORD) {
+      details.push({ field: 'password', message: `Must be ${MIN_PASSWORD} to ${MAX_PASSWORD} characters` });
+    }
+    if (name.length === 0 || name.length > 100) details.push({ field: 'name', message: 'Must be 1 to 100 characters' });
+    if (details.length > 0) throw invalidSignUp(details);
+    if (await this.deps.users.idByEmail(email)) throw emailTaken();
+
+    const userId = randomUUID();
+    await this.deps.scope.set({ userId });
+    this.deps.users.create({ id: userId, email, name, passwordHash: await this.deps.hasher.hash(input.password) });
+    try {
+      await this.deps.users.flush();
+    } catch (error) {
+      // Two sign-ups with one email at the same instant: the unique index decides.
+      if (error instanceof UniqueConstraintViolationException) throw emailTaken();
+      throw error;
+    }
+    const organization = await this.deps.organizations.createOwned(userId, input.organizationName, identity.ip);
+    await this.deps.audit.record({ orgId: organization.id, actorId: userId, action: 'auth.signup', targetType: 'user', targetId: userId, ip: identity.ip, metadata: {} });
+    return this.deps.sessions.issue(identity, { userId, orgId: organization.id, role: 'owner' });
+  }
+
+  async logIn(identity: Identity, input: { email: string; password: string; organizationId?: string | null }): Promise<AuthResult> {
+    const email = input.email.trim();
+    await this.deps.throttle.attempt(email, identity.ip);
+    const credentials = await this.deps.users.credentialsByEmail(email);
+    const valid = credentials
+      ? await this.deps.hasher.verify(credentials.passwordHash, input.password)
+      : await this.deps.hasher.verifyNothing(input.password);
+    if (!credentials || !valid) {
+      await this.deps.audit.record({ orgId: null, actorId: credentials?.id ?? null, action: 'auth.login_failed', ip: identity.ip, metadata: { email } });
+      throw invalidCredentials();
+    }
+    await this.deps.throttle.succeeded(email, identity.ip);
+    const userId = credentials.id;
+    // The user's own memberships are visible through the user_id policy before an org is chosen.
+    await this.deps.scope.set({ userId });
+    const memberships = await this.deps.memberships.findByUser(userId);
+    const membership = input.organizationId ? memberships.find((m) => m.orgId === input.organizationId) : memberships[0];
+    if (!membership) throw noOrganization();
+    await this.deps.scope.set({ userId, orgId: membership.orgId });
+    const result = await this.deps.sessions.issue(identity, { userId, orgId: membership.orgId, role: membership.role });
+    await this.deps.audit.record({ orgId: membership.orgId, actorId: userId, action: 'auth.login', targetType: 'user', targetId: userId, ip: identity.ip, metadata: { userAgent: identity.userAgent ?? null } });
+    return result;
+  }
+
+  async switchOrganization(identity: Identity, organizationId: string): Promise<AuthResult> {
+    const caller = requireUser(identity);
+    if (!identity.sessionId) throw sessionRequired();
+    const membership = (await this.deps.memberships.findByUser(caller.userId)).find((m) => m.orgId === organizationId);
+    if (!membership) throw noOrganization();
+    const result = await this.deps.sessions.rotateInto(identity, membership.orgId, membership.role);
+    await this.deps.audit.record({ orgId: membership.orgId, actorId: caller.userId, action: 'auth.organization_switched', targetType: 'organization', targetId: membership.orgId, ip: identity.ip, metadata: { from: identity.orgId ?? null } });
+    return result;
+  }
+}
+
+const emailTaken = () => conflict('An account with this email already exists');

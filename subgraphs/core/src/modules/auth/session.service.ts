@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { requireUser, signAccessToken, type Identity, type Role } from '@flowgraph/kernel';
+import type { RequestScope } from '../../scopes';
+import { randomSecret, sha256 } from '../../secrets';
+import type { AuditService } from '../audit/audit.service';
+import type { MembershipRepository } from '../memberships/membership.repository';
+import type { Organization } from '../organizations/organization.entity';
+import type { OrganizationLoaders } from '../organizations/organization.loaders';
+import type { User } from '../users/user.entity';
+import type { UserLoaders } from '../users/user.loaders';
+import { invalidRefreshToken, sessionNotFound, sessionRequired } from './auth.errors';
+import type { Session } from './session.entity';
+import type { SessionRepository } from './session.repository';
+import type { SessionRevocations } from './session-revocation';
+
+export interface AuthResult {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: User;
+  organization: Organization;
+  role: Role;
+}
+
+export interface SessionServiceDeps {
+  sessions: SessionRepository;
+  memberships: MembershipRepository;
+  loaders: { users: UserLoaders; organizations: OrganizationLoaders };
+  audit: AuditService;
+  revocations: SessionRevocations;
+  scope: RequestScope;
+  jwtSecret: string;
+  refreshTtlSeconds: number;
+}
+
+/** Token issue, rotation with reuse detection, listing and revocation of a user's sessions. */
+export class SessionService {
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  /**
+   * Issues an access token and a new refresh token. The request must already be scoped to
+   * the user and organization. `family` continues an existing device's chain on rotation.
+   */
+  async issue(
+    identity: Identity,
+    grant: { userId: string; orgId: string; role: Role },
+    family?: { id: string; createdAt: Date; sessionId?: string },
+  ): Promise<AuthResult> {
+    const refreshToken = randomSecret();
+    const refreshTokenExpiresAt = new Date(Date.now() + this.deps.refreshTtlSeconds * 1000);
+    const session = await this.deps.sessions.insert({
+      id: family?.sessionId ?? randomUUID(),
+      userId: grant.userId,
+      orgId: grant.orgId,
+      familyId: family?.id ?? randomUUID(),
+      refreshTokenHash: sha256(refreshToken),
+      userAgent: identity.userAgent ?? null,
+      ip: identity.ip ?? null,
+      createdAt: family?.createdAt ?? new Date(),
+      expiresAt: refreshTokenExpiresAt,
+    });
+    const access = await signAccessToken({ ...grant, sessionId: session.id }, this.deps.jwtSecret);
+    const [user, organization] = await Promise.all([
+      this.deps.loaders.users.byId.load(grant.userId),
+      this.deps.loaders.organizations.byId.load(grant.orgId),
+    ]);
+    if (!user || !organization) throw new Error('issued a session for an invisible user or organization');
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user, organization, role: grant.role };
+  }
+
+  /**
+   * Rotation: the presented token is marked used and a new one of the same family issued.
+   * A token presented a second time means it leaked (or was stolen and used first): the whole
+   * family is revoked, its access tokens refused at the gateway, and the event audited. The
+   * revocation is committed even though the call fails (AppErrors do not roll back).
+   */
+  async refresh(identity: Identity, refreshToken: string): Promise<AuthResult> {
+    const row = await this.deps.sessions.findByRefreshHash(sha256(refreshToken));
+    if (!row) throw invalidRefreshToken();
+    await this.deps.scope.set({ userId: row.userId, orgId: row.orgId });
+    if (row.replacedBy) return this.reuseDetected(identity, row);
+    if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
+    // The role is read again: a changed role applies at the next refresh, a removed member is logged out.
+    const membership = await this.deps.memberships.findOne(row.orgId, row.userId);
+    if (!membership) {
+      await this.revokeFamily(row.familyId);
+      throw invalidRefreshToken();
+    }
+    const nextId = randomUUID();
+    if (!(await this.deps.sessions.claim(row.id, nextId))) return this.reuseDetected(identity, row);
+    const result = await this.issue(identity, { userId: row.userId, orgId: row.orgId, role: membership.role }, { id: row.familyId, createdAt: row.createdAt, sessionId: nextId });
+    await this.deps.audit.record({ orgId: row.orgId, actorId: row.userId, action: 'auth.refresh', targetType: 'session', targetId: nextId, ip: identity.ip, metadata: { familyId: row.familyId } });
+    return result;
+  }
+
+  /** Continues the caller's device chain in another organization (switchOrganization). */
+  async rotateInto(identity: Identity, orgId: string, role: Role): Promise<AuthResult> {
+    const caller = requireUser(identity);
+    const current = await this.callerSession(caller.userId, identity.sessionId);
+    const live = current ? await this.deps.sessions.findLiveInFamily(caller.userId, current.familyId) : null;
+    const nextId = randomUUID();
+    if (!live || !(await this.deps.sessions.claim(live.id, nextId))) throw invalidRefreshToken();
+    await this.deps.scope.set({ userId: caller.userId, orgId });
+    return this.issue(identity, { userId: caller.userId, orgId, role }, { id: live.familyId, createdAt: live.createdAt, sessionId: nextId });
+  }
+
+  async logOut(identity: Identity): Promise<boolean> {
+    const caller = requireUser(identity);
+    const session = await this.callerSession(caller.userId, identity.sessionId);
+    if (!session) return false;
+    await this.revokeFamily(session.familyId);
+    await this.deps.audit.record({ orgId: identity.orgId, actorId: caller.userId, action: 'auth.logout', targetType: 'session', targetId: session.id, ip: identity.ip, metadata: { familyId: session.familyId } });
+    return true;
+  }
+
+  /** Revokes one of the caller's own devices (the whole family behind the listed session). */
+  async revoke(identity: Identity, sessionId: string): Promise<Session> {
+    const caller = requireUser(identity);
+    if (!identity.sessionId) throw sessionRequired();
+    const session = await this.deps.sessions.findOwn(caller.userId, sessionId);
+    if (!session) throw sessionNotFound();
+    await this.revokeFamily(session.familyId);
+    await this.deps.audit.record({ orgId: identity.orgId, actorId: caller.userId, action: 'auth.session_revoked', targetType: 'session', targetId: session.id, ip: identity.ip, metadata: { familyId: session.familyId } });
+    return session;
+  }
+
+  list(identity: Identity): Promise<Session[]> {
+    const caller = requireUser(identity);
+    if (!identity.sessionId) throw sessionRequired();
+    return this.deps.sessions.findLiveByUser(caller.userId);
+  }
+
+  private async callerSession(userId: string, sessionId: string | undefined): Promise<Session | null> {
+    if (!sessionId) throw sessionRequired();
+    return this.deps.sessions.findOwn(userId, sessionId);
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.deps.revocations.mark(await this.deps.sessions.revokeFamily(familyId));
+  }
+
+  private async reuseDetected(identity: Identity, row: { id: string; userId: string; orgId: string; familyId: string }): Promise<never> {
+    await this.revokeFamily(row.familyId);
+    await this.deps.audit.record({ orgId: row.orgId, actorId: row.userId, action: 'auth.refresh_reuse_detected', targetType: 'session', targetId: row.id, ip: identity.ip, metadata: { familyId: row.familyId } });
+    throw invalidRefreshToken();
+  }
+}

@@ -1,0 +1,86 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { EventEntity, type Event } from './event.entity';
+
+export interface NewEvent {
+  idempotencyKey: string;
+  eventType: string;
+  tool: string;
+  occurredAt: Date;
+  payload: Record<string, unknown>;
+}
+
+/** The allow-listed filters of `events`; nothing else reaches SQL. */
+export interface EventFilter {
+  eventType?: string;
+  tool?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** A keyset position: the (occurredAt, id) of the last row seen. */
+export interface EventPosition {
+  occurredAt: string;
+  id: string;
+}
+
+/**
+ * Event queries. Each also names the organization explicitly; row-level security is the second
+ * line of defence, not the first.
+ */
+export class EventRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Inserts a batch in one statement; rows whose (org, idempotency key) exists are skipped.
+   * Returns only the rows inserted now.
+   */
+  async insertNew(orgId: string, userId: string | null, events: NewEvent[]): Promise<Event[]> {
+    if (events.length === 0) return [];
+    const records = events.map((e) => ({
+      idempotency_key: e.idempotencyKey,
+      event_type: e.eventType,
+      tool: e.tool,
+      occurred_at: e.occurredAt.toISOString(),
+      payload: e.payload,
+    }));
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `insert into core.events (id, org_id, user_id, idempotency_key, event_type, tool, occurred_at, payload, created_at)
+       select gen_random_uuid(), ?, ?, r.idempotency_key, r.event_type, r.tool, r.occurred_at, r.payload, now()
+       from jsonb_to_recordset(?::jsonb)
+         as r(idempotency_key text, event_type text, tool text, occurred_at timestamptz, payload jsonb)
+       on conflict (org_id, idempotency_key) do nothing
+       returning *`,
+      [orgId, userId, JSON.stringify(records)],
+    );
+    return rows.map((row) => this.em.map(EventEntity, row));
+  }
+
+  findByIdempotencyKeys(orgId: string, keys: string[]): Promise<Event[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.em.find(EventEntity, { orgId, idempotencyKey: { $in: keys } });
+  }
+
+  findByIds(orgId: string, ids: readonly string[]): Promise<Event[]> {
+    return this.em.find(EventEntity, { orgId, id: { $in: [...ids] } });
+  }
+
+  /** Newest first, strictly after `position`; fetches `limit` rows. */
+  async page(orgId: string, filter: EventFilter, limit: number, position?: EventPosition): Promise<Event[]> {
+    const where = ['org_id = ?'];
+    const params: unknown[] = [orgId];
+    if (filter.eventType !== undefined) { where.push('event_type = ?'); params.push(filter.eventType); }
+    if (filter.tool !== undefined) { where.push('tool = ?'); params.push(filter.tool); }
+    if (filter.from !== undefined) { where.push('occurred_at >= ?'); params.push(filter.from.toISOString()); }
+    if (filter.to !== undefined) { where.push('occurred_at < ?'); params.push(filter.to.toISOString()); }
+    if (position) {
+      where.push('(occurred_at, id) < (?::timestamptz, ?::uuid)');
+      params.push(position.occurredAt, position.id);
+    }
+    params.push(limit);
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select * from core.events where ${where.join(' and ')} order by occurred_at desc, id desc limit ?`,
+      params,
+    );
+    return rows.map((row) => this.em.map(EventEntity, row));
+  }
+}

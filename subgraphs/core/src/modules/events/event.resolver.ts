@@ -1,0 +1,22 @@
+import { requireRole } from '@flowgraph/kernel';
+import type { Resolvers } from '../../generated/graphql';
+
+export const eventResolvers: Resolvers = {
+  Query: {
+    events: (_parent, args, ctx) => ctx.events.list(ctx.identity, args),
+    event: (_parent, { id }, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'events:read');
+      return ctx.loaders.events.byId.load(id);
+    },
+  },
+  Mutation: {
+    ingestEvents: (_parent, { events }, ctx) => ctx.events.ingest(ctx.identity, events),
+  },
+  Event: {
+    __resolveReference: (ref, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'events:read');
+      return ctx.loaders.events.byId.load(ref.id);
+    },
+    user: (event, _args, ctx) => (event.userId ? ctx.loaders.users.byId.load(event.userId) : null),
+  },
+};

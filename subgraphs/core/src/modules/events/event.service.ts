@@ -1,0 +1,118 @@
+import {
+  decodeCursor,
+  pageSize,
+  requireRole,
+  toConnection,
+  validationError,
+  type Connection,
+  type FieldError,
+  type Identity,
+} from '@flowgraph/kernel';
+import type { Event } from './event.entity';
+import type { EventFilter, EventRepository, NewEvent } from './event.repository';
+import { MAX_EVENTS_PER_CALL, validateEvent, type EventInput } from './event.validation';
+
+export type IngestStatus = 'CREATED' | 'DUPLICATE' | 'INVALID';
+
+export interface IngestResult {
+  index: number;
+  status: IngestStatus;
+  event: Event | null;
+  errors: FieldError[];
+}
+
+export interface IngestSummary {
+  results: IngestResult[];
+  createdCount: number;
+  duplicateCount: number;
+  invalidCount: number;
+}
+
+export interface EventFilterInput {
+  eventType?: string | null;
+  tool?: string | null;
+  from?: Date | string | null;
+  to?: Date | string | null;
+}
+
+const cursorOf = (e: Event) => [e.occurredAt.toISOString(), e.id];
+
+export class EventService {
+  constructor(private readonly repository: EventRepository) {}
+
+  /**
+   * Stores the valid events of a batch once each: an idempotency key seen before (in an earlier
+   * call or earlier in this batch) reports DUPLICATE with the stored event; invalid items are
+   * reported with their errors and do not stop the others.
+   */
+  async ingest(identity: Identity, inputs: EventInput[]): Promise<IngestSummary> {
+    const caller = requireRole(identity, 'member', 'events:write');
+    if (inputs.length > MAX_EVENTS_PER_CALL) {
+      throw validationError([{ field: 'events', message: `At most ${MAX_EVENTS_PER_CALL} events per call (got ${inputs.length})` }]);
+    }
+    const checked = inputs.map((input) => validateEvent(input));
+    const unique = new Map<string, NewEvent>();
+    for (const item of checked) {
+      if ('event' in item && !unique.has(item.event.idempotencyKey)) unique.set(item.event.idempotencyKey, item.event);
+    }
+
+    const created = await this.repository.insertNew(caller.orgId, caller.userId, [...unique.values()]);
+    const createdByKey = new Map(created.map((e) => [e.idempotencyKey, e]));
+    const storedBefore = [...unique.keys()].filter((key) => !createdByKey.has(key));
+    const storedByKey = new Map(
+      (await this.repository.findByIdempotencyKeys(caller.orgId, storedBefore)).map((e) => [e.idempotencyKey, e]),
+    );
+
+    const reported = new Set<string>();
+    const results = checked.map((item, index): IngestResult => {
+      if ('errors' in item) return { index, status: 'INVALID', event: null, errors: item.errors };
+      const key = item.event.idempotencyKey;
+      const fresh = createdByKey.get(key);
+      // Only the first occurrence of a new key counts as created; repeats in the batch are duplicates.
+      const status: IngestStatus = fresh && !reported.has(key) ? 'CREATED' : 'DUPLICATE';
+      reported.add(key);
+      return { index, status, event: fresh ?? storedByKey.get(key) ?? null, errors: [] };
+    });
+    return {
+      results,
+      createdCount: created.length,
+      duplicateCount: results.filter((r) => r.status === 'DUPLICATE').length,
+      invalidCount: results.filter((r) => r.status === 'INVALID').length,
+    };
+  }
+
+  async list(identity: Identity, args: { first?: number | null; after?: string | null; filter?: EventFilterInput | null }): Promise<Connection<Event>> {
+    const caller = requireRole(identity, 'viewer', 'events:read');
+    const limit = pageSize(args.first);
+    const position = args.after ? toPosition(decodeCursor(args.after, 2)) : undefined;
+    const rows = await this.repository.page(caller.orgId, checkFilter(args.filter ?? {}), limit + 1, position);
+    return toConnection(rows, limit, cursorOf, Boolean(position));
+  }
+}
+
+function toPosition([occurredAt, id]: (string | number)[]) {
+  const time = new Date(String(occurredAt));
+  if (Number.isNaN(time.getTime()) || !/^[0-9a-f-]{36}$/i.test(String(id))) {
+    throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
+  }
+  return { occurredAt: time.toISOString(), id: String(id) };
+}
+
+function checkFilter(input: EventFilterInput): EventFilter {
+  const errors: FieldError[] = [];
+  const filter: EventFilter = {};
+  if (input.eventType != null) filter.eventType = input.eventType.trim().toLowerCase();
+  if (input.tool != null) filter.tool = input.tool.trim().toLowerCase();
+  for (const bound of ['from', 'to'] as const) {
+    const value = input[bound];
+    if (value == null) continue;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) errors.push({ field: `filter.${bound}`, message: 'Must be a date-time' });
+    else filter[bound] = date;
+  }
+  if (filter.from && filter.to && filter.from >= filter.to) {
+    errors.push({ field: 'filter.to', message: 'Must be after filter.from' });
+  }
+  if (errors.length > 0) throw validationError(errors);
+  return filter;
+}

@@ -1,0 +1,85 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, type Role, type RowScope } from '@flowgraph/kernel';
+import { isUuid } from '../../ids';
+import { MembershipEntity, type Membership } from './membership.entity';
+
+/**
+ * Membership queries. RLS shows the current organization's memberships and the caller's own;
+ * the explicit filters below say the same thing, so a missing policy would not widen a list.
+ */
+export class MembershipRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Memberships of each user, restricted to `scope` (its organization, or its user's own). */
+  findVisibleByUsers(userIds: readonly string[], scope: RowScope): Promise<Membership[]> {
+    const visible = [
+      ...(scope.orgId ? [{ orgId: scope.orgId }] : []),
+      ...(scope.userId ? [{ userId: scope.userId }] : []),
+    ];
+    if (visible.length === 0) return Promise.resolve([]);
+    return this.em.find(
+      MembershipEntity,
+      { userId: { $in: userIds.filter(isUuid) }, $or: visible },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+  }
+
+  /** The first `limit` members of each organization, oldest first, in one statement. */
+  async firstPageByOrgs(orgIds: readonly string[], limit: number): Promise<Membership[]> {
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select * from (
+         select m.*, row_number() over (partition by org_id order by created_at, id) as rank
+         from core.memberships m where org_id in (?)
+       ) ranked where rank <= ? order by created_at, id`,
+      [[...orgIds], limit],
+    );
+    return rows.map((row) => this.em.map(MembershipEntity, row));
+  }
+
+  /** A later page of one organization's members, after a `(createdAt, id)` cursor. */
+  pageByOrg(orgId: string, limit: number, after: string): Promise<Membership[]> {
+    const [createdAt, id] = decodeCursor(after, 2);
+    return this.em.find(
+      MembershipEntity,
+      { orgId, $or: [{ createdAt: { $gt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $gt: String(id) } }] },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit },
+    );
+  }
+
+  findInOrg(orgId: string, id: string): Promise<Membership | null> {
+    return isUuid(id) ? this.em.findOne(MembershipEntity, { id, orgId }) : Promise.resolve(null);
+  }
+
+  findOne(orgId: string, userId: string): Promise<Membership | null> {
+    return this.em.findOne(MembershipEntity, { orgId, userId });
+  }
+
+  /** A user's memberships, oldest first (login picks the oldest by default). */
+  findByUser(userId: string): Promise<Membership[]> {
+    return this.em.find(MembershipEntity, { userId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  /**
+   * Locks the organization's owner rows and counts them, so two concurrent demotions cannot
+   * both pass the "not the last owner" check.
+   */
+  async lockOwnerCount(orgId: string): Promise<number> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `select id from core.memberships where org_id = ? and role = 'owner' for update`,
+      [orgId],
+    );
+    return rows.length;
+  }
+
+  create(input: { orgId: string; userId: string; role: Role }): Membership {
+    return this.em.create(MembershipEntity, { id: crypto.randomUUID(), ...input, createdAt: new Date() });
+  }
+
+  remove(membership: Membership): void {
+    this.em.remove(membership);
+  }
+
+  flush(): Promise<void> {
+    return this.em.flush();
+  }
+}

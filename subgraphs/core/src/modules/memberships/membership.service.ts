@@ -1,0 +1,77 @@
+import { requireRole, type Identity, type MemberIdentity, type Role } from '@flowgraph/kernel';
+import { scopes } from '../../scopes';
+import type { AuditService } from '../audit/audit.service';
+import type { UserRepository } from '../users/user.repository';
+import type { Membership } from './membership.entity';
+import { alreadyMember, lastOwner, membershipNotFound, ownerOnly, userNotFound } from './membership.errors';
+import type { MembershipRepository } from './membership.repository';
+
+/** Membership rules: admins manage members; only owners touch the owner role; one owner always remains. */
+export class MembershipService {
+  constructor(
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async add(identity: Identity, input: { email: string; role: Role }): Promise<Membership> {
+    const caller = requireRole(identity, 'admin', scopes.membersWrite);
+    if (input.role === 'owner' && caller.role !== 'owner') throw ownerOnly();
+    const userId = await this.users.idByEmail(input.email.trim());
+    if (!userId) throw userNotFound();
+    if (await this.memberships.findOne(caller.orgId, userId)) throw alreadyMember();
+    const membership = this.memberships.create({ orgId: caller.orgId, userId, role: input.role });
+    await this.memberships.flush();
+    await this.record(caller, 'member.added', membership, { userId, role: input.role });
+    return membership;
+  }
+
+  async changeRole(identity: Identity, membershipId: string, role: Role): Promise<Membership> {
+    const caller = requireRole(identity, 'admin', scopes.membersWrite);
+    const membership = await this.find(caller, membershipId);
+    const from = membership.role;
+    if (from === role) return membership;
+    if ((from === 'owner' || role === 'owner') && caller.role !== 'owner') throw ownerOnly();
+    if (from === 'owner') await this.keepAnOwner(caller.orgId);
+    membership.role = role;
+    await this.memberships.flush();
+    await this.record(caller, 'member.role_changed', membership, { userId: membership.userId, from, to: role });
+    return membership;
+  }
+
+  async remove(identity: Identity, membershipId: string): Promise<string> {
+    const caller = requireRole(identity, 'admin', scopes.membersWrite);
+    const membership = await this.find(caller, membershipId);
+    if (membership.role === 'owner') {
+      if (caller.role !== 'owner') throw ownerOnly();
+      await this.keepAnOwner(caller.orgId);
+    }
+    this.memberships.remove(membership);
+    await this.memberships.flush();
+    await this.record(caller, 'member.removed', membership, { userId: membership.userId, role: membership.role });
+    return membershipId;
+  }
+
+  /** Memberships of the caller's organization only (RLS would also show the caller's own elsewhere). */
+  private async find(caller: MemberIdentity, membershipId: string): Promise<Membership> {
+    const membership = await this.memberships.findInOrg(caller.orgId, membershipId);
+    if (!membership) throw membershipNotFound();
+    return membership;
+  }
+
+  private async keepAnOwner(orgId: string): Promise<void> {
+    if ((await this.memberships.lockOwnerCount(orgId)) <= 1) throw lastOwner();
+  }
+
+  private record(caller: MemberIdentity, action: string, membership: Membership, metadata: Record<string, unknown>) {
+    return this.audit.record({
+      orgId: caller.orgId,
+      actorId: caller.userId,
+      action,
+      targetType: 'membership',
+      targetId: membership.id,
+      ip: caller.ip,
+      metadata,
+    });
+  }
+}

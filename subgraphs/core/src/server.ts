@@ -1,0 +1,63 @@
+import { loadPackageSchema, startSubgraphServer, type Logger, type Redis, type RunningServer } from '@flowgraph/kernel';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { CoreConfig } from './config';
+import { createCoreContextFactory, type CoreContext } from './context';
+import { apiKeyVerifyRoute } from './modules/api-keys/api-key.route';
+import { LoginThrottle } from './modules/auth/login-throttle';
+import { PasswordHasher } from './modules/auth/password.hasher';
+import { resolvers } from './resolvers';
+
+export const typeDefs = loadPackageSchema(__dirname);
+
+export type CoreServerConfig = Pick<
+  CoreConfig,
+  | 'IDENTITY_SECRET'
+  | 'JWT_SECRET'
+  | 'REDIS_PREFIX'
+  | 'REFRESH_TOKEN_TTL_SECONDS'
+  | 'ARGON2_MEMORY_KIB'
+  | 'ARGON2_TIME_COST'
+  | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'
+  | 'LOGIN_MAX_FAILURES_PER_IP'
+  | 'LOGIN_FAILURE_WINDOW_SECONDS'
+>;
+
+export interface CoreServerDeps {
+  orm: MikroORM;
+  redis: Redis;
+  logger: Logger;
+  config: CoreServerConfig;
+}
+
+/** ingestEvents takes up to 1,000 events of up to 16 KiB each. */
+const BODY_LIMIT = '20mb';
+
+/** Wiring only: the core subgraph on `port` (0 picks a free one). */
+export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): Promise<RunningServer> {
+  const { config } = deps;
+  const hasher = new PasswordHasher({ memoryCost: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST });
+  const throttle = new LoginThrottle({
+    redis: deps.redis,
+    prefix: config.REDIS_PREFIX,
+    perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    perIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
+  });
+  return startSubgraphServer<CoreContext>(
+    {
+      name: 'core',
+      typeDefs,
+      resolvers: resolvers as GraphQLResolverMap<CoreContext>,
+      orm: deps.orm,
+      logger: deps.logger,
+      identitySecret: config.IDENTITY_SECRET,
+      extendContext: createCoreContextFactory({ redis: deps.redis, config, hasher, throttle }),
+      readinessChecks: { redis: () => deps.redis.ping() },
+      routes: apiKeyVerifyRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger }),
+      bodyLimit: BODY_LIMIT,
+    },
+    port,
+    host,
+  );
+}
