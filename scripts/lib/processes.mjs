@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
+import { UserError } from './user-error.mjs';
+
+const STOP_TIMEOUT_MS = 10_000;
+const COLORS = [36, 35, 33, 32, 34, 91, 96];
+
+/**
+ * The services `npm start` runs as child processes. Each child gets its own process group so
+ * that the terminal's Ctrl-C reaches only us: we then stop them once, in order (gateway first),
+ * before the databases they use.
+ */
+export class ProcessGroup {
+  #children = [];
+  #width = 0;
+
+  /** Spawns `node <file>` with `env`; its output lines are printed as "name | line". */
+  spawnNode(name, file, env) {
+    const child = spawn(process.execPath, [file], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const entry = { name, child, exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
+    this.#children.push(entry);
+    this.#width = Math.max(this.#width, name.length);
+    const color = COLORS[(this.#children.length - 1) % COLORS.length];
+    const prefix = () => {
+      const label = name.padEnd(this.#width);
+      return process.stdout.isTTY ? `\x1b[${color}m${label}\x1b[0m | ` : `${label} | `;
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix()}${line}\n`));
+    }
+    return entry;
+  }
+
+  /** Resolves with the first child that exits (for "a service died" handling). */
+  firstExit() {
+    return Promise.race(this.#children.map((e) => e.exited.then((result) => ({ name: e.name, ...result }))));
+  }
+
+  /** SIGTERM to each child, newest first (gateway before subgraphs); SIGKILL after a timeout. */
+  async stopAll() {
+    for (const { child, exited } of [...this.#children].reverse()) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+  }
+
+  /** Synchronous last resort (process 'exit' handler): nothing may outlive us. */
+  killAll() {
+    for (const { child } of this.#children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+/**
+ * Polls `url` until it answers 200. Rejects if `exited` settles first (the service died) or
+ * after `timeoutMs`, with the last thing the endpoint said.
+ */
+export async function waitForReady(name, url, exited, timeoutMs = 60_000) {
+  let dead = null;
+  exited.then((result) => (dead = result));
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (dead) throw new UserError(`${name} exited (${dead.signal ?? `code ${dead.code}`}) before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+      last = `${response.status} ${(await response.text()).slice(0, 200)}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new UserError(`${name} was not ready at ${url} after ${timeoutMs / 1000} s (last answer: ${last})`);
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { repoRoot } from './paths.mjs';
+
+/**
+ * The processes `npm start` runs. One table, so start and doctor agree on names, ports and the
+ * variables that override them. Subgraphs come first: the gateway composes them when it starts.
+ */
+export const subgraphs = [
+  { name: 'core', dir: 'subgraphs/core', portVar: 'CORE_PORT', defaultPort: 4001, urlVar: 'CORE_URL' },
+  { name: 'workflow', dir: 'subgraphs/workflow', portVar: 'WORKFLOW_PORT', defaultPort: 4002, urlVar: 'WORKFLOW_URL' },
+  { name: 'integration', dir: 'subgraphs/integration', portVar: 'INTEGRATION_PORT', defaultPort: 4003, urlVar: 'INTEGRATION_URL' },
+  { name: 'analytics', dir: 'subgraphs/analytics', portVar: 'ANALYTICS_PORT', defaultPort: 4004, urlVar: 'ANALYTICS_URL' },
+];
+
+export const gateway = { name: 'gateway', dir: 'gateway', portVar: 'GATEWAY_PORT', defaultPort: 4000 };
+
+/** Every HTTP service in start order. */
+export const httpServices = [...subgraphs, gateway];
+
+/** The port a service listens on: its override variable, else its default. */
+export function servicePort(service, env) {
+  const raw = env[service.portVar];
+  if (raw === undefined || raw === '') return service.defaultPort;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${service.portVar} must be a port number, got "${raw}"`);
+  return port;
+}
+
+/** Compiled entry points: `<pkg>/dist/src/main.js`, and `worker.js` for packages that have workers. */
+export function mainFile(service) {
+  return path.join(repoRoot, service.dir, 'dist', 'src', 'main.js');
+}
+
+export function workerFile(service) {
+  return path.join(repoRoot, service.dir, 'dist', 'src', 'worker.js');
+}
+
+/** The subgraph URLs the gateway composes, for the given env's ports. */
+export function subgraphUrls(env) {
+  return Object.fromEntries(subgraphs.map((s) => [s.urlVar, `http://127.0.0.1:${servicePort(s, env)}/graphql`]));
+}

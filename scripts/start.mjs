@@ -1,0 +1,103 @@
+/**
+ * `npm start`: finds or starts Postgres and Redis, migrates, then runs the four subgraphs, the
+ * workers and the gateway as child processes until Ctrl-C / SIGTERM, which stops everything —
+ * services first, then whatever databases this script started.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrate.mjs';
+import { repoRoot } from './lib/paths.mjs';
+import { assertPortsFree } from './lib/ports.mjs';
+import { resolvePostgres } from './lib/postgres.mjs';
+import { ProcessGroup, waitForReady } from './lib/processes.mjs';
+import { resolveRedis } from './lib/redis.mjs';
+import { gateway, httpServices, mainFile, servicePort, subgraphUrls, subgraphs, workerFile } from './lib/services.mjs';
+import { reportFatal } from './lib/user-error.mjs';
+
+const env = process.env;
+const group = new ProcessGroup();
+/** Things to stop at exit, last started first stopped: `{ stop(), kill() }`. */
+const started = [];
+let shuttingDown = false;
+
+async function shutdown(code, reason) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (reason) console.log(reason);
+  await group.stopAll();
+  for (const resource of [...started].reverse()) await resource.stop().catch((error) => console.error(`while stopping: ${error.message}`));
+  process.exit(code);
+}
+
+// Ctrl-C reaches us twice at once under `npm start` (from the terminal and forwarded by npm):
+// only a second press a moment later means "force".
+let firstInterrupt = 0;
+process.on('SIGINT', () => {
+  if (!shuttingDown) {
+    firstInterrupt = Date.now();
+    void shutdown(0, '\nStopping Flowgraph (Ctrl-C again to force)…');
+  } else if (Date.now() - firstInterrupt > 1000) {
+    process.exit(130);
+  }
+});
+process.on('SIGTERM', () => void shutdown(0, 'Stopping Flowgraph…'));
+// Last resort if we die without a clean shutdown: no child may outlive us.
+process.on('exit', () => {
+  group.killAll();
+  for (const resource of started) resource.kill();
+});
+
+const rel = (file) => path.relative(repoRoot, file);
+
+async function main() {
+  const ports = httpServices.map((s) => ({ name: s.name, port: servicePort(s, env), hint: `set ${s.portVar}` }));
+  await assertPortsFree(ports);
+
+  const redis = await resolveRedis({ env });
+  started.push(redis);
+  const postgres = await resolvePostgres({ env });
+  started.push(postgres);
+  if (shuttingDown) return;
+
+  await migrate({ databaseUrl: postgres.url, env });
+  if (shuttingDown) return;
+
+  const base = { ...env, NODE_ENV: env.NODE_ENV || 'development', DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...subgraphUrls(env) };
+  const running = [];
+  const launch = (service, file, name = service.name) => {
+    if (!existsSync(file)) {
+      console.warn(`Skipping ${name}: ${rel(file)} not found (run npm run build)`);
+      return null;
+    }
+    const entry = group.spawnNode(name, file, { ...base, PORT: String(servicePort(service, env)) });
+    running.push({ service, name });
+    return entry;
+  };
+  const readyUrl = (service) => `http://127.0.0.1:${servicePort(service, env)}/readyz`;
+
+  // Subgraphs first (in parallel), then the gateway, which composes them at start-up.
+  const subgraphEntries = subgraphs.map((s) => [s, launch(s, mainFile(s))]).filter(([, e]) => e);
+  await Promise.all(subgraphEntries.map(([s, e]) => waitForReady(s.name, readyUrl(s), e.exited)));
+  for (const s of subgraphs) if (existsSync(workerFile(s))) launch(s, workerFile(s), `${s.name}-worker`);
+  const gatewayEntry = launch(gateway, mainFile(gateway));
+  if (gatewayEntry) await waitForReady(gateway.name, readyUrl(gateway), gatewayEntry.exited);
+  if (shuttingDown) return;
+
+  console.log('\nFlowgraph is running:');
+  if (gatewayEntry) console.log(`  gateway      http://localhost:${servicePort(gateway, env)}/graphql`);
+  for (const { service, name } of running) {
+    if (service !== gateway && !name.endsWith('-worker')) console.log(`  ${name.padEnd(12)} http://localhost:${servicePort(service, env)}/graphql (internal; needs the gateway's signed identity)`);
+  }
+  const workers = running.filter((r) => r.name.endsWith('-worker')).map((r) => r.name);
+  if (workers.length) console.log(`  workers      ${workers.join(', ')}`);
+  console.log('Press Ctrl-C to stop.\n');
+
+  const died = await group.firstExit();
+  await shutdown(1, `${died.name} exited (${died.signal ?? `code ${died.code}`}); stopping everything.`);
+}
+
+main().catch(async (error) => {
+  if (shuttingDown) return;
+  reportFatal(error);
+  await shutdown(1);
+});

@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments, parse } from 'yaml';
+import { baseConfigShape } from '@flowgraph/kernel';
+import { repoRoot } from './helpers';
+
+/**
+ * There is no Docker engine or cluster here, so the deploy files are checked by parsing them
+ * and asserting the structure we rely on: probes, resources, env coverage, consistent images.
+ */
+
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const k8sDir = path.join(repoRoot, 'k8s');
+const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
+
+function loadK8s(): { file: string; doc: Doc }[] {
+  const out: { file: string; doc: Doc }[] = [];
+  for (const file of readdirSync(k8sDir).filter((f) => f.endsWith('.yaml'))) {
+    for (const document of parseAllDocuments(readFileSync(path.join(k8sDir, file), 'utf8'))) {
+      expect(document.errors).toEqual([]);
+      const doc = document.toJS() as Doc | null;
+      if (doc) out.push({ file, doc });
+    }
+  }
+  return out;
+}
+
+const docs = loadK8s();
+const ofKind = (kind: string) => docs.filter((d) => d.doc.kind === kind).map((d) => d.doc);
+const HTTP_SERVICES: Record<string, number> = { gateway: 4000, core: 4001, workflow: 4002, integration: 4003, analytics: 4004 };
+/** Variables read by every process (the kernel's config) plus those of the gateway and servers. */
+const REQUIRED_ENV = [...Object.keys(baseConfigShape), 'HOST', 'CORE_URL', 'WORKFLOW_URL', 'INTEGRATION_URL', 'ANALYTICS_URL'];
+const SECRET_KEYS = ['DATABASE_URL', 'DATABASE_APP_PASSWORD', 'REDIS_URL', 'IDENTITY_SECRET', 'JWT_SECRET'];
+
+describe('k8s manifests', () => {
+  it('parse, and every object has a kind, a name and the flowgraph namespace', () => {
+    expect(docs.length).toBeGreaterThan(10);
+    for (const { file, doc } of docs) {
+      if (doc.kind === 'Kustomization') continue; // kustomize's own file has no metadata
+      expect({ file, kind: typeof doc.kind, name: typeof doc.metadata?.name }).toEqual({ file, kind: 'string', name: 'string' });
+      if (!['Namespace', 'Kustomization'].includes(doc.kind)) expect({ file, ns: doc.metadata.namespace }).toEqual({ file, ns: 'flowgraph' });
+    }
+  });
+
+  it('kustomization lists every manifest except the secret template, and only files that exist', () => {
+    const kustomization = ofKind('Kustomization')[0];
+    const resources: string[] = kustomization.resources;
+    for (const r of resources) expect(existsSync(path.join(k8sDir, r))).toBe(true);
+    const manifests = readdirSync(k8sDir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml' && f !== 'secret.example.yaml');
+    expect([...resources].sort()).toEqual(manifests.sort());
+    expect(resources).not.toContain('secret.example.yaml');
+  });
+
+  it('runs one image everywhere, with commands that point at real packages', () => {
+    const kustomization = ofKind('Kustomization')[0];
+    expect(kustomization.images.map((i: Doc) => i.name)).toEqual(['flowgraph']);
+    for (const workload of [...ofKind('Deployment'), ...ofKind('Job')]) {
+      for (const container of workload.spec.template.spec.containers) {
+        expect(container.image).toBe('flowgraph');
+        // `<pkg>/dist/src/<x>.js` is built from `<pkg>/src/<x>.ts`; scripts run as they are.
+        const entry: string = container.command[1];
+        const source = entry.replace(/\/dist\/(.*)\.js$/, '/$1.ts');
+        expect({ entry, sourceExists: existsSync(path.join(repoRoot, source)) }).toEqual({ entry, sourceExists: true });
+      }
+    }
+  });
+
+  it('gives each HTTP Deployment /readyz and /healthz probes, resources, its PORT and a matching Service', () => {
+    const deployments = ofKind('Deployment');
+    const services = ofKind('Service');
+    for (const [name, port] of Object.entries(HTTP_SERVICES)) {
+      const deployment = deployments.find((d) => d.metadata.name === name);
+      expect(deployment).toBeDefined();
+      const [container] = deployment!.spec.template.spec.containers;
+      expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
+      expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
+      expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
+      expect(container.env).toContainEqual({ name: 'PORT', value: String(port) });
+      const service = services.find((s) => s.metadata.name === name);
+      expect(service!.spec.ports[0].port).toBe(port);
+      for (const [key, value] of Object.entries(service!.spec.selector)) expect(deployment!.spec.template.metadata.labels[key]).toBe(value);
+    }
+  });
+
+  it('sets resource requests and limits on every container, and config through the ConfigMap and Secret', () => {
+    for (const workload of [...ofKind('Deployment'), ...ofKind('Job')]) {
+      for (const container of workload.spec.template.spec.containers) {
+        for (const bound of ['requests', 'limits']) {
+          expect(Object.keys(container.resources[bound]).sort()).toEqual(['cpu', 'memory']);
+        }
+        expect(container.envFrom).toEqual([{ configMapRef: { name: 'flowgraph-config' } }, { secretRef: { name: 'flowgraph-secrets' } }]);
+      }
+    }
+    expect(ofKind('Deployment').map((d) => d.metadata.name)).toContain('core-worker');
+    expect(ofKind('Job').map((j) => j.spec.template.spec.containers[0].command)).toEqual([['node', 'scripts/migrate.mjs']]);
+  });
+
+  it('sets every variable the services read, secrets only in the Secret, and only placeholders in its template', () => {
+    const config = ofKind('ConfigMap')[0].data as Record<string, string>;
+    const secret = ofKind('Secret')[0].stringData as Record<string, string>;
+    for (const key of REQUIRED_ENV) expect({ key, set: key in config || key in secret }).toEqual({ key, set: true });
+    for (const key of SECRET_KEYS) {
+      expect({ key, inSecret: key in secret, inConfigMap: key in config }).toEqual({ key, inSecret: true, inConfigMap: false });
+      expect(secret[key]).toMatch(/REPLACE_ME|[A-Z]+_PASSWORD|_HOST/);
+    }
+    expect(config.NODE_ENV).toBe('production');
+    expect(config.HOST).toBe('0.0.0.0');
+  });
+
+  it('routes the Ingress to the gateway Service only', () => {
+    const [ingress] = ofKind('Ingress');
+    const backends = ingress.spec.rules.flatMap((r: Doc) => r.http.paths.map((p: Doc) => p.backend.service.name));
+    expect(backends).toEqual(['gateway']);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const compose = parse(read('docker-compose.yml'), { merge: true }) as Doc;
+  const services = compose.services as Record<string, Doc>;
+  const flowgraphServices = Object.entries(services).filter(([, s]) => s.image === 'flowgraph');
+
+  it('runs postgres 15, redis 7 and every Flowgraph process from the one built image', () => {
+    expect(services.postgres.image).toBe('postgres:15');
+    expect(services.redis.image).toBe('redis:7');
+    expect(flowgraphServices.map(([name]) => name).sort()).toEqual(['analytics', 'core', 'core-worker', 'gateway', 'integration', 'migrate', 'workflow']);
+    for (const [, service] of flowgraphServices) expect(service.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
+  });
+
+  it('health-checks every HTTP service on its own /readyz and the databases natively', () => {
+    for (const [name, port] of Object.entries(HTTP_SERVICES)) {
+      expect(services[name].environment.PORT).toBe(String(port));
+      expect(services[name].healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${port}/readyz`);
+    }
+    expect(services.postgres.healthcheck.test.join(' ')).toContain('pg_isready');
+    expect(services.redis.healthcheck.test).toEqual(['CMD', 'redis-cli', 'ping']);
+  });
+
+  it('orders start-up: databases healthy, migrations done, subgraphs healthy before the gateway', () => {
+    for (const [name, service] of flowgraphServices) {
+      expect(service.depends_on.postgres).toEqual({ condition: 'service_healthy' });
+      if (name !== 'migrate') expect(service.depends_on.migrate).toEqual({ condition: 'service_completed_successfully' });
+    }
+    for (const name of ['core', 'workflow', 'integration', 'analytics']) {
+      expect(services.gateway.depends_on[name]).toEqual({ condition: 'service_healthy' });
+    }
+  });
+
+  it('takes secrets from .env (git-ignored) and never holds them itself', () => {
+    const text = read('docker-compose.yml');
+    for (const [, service] of flowgraphServices) {
+      expect(service.env_file).toBe('.env');
+      for (const key of ['IDENTITY_SECRET', 'JWT_SECRET', 'DATABASE_APP_PASSWORD']) expect(service.environment).not.toHaveProperty(key);
+      expect(service.environment.DATABASE_URL).toContain('${POSTGRES_PASSWORD');
+    }
+    expect(text).not.toMatch(/flowgraph-dev-secret/);
+    expect(read('.gitignore').split('\n')).toContain('.env');
+    const example = read('.env.example');
+    for (const key of ['POSTGRES_PASSWORD', 'DATABASE_APP_PASSWORD', 'IDENTITY_SECRET', 'JWT_SECRET']) expect(example).toMatch(new RegExp(`^${key}=replace-`, 'm'));
+  });
+
+  it('builds from a multi-stage node 20 slim Dockerfile that prunes dev dependencies', () => {
+    const dockerfile = read('Dockerfile');
+    expect(dockerfile.match(/^FROM node:20-bookworm-slim/gm)).toHaveLength(2);
+    for (const step of ['RUN npm ci', 'npm run build', 'npm prune --omit=dev', 'USER node']) expect(dockerfile).toContain(step);
+  });
+});
