@@ -12,6 +12,15 @@ const gatewayShape = {
   ANALYTICS_URL: z.string().url().default(defaultSubgraphUrls.analytics),
   /** Where Core's internal endpoints live. Default: the origin of CORE_URL. */
   CORE_ORIGIN: z.string().url().optional(),
+  /**
+   * Largest request body. Default 17mb: `ingestEvents` accepts 1,000 events of up to 16 KiB each.
+   */
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('17mb'),
+  /**
+   * Express `trust proxy`: how many proxy hops to trust for the client IP (X-Forwarded-For).
+   * Default 0: the socket address, right when clients connect directly.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The composed supergraph to serve. Default: gateway/supergraph.graphql. */
   SUPERGRAPH_PATH: z.string().optional(),
 };

@@ -47,6 +47,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   const { config, logger, redis } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // The IP feeds login throttling and session records: behind a load balancer, trust its hops only.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
@@ -76,7 +78,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
       verifyApiKey: (key, id) => apiKeys.verify(key, id),
       logger,
     }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const identity = res.locals.identity as Identity;
@@ -94,7 +96,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error, request_id: res.locals.requestId }, 'unhandled gateway error');
     const code = status === 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_ERROR;
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Malformed request', extensions: { code, request_id: res.locals.requestId } }] });
+    const message = status === 500 ? 'Internal server error' : status === 413 ? 'Request body too large' : 'Malformed request';
+    res.status(status).json({ errors: [{ message, extensions: { code, request_id: res.locals.requestId } }] });
   });
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));

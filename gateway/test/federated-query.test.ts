@@ -112,3 +112,25 @@ it('is ready when Redis and every subgraph are', async () => {
   expect(Object.keys(body.checks).sort()).toEqual(['analytics', 'core', 'integration', 'redis', 'workflow']);
   expect((await fetch(new URL('/healthz', federation.gateway.url))).status).toBe(200);
 });
+
+it('carries a full ingestEvents batch (1,000 events, several megabytes) through to Core', async () => {
+  const events = Array.from({ length: 1000 }, (_, i) => ({
+    idempotencyKey: `bulk-${i}`,
+    eventType: 'file.saved',
+    tool: 'dropbox',
+    occurredAt: new Date(Date.now() - i * 1000).toISOString(),
+    payload: { path: `/reports/${i}.pdf`, note: 'x'.repeat(4000) },
+  }));
+  const response = await gateway<{ ingestEvents: { createdCount: number } }>(
+    'mutation($events: [EventInput!]!) { ingestEvents(events: $events) { createdCount } }',
+    { events },
+  );
+  expect(response.errors).toBeUndefined();
+  expect(response.data!.ingestEvents.createdCount).toBe(1000);
+});
+
+it('refuses a body over the limit with a clear error', async () => {
+  const response = await gateway('query { me { id } }', { padding: 'x'.repeat(18 * 1024 * 1024) });
+  expect(response.status).toBe(413);
+  expect(response.errors?.[0]).toMatchObject({ message: 'Request body too large', extensions: { code: 'VALIDATION_ERROR' } });
+});

@@ -14,6 +14,11 @@ export const baseConfigShape = {
   /** Services connect as this non-superuser role so row-level security applies. */
   DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('flowgraph_app'),
   DATABASE_APP_PASSWORD: z.string().min(8).default('flowgraph-app-dev'),
+  /**
+   * Full URL services connect with, when it should differ from DATABASE_URL with the app role's
+   * credentials (for example, another host or pooler). Services then never see the owner's password.
+   */
+  DATABASE_APP_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   /** Prefix for every Redis key and queue, so several installs (or test files) share one Redis. */
@@ -52,8 +57,11 @@ export function loadConfig<E extends z.ZodRawShape = Record<string, never>>(
   return config;
 }
 
-/** The URL services use: the owner URL with the application role's credentials. */
-export function appDatabaseUrl(config: Pick<BaseConfig, 'DATABASE_URL' | 'DATABASE_APP_ROLE' | 'DATABASE_APP_PASSWORD'>): string {
+/** The URL services use: DATABASE_APP_URL, else the owner URL with the application role's credentials. */
+export function appDatabaseUrl(
+  config: Pick<BaseConfig, 'DATABASE_URL' | 'DATABASE_APP_ROLE' | 'DATABASE_APP_PASSWORD'> & { DATABASE_APP_URL?: string },
+): string {
+  if (config.DATABASE_APP_URL) return config.DATABASE_APP_URL;
   const url = new URL(config.DATABASE_URL);
   url.username = config.DATABASE_APP_ROLE;
   url.password = config.DATABASE_APP_PASSWORD;

@@ -75,9 +75,11 @@ it('caps a key’s role at its creator’s role', async () => {
 });
 
 it('validates scopes and expiry', async () => {
-  const response = await createKey({ name: 'bad', scopes: ['Not A Scope'], expiresAt: '2001-01-01T00:00:00Z' });
+  const response = await createKey({ name: 'bad', scopes: ['events:read', 'workflow:raed'], expiresAt: '2001-01-01T00:00:00Z' });
   expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR' });
-  expect((response.errors?.[0]?.extensions?.details as { field: string }[]).map((d) => d.field)).toEqual(['scopes', 'expiresAt']);
+  const details = response.errors?.[0]?.extensions?.details as { field: string; message: string }[];
+  expect(details.map((d) => d.field)).toEqual(['scopes', 'expiresAt']);
+  expect(details[0].message).toMatch(/^Unknown scopes workflow:raed; allowed: organization:read/);
 });
 
 it('stops working once its creator leaves the organization', async () => {

@@ -56,7 +56,7 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   return {
     name,
     ownerUrl,
-    appUrl: appDatabaseUrl({ ...config, DATABASE_URL: ownerUrl }),
+    appUrl: appDatabaseUrl({ ...config, DATABASE_APP_URL: undefined, DATABASE_URL: ownerUrl }),
     drop: () => dropDatabase(config.DATABASE_URL, name),
   };
 }

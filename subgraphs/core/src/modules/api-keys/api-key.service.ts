@@ -6,9 +6,8 @@ import type { AuditService } from '../audit/audit.service';
 import type { ApiKey } from './api-key.entity';
 import { apiKeyNotFound, invalidApiKeyInput, keysCannotMintKeys, roleAboveCreator } from './api-key.errors';
 import type { ApiKeyRepository } from './api-key.repository';
+import { API_KEY_SCOPES, isApiKeyScope } from './api-key.scopes';
 
-const SCOPE = /^[a-z][a-z0-9_-]*:[a-z][a-z0-9_-]*$/;
-export const MAX_SCOPES = 50;
 
 export interface NewApiKeyInput {
   name: string;
@@ -68,8 +67,9 @@ function checkInput(input: NewApiKeyInput): { name: string; scopes: string[]; ex
   const name = input.name.trim();
   if (name.length === 0 || name.length > 100) details.push({ field: 'name', message: 'Must be 1 to 100 characters' });
   const scopes = [...new Set(input.scopes)];
-  if (scopes.length > MAX_SCOPES || scopes.some((s) => !SCOPE.test(s))) {
-    details.push({ field: 'scopes', message: `At most ${MAX_SCOPES} scopes shaped like "resource:action"` });
+  const unknown = scopes.filter((s) => !isApiKeyScope(s));
+  if (unknown.length > 0) {
+    details.push({ field: 'scopes', message: `Unknown scopes ${unknown.slice(0, 5).join(', ')}; allowed: ${API_KEY_SCOPES.join(', ')}` });
   }
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && !(expiresAt.getTime() > Date.now())) details.push({ field: 'expiresAt', message: 'Must be in the future' });
