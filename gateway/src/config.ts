@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { loadConfig } from '@flowgraph/kernel';
+import { listenShape, loadConfig } from '@flowgraph/kernel';
 import { defaultSubgraphUrls, type SubgraphName } from './subgraphs';
 import { supergraphPath } from './supergraph/paths';
 
 const gatewayShape = {
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('127.0.0.1'),
+  ...listenShape(4000),
   CORE_URL: z.string().url().default(defaultSubgraphUrls.core),
   WORKFLOW_URL: z.string().url().default(defaultSubgraphUrls.workflow),
   INTEGRATION_URL: z.string().url().default(defaultSubgraphUrls.integration),

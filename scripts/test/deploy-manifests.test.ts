@@ -31,7 +31,8 @@ const ofKind = (kind: string) => docs.filter((d) => d.doc.kind === kind).map((d)
 const HTTP_SERVICES: Record<string, number> = { gateway: 4000, core: 4001, workflow: 4002, integration: 4003, analytics: 4004 };
 /** Variables read by every process (the kernel's config) plus those of the gateway and servers. */
 const REQUIRED_ENV = [...Object.keys(baseConfigShape), 'HOST', 'CORE_URL', 'WORKFLOW_URL', 'INTEGRATION_URL', 'ANALYTICS_URL'];
-const SECRET_KEYS = ['DATABASE_URL', 'DATABASE_APP_PASSWORD', 'REDIS_URL', 'IDENTITY_SECRET', 'JWT_SECRET'];
+/** Only the migration Job needs the owner's connection and the app role's password. */
+const OWNER_ONLY = ['DATABASE_URL', 'DATABASE_APP_PASSWORD'];
 
 describe('k8s manifests', () => {
   it('parse, and every object has a kind, a name and the flowgraph namespace', () => {
@@ -83,26 +84,38 @@ describe('k8s manifests', () => {
     }
   });
 
-  it('sets resource requests and limits on every container, and config through the ConfigMap and Secret', () => {
+  it('sets resource requests and limits on every container, and config through the ConfigMap and Secrets', () => {
     for (const workload of [...ofKind('Deployment'), ...ofKind('Job')]) {
       for (const container of workload.spec.template.spec.containers) {
         for (const bound of ['requests', 'limits']) {
           expect(Object.keys(container.resources[bound]).sort()).toEqual(['cpu', 'memory']);
         }
-        expect(container.envFrom).toEqual([{ configMapRef: { name: 'flowgraph-config' } }, { secretRef: { name: 'flowgraph-secrets' } }]);
+        const shared = [{ configMapRef: { name: 'flowgraph-config' } }, { secretRef: { name: 'flowgraph-secrets' } }];
+        const ownerOnly = workload.kind === 'Job' ? [{ secretRef: { name: 'flowgraph-migrate-secrets' } }] : [];
+        expect(container.envFrom).toEqual([...shared, ...ownerOnly]);
       }
     }
     expect(ofKind('Deployment').map((d) => d.metadata.name)).toContain('core-worker');
     expect(ofKind('Job').map((j) => j.spec.template.spec.containers[0].command)).toEqual([['node', 'scripts/migrate.mjs']]);
   });
 
-  it('sets every variable the services read, secrets only in the Secret, and only placeholders in its template', () => {
+  it('sets every variable the services read, secrets only in Secrets, and only placeholders in the template', () => {
     const config = ofKind('ConfigMap')[0].data as Record<string, string>;
-    const secret = ofKind('Secret')[0].stringData as Record<string, string>;
-    for (const key of REQUIRED_ENV) expect({ key, set: key in config || key in secret }).toEqual({ key, set: true });
-    for (const key of SECRET_KEYS) {
-      expect({ key, inSecret: key in secret, inConfigMap: key in config }).toEqual({ key, inSecret: true, inConfigMap: false });
-      expect(secret[key]).toMatch(/REPLACE_ME|[A-Z]+_PASSWORD|_HOST/);
+    const secretNamed = (name: string) => ofKind('Secret').find((s) => s.metadata.name === name)!.stringData as Record<string, string>;
+    const serviceSecret = secretNamed('flowgraph-secrets');
+    const migrateSecret = secretNamed('flowgraph-migrate-secrets');
+    // Services connect with DATABASE_APP_URL; the owner's URL and the app password reach the migration Job only.
+    for (const key of REQUIRED_ENV.filter((k) => !OWNER_ONLY.includes(k))) {
+      expect({ key, set: key in config || key in serviceSecret }).toEqual({ key, set: true });
+    }
+    for (const key of OWNER_ONLY) expect({ key, inServiceSecret: key in serviceSecret, inMigrateSecret: key in migrateSecret }).toEqual({ key, inServiceSecret: false, inMigrateSecret: true });
+    for (const [key, value] of Object.entries({ ...serviceSecret, ...migrateSecret })) {
+      expect({ key, inConfigMap: key in config }).toEqual({ key, inConfigMap: false });
+      expect(value).toMatch(/REPLACE_ME|[A-Z]+_PASSWORD|_HOST/);
+    }
+    for (const workload of [...ofKind('Deployment'), ...ofKind('Job')]) {
+      const refs = workload.spec.template.spec.containers.flatMap((c: Doc) => c.envFrom.map((e: Doc) => e.secretRef?.name).filter(Boolean));
+      expect({ name: workload.metadata.name, migrate: refs.includes('flowgraph-migrate-secrets') }).toEqual({ name: workload.metadata.name, migrate: workload.kind === 'Job' });
     }
     expect(config.NODE_ENV).toBe('production');
     expect(config.HOST).toBe('0.0.0.0');

@@ -13,3 +13,4 @@ export * from './http/health';
 export * from './http/subgraph-server';
 export * from './graphql';
 export * from './access-token';
+export * from './process';

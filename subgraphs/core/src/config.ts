@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { loadConfig } from '@flowgraph/kernel';
+import { listenShape, loadConfig } from '@flowgraph/kernel';
 
 /** Core's settings on top of the kernel's; each has a safe local default. */
 export const coreConfigShape = {
-  PORT: z.coerce.number().int().default(4001),
-  HOST: z.string().default('127.0.0.1'),
+  ...listenShape(4001),
   /** A refresh token (and so a logged-in device) lives this long after its last use. */
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(30 * 24 * 3600),
   /** argon2id cost: OWASP's minimum (19 MiB, 2 passes). Tests lower it to stay fast. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { appDatabaseUrl, createLogger, createOrm, createRedis, loadConfig } from '@flowgraph/kernel';
+import { appDatabaseUrl, createLogger, createOrm, createRedis, loadConfig, runProcess } from '@flowgraph/kernel';
 import { startCoreWorker } from './jobs/core-worker';
 import { QUEUES, bullPrefix } from './jobs/queues';
 
 /** The Core worker process: maintenance jobs on BullMQ, never inside a request. */
-async function main(): Promise<void> {
+runProcess('core-worker', async () => {
   const config = loadConfig({ AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365) });
   const logger = createLogger('core-worker', config.LOG_LEVEL);
   const orm = await createOrm({ url: appDatabaseUrl(config), entities: [], poolMax: 2 });
@@ -17,18 +17,9 @@ async function main(): Promise<void> {
     auditKeepDays: config.AUDIT_RETENTION_DAYS,
   });
   logger.info({ queue: QUEUES.maintenance }, 'core worker started');
-
-  const shutdown = async () => {
+  return async () => {
     await running.close();
     await connection.quit();
     await orm.close();
-    process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });
