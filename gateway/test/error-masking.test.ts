@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { loadConfig } from '@flowgraph/kernel';
 import { bearer, closedUrl, post, startFederation, type Federation } from './support/federation-kit';
 
 let federation: Federation;
@@ -24,12 +26,21 @@ it('masks the gateway’s own unexpected errors (a subgraph it cannot reach)', a
 });
 
 it('passes a subgraph’s masked internal error on with the same request id', async () => {
-  // The workflow subgraph hands "not-a-uuid" to Postgres, which fails: an unexpected error there.
-  const response = await post(federation.gateway.url, 'query { workflow(id: "not-a-uuid") { id } }', {}, { ...(await bearer(admin)), 'x-request-id': 'trace-me-1' });
-  expect(response.errors).toEqual([
-    { message: 'Internal server error', path: ['workflow'], extensions: { code: 'INTERNAL', masked: true, request_id: 'trace-me-1' } },
-  ]);
-  expect(response.text).not.toMatch(/uuid|syntax|postgres/i);
+  // Take the app role's read grant away in this test's database: the workflow subgraph's query
+  // then fails in Postgres, an unexpected error there.
+  const owner = new Client({ connectionString: federation.db.ownerUrl });
+  await owner.connect();
+  await owner.query(`revoke select on workflow.workflows from ${loadConfig().DATABASE_APP_ROLE}`);
+  try {
+    const response = await post(federation.gateway.url, `query { workflow(id: "${randomUUID()}") { id } }`, {}, { ...(await bearer(admin)), 'x-request-id': 'trace-me-1' });
+    expect(response.errors).toEqual([
+      { message: 'Internal server error', path: ['workflow'], extensions: { code: 'INTERNAL', masked: true, request_id: 'trace-me-1' } },
+    ]);
+    expect(response.text).not.toMatch(/permission|denied|postgres|workflows/i);
+  } finally {
+    await owner.query(`grant select on workflow.workflows to ${loadConfig().DATABASE_APP_ROLE}`);
+    await owner.end();
+  }
 });
 
 it('passes catalog errors through with their code, details and request id, without the subgraph’s name', async () => {

@@ -14,3 +14,5 @@ export * from './http/subgraph-server';
 export * from './graphql';
 export * from './access-token';
 export * from './process';
+export * from './ids';
+export * from './db/first-rows-per-key';

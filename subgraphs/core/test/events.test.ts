@@ -179,6 +179,12 @@ describe('events', () => {
     expect(reference.data!._entities).toEqual([null]);
   });
 
+  it('answers null for an id that is not a UUID instead of failing', async () => {
+    const response = await h.call('{ event(id: "not-a-uuid") { id } }', {}, tenant.identity);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.event).toBeNull();
+  });
+
   it('lets the same idempotency key exist once in each organization', async () => {
     const shared = event();
     const a = await h.call(INGEST, { events: [shared] }, tenant.identity);

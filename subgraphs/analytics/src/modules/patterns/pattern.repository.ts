@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, validationError } from '@flowgraph/kernel';
+import { decodeCursor, firstRowsPerKey, isUuid, validUuids, validationError } from '@flowgraph/kernel';
 import { PatternEntity, type Pattern } from './pattern.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Pattern queries. Row-level security limits every one to the request's organization. */
 export class PatternRepository {
@@ -10,30 +9,30 @@ export class PatternRepository {
 
   /** Ids that are not UUIDs cannot exist; dropping them keeps Postgres from failing the whole batch. */
   findByIds(ids: readonly string[]): Promise<Pattern[]> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = validUuids(ids);
     if (valid.length === 0) return Promise.resolve([]);
     return this.em.find(PatternEntity, { id: { $in: valid } });
   }
 
   /**
    * The first `limit` patterns of each user, by support then id (both descending), in one
-   * statement (a window function ranks rows per user), so many users' patterns are not N+1.
+   * statement.
    */
-  async firstPageByUsers(userIds: readonly string[], limit: number): Promise<Pattern[]> {
-    const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select * from (
-         select p.*, row_number() over (partition by user_id order by support desc, id desc) as rank
-         from analytics.patterns p where user_id in (?)
-       ) ranked where rank <= ? order by support desc, id desc`,
-      [[...userIds], limit],
-    );
-    return rows.map((row) => this.em.map(PatternEntity, row));
+  firstPageByUsers(userIds: readonly string[], limit: number): Promise<Pattern[]> {
+    return firstRowsPerKey(this.em, {
+      entity: PatternEntity,
+      table: 'analytics.patterns',
+      keyColumn: 'user_id',
+      orderBy: 'support desc, id desc',
+      keys: validUuids(userIds),
+      limit,
+    });
   }
 
   /** A later page of one user's patterns, after a `(support, id)` cursor. */
   pageByUser(userId: string, limit: number, after: string): Promise<Pattern[]> {
     const [support, id] = decodeCursor(after, 2);
-    if (typeof support !== 'number' || typeof id !== 'string' || !UUID.test(id)) {
+    if (typeof support !== 'number' || typeof id !== 'string' || !isUuid(id)) {
       throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
     }
     return this.em.find(

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from '@flowgraph/kernel';
-import { isUuid } from '../../ids';
+import { isUuid, type Role } from '@flowgraph/kernel';
 import { ApiKeyEntity, type ApiKey } from './api-key.entity';
 
 /** A key as the verification lookup returns it, with its creator's current role. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validUuids } from '../../ids';
+import { validUuids } from '@flowgraph/kernel';
 import { SessionEntity, type Session } from './session.entity';
 
 /** What the refresh-token lookup returns (before the user is known, so via a SECURITY DEFINER function). */

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { validUuids } from '@flowgraph/kernel';
 import { EventEntity, type Event } from './event.entity';
 
 export interface NewEvent {
@@ -61,7 +62,7 @@ export class EventRepository {
   }
 
   findByIds(orgId: string, ids: readonly string[]): Promise<Event[]> {
-    return this.em.find(EventEntity, { orgId, id: { $in: [...ids] } });
+    return this.em.find(EventEntity, { orgId, id: { $in: validUuids(ids) } });
   }
 
   /** Newest first, strictly after `position`; fetches `limit` rows. */

@@ -1,5 +1,6 @@
 import {
   decodeCursor,
+  isUuid,
   pageSize,
   requireRole,
   toConnection,
@@ -92,7 +93,7 @@ export class EventService {
 
 function toPosition([occurredAt, id]: (string | number)[]) {
   const time = new Date(String(occurredAt));
-  if (Number.isNaN(time.getTime()) || !/^[0-9a-f-]{36}$/i.test(String(id))) {
+  if (Number.isNaN(time.getTime()) || !isUuid(String(id))) {
     throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
   }
   return { occurredAt: time.toISOString(), id: String(id) };

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, type Role, type RowScope } from '@flowgraph/kernel';
-import { isUuid } from '../../ids';
+import { decodeCursor, firstRowsPerKey, isUuid, validUuids, type Role, type RowScope } from '@flowgraph/kernel';
 import { MembershipEntity, type Membership } from './membership.entity';
 
 /**
@@ -25,15 +24,15 @@ export class MembershipRepository {
   }
 
   /** The first `limit` members of each organization, oldest first, in one statement. */
-  async firstPageByOrgs(orgIds: readonly string[], limit: number): Promise<Membership[]> {
-    const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select * from (
-         select m.*, row_number() over (partition by org_id order by created_at, id) as rank
-         from core.memberships m where org_id in (?)
-       ) ranked where rank <= ? order by created_at, id`,
-      [[...orgIds], limit],
-    );
-    return rows.map((row) => this.em.map(MembershipEntity, row));
+  firstPageByOrgs(orgIds: readonly string[], limit: number): Promise<Membership[]> {
+    return firstRowsPerKey(this.em, {
+      entity: MembershipEntity,
+      table: 'core.memberships',
+      keyColumn: 'org_id',
+      orderBy: 'created_at, id',
+      keys: validUuids(orgIds),
+      limit,
+    });
   }
 
   /** A later page of one organization's members, after a `(createdAt, id)` cursor. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validUuids } from '../../ids';
+import { validUuids } from '@flowgraph/kernel';
 import { OrganizationEntity, type Organization } from './organization.entity';
 
 /** Organization queries. RLS shows the current organization and those the caller belongs to. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validUuids } from '../../ids';
+import { validUuids } from '@flowgraph/kernel';
 import { UserEntity, type User } from './user.entity';
 
 /** User queries. RLS shows the caller and the members of the current organization only. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor } from '@flowgraph/kernel';
+import { decodeCursor, firstRowsPerKey, validUuids } from '@flowgraph/kernel';
 import { WorkflowEntity, type Workflow } from './workflow.entity';
 
 /** Workflow queries. Row-level security limits every one to the request's organization. */
@@ -7,22 +7,19 @@ export class WorkflowRepository {
   constructor(private readonly em: EntityManager) {}
 
   findByIds(ids: readonly string[]): Promise<Workflow[]> {
-    return this.em.find(WorkflowEntity, { id: { $in: [...ids] } });
+    return this.em.find(WorkflowEntity, { id: { $in: validUuids(ids) } });
   }
 
-  /**
-   * The first `limit` workflows of each owner, newest first, in one statement (a window
-   * function ranks rows per owner), so listing many users' workflows is not N+1.
-   */
-  async firstPageByOwners(userIds: readonly string[], limit: number): Promise<Workflow[]> {
-    const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select * from (
-         select w.*, row_number() over (partition by user_id order by created_at desc, id desc) as rank
-         from workflow.workflows w where user_id in (?)
-       ) ranked where rank <= ? order by created_at desc, id desc`,
-      [[...userIds], limit],
-    );
-    return rows.map((row) => this.em.map(WorkflowEntity, row));
+  /** The first `limit` workflows of each owner, newest first, in one statement. */
+  firstPageByOwners(userIds: readonly string[], limit: number): Promise<Workflow[]> {
+    return firstRowsPerKey(this.em, {
+      entity: WorkflowEntity,
+      table: 'workflow.workflows',
+      keyColumn: 'user_id',
+      orderBy: 'created_at desc, id desc',
+      keys: validUuids(userIds),
+      limit,
+    });
   }
 
   /** A later page of one owner's workflows, after a `(createdAt, id)` cursor. */
