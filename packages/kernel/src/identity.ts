@@ -16,7 +16,8 @@ export interface Identity {
   orgId?: string;
   role?: Role;
   scopes: string[];
-  authMethod: 'jwt' | 'api_key' | 'anonymous';
+  /** `service`: a Flowgraph process acting for an organization (a workflow step), signed like the gateway. */
+  authMethod: 'jwt' | 'api_key' | 'anonymous' | 'service';
   sessionId?: string;
   apiKeyId?: string;
   ip?: string;

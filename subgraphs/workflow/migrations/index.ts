@@ -1,7 +1,15 @@
 import type { SubgraphMigrations } from '@flowgraph/kernel';
 import { Migration20261125000100_workflows } from './Migration20261125000100_workflows';
+import { Migration20261125000200_versions } from './Migration20261125000200_versions';
+import { Migration20261125000300_executions } from './Migration20261125000300_executions';
+import { Migration20261125000400_triggers } from './Migration20261125000400_triggers';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
-  migrations: [{ name: 'Migration20261125000100_workflows', class: Migration20261125000100_workflows }],
+  migrations: [
+    { name: 'Migration20261125000100_workflows', class: Migration20261125000100_workflows },
+    { name: 'Migration20261125000200_versions', class: Migration20261125000200_versions },
+    { name: 'Migration20261125000300_executions', class: Migration20261125000300_executions },
+    { name: 'Migration20261125000400_triggers', class: Migration20261125000400_triggers },
+  ],
 };
