@@ -14,6 +14,7 @@ import { authentication } from './plugins/authentication';
 import { jwtAuthenticator } from './plugins/jwt-auth';
 import { requestId, requestIdOnErrors } from './plugins/request-id';
 import { signedIdentityServices } from './plugins/signed-identity';
+import { webhookProxy } from './plugins/webhook-proxy';
 import { subgraphReadiness } from './subgraph-readiness';
 
 export interface GatewayDeps {
@@ -65,6 +66,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   app.use(requestId());
   app.get('/healthz', liveness);
   app.get('/readyz', readiness({ redis: () => redis.ping(), ...subgraphReadiness(config.subgraphUrls, deps.fetch) }));
+  // Webhook senders authenticate with the trigger's HMAC; the raw body streams through unparsed.
+  app.post('/webhooks/:triggerId', webhookProxy({ upstreamOrigin: new URL(config.WORKFLOW_URL).origin, logger }));
   const apiKeys = apiKeyAuthenticator({
     verifyUrl: new URL('/internal/api-keys/verify', config.coreOrigin).toString(),
     identitySecret: config.IDENTITY_SECRET,

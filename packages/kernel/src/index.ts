@@ -16,3 +16,5 @@ export * from './access-token';
 export * from './process';
 export * from './ids';
 export * from './db/first-rows-per-key';
+export * from './pubsub';
+export * from './http/subscriptions';

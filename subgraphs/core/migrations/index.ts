@@ -1,11 +1,13 @@
 import type { SubgraphMigrations } from '@flowgraph/kernel';
 import { Migration20261125000100_identity } from './Migration20261125000100_identity';
 import { Migration20261125000300_events } from './Migration20261125000300_events';
+import { Migration20261125000400_event_publication } from './Migration20261125000400_event_publication';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
   migrations: [
     { name: 'Migration20261125000100_identity', class: Migration20261125000100_identity },
     { name: 'Migration20261125000300_events', class: Migration20261125000300_events },
+    { name: 'Migration20261125000400_event_publication', class: Migration20261125000400_event_publication },
   ],
 };

@@ -6,6 +6,7 @@ import { createCoreContextFactory, type CoreContext } from './context';
 import { apiKeyVerifyRoute } from './modules/api-keys/api-key.route';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { PasswordHasher } from './modules/auth/password.hasher';
+import { internalEventsRoute } from './modules/events/internal-events.route';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -54,7 +55,10 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
       identitySecret: config.IDENTITY_SECRET,
       extendContext: createCoreContextFactory({ redis: deps.redis, config, hasher, throttle }),
       readinessChecks: { redis: () => deps.redis.ping() },
-      routes: apiKeyVerifyRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger }),
+      routes: (app) => {
+        apiKeyVerifyRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger })(app);
+        internalEventsRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger, bodyLimit: BODY_LIMIT })(app);
+      },
       bodyLimit: BODY_LIMIT,
     },
     port,

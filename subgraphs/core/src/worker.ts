@@ -5,21 +5,37 @@ import { QUEUES, bullPrefix } from './jobs/queues';
 
 /** The Core worker process: maintenance jobs on BullMQ, never inside a request. */
 runProcess('core-worker', async () => {
-  const config = loadConfig({ AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365) });
+  const config = loadConfig({
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365),
+    /** How often the event relay polls the outbox when it is empty. */
+    EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+    EVENT_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+    /** Approximate length the event stream is trimmed to (XADD MAXLEN ~). */
+    EVENT_STREAM_MAXLEN: z.coerce.number().int().min(1000).default(100_000),
+  });
   const logger = createLogger('core-worker', config.LOG_LEVEL);
   const orm = await createOrm({ url: appDatabaseUrl(config), entities: [], poolMax: 2 });
   const connection = createRedis(config.REDIS_URL, { forWorkers: true });
+  const redis = createRedis(config.REDIS_URL);
   const running = await startCoreWorker({
     orm,
     connection,
     prefix: bullPrefix(config.REDIS_PREFIX),
     logger,
     auditKeepDays: config.AUDIT_RETENTION_DAYS,
+    eventRelay: {
+      redis,
+      redisPrefix: config.REDIS_PREFIX,
+      intervalMs: config.EVENT_RELAY_INTERVAL_MS,
+      batchSize: config.EVENT_RELAY_BATCH_SIZE,
+      maxLength: config.EVENT_STREAM_MAXLEN,
+    },
   });
   logger.info({ queue: QUEUES.maintenance }, 'core worker started');
   return async () => {
     await running.close();
     await connection.quit();
+    await redis.quit();
     await orm.close();
   };
 });

@@ -2,6 +2,9 @@ import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createWorkflowContext, type WorkflowContext } from './context';
+import type { ExecutionModuleDeps } from './modules/executions/execution.context';
+import type { TriggerModuleDeps } from './modules/triggers/trigger.context';
+import { triggerRoutes, type TriggerRouteDeps } from './modules/triggers/trigger.routes';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -10,10 +13,18 @@ export interface WorkflowServerDeps {
   orm: MikroORM;
   logger: Logger;
   identitySecret: string;
+  /** Cron schedulers, webhook secrets and the webhook receiver (the triggers module). */
+  triggers: TriggerModuleDeps & Omit<TriggerRouteDeps, 'orm' | 'logger' | 'cipher'>;
+  /**
+   * The executions queue, and the execution-update pub/sub (with it, `executionUpdated` is served
+   * over graphql-ws). Default: the triggers' execution queue, without subscriptions.
+   */
+  executions?: ExecutionModuleDeps;
 }
 
 /** Wiring only: the workflow subgraph on `port` (0 picks a free one). */
 export function startWorkflowServer(deps: WorkflowServerDeps, port = 0, host?: string): Promise<RunningServer> {
+  const executions = deps.executions ?? { queue: deps.triggers.executionQueue };
   return startSubgraphServer<WorkflowContext>(
     {
       name: 'workflow',
@@ -22,7 +33,9 @@ export function startWorkflowServer(deps: WorkflowServerDeps, port = 0, host?: s
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: deps.identitySecret,
-      extendContext: createWorkflowContext,
+      extendContext: (base) => createWorkflowContext(base, { triggers: deps.triggers, executions }),
+      subscriptions: Boolean(executions.updates),
+      routes: triggerRoutes({ orm: deps.orm, logger: deps.logger, ...deps.triggers }),
     },
     port,
     host,

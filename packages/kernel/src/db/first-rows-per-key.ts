@@ -10,6 +10,8 @@ export interface FirstRowsPerKeyQuery<T extends object> {
   /** SQL order within each group, a constant of the repository, e.g. `created_at desc, id desc`. */
   orderBy: string;
   keys: readonly string[];
+  /** An extra SQL condition on `t`, a constant of the repository, e.g. `t.deleted_at is null`. */
+  where?: string;
   /** Rows per key (callers ask one more than a page to learn whether there is a next page). */
   limit: number;
 }
@@ -24,7 +26,7 @@ export async function firstRowsPerKey<T extends object>(em: EntityManager, query
   const rows = await em.execute<EntityDictionary<T>[]>(
     `select * from (
        select t.*, row_number() over (partition by ${query.keyColumn} order by ${query.orderBy}) as rank
-       from ${query.table} t where ${query.keyColumn} in (?)
+       from ${query.table} t where ${query.keyColumn} in (?)${query.where ? ` and (${query.where})` : ''}
      ) ranked where rank <= ? order by ${query.orderBy}`,
     [[...query.keys], query.limit],
   );

@@ -14,6 +14,7 @@ import { AppError, ErrorCode, createErrorFormatter } from '../errors';
 import { IdentityError, verifyIdentity, type Identity } from '../identity';
 import { beginScopedTransaction } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
+import { attachSubscriptions } from './subscriptions';
 
 /** What every subgraph resolver receives; a subgraph adds its loaders and services. */
 export interface RequestContext {
@@ -39,6 +40,11 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   routes?: (app: Express) => void;
   /** Largest accepted request body. Default: `1mb`. */
   bodyLimit?: string;
+  /**
+   * Serve the schema's subscriptions over graphql-ws on `/graphql` (same server and path).
+   * Connections must carry the gateway's signed identity in connectionParams. Default: false.
+   */
+  subscriptions?: boolean;
 }
 
 export interface RunningServer {
@@ -116,20 +122,34 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]);
+  const root = options.orm.em as EntityManager;
+  const subscriptions = options.subscriptions
+    ? attachSubscriptions<TContext>({
+        httpServer,
+        path: '/graphql',
+        schema,
+        root,
+        logger,
+        identitySecret: options.identitySecret,
+        extendContext: options.extendContext,
+      })
+    : null;
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     plugins: [
       requestLifecyclePlugin() as unknown as ApolloServerPlugin<TContext>,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Closes subscription sockets before the HTTP server drains (open sockets would hold it).
+      ...(subscriptions ? [{ async serverWillStart() { return { drainServer: () => subscriptions.dispose() }; } }] : []),
       ApolloServerPluginInlineTraceDisabled(),
     ],
   });
   await apollo.start();
 
-  const root = options.orm.em as EntityManager;
   app.get('/healthz', liveness);
   app.get('/readyz', readiness({ postgres: () => root.getConnection().execute('select 1'), ...options.readinessChecks }));
   options.routes?.(app);

@@ -2,6 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger, Redis } from '@flowgraph/kernel';
 import { QUEUES } from './queues';
+import { EventRelay, type EventRelayOptions } from '../modules/events/event-relay';
 import { RETENTION_JOB, RETENTION_SCHEDULE, runRetention, type RetentionJobData } from '../modules/retention/retention.job';
 
 export interface CoreWorkerDeps {
@@ -11,9 +12,11 @@ export interface CoreWorkerDeps {
   prefix: string;
   logger: Logger;
   auditKeepDays: number;
+  /** The outbox relay to the event stream; omitted, no relay runs (a process that only does maintenance). */
+  eventRelay?: Omit<EventRelayOptions, 'orm' | 'logger'>;
 }
 
-/** Starts the maintenance queue's scheduler and worker; `close()` stops both. */
+/** Starts the maintenance queue's scheduler and worker, and the event relay; `close()` stops them. */
 export async function startCoreWorker(deps: CoreWorkerDeps) {
   const { connection, prefix, logger } = deps;
   const queue = new Queue<RetentionJobData>(QUEUES.maintenance, { connection, prefix });
@@ -33,10 +36,14 @@ export async function startCoreWorker(deps: CoreWorkerDeps) {
     { connection, prefix, concurrency: 1 },
   );
   worker.on('failed', (job, error) => logger.error({ job: job?.name, err: error }, 'job failed'));
+  const relay = deps.eventRelay ? new EventRelay({ ...deps.eventRelay, orm: deps.orm, logger }) : undefined;
+  relay?.start();
   return {
     queue,
     worker,
+    relay,
     async close() {
+      await relay?.stop();
       await worker.close();
       await queue.close();
     },

@@ -12,6 +12,7 @@ export const API_KEY_SCOPES = [
   'events:write',
   'workflows:read',
   'workflows:write',
+  'workflows:execute',
   'integrations:read',
   'integrations:write',
   'patterns:read',

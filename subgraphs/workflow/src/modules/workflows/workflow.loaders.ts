@@ -7,6 +7,7 @@ import type { WorkflowRepository } from './workflow.repository';
 export function createWorkflowLoaders(repository: WorkflowRepository) {
   const firstPages = new Map<number, DataLoader<string, Workflow[]>>();
   return {
+    /** Includes workflows deleted within the restore window; callers listing things skip those. */
     byId: rowLoader((ids) => repository.findByIds(ids), (w) => w.id),
     /** The first page of each owner's workflows; one loader per page size (plus one row to detect a next page). */
     firstPageByOwner(limit: number): DataLoader<string, Workflow[]> {

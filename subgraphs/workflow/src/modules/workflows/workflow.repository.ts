@@ -1,13 +1,74 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, firstRowsPerKey, validUuids } from '@flowgraph/kernel';
+import { LockMode } from '@mikro-orm/core';
+import { firstRowsPerKey, validUuids } from '@flowgraph/kernel';
 import { WorkflowEntity, type Workflow } from './workflow.entity';
+import { ORDER_COLUMNS, type WorkflowOrder, type WorkflowPosition } from './workflow-order';
 
-/** Workflow queries. Row-level security limits every one to the request's organization. */
+/** A soft-deleted workflow can be restored for this many days; then it is gone (and purged). */
+export const RESTORE_WINDOW_DAYS = 30;
+/** Rows visible by id: not deleted, or deleted within the restore window. */
+const VISIBLE = `(deleted_at is null or deleted_at > now() - interval '${RESTORE_WINDOW_DAYS} days')`;
+
+/** The allow-listed filters of `workflows`; nothing else reaches SQL. */
+export interface WorkflowFilter {
+  isActive?: boolean;
+  tag?: string;
+}
+
+export interface NewWorkflow {
+  orgId: string;
+  userId: string;
+  name: string;
+  description: string;
+  tags: string[];
+  concurrencyLimit: number;
+}
+
+/**
+ * Workflow queries. Lists name the organization explicitly and skip deleted workflows; row-level
+ * security is the second line of defence, not the first.
+ */
 export class WorkflowRepository {
   constructor(private readonly em: EntityManager) {}
 
-  findByIds(ids: readonly string[]): Promise<Workflow[]> {
-    return this.em.find(WorkflowEntity, { id: { $in: validUuids(ids) } });
+  /** By id, including workflows deleted within the restore window (they show `deletedAt`). */
+  async findByIds(ids: readonly string[]): Promise<Workflow[]> {
+    const valid = validUuids(ids);
+    if (valid.length === 0) return [];
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select * from workflow.workflows where id in (?) and ${VISIBLE}`,
+      [valid],
+    );
+    return rows.map((row) => this.em.map(WorkflowEntity, row));
+  }
+
+  /** One workflow locked for the rest of the transaction, so version numbers never race. */
+  async findForUpdate(id: string): Promise<Workflow | null> {
+    if (validUuids([id]).length === 0) return null;
+    const workflow = await this.em.findOne(WorkflowEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!workflow || !workflow.deletedAt) return workflow;
+    const windowEnd = workflow.deletedAt.getTime() + RESTORE_WINDOW_DAYS * 86_400_000;
+    return windowEnd > Date.now() ? workflow : null;
+  }
+
+  /** A page of an organization's workflows in one allow-listed order, strictly after `position`. */
+  async page(orgId: string, filter: WorkflowFilter, order: WorkflowOrder, limit: number, position?: WorkflowPosition): Promise<Workflow[]> {
+    const { column, cast } = ORDER_COLUMNS[order.field];
+    const direction = order.direction === 'ASC' ? 'asc' : 'desc';
+    const where = ['org_id = ?', 'deleted_at is null'];
+    const params: unknown[] = [orgId];
+    if (filter.isActive !== undefined) { where.push('is_active = ?'); params.push(filter.isActive); }
+    if (filter.tag !== undefined) { where.push('tags @> array[?]::text[]'); params.push(filter.tag); }
+    if (position) {
+      where.push(`(${column}, id) ${direction === 'asc' ? '>' : '<'} (?::${cast}, ?::uuid)`);
+      params.push(position.value, position.id);
+    }
+    params.push(limit);
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select * from workflow.workflows where ${where.join(' and ')} order by ${column} ${direction}, id ${direction} limit ?`,
+      params,
+    );
+    return rows.map((row) => this.em.map(WorkflowEntity, row));
   }
 
   /** The first `limit` workflows of each owner, newest first, in one statement. */
@@ -17,30 +78,32 @@ export class WorkflowRepository {
       table: 'workflow.workflows',
       keyColumn: 'user_id',
       orderBy: 'created_at desc, id desc',
+      where: 't.deleted_at is null',
       keys: validUuids(userIds),
       limit,
     });
   }
 
-  /** A later page of one owner's workflows, after a `(createdAt, id)` cursor. */
-  pageByOwner(userId: string, limit: number, after: string): Promise<Workflow[]> {
-    const [createdAt, id] = decodeCursor(after, 2);
-    return this.em.find(
-      WorkflowEntity,
-      {
-        userId,
-        $or: [{ createdAt: { $lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $lt: String(id) } }],
-      },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
+  /** A later page of one owner's workflows, newest first, after a `(createdAt, id)` position. */
+  async pageByOwner(userId: string, limit: number, position: WorkflowPosition): Promise<Workflow[]> {
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select * from workflow.workflows where user_id = ? and deleted_at is null
+         and (created_at, id) < (?::timestamptz, ?::uuid)
+       order by created_at desc, id desc limit ?`,
+      [userId, position.value, position.id, limit],
     );
+    return rows.map((row) => this.em.map(WorkflowEntity, row));
   }
 
-  create(input: { orgId: string; userId: string; name: string }): Workflow {
+  create(input: NewWorkflow): Workflow {
     const now = new Date();
     return this.em.create(WorkflowEntity, {
       id: crypto.randomUUID(),
       ...input,
       isActive: false,
+      liveVersion: null,
+      latestVersion: 1,
+      deletedAt: null,
       createdAt: now,
       updatedAt: now,
     });

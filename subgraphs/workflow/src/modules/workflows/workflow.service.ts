@@ -1,20 +1,164 @@
-import { requireRole, validationError, type Identity } from '@flowgraph/kernel';
+import { pageSize, requireRole, toConnection, type Connection, type Identity, type MemberIdentity } from '@flowgraph/kernel';
+import type { WorkflowDefinition } from '../definitions/definition';
+import type { WorkflowVersionRepository } from '../versions/workflow-version.repository';
 import type { Workflow } from './workflow.entity';
-import type { WorkflowRepository } from './workflow.repository';
+import { noSuchVersion, notAnEarlierVersion, nothingPublished, workflowDeleted, workflowNotFound } from './workflow.errors';
+import { checkWorkflowFields, type WorkflowFieldsInput } from './workflow-input';
+import { DEFAULT_WORKFLOW_ORDER, decodeWorkflowCursor, workflowCursor, type WorkflowOrder } from './workflow-order';
+import { RESTORE_WINDOW_DAYS, type WorkflowFilter, type WorkflowRepository } from './workflow.repository';
 
-export const MAX_WORKFLOW_NAME = 200;
+export const EMPTY_DEFINITION: WorkflowDefinition = { steps: [], edges: [] };
+export const DEFAULT_CONCURRENCY_LIMIT = 5;
 
+/**
+ * Told after a workflow's activity or deletion changed (flushed, same transaction), so that
+ * schedules follow at once; the triggers module provides it.
+ */
+export type WorkflowStateListener = (workflowId: string) => Promise<void>;
+
+export interface WorkflowListArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: { isActive?: boolean | null; tag?: string | null } | null;
+  orderBy?: WorkflowOrder | null;
+}
+
+/** Workflow rules: who may do what, version numbering, publishing and the restore window. */
 export class WorkflowService {
-  constructor(private readonly repository: WorkflowRepository) {}
+  constructor(
+    private readonly workflows: WorkflowRepository,
+    private readonly versions: WorkflowVersionRepository,
+    private readonly onStateChange: WorkflowStateListener = async () => {},
+  ) {}
 
-  async create(identity: Identity, input: { name: string }): Promise<Workflow> {
+  async list(identity: Identity, args: WorkflowListArgs): Promise<Connection<Workflow>> {
+    const caller = requireRole(identity, 'viewer', 'workflows:read');
+    const limit = pageSize(args.first);
+    const order = args.orderBy ?? DEFAULT_WORKFLOW_ORDER;
+    const position = args.after ? decodeWorkflowCursor(order, args.after) : undefined;
+    const filter: WorkflowFilter = {};
+    if (args.filter?.isActive != null) filter.isActive = args.filter.isActive;
+    if (args.filter?.tag != null) filter.tag = args.filter.tag.trim();
+    const rows = await this.workflows.page(caller.orgId, filter, order, limit + 1, position);
+    return toConnection(rows, limit, workflowCursor(order), Boolean(position));
+  }
+
+  /** Creates an inactive workflow and its version 1 (the given definition, or an empty one). */
+  async create(identity: Identity, input: WorkflowFieldsInput & { name: string }, definition?: WorkflowDefinition): Promise<Workflow> {
     const caller = requireRole(identity, 'admin', 'workflows:write');
-    const name = input.name.trim();
-    if (name.length === 0 || name.length > MAX_WORKFLOW_NAME) {
-      throw validationError([{ field: 'name', message: `Must be 1 to ${MAX_WORKFLOW_NAME} characters` }]);
-    }
-    const workflow = this.repository.create({ orgId: caller.orgId, userId: caller.userId, name });
-    await this.repository.flush();
+    // `name` is required here: an absent one is checked as empty, so it is reported.
+    const fields = checkWorkflowFields({ ...input, name: input.name ?? '' });
+    const workflow = this.workflows.create({
+      orgId: caller.orgId,
+      userId: caller.userId,
+      name: fields.name!,
+      description: fields.description ?? '',
+      tags: fields.tags ?? [],
+      concurrencyLimit: fields.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT,
+    });
+    await this.workflows.flush();
+    await this.saveVersion(caller, workflow, 1, definition ?? fields.definition ?? EMPTY_DEFINITION);
     return workflow;
   }
+
+  /** Changes details; a definition becomes version N+1, saved but not live. */
+  async update(identity: Identity, id: string, input: WorkflowFieldsInput): Promise<Workflow> {
+    const caller = requireRole(identity, 'admin', 'workflows:write');
+    const fields = checkWorkflowFields(input);
+    const workflow = await this.editable(id);
+    if (fields.name !== undefined) workflow.name = fields.name;
+    if (fields.description !== undefined) workflow.description = fields.description;
+    if (fields.tags !== undefined) workflow.tags = fields.tags;
+    if (fields.concurrencyLimit !== undefined) workflow.concurrencyLimit = fields.concurrencyLimit;
+    if (fields.definition) {
+      workflow.latestVersion += 1;
+      await this.saveVersion(caller, workflow, workflow.latestVersion, fields.definition);
+    }
+    workflow.updatedAt = new Date();
+    await this.workflows.flush();
+    return workflow;
+  }
+
+  /** Makes a saved version live; new executions use it from now on. */
+  async publish(identity: Identity, id: string, version: number): Promise<Workflow> {
+    requireRole(identity, 'admin', 'workflows:write');
+    const workflow = await this.editable(id);
+    if (!Number.isInteger(version) || version < 1 || version > workflow.latestVersion) throw noSuchVersion('version', version, workflow.latestVersion);
+    return this.makeLive(workflow, version);
+  }
+
+  /** Makes an earlier version live again (it must be older than the live one). */
+  async rollback(identity: Identity, id: string, toVersion: number): Promise<Workflow> {
+    requireRole(identity, 'admin', 'workflows:write');
+    const workflow = await this.editable(id);
+    const live = workflow.liveVersion ?? null;
+    if (live === null || !Number.isInteger(toVersion) || toVersion >= live) {
+      throw notAnEarlierVersion(toVersion, live);
+    }
+    if (toVersion < 1) throw noSuchVersion('toVersion', toVersion, workflow.latestVersion);
+    return this.makeLive(workflow, toVersion);
+  }
+
+  async setActive(identity: Identity, id: string, active: boolean): Promise<Workflow> {
+    requireRole(identity, 'admin', 'workflows:write');
+    const workflow = await this.editable(id);
+    if (active && workflow.liveVersion == null) throw nothingPublished();
+    if (workflow.isActive === active) return workflow;
+    workflow.isActive = active;
+    workflow.updatedAt = new Date();
+    await this.workflows.flush();
+    await this.onStateChange(workflow.id);
+    return workflow;
+  }
+
+  /** Soft delete: hidden from lists, triggers stop; restorable until the returned date. */
+  async delete(identity: Identity, id: string): Promise<{ workflow: Workflow; restorableUntil: Date }> {
+    requireRole(identity, 'admin', 'workflows:write');
+    const workflow = await this.workflows.findForUpdate(id);
+    if (!workflow) throw workflowNotFound();
+    if (!workflow.deletedAt) {
+      workflow.deletedAt = new Date();
+      await this.workflows.flush();
+      await this.onStateChange(workflow.id);
+    }
+    return { workflow, restorableUntil: restorableUntil(workflow.deletedAt) };
+  }
+
+  /** Undoes a delete within the restore window; after it the workflow is NOT_FOUND. */
+  async restore(identity: Identity, id: string): Promise<Workflow> {
+    requireRole(identity, 'admin', 'workflows:write');
+    const workflow = await this.workflows.findForUpdate(id);
+    if (!workflow) throw workflowNotFound();
+    if (workflow.deletedAt) {
+      workflow.deletedAt = null;
+      workflow.updatedAt = new Date();
+      await this.workflows.flush();
+      await this.onStateChange(workflow.id);
+    }
+    return workflow;
+  }
+
+  /** The workflow, locked; a deleted one must be restored before it is edited. */
+  private async editable(id: string): Promise<Workflow> {
+    const workflow = await this.workflows.findForUpdate(id);
+    if (!workflow) throw workflowNotFound();
+    if (workflow.deletedAt) throw workflowDeleted();
+    return workflow;
+  }
+
+  private async makeLive(workflow: Workflow, version: number): Promise<Workflow> {
+    if (workflow.liveVersion === version) return workflow;
+    workflow.liveVersion = version;
+    workflow.updatedAt = new Date();
+    await this.workflows.flush();
+    return workflow;
+  }
+
+  private async saveVersion(caller: MemberIdentity, workflow: Workflow, version: number, definition: WorkflowDefinition): Promise<void> {
+    await this.versions.insert({ orgId: caller.orgId, workflowId: workflow.id, version, definition, createdBy: caller.userId });
+  }
+}
+
+export function restorableUntil(deletedAt: Date): Date {
+  return new Date(deletedAt.getTime() + RESTORE_WINDOW_DAYS * 86_400_000);
 }

@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { signIdentity } from '@flowgraph/kernel';
+
+export { appDatabaseUrl, createLogger, createOrm, createRedis, ensureAppRole, loadConfig, migrateSubgraph } from '@flowgraph/kernel';
+
+/** A GraphQL caller with a signed identity, as the gateway would send it. */
+export function postGraphQLFor(url: string, who: { userId: string; orgId: string; role: 'member' }, secret: string) {
+  return async (query: string, variables: Record<string, unknown>) => {
+    const headers = {
+      'content-type': 'application/json',
+      ...signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'jwt', ...who }, secret),
+    };
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  };
+}

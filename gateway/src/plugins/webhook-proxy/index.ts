@@ -1,0 +1,50 @@
+import http from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '@flowgraph/kernel';
+
+export interface WebhookProxyOptions {
+  /** Origin of the workflow subgraph's HTTP server (the origin of WORKFLOW_URL). */
+  upstreamOrigin: string;
+  logger: Logger;
+  /** Give up on the upstream after this long. Default: 30,000 ms. */
+  timeoutMs?: number;
+}
+
+/** Request headers passed on; everything else (cookies, authorization, identity headers) stays here. */
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'content-encoding', 'user-agent', 'x-flowgraph-signature', 'x-flowgraph-delivery'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after'];
+
+/**
+ * Express handler for `POST /webhooks/:triggerId`: streams the request to the workflow subgraph
+ * byte for byte (the signature covers the raw body, so it is never parsed here) and streams the
+ * answer back. Webhooks are authenticated by their own HMAC, not by the gateway's identity.
+ */
+export function webhookProxy(options: WebhookProxyOptions) {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return (req: Request, res: Response, _next: NextFunction): void => {
+    const requestId = String(res.locals.requestId ?? '');
+    const headers: Record<string, string> = { 'x-request-id': requestId, 'x-forwarded-for': req.ip ?? '' };
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    if (req.headers['transfer-encoding']) headers['transfer-encoding'] = String(req.headers['transfer-encoding']);
+    const target = new URL(`/webhooks/${encodeURIComponent(String(req.params.triggerId))}`, options.upstreamOrigin);
+    const upstream = http.request(target, { method: 'POST', headers, timeout: timeoutMs }, (answer) => {
+      res.status(answer.statusCode ?? 502);
+      for (const name of FORWARDED_RESPONSE_HEADERS) {
+        const value = answer.headers[name];
+        if (typeof value === 'string') res.setHeader(name, value);
+      }
+      answer.pipe(res);
+    });
+    const fail = (error: Error) => {
+      options.logger.error({ err: error, request_id: requestId }, 'webhook proxy failed');
+      if (res.headersSent) return void res.destroy();
+      res.status(502).json({ error: { code: 'INTERNAL', message: 'Webhook receiver unavailable', request_id: requestId } });
+    };
+    upstream.on('timeout', () => upstream.destroy(new Error('upstream timeout')));
+    upstream.on('error', fail);
+    req.pipe(upstream);
+  };
+}

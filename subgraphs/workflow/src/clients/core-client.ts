@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { signIdentity } from '@flowgraph/kernel';
+
+export interface CoreEventInput {
+  idempotencyKey: string;
+  eventType: string;
+  tool: string;
+  occurredAt: string;
+  payload: Record<string, unknown>;
+}
+
+export interface CoreEventResult {
+  index: number;
+  status: 'CREATED' | 'DUPLICATE' | 'INVALID';
+  eventId: string | null;
+  errors: { field: string; message: string }[] | null;
+}
+
+/** Thrown for answers that another attempt cannot change (4xx other than 408/429, an invalid event). */
+export class CoreRejectedError extends Error {
+  override readonly name = 'CoreRejectedError';
+}
+
+export interface CoreClientOptions {
+  /** Core's origin, e.g. http://127.0.0.1:4001 (CORE_ORIGIN). */
+  origin: string;
+  identitySecret: string;
+}
+
+/**
+ * Core's internal API, called by workflow workers with a signed `service` identity acting for the
+ * workflow's owner in its organization (the same signature the gateway uses).
+ */
+export class CoreClient {
+  constructor(private readonly options: CoreClientOptions) {}
+
+  /** Records events once per idempotency key (a repeat answers DUPLICATE with the first event's id). */
+  async recordEvents(
+    scope: { orgId: string; userId: string },
+    events: CoreEventInput[],
+    signal?: AbortSignal,
+  ): Promise<CoreEventResult[]> {
+    const headers = {
+      'content-type': 'application/json',
+      ...signIdentity(
+        { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'member', scopes: [], authMethod: 'service' },
+        this.options.identitySecret,
+      ),
+    };
+    const response = await fetch(`${this.options.origin}/internal/events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ events }),
+      signal,
+    });
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      const message = `Core answered ${response.status} to /internal/events: ${text.slice(0, 300)}`;
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        throw new CoreRejectedError(message);
+      }
+      throw new Error(message);
+    }
+    const body = (await response.json()) as { results: CoreEventResult[] };
+    return body.results;
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ConfigError, listenShape, loadConfig } from '@flowgraph/kernel';
+
+const DEV_WEBHOOK_SECRET_KEY = 'flowgraph-dev-webhook-key-change-me-0123456789';
+
+/**
+ * Settings of the workflow processes (server and worker), beyond the kernel's base settings.
+ * Each has a safe local default; docs/operations.md lists them.
+ */
+export const workflowConfigShape = {
+  ...listenShape(4002),
+  /** Core's origin, for its internal endpoints (the notify step records events there). */
+  CORE_ORIGIN: z.string().url().default('http://127.0.0.1:4001'),
+  /** Public origin of the gateway; webhook URLs shown in the API start with it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  /**
+   * Comma-separated hosts (or IPs) the http_request step may call even when they resolve to a
+   * private, loopback, link-local or metadata address. Empty: only public addresses.
+   */
+  WORKFLOW_HTTP_ALLOWED_HOSTS: z.string().default(''),
+  /** Executions one worker process runs at the same time. */
+  WORKFLOW_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  /** How long (ms) a running execution's job lock lasts between renewals; a dead worker's job is stalled after it. */
+  WORKFLOW_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  /** How often (ms) a worker checks for executions whose worker died (BullMQ stalled interval). */
+  WORKFLOW_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /** How many times a stalled execution is resumed before it is marked failed. */
+  WORKFLOW_MAX_STALLED_COUNT: z.coerce.number().int().min(0).max(100).default(2),
+  /** How often (ms) the sweeper enqueues executions left `queued` without a job. */
+  WORKFLOW_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * Master key webhook signing secrets are encrypted with at rest (AES-256-GCM, key derived with
+   * HKDF). Changing it makes existing webhook triggers unusable until re-created. The development
+   * default is refused when NODE_ENV=production.
+   */
+  WEBHOOK_SECRET_KEY: z.string().min(32).default(DEV_WEBHOOK_SECRET_KEY),
+  /** Signed deliveries accepted per webhook trigger per minute; more get 429. */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+};
+
+export type WorkflowConfig = ReturnType<typeof loadWorkflowConfig>;
+
+export function loadWorkflowConfig(env: NodeJS.ProcessEnv = process.env) {
+  const config = loadConfig(workflowConfigShape, env);
+  if (config.NODE_ENV === 'production' && config.WEBHOOK_SECRET_KEY === DEV_WEBHOOK_SECRET_KEY) {
+    throw new ConfigError('WEBHOOK_SECRET_KEY must be set in production');
+  }
+  return config;
+}

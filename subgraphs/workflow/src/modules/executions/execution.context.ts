@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Queue } from 'bullmq';
+import { createExecutionLoaders, type ExecutionLoaders } from './execution.loaders';
+import { ExecutionRepository } from './execution.repository';
+import { ExecutionService } from './execution.service';
+import type { ExecutionUpdates } from './execution-updates';
+
+/** Process-wide pieces the executions module needs per request. */
+export interface ExecutionModuleDeps {
+  /** The `workflow-executions` BullMQ queue. */
+  queue: Queue;
+  /** Publishes and subscribes to execution changes (Redis pub/sub); needed for `executionUpdated`. */
+  updates?: ExecutionUpdates;
+}
+
+export function createExecutionsContext(em: EntityManager, deps: ExecutionModuleDeps): { loaders: ExecutionLoaders; service: ExecutionService } {
+  const repository = new ExecutionRepository(em);
+  return { loaders: createExecutionLoaders(repository), service: new ExecutionService(em, repository, deps) };
+}

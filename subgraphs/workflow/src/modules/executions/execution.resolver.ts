@@ -1,0 +1,70 @@
+import { inScopedTransaction, notFound, pageSize, requireRole, toConnection, eachSubscriptionEvent } from '@flowgraph/kernel';
+import type { ExecutionStatus as GqlExecutionStatus, Resolvers, StepRunStatus, TriggerKind } from '../../generated/graphql';
+import { ExecutionEntity, type Execution, type ExecutionStatus } from './execution.entity';
+import { ExecutionRepository } from './execution.repository';
+import type { WorkflowContext } from '../../context';
+import type { ExecutionUpdateMessage } from './execution-updates';
+
+const cursorOf = (e: Execution) => [e.queuedAt.toISOString(), e.id];
+const statusFilter = (status: GqlExecutionStatus | null | undefined) => (status ? (status.toLowerCase() as ExecutionStatus) : undefined);
+
+export const executionResolvers: Resolvers = {
+  Query: {
+    execution: (_parent, { id }, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'workflows:read');
+      return ctx.loaders.executions.byId.load(id);
+    },
+    executions: async (_parent, { workflowId, status, first, after }, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'workflows:read');
+      const limit = pageSize(first);
+      const rows = await new ExecutionRepository(ctx.em).page(workflowId, statusFilter(status), limit + 1, after ?? undefined);
+      return toConnection(rows, limit, cursorOf, Boolean(after));
+    },
+  },
+  Mutation: {
+    executeWorkflow: async (_parent, { input }, ctx) => ({ execution: await ctx.executions.execute(ctx.identity, input) }),
+    cancelExecution: async (_parent, { id }, ctx) => ({ execution: await ctx.executions.cancel(ctx.identity, id) }),
+    rerunExecution: async (_parent, { id }, ctx) => ({ execution: await ctx.executions.rerun(ctx.identity, id) }),
+  },
+  Subscription: {
+    executionUpdated: {
+      subscribe: async (_parent, { executionId }, ctx) => {
+        const caller = requireRole(ctx.identity, 'viewer', 'workflows:read');
+        if (!ctx.executionUpdates) throw new Error('Subscriptions are not enabled on this server');
+        // Row-level security: only an execution of the caller's organization is found.
+        const found = await inScopedTransaction(ctx.em, { orgId: caller.orgId, userId: caller.userId }, (em) =>
+          em.findOne(ExecutionEntity, { id: executionId }),
+        );
+        if (!found) throw notFound('Execution');
+        const messages = await ctx.executionUpdates.subscribe(executionId);
+        return eachSubscriptionEvent(ctx, messages, (m: ExecutionUpdateMessage) => m.orgId === caller.orgId);
+      },
+      resolve: async (message: ExecutionUpdateMessage, _args: unknown, ctx: WorkflowContext) => {
+        const execution = await ctx.loaders.executions.byId.load(message.executionId);
+        if (!execution) throw notFound('Execution');
+        return execution;
+      },
+    },
+  },
+  Workflow: {
+    // The workflow itself was authorized by the field that returned it.
+    latestExecution: (workflow, _args, ctx) => ctx.loaders.executions.latestByWorkflow.load(workflow.id),
+  },
+  Execution: {
+    __resolveReference: (ref, ctx) => ctx.loaders.executions.byId.load(ref.id),
+    workflow: async (execution, _args, ctx) => (await ctx.loaders.workflows.byId.load(execution.workflowId))!,
+    status: (execution) => execution.status.toUpperCase() as GqlExecutionStatus,
+    triggerKind: (execution) => execution.triggerKind.toUpperCase() as TriggerKind,
+    rerunOf: (execution, _args, ctx) => (execution.rerunOf ? ctx.loaders.executions.byId.load(execution.rerunOf) : null),
+    durationMs: (execution) =>
+      execution.startedAt && execution.finishedAt ? execution.finishedAt.getTime() - execution.startedAt.getTime() : null,
+    steps: async (execution, _args, ctx) => {
+      const steps = await ctx.loaders.executions.stepsByExecution.load(execution.id);
+      // In the order they started; steps never started (skipped ones too) keep their recorded time.
+      return [...steps].sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0));
+    },
+  },
+  StepRun: {
+    status: (run) => run.status.toUpperCase() as StepRunStatus,
+  },
+};

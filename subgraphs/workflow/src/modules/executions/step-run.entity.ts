@@ -1,0 +1,29 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const STEP_RUN_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
+export type StepRunStatus = (typeof STEP_RUN_STATUSES)[number];
+
+/** One step of one execution: what it got, what it gave back, how often it was tried. */
+export const StepRunEntity = defineEntity({
+  name: 'StepRun',
+  tableName: 'workflow.step_runs',
+  properties: {
+    id: p.uuid().primary(),
+    orgId: p.uuid(),
+    executionId: p.uuid(),
+    stepId: p.text(),
+    type: p.text(),
+    status: p.text().$type<StepRunStatus>(),
+    attempts: p.integer(),
+    input: p.json<Record<string, unknown>>().nullable(),
+    output: p.json<Record<string, unknown>>().nullable(),
+    error: p.text().nullable(),
+    /** When a waiting step (a delay, or a retry's backoff) may go on; the job re-enters then. */
+    resumeAt: p.datetime(3).nullable(),
+    startedAt: p.datetime(3).nullable(),
+    finishedAt: p.datetime(3).nullable(),
+    durationMs: p.integer().nullable(),
+  },
+});
+
+export type StepRun = InferEntity<typeof StepRunEntity>;

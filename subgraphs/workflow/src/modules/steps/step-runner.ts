@@ -1,0 +1,32 @@
+import type { StepDefinition } from '../definitions/definition';
+
+/** The data expressions see: the execution's input and the outputs of the steps that ran. */
+export interface RunData {
+  input: Record<string, unknown>;
+  steps: Record<string, { output: Record<string, unknown> }>;
+}
+
+export interface StepContext {
+  executionId: string;
+  orgId: string;
+  /** The workflow's owner; side effects recorded in Core are attributed to them. */
+  ownerId: string;
+  step: StepDefinition;
+  data: RunData;
+  /** `<executionId>:<stepId>`: the same on every attempt, so a repeated side effect is recognisable. */
+  idempotencyKey: string;
+  attempt: number;
+  /** Aborted when the step's timeout passes; runners pass it to whatever they wait on. */
+  signal: AbortSignal;
+}
+
+export interface StepResult {
+  /** What the step recorded as its input (resolved URL, evaluated body, …). */
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+}
+
+/** Runs one attempt of one step type. Throws DoNotRetryError for permanent failures. */
+export interface StepRunner {
+  run(context: StepContext): Promise<StepResult>;
+}

@@ -1,0 +1,30 @@
+import type { CoreClient } from '../../clients/core-client';
+import type { StepType } from '../definitions/definition';
+import type { AddressPolicy } from './address-guard';
+import { conditionStep } from './condition.step';
+import { connectorActionStep } from './connector-action.step';
+import { createHttpRequestStep } from './http-request.step';
+import { createNotifyStep } from './notify.step';
+import type { StepRunner } from './step-runner';
+import { transformStep } from './transform.step';
+
+export interface StepRunnerDeps {
+  core: CoreClient;
+  addressPolicy: AddressPolicy;
+  maxResponseBytes?: number;
+}
+
+/** The runner of every step type except `delay`, which the engine handles as a wait. */
+export type StepRunners = Record<Exclude<StepType, 'delay'>, StepRunner> & { close(): Promise<void> };
+
+export function createStepRunners(deps: StepRunnerDeps): StepRunners {
+  const http = createHttpRequestStep({ policy: deps.addressPolicy, maxResponseBytes: deps.maxResponseBytes });
+  return {
+    http_request: http,
+    transform: transformStep,
+    condition: conditionStep,
+    connector_action: connectorActionStep,
+    notify: createNotifyStep(deps.core),
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,78 @@
+import { validationError, type FieldError } from '@flowgraph/kernel';
+import type { WorkflowDefinition } from '../definitions/definition';
+import { validateDefinition } from '../definitions/definition.validator';
+
+export const TEMPLATE_CONNECTORS = ['github', 'gitlab', 'slack', 'teams', 'google_drive', 'dropbox', 's3', 'http'] as const;
+export type TemplateConnector = (typeof TEMPLATE_CONNECTORS)[number];
+
+/** A value the caller fills in; `{{name}}` in the template's step configs is replaced by it. */
+export interface TemplateParameter {
+  name: string;
+  description: string;
+  required: boolean;
+  /** Used when the caller gives none (optional parameters only). */
+  default?: string;
+}
+
+/** One (tool, event type) pair of what a template automates, in Core's event vocabulary. */
+export interface EventPattern {
+  tool: string;
+  eventType: string;
+}
+
+/** A built-in starting point for a workflow. */
+export interface WorkflowTemplate {
+  id: string;
+  name: string;
+  description: string;
+  connectors: TemplateConnector[];
+  parameters: TemplateParameter[];
+  /**
+   * For suggestions (Analytics): the event that starts the work (`trigger`) and the sequence of
+   * events a person produces by hand today (`pattern`, starting with the trigger). A detected
+   * pattern that matches it points at this template.
+   */
+  trigger: EventPattern;
+  pattern: EventPattern[];
+  /** A valid definition in which `{{parameter}}` placeholders stand for the parameters. */
+  definition: WorkflowDefinition;
+}
+
+const MAX_PARAMETER_LENGTH = 2000;
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+
+/**
+ * The template's definition with its parameters filled in, validated like any saved definition.
+ * Only declared parameters are replaced: any other `{{ … }}` is a JSONata expression evaluated at
+ * run time. Values may not contain `{{`/`}}`, so a value can never become an expression.
+ */
+export function instantiateTemplate(template: WorkflowTemplate, given: Record<string, unknown>): WorkflowDefinition {
+  const errors: FieldError[] = [];
+  const declared = new Map(template.parameters.map((p) => [p.name, p]));
+  const values = new Map<string, string>();
+  for (const [name, value] of Object.entries(given)) {
+    const field = `parameters.${name}`;
+    if (!declared.has(name)) errors.push({ field, message: `Template '${template.id}' has no parameter '${name}'` });
+    else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') errors.push({ field, message: 'Must be a string' });
+    else {
+      const text = String(value).trim();
+      if (text.length === 0 || text.length > MAX_PARAMETER_LENGTH) errors.push({ field, message: `Must be 1 to ${MAX_PARAMETER_LENGTH} characters` });
+      else if (text.includes('{{') || text.includes('}}')) errors.push({ field, message: 'Must not contain {{ or }}' });
+      else values.set(name, text);
+    }
+  }
+  for (const parameter of template.parameters) {
+    if (values.has(parameter.name) || errors.some((e) => e.field === `parameters.${parameter.name}`)) continue;
+    if (parameter.default !== undefined) values.set(parameter.name, parameter.default);
+    else if (parameter.required) errors.push({ field: `parameters.${parameter.name}`, message: `Required by template '${template.id}': ${parameter.description}` });
+  }
+  if (errors.length > 0) throw validationError(errors, 'Invalid template parameters');
+
+  const fill = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? (declared.has(name) ? '' : whole));
+    if (Array.isArray(value)) return value.map(fill);
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
+    return value;
+  };
+  return validateDefinition({ ...template.definition, steps: template.definition.steps.map((s) => ({ ...s, config: fill(s.config) })) });
+}

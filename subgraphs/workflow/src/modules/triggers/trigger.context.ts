@@ -1,0 +1,27 @@
+import type { Queue } from 'bullmq';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createTriggerLoaders, type TriggerLoaders } from './trigger.loaders';
+import { TriggerRepository } from './trigger.repository';
+import { TriggerScheduler } from './trigger-scheduler';
+import { TriggerService } from './trigger.service';
+import type { WebhookSecretCipher } from './webhook-secret.cipher';
+
+/** Process-wide pieces the triggers module needs per request. */
+export interface TriggerModuleDeps {
+  /** The `workflow-triggers` BullMQ queue (cron schedulers live there). */
+  triggersQueue: Queue;
+  cipher: WebhookSecretCipher;
+  /** PUBLIC_URL: webhook URLs start with it. */
+  publicUrl: string;
+}
+
+/** The triggers module's share of a request context; `scheduler` is for other modules (workflow activation, deletion). */
+export function createTriggersContext(em: EntityManager, deps: TriggerModuleDeps): { loaders: TriggerLoaders; service: TriggerService; scheduler: TriggerScheduler } {
+  const repository = new TriggerRepository(em);
+  const scheduler = new TriggerScheduler(deps.triggersQueue, em);
+  return {
+    loaders: createTriggerLoaders(repository),
+    service: new TriggerService(repository, { scheduler, cipher: deps.cipher, publicUrl: deps.publicUrl }),
+    scheduler,
+  };
+}

@@ -1,0 +1,21 @@
+import { appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
+import { loadWorkflowConfig } from './config';
+import { entities } from './entities';
+import { startWorkflowWorkers } from './jobs/workflow-workers';
+
+/** The workflow worker process: executions and triggers on BullMQ, never inside a request. */
+runProcess('workflow-worker', async () => {
+  const config = loadWorkflowConfig();
+  const logger = createLogger('workflow-worker', config.LOG_LEVEL);
+  const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
+  const connection = createRedis(config.REDIS_URL, { forWorkers: true });
+  const publisher = createRedis(config.REDIS_URL);
+  const workers = await startWorkflowWorkers({ orm, connection, publisher, logger, config });
+  logger.info({ concurrency: config.WORKFLOW_WORKER_CONCURRENCY }, 'workflow worker started');
+  return async () => {
+    await workers.close();
+    await connection.quit();
+    await publisher.quit();
+    await orm.close();
+  };
+});
