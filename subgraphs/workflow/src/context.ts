@@ -34,7 +34,7 @@ export function createWorkflowContext(base: RequestContext, deps: WorkflowContex
   const repository = new WorkflowRepository(base.em);
   const versions = new WorkflowVersionRepository(base.em);
   const triggers = createTriggersContext(base.em, deps.triggers);
-  const executions = createExecutionsContext(base.em, deps.executions);
+  const executions = createExecutionsContext(base, deps.executions);
   return {
     ...base,
     loaders: { workflows: createWorkflowLoaders(repository), versions: createVersionLoaders(versions), triggers: triggers.loaders, executions: executions.loaders },

@@ -36,6 +36,14 @@ describe('executions through the API', () => {
     ]);
   });
 
+  it('takes more concurrent executeWorkflow calls than the pool has connections (one connection per request)', async () => {
+    const workflowId = await h.seedWorkflow({ steps: [{ id: 't', type: 'transform', config: { expression: '1' } }], edges: [] });
+    // The harness's pool has 10 connections; a request that needed a second one would starve here.
+    const ids = await Promise.all(Array.from({ length: 30 }, () => h.execute(workflowId)));
+    expect(new Set(ids).size).toBe(30);
+    for (const id of ids) await h.waitForStatus(id, ['succeeded']);
+  }, 20_000);
+
   it('hides executions of other organizations', async () => {
     const workflowId = await h.seedWorkflow({ steps: [{ id: 't', type: 'transform', config: { expression: '1' } }], edges: [] });
     const id = await h.execute(workflowId);

@@ -23,7 +23,20 @@ export interface RequestContext {
   /** A fork in this request's transaction, scoped for row-level security. */
   em: EntityManager;
   logger: Logger;
+  /**
+   * Runs `task` once this request's transaction has committed (never after a rollback): for side
+   * effects others must only see with the data, such as enqueueing a job for a row just inserted.
+   * A failing task is logged; work that must not be lost also needs a sweeper.
+   */
+  afterCommit(task: () => Promise<unknown>): void;
 }
+
+/**
+ * Where a request's after-commit tasks live on its context. A property, not a WeakMap keyed by
+ * the context: Apollo Server hands plugins a shallow clone of the context object.
+ */
+const AFTER_COMMIT_TASKS = Symbol('afterCommitTasks');
+type WithTasks = { [AFTER_COMMIT_TASKS]?: (() => Promise<unknown>)[] };
 
 export interface SubgraphServerOptions<TContext extends RequestContext> {
   name: string;
@@ -78,7 +91,12 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
           const em = contextValue.em;
           try {
             if (failed) await em.rollback();
-            else await em.commit();
+            else {
+              await em.commit();
+              for (const task of (contextValue as WithTasks)[AFTER_COMMIT_TASKS] ?? []) {
+                await task().catch((error: unknown) => contextValue.logger.error({ err: error }, 'after-commit task failed'));
+              }
+            }
           } catch (error) {
             contextValue.logger.error({ err: error }, 'transaction did not commit');
             if (response.body.kind === 'single') {
@@ -162,7 +180,9 @@ export async function startSubgraphServer<TContext extends RequestContext>(
         const identity = res.locals.identity as Identity;
         const em = await beginScopedTransaction(root, { orgId: identity.orgId, userId: identity.userId });
         const requestLogger = logger.child({ request_id: identity.requestId, trace_id: identity.traceId });
-        return options.extendContext({ requestId: identity.requestId, identity, em, logger: requestLogger });
+        const tasks: (() => Promise<unknown>)[] = [];
+        const base: RequestContext = { requestId: identity.requestId, identity, em, logger: requestLogger, afterCommit: (task) => void tasks.push(task) };
+        return Object.assign(options.extendContext(base), { [AFTER_COMMIT_TASKS]: tasks });
       },
     }),
   );

@@ -22,18 +22,22 @@ export const MAX_IDEMPOTENCY_KEY = 200;
 
 /**
  * Starts executions for every caller (the executeWorkflow mutation, cron, webhooks, events).
- * When `em` is already in a transaction (a trigger recording its delivery in the same one), the
- * row is inserted there and the job enqueued at once: the worker retries a job whose row is not
- * yet visible. Otherwise the insert commits in its own transaction before the job is enqueued.
+ * - In a GraphQL request (`afterCommit` given): the row is inserted in the request's transaction
+ *   and the job enqueued once it has committed — no second pooled connection per request.
+ * - In another caller's transaction (a webhook recording its delivery in the same one): the job
+ *   is enqueued at once and the worker retries a job whose row is not yet visible.
+ * - Otherwise the insert commits in its own transaction before the job is enqueued.
  * If the process dies between commit and enqueue, the worker's sweeper enqueues the row.
  */
 export class ExecutionStarter {
   private readonly em: EntityManager;
   private readonly queue: Queue;
+  private readonly afterCommit?: (task: () => Promise<unknown>) => void;
 
-  constructor(deps: { em: EntityManager; queue: Queue }) {
+  constructor(deps: { em: EntityManager; queue: Queue; afterCommit?: (task: () => Promise<unknown>) => void }) {
     this.em = deps.em;
     this.queue = deps.queue;
+    this.afterCommit = deps.afterCommit;
   }
 
   async start(request: StartExecutionRequest): Promise<{ execution: Execution; created: boolean }> {
@@ -44,7 +48,9 @@ export class ExecutionStarter {
       ? await this.insert(this.em, request)
       : await inScopedTransaction(this.em, { orgId: request.orgId, userId: request.startedBy }, (em) => this.insert(em, request));
     if (result.execution.status === 'queued') {
-      await enqueueExecution(this.queue, { executionId: result.execution.id, orgId: result.execution.orgId });
+      const enqueue = () => enqueueExecution(this.queue, { executionId: result.execution.id, orgId: result.execution.orgId });
+      if (this.afterCommit && this.em.isInTransaction()) this.afterCommit(enqueue);
+      else await enqueue();
     }
     return result;
   }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '@flowgraph/kernel';
 import type { Queue } from 'bullmq';
 import { createExecutionLoaders, type ExecutionLoaders } from './execution.loaders';
 import { ExecutionRepository } from './execution.repository';
@@ -13,7 +13,13 @@ export interface ExecutionModuleDeps {
   updates?: ExecutionUpdates;
 }
 
-export function createExecutionsContext(em: EntityManager, deps: ExecutionModuleDeps): { loaders: ExecutionLoaders; service: ExecutionService } {
-  const repository = new ExecutionRepository(em);
-  return { loaders: createExecutionLoaders(repository), service: new ExecutionService(em, repository, deps) };
+export function createExecutionsContext(
+  base: Pick<RequestContext, 'em' | 'afterCommit'>,
+  deps: ExecutionModuleDeps,
+): { loaders: ExecutionLoaders; service: ExecutionService } {
+  const repository = new ExecutionRepository(base.em);
+  return {
+    loaders: createExecutionLoaders(repository),
+    service: new ExecutionService(base.em, repository, { ...deps, afterCommit: base.afterCommit }),
+  };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
-import { conflict, inScopedTransaction, notFound, requireRole, validationError, type Identity } from '@flowgraph/kernel';
+import { conflict, notFound, requireRole, validationError, type Identity } from '@flowgraph/kernel';
 import type { Execution } from './execution.entity';
 import { ExecutionStarter } from './execution-starter';
 import { ExecutionRepository } from './execution.repository';
@@ -13,12 +13,12 @@ export class ExecutionService {
   constructor(
     private readonly em: EntityManager,
     private readonly repository: ExecutionRepository,
-    private readonly deps: { queue: Queue; updates?: ExecutionUpdates },
+    private readonly deps: { queue: Queue; updates?: ExecutionUpdates; afterCommit: (task: () => Promise<unknown>) => void },
   ) {}
 
-  /** A starter committing in its own transaction, so the job is enqueued only after the row is visible. */
+  /** A starter inserting in the request's transaction and enqueueing once it has committed. */
   private starter(): ExecutionStarter {
-    return new ExecutionStarter({ em: this.em.fork() as EntityManager, queue: this.deps.queue });
+    return new ExecutionStarter({ em: this.em, queue: this.deps.queue, afterCommit: this.deps.afterCommit });
   }
 
   async execute(identity: Identity, input: { workflowId: string; input?: Record<string, unknown> | null; idempotencyKey?: string | null }): Promise<Execution> {
@@ -39,20 +39,19 @@ export class ExecutionService {
   }
 
   async cancel(identity: Identity, id: string): Promise<Execution> {
-    const caller = requireRole(identity, 'member', 'workflows:execute');
-    // Committed in its own transaction before the job is woken, so the worker sees the request.
-    const execution = await inScopedTransaction(this.em, { orgId: caller.orgId, userId: caller.userId }, async (em) => {
-      const repository = new ExecutionRepository(em);
-      const found = await repository.findById(id);
-      if (!found) throw notFound('Execution');
-      await repository.requestCancel(id);
-      return (await em.refresh(found)) ?? found;
+    requireRole(identity, 'member', 'workflows:execute');
+    const found = await this.repository.findById(id);
+    if (!found) throw notFound('Execution');
+    await this.repository.requestCancel(id);
+    const execution = (await this.em.refresh(found)) ?? found;
+    // Once the request is committed (so the worker sees it), a job waiting in BullMQ's delayed set
+    // (a delay step, a retry backoff) is woken so it stops now.
+    this.deps.afterCommit(async () => {
+      const job = await this.deps.queue.getJob(id);
+      if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
+      if (execution.status === 'cancelled') await this.deps.updates?.publish(execution);
     });
-    // A job waiting in BullMQ's delayed set (a delay step, a retry backoff) is woken so it stops now.
-    const job = await this.deps.queue.getJob(id);
-    if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
-    if (execution!.status === 'cancelled') await this.deps.updates?.publish(execution!);
-    return execution!;
+    return execution;
   }
 
   async rerun(identity: Identity, id: string): Promise<Execution> {
