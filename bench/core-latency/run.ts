@@ -71,13 +71,14 @@ async function main(): Promise<void> {
   const servers: RunningServer[] = [];
   const orms: { close(force?: boolean): Promise<void> }[] = [];
   const redises: { disconnect(): void }[] = [];
+  let workflowResources: { close(): Promise<void> } | undefined;
   try {
     await ensureAppRole(ownerUrl, base.DATABASE_APP_ROLE, base.DATABASE_APP_PASSWORD);
     for (const plan of [core.migrationPlan, workflow.migrationPlan, integration.migrationPlan, analytics.migrationPlan]) {
       await migrateSubgraph(ownerUrl, plan);
     }
     const appUrl = appDatabaseUrl({ ...base, DATABASE_URL: ownerUrl, DATABASE_APP_URL: undefined });
-    const logger = createLogger('bench', 'silent');
+    const logger = createLogger('bench', process.env.BENCH_LOG ?? 'silent');
     const orm = async (entities: Parameters<typeof createOrm>[0]['entities']) => {
       const created = await createOrm({ url: appUrl, entities, poolMax: 20 });
       orms.push(created);
@@ -88,7 +89,10 @@ async function main(): Promise<void> {
     redises.push(coreRedis);
     servers.push(await core.startCoreServer({ orm: await orm(core.entities), redis: coreRedis, logger, config: coreConfig }));
     const deps = async (entities: Parameters<typeof orm>[0]) => ({ orm: await orm(entities), logger, identitySecret: base.IDENTITY_SECRET });
-    servers.push(await workflow.startWorkflowServer(await deps(workflow.entities)));
+    const workflowRedis = createRedis(base.REDIS_URL);
+    redises.push(workflowRedis);
+    workflowResources = workflow.createWorkflowServerResources(workflowRedis, workflow.loadWorkflowConfig({ ...process.env, REDIS_PREFIX: prefix }));
+    servers.push(await workflow.startWorkflowServer({ ...(await deps(workflow.entities)), ...workflowResources }));
     servers.push(await integration.startIntegrationServer(await deps(integration.entities)));
     servers.push(await analytics.startAnalyticsServer(await deps(analytics.entities)));
     const [coreUrl, workflowUrl, integrationUrl, analyticsUrl] = servers.map((s) => s.url);
@@ -172,6 +176,7 @@ async function main(): Promise<void> {
     console.table(rows);
   } finally {
     for (const server of servers.reverse()) await server.stop();
+    await workflowResources?.close();
     for (const o of orms) await o.close(true);
     for (const r of redises) r.disconnect();
     await admin.query(`drop database if exists ${dbName} with (force)`);

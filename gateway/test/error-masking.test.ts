@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { loadConfig } from '@flowgraph/kernel';
 import { bearer, closedUrl, post, startFederation, type Federation } from './support/federation-kit';
@@ -17,10 +19,11 @@ afterAll(async () => {
 
 it('masks the gateway’s own unexpected errors (a subgraph it cannot reach)', async () => {
   const response = await post(federation.gateway.url, `query { pattern(id: "${randomUUID()}") { id } }`, {}, await bearer(admin));
-  // The only fetch of the plan failed, so the whole operation failed: Apollo answers 500.
-  expect(response.status).toBe(500);
+  // A partial failure: the field is null, the error masked and stamped with the request id.
+  expect(response.status).toBe(200);
+  expect(response.data).toEqual({ pattern: null });
   expect(response.errors).toEqual([
-    { message: 'Internal server error', extensions: { code: 'INTERNAL', masked: true, request_id: response.headers.get('x-request-id') } },
+    expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL', masked: true, request_id: response.headers.get('x-request-id') } }),
   ]);
   expect(response.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch/i);
 });
@@ -77,4 +80,22 @@ it('reports not ready, naming the subgraph that is down', async () => {
   const body = (await response.json()) as { checks: Record<string, { status: string }> };
   expect(response.status).toBe(503);
   expect(body.checks).toMatchObject({ redis: { status: 'ok' }, core: { status: 'ok' }, workflow: { status: 'ok' }, analytics: { status: 'down' } });
+});
+
+it('masks a subgraph that answers HTTP 400 and still stamps the request id', async () => {
+  // A subgraph on an older schema (a rolling deploy) rejects the planned query with a 400.
+  const stale = http.createServer((_req, res) => {
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errors: [{ message: 'Cannot query field "patterns" on type "User".' }] }));
+  });
+  await new Promise<void>((resolve) => stale.listen(0, '127.0.0.1', resolve));
+  const other = await startFederation({ ANALYTICS_URL: `http://127.0.0.1:${(stale.address() as AddressInfo).port}/graphql` });
+  try {
+    const response = await post(other.gateway.url, `query { pattern(id: "${randomUUID()}") { id } }`, {}, { ...(await bearer(admin)), 'x-request-id': 'stale-1' });
+    expect(response.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: expect.objectContaining({ code: 'INTERNAL', request_id: 'stale-1' }) })]);
+    expect(response.text).not.toMatch(/Cannot query|patterns/);
+  } finally {
+    await other.stop();
+    await new Promise<void>((resolve) => stale.close(() => resolve()));
+  }
 });

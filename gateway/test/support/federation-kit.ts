@@ -1,14 +1,11 @@
 import http from 'node:http';
-import { Queue } from 'bullmq';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, createOrm, createRedis, loadConfig, signAccessToken, type AccessClaims, type Redis, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 // Tests may start subgraphs in-process; the gateway's own code never imports them.
 import { entities as coreEntities, loadCoreConfig, startCoreServer } from '../../../subgraphs/core/src';
-import { entities as workflowEntities, startWorkflowServer } from '../../../subgraphs/workflow/src';
-import { QUEUES, bullPrefix } from '../../../subgraphs/workflow/src/jobs/queues';
-import { WebhookSecretCipher } from '../../../subgraphs/workflow/src/modules/triggers/webhook-secret.cipher';
+import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../../subgraphs/workflow/src';
 import { entities as integrationEntities, startIntegrationServer } from '../../../subgraphs/integration/src';
 import { entities as analyticsEntities, startAnalyticsServer } from '../../../subgraphs/analytics/src';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config';
@@ -56,20 +53,9 @@ export async function startFederation(env: Record<string, string> = {}): Promise
   const coreConfig = loadCoreConfig({ ...process.env, REDIS_PREFIX: redisPrefix, ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1' });
   const coreRedis = createRedis(coreConfig.REDIS_URL);
   servers.push(await startCoreServer({ orm: await orm(coreEntities), redis: coreRedis, logger: quiet(), config: coreConfig }));
-  // The workflow subgraph's triggers module needs its BullMQ queues (cron schedulers, enqueued executions).
   const workflowRedis = createRedis(coreConfig.REDIS_URL);
-  const workflowQueues = [QUEUES.triggers, QUEUES.executions].map((name) => new Queue(name, { connection: workflowRedis, prefix: bullPrefix(redisPrefix) }));
-  servers.push(
-    await startWorkflowServer({
-      ...(await deps(workflowEntities)),
-      triggers: {
-        triggersQueue: workflowQueues[0],
-        executionQueue: workflowQueues[1],
-        cipher: new WebhookSecretCipher('federation-kit-webhook-key-0123456789abcdef'),
-        publicUrl: 'http://localhost:4000',
-      },
-    }),
-  );
+  const workflowResources = createWorkflowServerResources(workflowRedis, loadWorkflowConfig({ ...process.env, REDIS_PREFIX: redisPrefix }));
+  servers.push(await startWorkflowServer({ ...(await deps(workflowEntities)), ...workflowResources }));
   servers.push(await startIntegrationServer(await deps(integrationEntities)));
   servers.push(await startAnalyticsServer(await deps(analyticsEntities)));
   const [core, workflow, integration, analytics] = servers.map((s) => s.url);
@@ -97,7 +83,7 @@ export async function startFederation(env: Record<string, string> = {}): Promise
       redis.disconnect();
       for (const server of servers) await server.stop();
       coreRedis.disconnect();
-      for (const queue of workflowQueues) await queue.close();
+      await workflowResources.close();
       workflowRedis.disconnect();
       for (const o of orms) await o.close(true);
       await db.drop();

@@ -44,8 +44,10 @@ export function requestIdOnErrors<TContext extends { requestId: string }>(): Apo
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            const extensions = error.extensions as Record<string, unknown>;
-            extensions.request_id ??= contextValue.requestId;
+            // The gateway's own errors about subgraph responses can arrive without extensions.
+            const target = error as { extensions?: Record<string, unknown> };
+            target.extensions ??= {};
+            target.extensions.request_id ??= contextValue.requestId;
           }
         },
       };
