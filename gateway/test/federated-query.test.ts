@@ -78,6 +78,35 @@ it('answers one query that spans core, workflow, integration and analytics', asy
   });
 });
 
+it('saves, publishes and runs a workflow through the graph, with the owner resolved by Core', async () => {
+  const definition = { steps: [{ id: 'shape', type: 'transform', config: { expression: '{ "ok": true }' } }], edges: [] };
+  const saved = await gateway<{ updateWorkflow: { workflow: { latestVersion: { version: number } } } }>(
+    'mutation($id: ID!, $d: JSONObject!) { updateWorkflow(id: $id, input: { definition: $d }) { workflow { latestVersion { version } } } }',
+    { id: workflowId, d: definition },
+  );
+  expect(saved.errors).toBeUndefined();
+  const version = saved.data!.updateWorkflow.workflow.latestVersion.version;
+  expect((await gateway('mutation($id: ID!, $v: Int!) { publishWorkflow(id: $id, version: $v) { workflow { id } } }', { id: workflowId, v: version })).errors).toBeUndefined();
+  const run = await gateway<{ executeWorkflow: { execution: { id: string; status: string; version: number } } }>(
+    'mutation($id: ID!) { executeWorkflow(input: { workflowId: $id, idempotencyKey: "gw-1" }) { execution { id status version } } }',
+    { id: workflowId },
+  );
+  expect(run.errors).toBeUndefined();
+  // No worker runs in this test: the execution waits in the queue, pinned to the published version.
+  expect(run.data!.executeWorkflow.execution).toMatchObject({ status: 'QUEUED', version });
+  const seen = await gateway<{ workflow: unknown }>(
+    'query($id: ID!) { workflow(id: $id) { liveVersion { version } latestExecution { id } owner { email } organization { name } } }',
+    { id: workflowId },
+  );
+  expect(seen.errors).toBeUndefined();
+  expect(seen.data!.workflow).toEqual({
+    liveVersion: { version },
+    latestExecution: { id: run.data!.executeWorkflow.execution.id },
+    owner: { email: expect.stringContaining('@example.com') },
+    organization: { name: 'Analytical Engines' },
+  });
+});
+
 it('authenticates an API key through Core and applies its scopes in the subgraphs', async () => {
   const created = await gateway<{ createApiKey: { secret: string } }>(
     'mutation { createApiKey(input: { name: "CI", scopes: ["workflows:read"], role: MEMBER }) { secret } }',

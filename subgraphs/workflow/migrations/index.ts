@@ -3,6 +3,7 @@ import { Migration20261125000100_workflows } from './Migration20261125000100_wor
 import { Migration20261125000200_versions } from './Migration20261125000200_versions';
 import { Migration20261125000300_executions } from './Migration20261125000300_executions';
 import { Migration20261125000400_triggers } from './Migration20261125000400_triggers';
+import { Migration20261125000500_delivery_retention } from './Migration20261125000500_delivery_retention';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
@@ -11,5 +12,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000200_versions', class: Migration20261125000200_versions },
     { name: 'Migration20261125000300_executions', class: Migration20261125000300_executions },
     { name: 'Migration20261125000400_triggers', class: Migration20261125000400_triggers },
+    { name: 'Migration20261125000500_delivery_retention', class: Migration20261125000500_delivery_retention },
   ],
 };

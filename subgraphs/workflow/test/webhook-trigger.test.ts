@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signWebhook } from '../src/modules/triggers/webhook-signature';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { purgeWebhookDeliveries } from '../src/modules/triggers/purge-webhook-deliveries.job';
 import { startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -118,4 +120,15 @@ it('rate-limits signed deliveries per trigger', async () => {
   expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   // Another trigger is not affected.
   expect((await deliver(trigger)).status).toBe(202);
+});
+
+it('forgets deliveries after a week, in the daily purge, and only those', async () => {
+  const old = randomUUID();
+  const recent = randomUUID();
+  await deliver(trigger, { deliveryId: old });
+  await deliver(trigger, { deliveryId: recent });
+  await h.owner(`update workflow.webhook_deliveries set received_at = now() - interval '8 days' where delivery_id = $1`, [old]);
+  expect(await purgeWebhookDeliveries(h.orm.em.fork() as EntityManager)).toBe(1);
+  const left = await h.owner<{ delivery_id: string }>('select delivery_id from workflow.webhook_deliveries where delivery_id = any($1)', [[old, recent]]);
+  expect(left.map((r) => r.delivery_id)).toEqual([recent]);
 });

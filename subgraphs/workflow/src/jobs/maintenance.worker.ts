@@ -2,10 +2,14 @@ import { Queue, Worker } from 'bullmq';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger, Redis } from '@flowgraph/kernel';
 import {
+  PURGE_WEBHOOK_DELIVERIES_JOB,
+  PURGE_WEBHOOK_DELIVERIES_SCHEDULE,
+  purgeWebhookDeliveries,
+} from '../modules/triggers/purge-webhook-deliveries.job';
+import {
   PURGE_DELETED_WORKFLOWS_JOB,
   PURGE_DELETED_WORKFLOWS_SCHEDULE,
   purgeDeletedWorkflows,
-  type PurgeDeletedWorkflowsJobData,
 } from '../modules/workflows/purge-deleted-workflows.job';
 import { QUEUES } from './queues';
 
@@ -16,21 +20,27 @@ export interface MaintenanceWorkerDeps {
   logger: Logger;
 }
 
-/** The daily purge of workflows deleted past their restore window, on its own queue. */
+/** The daily housekeeping jobs: each carries no data, what to delete is decided when it runs. */
+const MAINTENANCE_JOBS: Record<string, { schedule: { pattern: string; tz: string }; run: (em: EntityManager) => Promise<number> }> = {
+  [PURGE_DELETED_WORKFLOWS_JOB]: { schedule: PURGE_DELETED_WORKFLOWS_SCHEDULE, run: (em) => purgeDeletedWorkflows(em) },
+  [PURGE_WEBHOOK_DELIVERIES_JOB]: { schedule: PURGE_WEBHOOK_DELIVERIES_SCHEDULE, run: (em) => purgeWebhookDeliveries(em) },
+};
+
+/** Schedules and runs the maintenance jobs on their own queue. */
 export async function startMaintenanceWorker(deps: MaintenanceWorkerDeps) {
   const { connection, prefix, logger } = deps;
-  const queue = new Queue<PurgeDeletedWorkflowsJobData>(QUEUES.maintenance, { connection, prefix });
-  // Idempotent: every worker replica upserts the same scheduler and BullMQ keeps one.
-  await queue.upsertJobScheduler(PURGE_DELETED_WORKFLOWS_JOB, PURGE_DELETED_WORKFLOWS_SCHEDULE, {
-    name: PURGE_DELETED_WORKFLOWS_JOB,
-    data: {},
-  });
-  const worker = new Worker<PurgeDeletedWorkflowsJobData>(
+  const queue = new Queue(QUEUES.maintenance, { connection, prefix });
+  // Idempotent: every worker replica upserts the same schedulers and BullMQ keeps one of each.
+  for (const [name, job] of Object.entries(MAINTENANCE_JOBS)) {
+    await queue.upsertJobScheduler(name, job.schedule, { name, data: {} });
+  }
+  const worker = new Worker(
     QUEUES.maintenance,
     async (job) => {
-      if (job.name !== PURGE_DELETED_WORKFLOWS_JOB) throw new Error(`unknown job ${job.name}`);
-      const purged = await purgeDeletedWorkflows(deps.root.fork());
-      logger.info({ job: job.name, purged }, 'purged deleted workflows');
+      const maintenance = MAINTENANCE_JOBS[job.name];
+      if (!maintenance) throw new Error(`unknown job ${job.name}`);
+      const purged = await maintenance.run(deps.root.fork());
+      logger.info({ job: job.name, purged }, 'maintenance done');
       return { purged };
     },
     { connection, prefix, concurrency: 1 },

@@ -8,9 +8,6 @@ import { RESTORE_WINDOW_DAYS } from './workflow.repository';
 export const PURGE_DELETED_WORKFLOWS_JOB = 'purge-deleted-workflows';
 export const PURGE_DELETED_WORKFLOWS_SCHEDULE = { pattern: '30 3 * * *', tz: 'UTC' } as const;
 
-/** The job carries nothing: what to purge is decided from the database when it runs. */
-export type PurgeDeletedWorkflowsJobData = Record<string, never>;
-
 const BATCH = 500;
 
 /**
