@@ -19,3 +19,15 @@ export function loadPackageSchema(fromDir: string): DocumentNode {
   }
   throw new Error(`No schema.graphql above ${fromDir}`);
 }
+
+/**
+ * Merges per-module resolver maps type by type: several modules add fields to Query, Mutation
+ * or an entity, and a plain spread would let the last module's `Query` hide the others'.
+ */
+export function mergeResolvers<R extends object>(parts: R[]): R {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
+  }
+  return merged as R;
+}
