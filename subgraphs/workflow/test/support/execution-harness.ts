@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { RedisPubSub, createLogger, createOrm, createRedis, type Identity, type RunningServer } from '@flowgraph/kernel';
+import { createLogger, createOrm, createRedis, type Identity, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, uniqueName, type GraphQLResponse, type TestDatabase } from '@flowgraph/kernel/testing';
 import { loadWorkflowConfig, type WorkflowConfig } from '../../src/config';
 import { entities } from '../../src/entities';
-import { QUEUES, bullPrefix } from '../../src/jobs/queues';
 import { startWorkflowWorkers } from '../../src/jobs/workflow-workers';
-import { ExecutionUpdates } from '../../src/modules/executions/execution-updates';
-import { WebhookSecretCipher } from '../../src/modules/triggers/webhook-secret.cipher';
 import { startWorkflowServer } from '../../src/server';
+import { createWorkflowServerResources } from '../../src/server-resources';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -62,25 +60,10 @@ export async function startExecutionHarness(name: string, extraEnv: Record<strin
   const config = loadWorkflowConfig({ ...process.env, ...env });
   const orm = await createOrm({ url: db.appUrl, entities });
   const redis = createRedis(config.REDIS_URL, { forWorkers: true });
-  const subscriber = createRedis(config.REDIS_URL, { forWorkers: true });
-  const prefix = bullPrefix(config.REDIS_PREFIX);
-  const triggersQueue = new Queue(QUEUES.triggers, { connection: redis, prefix });
-  const executionQueue = new Queue(QUEUES.executions, { connection: redis, prefix });
+  const resources = createWorkflowServerResources(redis, config);
+  const { triggersQueue, executionQueue } = resources.triggers;
   const logger = createLogger('workflow', process.env.TEST_LOG ?? 'silent');
-  const updates = new ExecutionUpdates(new RedisPubSub(redis, subscriber), config.REDIS_PREFIX);
-  const server = await startWorkflowServer({
-    orm,
-    logger,
-    identitySecret: config.IDENTITY_SECRET,
-    triggers: {
-      triggersQueue,
-      executionQueue,
-      cipher: new WebhookSecretCipher(config.WEBHOOK_SECRET_KEY),
-      publicUrl: config.PUBLIC_URL,
-      rateLimit: { redis, redisPrefix: config.REDIS_PREFIX, perMinute: 1000 },
-    },
-    executions: { queue: executionQueue, updates },
-  });
+  const server = await startWorkflowServer({ orm, logger, identitySecret: config.IDENTITY_SECRET, ...resources });
   const ownerClient = new Client({ connectionString: db.ownerUrl });
   await ownerClient.connect();
   const orgId = randomUUID();
@@ -144,12 +127,10 @@ export async function startExecutionHarness(name: string, extraEnv: Record<strin
       await server.stop();
       await triggersQueue.obliterate({ force: true }).catch(() => undefined);
       await executionQueue.obliterate({ force: true }).catch(() => undefined);
-      await triggersQueue.close();
-      await executionQueue.close();
+      await resources.close();
       const keys = await redis.keys(`${config.REDIS_PREFIX}*`);
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
-      subscriber.disconnect();
       await ownerClient.end();
       await orm.close();
       await db.drop();

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, createOrm, createRedis, type Identity, type Redis, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, uniqueName, type GraphQLResponse, type TestDatabase } from '@flowgraph/kernel/testing';
 import { loadWorkflowConfig, type WorkflowConfig } from '../../src/config';
 import { entities } from '../../src/entities';
-import { QUEUES, bullPrefix } from '../../src/jobs/queues';
-import { WebhookSecretCipher } from '../../src/modules/triggers/webhook-secret.cipher';
+import type { WebhookSecretCipher } from '../../src/modules/triggers/webhook-secret.cipher';
 import { startWorkflowServer } from '../../src/server';
+import { createWorkflowServerResources } from '../../src/server-resources';
 
 /** A workflow subgraph with the triggers module on its own database, Redis prefix and queues, for one test file. */
 export interface TriggerHarness {
@@ -35,23 +35,10 @@ export async function startTriggerHarness(name: string, env: Record<string, stri
   const config = loadWorkflowConfig({ ...process.env, REDIS_PREFIX: uniqueName(`fgtest_${name}`), ...env });
   const orm = await createOrm({ url: db.appUrl, entities });
   const redis = createRedis(config.REDIS_URL, { forWorkers: true });
-  const prefix = bullPrefix(config.REDIS_PREFIX);
-  const triggersQueue = new Queue(QUEUES.triggers, { connection: redis, prefix });
-  const executionQueue = new Queue(QUEUES.executions, { connection: redis, prefix });
-  const cipher = new WebhookSecretCipher(config.WEBHOOK_SECRET_KEY);
+  const resources = createWorkflowServerResources(redis, config);
+  const { triggersQueue, executionQueue, cipher } = resources.triggers;
   const logger = createLogger('workflow', process.env.TEST_LOG ?? 'silent');
-  const server = await startWorkflowServer({
-    orm,
-    logger,
-    identitySecret: config.IDENTITY_SECRET,
-    triggers: {
-      triggersQueue,
-      executionQueue,
-      cipher,
-      publicUrl: config.PUBLIC_URL,
-      rateLimit: { redis, redisPrefix: config.REDIS_PREFIX, perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE },
-    },
-  });
+  const server = await startWorkflowServer({ orm, logger, identitySecret: config.IDENTITY_SECRET, ...resources });
   const ownerClient = new Client({ connectionString: db.ownerUrl });
   await ownerClient.connect();
   const orgId = randomUUID();
@@ -87,8 +74,7 @@ export async function startTriggerHarness(name: string, env: Record<string, stri
       await server.stop();
       await triggersQueue.obliterate({ force: true }).catch(() => undefined);
       await executionQueue.obliterate({ force: true }).catch(() => undefined);
-      await triggersQueue.close();
-      await executionQueue.close();
+      await resources.close();
       await orm.close(true);
       const keys = await redis.keys(`${config.REDIS_PREFIX}:*`);
       if (keys.length > 0) await redis.del(...keys);
