@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     workflowResources = workflow.createWorkflowServerResources(workflowRedis, workflow.loadWorkflowConfig({ ...process.env, REDIS_PREFIX: prefix }));
     servers.push(await workflow.startWorkflowServer({ ...(await deps(workflow.entities)), ...workflowResources }));
     servers.push(await integration.startIntegrationServer(await deps(integration.entities)));
-    servers.push(await analytics.startAnalyticsServer(await deps(analytics.entities)));
+    servers.push(await analytics.startAnalyticsServer({ ...(await deps(analytics.entities)), modules: { suggestions: {}, reporting: {} } }));
     const [coreUrl, workflowUrl, integrationUrl, analyticsUrl] = servers.map((s) => s.url);
     const gatewayConfig = loadGatewayConfig({
       ...process.env,

@@ -57,7 +57,7 @@ export async function startFederation(env: Record<string, string> = {}): Promise
   const workflowResources = createWorkflowServerResources(workflowRedis, loadWorkflowConfig({ ...process.env, REDIS_PREFIX: redisPrefix }));
   servers.push(await startWorkflowServer({ ...(await deps(workflowEntities)), ...workflowResources }));
   servers.push(await startIntegrationServer(await deps(integrationEntities)));
-  servers.push(await startAnalyticsServer(await deps(analyticsEntities)));
+  servers.push(await startAnalyticsServer({ ...(await deps(analyticsEntities)), modules: { suggestions: {}, reporting: {} } }));
   const [core, workflow, integration, analytics] = servers.map((s) => s.url);
   const config = loadGatewayConfig({
     ...process.env,

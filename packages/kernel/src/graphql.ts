@@ -2,10 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gql } from 'graphql-tag';
 import type { DocumentNode } from 'graphql';
-import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 
 /** Scalars every subgraph declares the same way. */
 export const dateTimeScalar = DateTimeResolver;
+/** A calendar date as `YYYY-MM-DD` text, in and out (no time zone shifts). */
+export const dateScalar = LocalDateResolver;
 export const jsonObjectScalar = JSONObjectResolver;
 
 /**

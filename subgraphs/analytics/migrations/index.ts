@@ -1,7 +1,15 @@
 import type { SubgraphMigrations } from '@flowgraph/kernel';
 import { Migration20261125000300_patterns } from './Migration20261125000300_patterns';
+import { Migration20261125000400_event_copy } from './Migration20261125000400_event_copy';
+import { Migration20261125000500_suggestions } from './Migration20261125000500_suggestions';
+import { Migration20261125000600_reporting } from './Migration20261125000600_reporting';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'analytics',
-  migrations: [{ name: 'Migration20261125000300_patterns', class: Migration20261125000300_patterns }],
+  migrations: [
+    { name: 'Migration20261125000300_patterns', class: Migration20261125000300_patterns },
+    { name: 'Migration20261125000400_event_copy', class: Migration20261125000400_event_copy },
+    { name: 'Migration20261125000500_suggestions', class: Migration20261125000500_suggestions },
+    { name: 'Migration20261125000600_reporting', class: Migration20261125000600_reporting },
+  ],
 };

@@ -1,8 +1,12 @@
-import { dateTimeScalar } from '@flowgraph/kernel';
+import { dateScalar, dateTimeScalar, jsonObjectScalar, mergeResolvers } from '@flowgraph/kernel';
 import type { Resolvers } from './generated/graphql';
 import { patternResolvers } from './modules/patterns/pattern.resolver';
+import { reportResolvers } from './modules/reporting/report.resolver';
+import { suggestionResolvers } from './modules/suggestions/suggestion.resolver';
 
-export const resolvers: Resolvers = {
-  DateTime: dateTimeScalar,
-  ...patternResolvers,
-};
+export const resolvers: Resolvers = mergeResolvers<Resolvers>([
+  { DateTime: dateTimeScalar, Date: dateScalar, JSONObject: jsonObjectScalar },
+  patternResolvers,
+  suggestionResolvers,
+  reportResolvers,
+]);

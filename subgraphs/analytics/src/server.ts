@@ -1,7 +1,7 @@
 import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createAnalyticsContext, type AnalyticsContext } from './context';
+import { createAnalyticsContext, type AnalyticsContext, type AnalyticsContextDeps } from './context';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -10,6 +10,8 @@ export interface AnalyticsServerDeps {
   orm: MikroORM;
   logger: Logger;
   identitySecret: string;
+  /** The suggestions and reporting modules' process-wide pieces. */
+  modules: AnalyticsContextDeps;
 }
 
 /** Wiring only: the analytics subgraph on `port` (0 picks a free one). */
@@ -22,7 +24,7 @@ export function startAnalyticsServer(deps: AnalyticsServerDeps, port = 0, host?:
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: deps.identitySecret,
-      extendContext: createAnalyticsContext,
+      extendContext: (base) => createAnalyticsContext(base, deps.modules),
     },
     port,
     host,

@@ -24,7 +24,8 @@ async function insertPattern(orgId: string, userId: string, support: number): Pr
   const id = randomUUID();
   await inScopedTransaction(orm.em, { orgId }, async (em) => {
     const seen = new Date('2026-01-01T00:00:00Z');
-    em.create(PatternEntity, { id, orgId, userId, sequence, support, confidence: 0.75, firstSeenAt: seen, lastSeenAt: seen, createdAt: seen });
+    // The sequence differs per support: a user has one row per sequence.
+    em.create(PatternEntity, { id, orgId, userId, sequence: [...sequence, { tool: 's3', eventType: `object.${support}` }], support, confidence: 0.75, firstSeenAt: seen, lastSeenAt: seen, createdAt: seen });
     await em.flush();
   });
   return id;
@@ -48,7 +49,7 @@ let ids: Record<number, string>;
 beforeAll(async () => {
   db = await createTestDatabase('an');
   orm = await createOrm({ url: db.appUrl, entities });
-  server = await startAnalyticsServer({ orm, logger: createLogger('analytics', process.env.TEST_LOG ?? 'silent'), identitySecret: secret });
+  server = await startAnalyticsServer({ orm, logger: createLogger('analytics', process.env.TEST_LOG ?? 'silent'), identitySecret: secret, modules: { suggestions: {}, reporting: {} } });
   ids = {};
   for (const support of [3, 12, 7]) ids[support] = await insertPattern(orgA, viewer.userId, support);
   await insertPattern(orgB, viewer.userId, 99);
@@ -87,7 +88,7 @@ it('resolves Query.pattern with its sequence, only in the caller’s organizatio
   const query = 'query($id: ID!) { pattern(id: $id) { support confidence sequence { tool eventType } user { id } } }';
   const own = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: viewer, secret });
   expect(own.errors).toBeUndefined();
-  expect(own.data?.pattern).toEqual({ support: 7, confidence: 0.75, sequence, user: { id: viewer.userId } });
+  expect(own.data?.pattern).toEqual({ support: 7, confidence: 0.75, sequence: [...sequence, { tool: 's3', eventType: 'object.7' }], user: { id: viewer.userId } });
   const other = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: { ...viewer, orgId: orgB }, secret });
   expect(other.data?.pattern).toBeNull();
 });

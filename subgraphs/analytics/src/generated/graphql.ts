@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Pattern as PatternModel } from '../modules/patterns/pattern.entity';
+import type { Suggestion as SuggestionModel } from '../modules/suggestions/suggestion.entity';
 import type { AnalyticsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,9 +13,88 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar date (YYYY-MM-DD), in UTC. */
+  Date: { input: string; output: string; }
   /** An ISO-8601 date-time in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AcceptSuggestionInput = {
+  /** Name of the workflow; the suggestion's title when omitted. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Template parameters; given ones replace the suggestion's prefilled ones. */
+  parameters?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/** What acceptSuggestion returns. */
+export type AcceptSuggestionPayload = {
+  __typename?: 'AcceptSuggestionPayload';
+  suggestion: Suggestion;
+  /** The workflow created from the suggestion's template (inactive until published). */
+  workflow: Workflow;
+};
+
+/** How many members reached each step of activation, among those who signed up in the period. */
+export type ActivationFunnel = {
+  __typename?: 'ActivationFunnel';
+  firstEvent: Scalars['Int']['output'];
+  firstSuccessfulRun: Scalars['Int']['output'];
+  firstWorkflow: Scalars['Int']['output'];
+  signedUp: Scalars['Int']['output'];
+};
+
+/** Activity of one day. */
+export type ActivityDay = {
+  __typename?: 'ActivityDay';
+  /** Users with at least one event that day (DAU). */
+  activeUsers: Scalars['Int']['output'];
+  day: Scalars['Date']['output'];
+  /** Succeeded over finished executions that day, from 0 to 1; null when none finished. */
+  executionSuccessRate?: Maybe<Scalars['Float']['output']>;
+  executionsFailed: Scalars['Int']['output'];
+  executionsSucceeded: Scalars['Int']['output'];
+  /** Users with at least one event in the 30 days ending that day (MAU). */
+  monthlyActiveUsers: Scalars['Int']['output'];
+  workflowsCreated: Scalars['Int']['output'];
+};
+
+/** What dismissSuggestion returns. */
+export type DismissSuggestionPayload = {
+  __typename?: 'DismissSuggestionPayload';
+  suggestion: Suggestion;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates the suggested workflow through the Workflow subgraph (which requires the admin role) and marks the suggestion accepted. The suggestion's own user or an admin. */
+  acceptSuggestion: AcceptSuggestionPayload;
+  /** Hides the suggestion until its pattern grows by the configured factor. The suggestion's own user or an admin. */
+  dismissSuggestion: DismissSuggestionPayload;
+};
+
+
+export type MutationAcceptSuggestionArgs = {
+  id: Scalars['ID']['input'];
+  input?: InputMaybe<AcceptSuggestionInput>;
+};
+
+
+export type MutationDismissSuggestionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** The product dashboards of one organization (architecture-target.md §8.2), from the daily aggregates. */
+export type OrganizationReport = {
+  __typename?: 'OrganizationReport';
+  activationFunnel: ActivationFunnel;
+  activity: Array<ActivityDay>;
+  eventsPerToolPerDay: Array<ToolEventsDay>;
+  from: Scalars['Date']['output'];
+  suggestions: SuggestionReport;
+  to: Scalars['Date']['output'];
 };
 
 /** Relay page information, shared by every connection in the graph. */
@@ -27,21 +107,28 @@ export type PageInfo = {
 };
 
 /**
- * A sequence of events a user repeats, found in their event history.
- * Patterns are read-only for now: the miner that finds them comes in a later issue.
+ * A sequence of events a user repeats, found in their sessions by sequential-pattern mining
+ * (PrefixSpan; see docs/decisions/0009).
  */
 export type Pattern = {
   __typename?: 'Pattern';
-  /** How often the first step is followed by the rest, from 0 to 1. */
+  /** False once the latest mining no longer finds the pattern frequent; kept for history. */
+  active: Scalars['Boolean']['output'];
+  /** Support of the pattern divided by the support of its prefix (the pattern without its last step), from 0 to 1. */
   confidence: Scalars['Float']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** A few sessions the pattern happened in, most recent first. */
+  examples: Array<PatternExample>;
   firstSeenAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   lastSeenAt: Scalars['DateTime']['output'];
-  /** The steps, in the order they happen. */
+  /** The steps, in the order they happen (other events may come between them). */
   sequence: Array<PatternStep>;
-  /** How many times the sequence was seen. */
+  /** The suggestion made from this pattern, if any. */
+  suggestion?: Maybe<Suggestion>;
+  /** Number of the user's sessions that contain the sequence. */
   support: Scalars['Int']['output'];
+  trend: PatternTrend;
   user: User;
 };
 
@@ -58,6 +145,15 @@ export type PatternEdge = {
   node: Pattern;
 };
 
+/** A session in which the pattern happened, as an example. */
+export type PatternExample = {
+  __typename?: 'PatternExample';
+  endedAt: Scalars['DateTime']['output'];
+  /** Number of events in the session. */
+  eventCount: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+};
+
 /** One step of a pattern: an event of a type, in a tool. */
 export type PatternStep = {
   __typename?: 'PatternStep';
@@ -65,10 +161,30 @@ export type PatternStep = {
   tool: Scalars['String']['output'];
 };
 
+/** How often the pattern happened in the last 7 days against the 7 days before. */
+export type PatternTrend = {
+  __typename?: 'PatternTrend';
+  direction: TrendDirection;
+  /** Sessions containing the pattern in the last 7 days. */
+  lastWeek: Scalars['Int']['output'];
+  /** Sessions containing the pattern in the 7 days before those. */
+  previousWeek: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Dashboards of the caller's organization for the days from `from` to `to` (at most 366 days). Admins. */
+  organizationReport: OrganizationReport;
   /** A pattern of the caller's organization. */
   pattern?: Maybe<Pattern>;
+  /** A suggestion of the caller's organization. */
+  suggestion?: Maybe<Suggestion>;
+};
+
+
+export type QueryOrganizationReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -76,17 +192,122 @@ export type QueryPatternArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QuerySuggestionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Suggestions offered to the caller (new or reopened), in the caller's organization, as they happen. */
+  suggestionAdded: Suggestion;
+};
+
+/**
+ * "Automate this?": a pattern of the user's that a workflow template can do for them. At most one
+ * per pattern; a dismissed suggestion comes back only when its pattern grows by a set factor.
+ */
+export type Suggestion = {
+  __typename?: 'Suggestion';
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  dismissedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Estimated minutes a week the workflow would save, from how often the pattern happens. */
+  estimatedMinutesSavedPerWeek: Scalars['Int']['output'];
+  /** Why it is suggested, from the pattern, e.g. 'You opened a PR on GitHub and then posted in #reviews on Slack 14 times this week.' */
+  explanation: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** When it was last offered (first offer, or reopened after its pattern grew). */
+  offeredAt: Scalars['DateTime']['output'];
+  /** Template parameters guessed from the pattern's events (for example the Slack channel); acceptSuggestion uses them unless given others. */
+  parameters: Scalars['JSONObject']['output'];
+  pattern: Pattern;
+  status: SuggestionStatus;
+  template: WorkflowTemplate;
+  /** The template's id, for the Workflow subgraph to fill the template's steps. */
+  templateId: Scalars['ID']['output'];
+  /** Short, e.g. 'Post to Slack when a PR is opened'. */
+  title: Scalars['String']['output'];
+  user: User;
+  /** The workflow created by accepting it. */
+  workflow?: Maybe<Workflow>;
+};
+
+/** A page of suggestions, most recently offered first. */
+export type SuggestionConnection = {
+  __typename?: 'SuggestionConnection';
+  edges: Array<SuggestionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SuggestionEdge = {
+  __typename?: 'SuggestionEdge';
+  cursor: Scalars['String']['output'];
+  node: Suggestion;
+};
+
+/** Suggestions over the report's period. */
+export type SuggestionReport = {
+  __typename?: 'SuggestionReport';
+  /** Accepted over offered, from 0 to 1; null when none were offered. */
+  acceptanceRate?: Maybe<Scalars['Float']['output']>;
+  accepted: Scalars['Int']['output'];
+  dismissed: Scalars['Int']['output'];
+  offered: Scalars['Int']['output'];
+};
+
+export type SuggestionStatus =
+  | 'ACCEPTED'
+  | 'DISMISSED'
+  | 'OPEN';
+
+/** Events stored for one tool on one day. */
+export type ToolEventsDay = {
+  __typename?: 'ToolEventsDay';
+  day: Scalars['Date']['output'];
+  events: Scalars['Int']['output'];
+  tool: Scalars['String']['output'];
+};
+
+export type TrendDirection =
+  | 'FALLING'
+  /** First seen within the last 7 days. */
+  | 'NEW'
+  | 'RISING'
+  | 'STEADY';
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** Patterns found in this user's events in the caller's organization, most supported first. */
+  /** Patterns found in this user's events in the caller's organization, most supported first (active ones only). */
   patterns: PatternConnection;
+  /** Suggestions made to this user in the caller's organization, most recently offered first. */
+  suggestions: SuggestionConnection;
 };
 
 
 export type UserPatternsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type UserSuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<SuggestionStatus>;
+};
+
+/** A workflow of the Workflow subgraph. */
+export type Workflow = {
+  __typename?: 'Workflow';
+  id: Scalars['ID']['output'];
+};
+
+/** A workflow template of the Workflow subgraph's catalog. */
+export type WorkflowTemplate = {
+  __typename?: 'WorkflowTemplate';
+  id: Scalars['ID']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -171,6 +392,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Pattern: Pattern;
+  Suggestion: Suggestion;
   User: User;
 }>;
 
@@ -179,6 +401,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Pattern:
     ( { __typename: 'Pattern' }
     & GraphQLRecursivePick<FederationTypes['Pattern'], {"id":true}> );
+  Suggestion:
+    ( { __typename: 'Suggestion' }
+    & GraphQLRecursivePick<FederationTypes['Suggestion'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -188,41 +413,129 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  AcceptSuggestionInput: AcceptSuggestionInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AcceptSuggestionPayload: ResolverTypeWrapper<Omit<AcceptSuggestionPayload, 'suggestion' | 'workflow'> & { suggestion: ResolversTypes['Suggestion'], workflow: ResolversTypes['Workflow'] }>;
+  ActivationFunnel: ResolverTypeWrapper<ActivationFunnel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ActivityDay: ResolverTypeWrapper<ActivityDay>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DismissSuggestionPayload: ResolverTypeWrapper<Omit<DismissSuggestionPayload, 'suggestion'> & { suggestion: ResolversTypes['Suggestion'] }>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  OrganizationReport: ResolverTypeWrapper<OrganizationReport>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Pattern: ResolverTypeWrapper<PatternModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PatternConnection: ResolverTypeWrapper<Omit<PatternConnection, 'edges'> & { edges: Array<ResolversTypes['PatternEdge']> }>;
   PatternEdge: ResolverTypeWrapper<Omit<PatternEdge, 'node'> & { node: ResolversTypes['Pattern'] }>;
+  PatternExample: ResolverTypeWrapper<PatternExample>;
   PatternStep: ResolverTypeWrapper<PatternStep>;
+  PatternTrend: ResolverTypeWrapper<PatternTrend>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Suggestion: ResolverTypeWrapper<SuggestionModel>;
+  SuggestionConnection: ResolverTypeWrapper<Omit<SuggestionConnection, 'edges'> & { edges: Array<ResolversTypes['SuggestionEdge']> }>;
+  SuggestionEdge: ResolverTypeWrapper<Omit<SuggestionEdge, 'node'> & { node: ResolversTypes['Suggestion'] }>;
+  SuggestionReport: ResolverTypeWrapper<SuggestionReport>;
+  SuggestionStatus: SuggestionStatus;
+  ToolEventsDay: ResolverTypeWrapper<ToolEventsDay>;
+  TrendDirection: TrendDirection;
   User: ResolverTypeWrapper<{ id: string }>;
+  Workflow: ResolverTypeWrapper<{ id: string }>;
+  WorkflowTemplate: ResolverTypeWrapper<{ id: string }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  PageInfo: PageInfo;
+  AcceptSuggestionInput: AcceptSuggestionInput;
   String: Scalars['String']['output'];
+  AcceptSuggestionPayload: Omit<AcceptSuggestionPayload, 'suggestion' | 'workflow'> & { suggestion: ResolversParentTypes['Suggestion'], workflow: ResolversParentTypes['Workflow'] };
+  ActivationFunnel: ActivationFunnel;
+  Int: Scalars['Int']['output'];
+  ActivityDay: ActivityDay;
+  Float: Scalars['Float']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  DismissSuggestionPayload: Omit<DismissSuggestionPayload, 'suggestion'> & { suggestion: ResolversParentTypes['Suggestion'] };
+  JSONObject: Scalars['JSONObject']['output'];
+  Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
+  OrganizationReport: OrganizationReport;
+  PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Pattern: PatternModel;
-  Float: Scalars['Float']['output'];
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   PatternConnection: Omit<PatternConnection, 'edges'> & { edges: Array<ResolversParentTypes['PatternEdge']> };
   PatternEdge: Omit<PatternEdge, 'node'> & { node: ResolversParentTypes['Pattern'] };
+  PatternExample: PatternExample;
   PatternStep: PatternStep;
+  PatternTrend: PatternTrend;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
+  Suggestion: SuggestionModel;
+  SuggestionConnection: Omit<SuggestionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SuggestionEdge']> };
+  SuggestionEdge: Omit<SuggestionEdge, 'node'> & { node: ResolversParentTypes['Suggestion'] };
+  SuggestionReport: SuggestionReport;
+  ToolEventsDay: ToolEventsDay;
   User: { id: string };
+  Workflow: { id: string };
+  WorkflowTemplate: { id: string };
 }>;
+
+export type AcceptSuggestionPayloadResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['AcceptSuggestionPayload'] = ResolversParentTypes['AcceptSuggestionPayload']> = ResolversObject<{
+  suggestion?: Resolver<ResolversTypes['Suggestion'], ParentType, ContextType>;
+  workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
+}>;
+
+export type ActivationFunnelResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ActivationFunnel'] = ResolversParentTypes['ActivationFunnel']> = ResolversObject<{
+  firstEvent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstSuccessfulRun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstWorkflow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  signedUp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ActivityDayResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ActivityDay'] = ResolversParentTypes['ActivityDay']> = ResolversObject<{
+  activeUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  executionSuccessRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  executionsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  executionsSucceeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  monthlyActiveUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workflowsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DismissSuggestionPayloadResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DismissSuggestionPayload'] = ResolversParentTypes['DismissSuggestionPayload']> = ResolversObject<{
+  suggestion?: Resolver<ResolversTypes['Suggestion'], ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptSuggestion?: Resolver<ResolversTypes['AcceptSuggestionPayload'], ParentType, ContextType, RequireFields<MutationAcceptSuggestionArgs, 'id'>>;
+  dismissSuggestion?: Resolver<ResolversTypes['DismissSuggestionPayload'], ParentType, ContextType, RequireFields<MutationDismissSuggestionArgs, 'id'>>;
+}>;
+
+export type OrganizationReportResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['OrganizationReport'] = ResolversParentTypes['OrganizationReport']> = ResolversObject<{
+  activationFunnel?: Resolver<ResolversTypes['ActivationFunnel'], ParentType, ContextType>;
+  activity?: Resolver<Array<ResolversTypes['ActivityDay']>, ParentType, ContextType>;
+  eventsPerToolPerDay?: Resolver<Array<ResolversTypes['ToolEventsDay']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  suggestions?: Resolver<ResolversTypes['SuggestionReport'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
 
 export type PageInfoResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -233,13 +546,17 @@ export type PageInfoResolvers<ContextType = AnalyticsContext, ParentType extends
 
 export type PatternResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Pattern'] = ResolversParentTypes['Pattern'], FederationReferenceType extends FederationReferenceTypes['Pattern'] = FederationReferenceTypes['Pattern']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pattern']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  examples?: Resolver<Array<ResolversTypes['PatternExample']>, ParentType, ContextType>;
   firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   sequence?: Resolver<Array<ResolversTypes['PatternStep']>, ParentType, ContextType>;
+  suggestion?: Resolver<Maybe<ResolversTypes['Suggestion']>, ParentType, ContextType>;
   support?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trend?: Resolver<ResolversTypes['PatternTrend'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
@@ -253,29 +570,116 @@ export type PatternEdgeResolvers<ContextType = AnalyticsContext, ParentType exte
   node?: Resolver<ResolversTypes['Pattern'], ParentType, ContextType>;
 }>;
 
+export type PatternExampleResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PatternExample'] = ResolversParentTypes['PatternExample']> = ResolversObject<{
+  endedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type PatternStepResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PatternStep'] = ResolversParentTypes['PatternStep']> = ResolversObject<{
   eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tool?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PatternTrendResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['PatternTrend'] = ResolversParentTypes['PatternTrend']> = ResolversObject<{
+  direction?: Resolver<ResolversTypes['TrendDirection'], ParentType, ContextType>;
+  lastWeek?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  previousWeek?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  organizationReport?: Resolver<ResolversTypes['OrganizationReport'], ParentType, ContextType, RequireFields<QueryOrganizationReportArgs, 'from' | 'to'>>;
   pattern?: Resolver<Maybe<ResolversTypes['Pattern']>, ParentType, ContextType, RequireFields<QueryPatternArgs, 'id'>>;
+  suggestion?: Resolver<Maybe<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestionArgs, 'id'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  suggestionAdded?: SubscriptionResolver<ResolversTypes['Suggestion'], "suggestionAdded", ParentType, ContextType>;
+}>;
+
+export type SuggestionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Suggestion'] = ResolversParentTypes['Suggestion'], FederationReferenceType extends FederationReferenceTypes['Suggestion'] = FederationReferenceTypes['Suggestion']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Suggestion']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dismissedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  estimatedMinutesSavedPerWeek?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  pattern?: Resolver<ResolversTypes['Pattern'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SuggestionStatus'], ParentType, ContextType>;
+  template?: Resolver<ResolversTypes['WorkflowTemplate'], ParentType, ContextType>;
+  templateId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  workflow?: Resolver<Maybe<ResolversTypes['Workflow']>, ParentType, ContextType>;
+}>;
+
+export type SuggestionConnectionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['SuggestionConnection'] = ResolversParentTypes['SuggestionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SuggestionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type SuggestionEdgeResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['SuggestionEdge'] = ResolversParentTypes['SuggestionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Suggestion'], ParentType, ContextType>;
+}>;
+
+export type SuggestionReportResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['SuggestionReport'] = ResolversParentTypes['SuggestionReport']> = ResolversObject<{
+  acceptanceRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dismissed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ToolEventsDayResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ToolEventsDay'] = ResolversParentTypes['ToolEventsDay']> = ResolversObject<{
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tool?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   patterns?: Resolver<ResolversTypes['PatternConnection'], ParentType, ContextType, Partial<UserPatternsArgs>>;
+  suggestions?: Resolver<ResolversTypes['SuggestionConnection'], ParentType, ContextType, Partial<UserSuggestionsArgs>>;
+}>;
+
+export type WorkflowResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Workflow'] = ResolversParentTypes['Workflow']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type WorkflowTemplateResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['WorkflowTemplate'] = ResolversParentTypes['WorkflowTemplate']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
+  AcceptSuggestionPayload?: AcceptSuggestionPayloadResolvers<ContextType>;
+  ActivationFunnel?: ActivationFunnelResolvers<ContextType>;
+  ActivityDay?: ActivityDayResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DismissSuggestionPayload?: DismissSuggestionPayloadResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  OrganizationReport?: OrganizationReportResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pattern?: PatternResolvers<ContextType>;
   PatternConnection?: PatternConnectionResolvers<ContextType>;
   PatternEdge?: PatternEdgeResolvers<ContextType>;
+  PatternExample?: PatternExampleResolvers<ContextType>;
   PatternStep?: PatternStepResolvers<ContextType>;
+  PatternTrend?: PatternTrendResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Suggestion?: SuggestionResolvers<ContextType>;
+  SuggestionConnection?: SuggestionConnectionResolvers<ContextType>;
+  SuggestionEdge?: SuggestionEdgeResolvers<ContextType>;
+  SuggestionReport?: SuggestionReportResolvers<ContextType>;
+  ToolEventsDay?: ToolEventsDayResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  Workflow?: WorkflowResolvers<ContextType>;
+  WorkflowTemplate?: WorkflowTemplateResolvers<ContextType>;
 }>;
 

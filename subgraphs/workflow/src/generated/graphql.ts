@@ -95,6 +95,13 @@ export type EventFilterTrigger = {
   tool?: Maybe<Scalars['String']['output']>;
 };
 
+/** One (tool, event type) pair, in Core's event vocabulary. */
+export type EventPatternStep = {
+  __typename?: 'EventPatternStep';
+  eventType: Scalars['String']['output'];
+  tool: Scalars['String']['output'];
+};
+
 export type EventTriggerInput = {
   eventType?: InputMaybe<Scalars['String']['input']>;
   tool?: InputMaybe<Scalars['String']['input']>;
@@ -366,6 +373,16 @@ export type SubscriptionExecutionUpdatedArgs = {
   executionId: Scalars['ID']['input'];
 };
 
+/** A suggestion of the Analytics subgraph, completed here with the template's steps. */
+export type Suggestion = {
+  __typename?: 'Suggestion';
+  id: Scalars['ID']['output'];
+  parameters: Scalars['JSONObject']['output'];
+  templateId: Scalars['ID']['output'];
+  /** The template's definition with the suggestion's prefilled parameters filled in; parameters it could not guess stay as {{name}} placeholders. */
+  workflowDefinition: Scalars['JSONObject']['output'];
+};
+
 /** What starts a workflow's executions. Changes take effect at once, without restarts. */
 export type Trigger = {
   __typename?: 'Trigger';
@@ -498,6 +515,10 @@ export type WorkflowTemplate = {
   name: Scalars['String']['output'];
   /** Names the caller fills in when instantiating, e.g. a Slack channel. */
   parameters: Array<Scalars['String']['output']>;
+  /** The events a person produces by hand today, starting with the trigger; a pattern with this sequence suggests the template. */
+  pattern: Array<EventPatternStep>;
+  /** The event that starts the work the template automates. */
+  trigger: EventPatternStep;
 };
 
 /**
@@ -610,8 +631,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Execution: Execution;
   Organization: Organization;
+  Suggestion: Suggestion;
   User: User;
   Workflow: Workflow;
+  WorkflowTemplate: WorkflowTemplate;
 }>;
 
 /** Mapping of federation reference types */
@@ -622,12 +645,20 @@ export type FederationReferenceTypes = ResolversObject<{
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+  Suggestion:
+    ( { __typename: 'Suggestion' }
+    & GraphQLRecursivePick<FederationTypes['Suggestion'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Suggestion'], {"templateId":true,"parameters":true}> ) );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
   Workflow:
     ( { __typename: 'Workflow' }
     & GraphQLRecursivePick<FederationTypes['Workflow'], {"id":true}> );
+  WorkflowTemplate:
+    ( { __typename: 'WorkflowTemplate' }
+    & GraphQLRecursivePick<FederationTypes['WorkflowTemplate'], {"id":true}> );
 }>;
 
 
@@ -647,6 +678,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteWorkflowPayload: ResolverTypeWrapper<Omit<DeleteWorkflowPayload, 'workflow'> & { workflow: ResolversTypes['Workflow'] }>;
   EventFilterTrigger: ResolverTypeWrapper<TriggerModel>;
+  EventPatternStep: ResolverTypeWrapper<EventPatternStep>;
   EventTriggerInput: EventTriggerInput;
   ExecuteWorkflowInput: ExecuteWorkflowInput;
   Execution: ResolverTypeWrapper<ExecutionModel>;
@@ -665,6 +697,7 @@ export type ResolversTypes = ResolversObject<{
   StepRun: ResolverTypeWrapper<StepRunModel>;
   StepRunStatus: StepRunStatus;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Suggestion: ResolverTypeWrapper<{ id: string; templateId: string; parameters: Record<string, unknown> }>;
   Trigger: ResolverTypeWrapper<TriggerModel>;
   TriggerKind: TriggerKind;
   UpdateWorkflowInput: UpdateWorkflowInput;
@@ -698,6 +731,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DeleteWorkflowPayload: Omit<DeleteWorkflowPayload, 'workflow'> & { workflow: ResolversParentTypes['Workflow'] };
   EventFilterTrigger: TriggerModel;
+  EventPatternStep: EventPatternStep;
   EventTriggerInput: EventTriggerInput;
   ExecuteWorkflowInput: ExecuteWorkflowInput;
   Execution: ExecutionModel;
@@ -713,6 +747,7 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveTriggerPayload: RemoveTriggerPayload;
   StepRun: StepRunModel;
   Subscription: Record<PropertyKey, never>;
+  Suggestion: { id: string; templateId: string; parameters: Record<string, unknown> };
   Trigger: TriggerModel;
   UpdateWorkflowInput: UpdateWorkflowInput;
   User: { id: string };
@@ -756,6 +791,11 @@ export type DeleteWorkflowPayloadResolvers<ContextType = WorkflowContext, Parent
 export type EventFilterTriggerResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['EventFilterTrigger'] = ResolversParentTypes['EventFilterTrigger']> = ResolversObject<{
   eventType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tool?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type EventPatternStepResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['EventPatternStep'] = ResolversParentTypes['EventPatternStep']> = ResolversObject<{
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tool?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ExecutionResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['Execution'] = ResolversParentTypes['Execution'], FederationReferenceType extends FederationReferenceTypes['Execution'] = FederationReferenceTypes['Execution']> = ResolversObject<{
@@ -855,6 +895,12 @@ export type SubscriptionResolvers<ContextType = WorkflowContext, ParentType exte
   executionUpdated?: SubscriptionResolver<ResolversTypes['Execution'], "executionUpdated", ParentType, ContextType, RequireFields<SubscriptionExecutionUpdatedArgs, 'executionId'>>;
 }>;
 
+export type SuggestionResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['Suggestion'] = ResolversParentTypes['Suggestion'], FederationReferenceType extends FederationReferenceTypes['Suggestion'] = FederationReferenceTypes['Suggestion']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Suggestion']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  workflowDefinition?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+}>;
+
 export type TriggerResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['Trigger'] = ResolversParentTypes['Trigger']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cron?: Resolver<Maybe<ResolversTypes['CronSchedule']>, ParentType, ContextType>;
@@ -909,13 +955,16 @@ export type WorkflowPayloadResolvers<ContextType = WorkflowContext, ParentType e
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
 }>;
 
-export type WorkflowTemplateResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['WorkflowTemplate'] = ResolversParentTypes['WorkflowTemplate']> = ResolversObject<{
+export type WorkflowTemplateResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['WorkflowTemplate'] = ResolversParentTypes['WorkflowTemplate'], FederationReferenceType extends FederationReferenceTypes['WorkflowTemplate'] = FederationReferenceTypes['WorkflowTemplate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkflowTemplate']> | FederationReferenceType, FederationReferenceType, ContextType>;
   connectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   definition?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parameters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pattern?: Resolver<Array<ResolversTypes['EventPatternStep']>, ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['EventPatternStep'], ParentType, ContextType>;
 }>;
 
 export type WorkflowVersionResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['WorkflowVersion'] = ResolversParentTypes['WorkflowVersion']> = ResolversObject<{
@@ -944,6 +993,7 @@ export type Resolvers<ContextType = WorkflowContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   DeleteWorkflowPayload?: DeleteWorkflowPayloadResolvers<ContextType>;
   EventFilterTrigger?: EventFilterTriggerResolvers<ContextType>;
+  EventPatternStep?: EventPatternStepResolvers<ContextType>;
   Execution?: ExecutionResolvers<ContextType>;
   ExecutionConnection?: ExecutionConnectionResolvers<ContextType>;
   ExecutionEdge?: ExecutionEdgeResolvers<ContextType>;
@@ -956,6 +1006,7 @@ export type Resolvers<ContextType = WorkflowContext> = ResolversObject<{
   RemoveTriggerPayload?: RemoveTriggerPayloadResolvers<ContextType>;
   StepRun?: StepRunResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Suggestion?: SuggestionResolvers<ContextType>;
   Trigger?: TriggerResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;
