@@ -18,3 +18,4 @@ export * from './ids';
 export * from './db/first-rows-per-key';
 export * from './pubsub';
 export * from './http/subscriptions';
+export * from './streams';

@@ -106,20 +106,38 @@ export function attachSubscriptions<TContext extends RequestContext>(options: Su
 /**
  * Maps a message stream into a subscription's event stream: drops messages `keep` refuses
  * (another organization's) and opens the per-event transaction before each one is resolved.
+ * Leaving works while idle: a generator waiting for its next message cannot be returned (the
+ * `return()` waits for a message), so `return()` first ends the message source, which ends that
+ * wait and unsubscribes at once.
  */
-export async function* eachSubscriptionEvent<T>(
+export function eachSubscriptionEvent<T>(
   context: RequestContext,
   messages: AsyncIterableIterator<T>,
   keep: (message: T) => boolean,
-): AsyncGenerator<T> {
+): AsyncIterableIterator<T> {
   const scope = (context as { subscriptionEvent?: SubscriptionEventScope }).subscriptionEvent;
-  try {
-    for await (const message of messages) {
-      if (!keep(message)) continue;
-      await scope?.begin();
-      yield message;
+  const events = (async function* () {
+    try {
+      for await (const message of messages) {
+        if (!keep(message)) continue;
+        await scope?.begin();
+        yield message;
+      }
+    } finally {
+      await messages.return?.();
     }
-  } finally {
-    await messages.return?.();
-  }
+  })();
+  const iterator: AsyncIterableIterator<T> = {
+    next: () => events.next(),
+    return: async () => {
+      await messages.return?.();
+      return events.return(undefined);
+    },
+    throw: async (error?: unknown) => {
+      await messages.return?.();
+      return events.throw(error);
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }

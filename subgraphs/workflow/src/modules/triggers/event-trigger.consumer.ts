@@ -1,7 +1,5 @@
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, inScopedTransaction, isUuid, type Logger, type Redis } from '@flowgraph/kernel';
+import { AppError, StreamConsumer, inScopedTransaction, isUuid, type Logger, type Redis, type StreamEntry } from '@flowgraph/kernel';
 import type { ExecutionStarter } from '../executions/execution-starter';
 import { TriggerRepository } from './trigger.repository';
 
@@ -28,8 +26,6 @@ export interface EventTriggerConsumerOptions {
   maxDeliveries?: number;
 }
 
-type StreamEntry = [id: string, fields: string[]];
-
 interface StreamEvent {
   id: string;
   orgId: string;
@@ -40,19 +36,16 @@ interface StreamEvent {
   payload: unknown;
 }
 
-function parseEntry(fields: string[]): StreamEvent | null {
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i], fields[i + 1]);
-  const id = map.get('id') ?? '';
-  const orgId = map.get('orgId') ?? '';
-  if (!isUuid(id) || !isUuid(orgId) || !map.get('tool') || !map.get('eventType')) return null;
+function parseEntry(fields: Record<string, string>): StreamEvent | null {
+  const { id = '', orgId = '', tool, eventType } = fields;
+  if (!isUuid(id) || !isUuid(orgId) || !tool || !eventType) return null;
   let payload: unknown = {};
   try {
-    payload = JSON.parse(map.get('payload') ?? '{}');
+    payload = JSON.parse(fields.payload ?? '{}');
   } catch {
     return null;
   }
-  return { id, orgId, userId: map.get('userId') || null, tool: map.get('tool')!, eventType: map.get('eventType')!, occurredAt: map.get('occurredAt') ?? '', payload };
+  return { id, orgId, userId: fields.userId || null, tool, eventType, occurredAt: fields.occurredAt ?? '', payload };
 }
 
 /**
@@ -60,42 +53,54 @@ function parseEntry(fields: string[]): StreamEvent | null {
  * whose EVENT triggers match. Each (event, trigger) starts at most one execution (idempotency key
  * `event:<eventId>:<triggerId>`), so a redelivered entry is harmless; an entry is acknowledged
  * only after all its executions were started, and entries left pending by a dead consumer are
- * claimed (XAUTOCLAIM) and handled again.
+ * claimed and handled again (the kernel's StreamConsumer).
  */
 export class EventTriggerConsumer {
-  readonly consumerName = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  private readonly key: string;
-  private readonly blocking: Redis;
-  private stopped = false;
-  private loop?: Promise<void>;
-  private lastClaim = 0;
+  private readonly stream: StreamConsumer;
 
   constructor(private readonly options: EventTriggerConsumerOptions) {
-    this.key = eventStreamKey(options.redisPrefix);
-    this.blocking = options.redis.duplicate();
+    this.stream = new StreamConsumer({
+      redis: options.redis,
+      stream: eventStreamKey(options.redisPrefix),
+      group: EVENT_TRIGGERS_GROUP,
+      // From new entries on: history does not fire triggers.
+      startId: '$',
+      logger: options.logger,
+      blockMs: options.blockMs,
+      batchSize: options.batchSize,
+      claimIdleMs: options.claimIdleMs,
+      claimEveryMs: options.claimEveryMs,
+      maxDeliveries: options.maxDeliveries,
+      handle: async (entries) => {
+        // One at a time: a failing entry fails the batch, which the stream consumer then retries entry by entry.
+        for (const entry of entries) await this.handle(entry);
+      },
+    });
   }
 
-  /** Creates the group if needed (from new entries on: history does not fire triggers) and starts reading. */
-  async start(): Promise<void> {
-    try {
-      await this.options.redis.xgroup('CREATE', this.key, EVENT_TRIGGERS_GROUP, '$', 'MKSTREAM');
-    } catch (error) {
-      if (!/BUSYGROUP/.test((error as Error).message)) throw error;
-    }
-    this.loop ??= this.run();
+  get consumerName(): string {
+    return this.stream.consumerName;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.blocking.disconnect(); // interrupts a blocked XREADGROUP
-    await this.loop;
+  /** Creates the group if needed (from new entries on) and starts reading. */
+  start(): Promise<void> {
+    return this.stream.start();
+  }
+
+  stop(): Promise<void> {
+    return this.stream.stop();
+  }
+
+  /** Claims entries idle longer than claimIdleMs; drops those delivered too often. */
+  claimStale(): Promise<void> {
+    return this.stream.claimStale();
   }
 
   /** Handles one entry: starts an execution per matching trigger. Throws on a transient failure (the entry stays pending). */
-  async handle(entryId: string, fields: string[]): Promise<number> {
-    const event = parseEntry(fields);
+  async handle(entry: StreamEntry): Promise<number> {
+    const event = parseEntry(entry.fields);
     if (!event) {
-      this.options.logger.warn({ entryId }, 'malformed event stream entry dropped');
+      this.options.logger.warn({ entryId: entry.id }, 'malformed event stream entry dropped');
       return 0;
     }
     const triggers = await inScopedTransaction(this.options.root, { orgId: event.orgId }, (em) =>
@@ -120,58 +125,5 @@ export class EventTriggerConsumer {
       }
     }
     return started;
-  }
-
-  private async process(entries: StreamEntry[]): Promise<void> {
-    for (const [entryId, fields] of entries) {
-      try {
-        await this.handle(entryId, fields);
-        await this.options.redis.xack(this.key, EVENT_TRIGGERS_GROUP, entryId);
-      } catch (error) {
-        this.options.logger.error({ err: error, entryId }, 'event entry failed; left pending for a retry');
-      }
-    }
-  }
-
-  /** Claims entries idle longer than claimIdleMs; drops (acks) those delivered too often. */
-  async claimStale(): Promise<void> {
-    const { redis } = this.options;
-    const maxDeliveries = this.options.maxDeliveries ?? 10;
-    let cursor = '0-0';
-    do {
-      const [next, claimed] = (await redis.xautoclaim(this.key, EVENT_TRIGGERS_GROUP, this.consumerName, this.options.claimIdleMs ?? 60_000, cursor, 'COUNT', this.options.batchSize ?? 50)) as [string, StreamEntry[]];
-      cursor = next;
-      const retry: StreamEntry[] = [];
-      for (const entry of claimed) {
-        const [pending] = (await redis.xpending(this.key, EVENT_TRIGGERS_GROUP, entry[0], entry[0], 1)) as [string, string, number, number][];
-        if (pending && pending[3] > maxDeliveries) {
-          this.options.logger.error({ entryId: entry[0], deliveries: pending[3] }, 'event entry dropped after too many deliveries');
-          await redis.xack(this.key, EVENT_TRIGGERS_GROUP, entry[0]);
-        } else retry.push(entry);
-      }
-      await this.process(retry);
-    } while (cursor !== '0-0' && !this.stopped);
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        if (Date.now() - this.lastClaim >= (this.options.claimEveryMs ?? 15_000)) {
-          this.lastClaim = Date.now();
-          await this.claimStale();
-        }
-        const result = (await this.blocking.xreadgroup(
-          'GROUP', EVENT_TRIGGERS_GROUP, this.consumerName,
-          'COUNT', this.options.batchSize ?? 50,
-          'BLOCK', this.options.blockMs ?? 2000,
-          'STREAMS', this.key, '>',
-        )) as [string, StreamEntry[]][] | null;
-        if (result) await this.process(result[0][1]);
-      } catch (error) {
-        if (this.stopped) break;
-        this.options.logger.error({ err: error }, 'event consumer round failed');
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
   }
 }
