@@ -16,7 +16,7 @@ afterAll(async () => {
   await federation.stop();
 });
 
-/** The miner that writes patterns comes in a later issue; until then they are inserted as the owner. */
+/** Patterns as the miner writes them (one row per sequence), inserted as the owner. */
 async function insertPattern(support: number): Promise<void> {
   const client = new Client({ connectionString: federation.db.ownerUrl });
   await client.connect();
@@ -24,7 +24,7 @@ async function insertPattern(support: number): Promise<void> {
     await client.query(
       `insert into analytics.patterns (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at)
        values ($1, $2, $3, $4, $5, 0.5, now(), now())`,
-      [randomUUID(), owner.orgId, owner.userId, JSON.stringify([{ tool: 'github', eventType: 'push' }]), support],
+      [randomUUID(), owner.orgId, owner.userId, JSON.stringify([{ tool: 'github', eventType: 'push' }, { tool: 'slack', eventType: `message.${support}` }]), support],
     );
   } finally {
     await client.end();
@@ -74,7 +74,7 @@ it('answers one query that spans core, workflow, integration and analytics', asy
     name: 'Ada',
     workflows: { edges: [{ node: { name: 'Deploy on merge' } }] },
     integrations: [{ provider: 'GITHUB', displayName: 'Work' }],
-    patterns: { edges: [{ node: { support: 9, sequence: [{ tool: 'github' }] } }, { node: { support: 4, sequence: [{ tool: 'github' }] } }] },
+    patterns: { edges: [{ node: { support: 9, sequence: [{ tool: 'github' }, { tool: 'slack' }] } }, { node: { support: 4, sequence: [{ tool: 'github' }, { tool: 'slack' }] } }] },
   });
 });
 

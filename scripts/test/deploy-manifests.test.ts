@@ -30,7 +30,7 @@ const docs = loadK8s();
 const ofKind = (kind: string) => docs.filter((d) => d.doc.kind === kind).map((d) => d.doc);
 const HTTP_SERVICES: Record<string, number> = { gateway: 4000, core: 4001, workflow: 4002, integration: 4003, analytics: 4004 };
 /** Variables read by every process (the kernel's config) plus those of the gateway and servers. */
-const REQUIRED_ENV = [...Object.keys(baseConfigShape), 'HOST', 'CORE_URL', 'WORKFLOW_URL', 'INTEGRATION_URL', 'ANALYTICS_URL', 'CORE_ORIGIN', 'PUBLIC_URL', 'WEBHOOK_SECRET_KEY'];
+const REQUIRED_ENV = [...Object.keys(baseConfigShape), 'HOST', 'CORE_URL', 'WORKFLOW_URL', 'INTEGRATION_URL', 'ANALYTICS_URL', 'CORE_ORIGIN', 'WORKFLOW_ORIGIN', 'PUBLIC_URL', 'WEBHOOK_SECRET_KEY'];
 /** Only the migration Job needs the owner's connection and the app role's password. */
 const OWNER_ONLY = ['DATABASE_URL', 'DATABASE_APP_PASSWORD'];
 
@@ -95,7 +95,7 @@ describe('k8s manifests', () => {
         expect(container.envFrom).toEqual([...shared, ...ownerOnly]);
       }
     }
-    expect(ofKind('Deployment').map((d) => d.metadata.name)).toEqual(expect.arrayContaining(['core-worker', 'workflow-worker']));
+    expect(ofKind('Deployment').map((d) => d.metadata.name)).toEqual(expect.arrayContaining(['core-worker', 'workflow-worker', 'analytics-worker']));
     expect(ofKind('Job').map((j) => j.spec.template.spec.containers[0].command)).toEqual([['node', 'scripts/migrate.mjs']]);
   });
 
@@ -136,7 +136,7 @@ describe('docker-compose.yml', () => {
   it('runs postgres 15, redis 7 and every Flowgraph process from the one built image', () => {
     expect(services.postgres.image).toBe('postgres:15');
     expect(services.redis.image).toBe('redis:7');
-    expect(flowgraphServices.map(([name]) => name).sort()).toEqual(['analytics', 'core', 'core-worker', 'gateway', 'integration', 'migrate', 'workflow', 'workflow-worker']);
+    expect(flowgraphServices.map(([name]) => name).sort()).toEqual(['analytics', 'analytics-worker', 'core', 'core-worker', 'gateway', 'integration', 'migrate', 'workflow', 'workflow-worker']);
     for (const [, service] of flowgraphServices) expect(service.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
   });
 

@@ -8,6 +8,7 @@ import { entities as coreEntities, loadCoreConfig, startCoreServer } from '../..
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../../subgraphs/workflow/src';
 import { entities as integrationEntities, startIntegrationServer } from '../../../subgraphs/integration/src';
 import { entities as analyticsEntities, startAnalyticsServer } from '../../../subgraphs/analytics/src';
+import { WorkflowClient } from '../../../subgraphs/analytics/src/modules/suggestions/workflow-client';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config';
 import { startGateway, type RunningGateway } from '../../src/server';
 
@@ -57,7 +58,8 @@ export async function startFederation(env: Record<string, string> = {}): Promise
   const workflowResources = createWorkflowServerResources(workflowRedis, loadWorkflowConfig({ ...process.env, REDIS_PREFIX: redisPrefix }));
   servers.push(await startWorkflowServer({ ...(await deps(workflowEntities)), ...workflowResources }));
   servers.push(await startIntegrationServer(await deps(integrationEntities)));
-  servers.push(await startAnalyticsServer({ ...(await deps(analyticsEntities)), modules: { suggestions: {}, reporting: {} } }));
+  const workflowOrigin = new URL(servers[1].url).origin;
+  servers.push(await startAnalyticsServer({ ...(await deps(analyticsEntities)), modules: { suggestions: { workflow: new WorkflowClient({ origin: workflowOrigin, identitySecret }) }, reporting: {} } }));
   const [core, workflow, integration, analytics] = servers.map((s) => s.url);
   const config = loadGatewayConfig({
     ...process.env,

@@ -35,6 +35,8 @@ export class Migration20261125000600_reporting extends Migration {
       first_successful_run_at timestamptz(3),
       primary key (org_id, user_id)
     )`);
+    // The funnel counts the members who signed up in the report's period.
+    this.addSql(`create index idx_user_milestones_signed_up on analytics.user_milestones (org_id, signed_up_at)`);
     for (const table of ['analytics.daily_tool_events', 'analytics.daily_activity', 'analytics.user_milestones']) {
       for (const sql of orgIsolationPolicy(table)) this.addSql(sql);
     }

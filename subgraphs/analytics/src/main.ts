@@ -1,14 +1,35 @@
-import { appDatabaseUrl, createLogger, createOrm, listenShape, loadConfig, runProcess } from '@flowgraph/kernel';
+import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
+import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
+import { SuggestionFeed } from './modules/suggestions/suggestion-feed';
+import { WorkflowClient } from './modules/suggestions/workflow-client';
 import { startAnalyticsServer } from './server';
 
 runProcess('analytics', async () => {
-  const config = loadConfig(listenShape(4004));
+  const config = loadAnalyticsConfig();
   const logger = createLogger('analytics', config.LOG_LEVEL);
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
-  const server = await startAnalyticsServer({ orm, logger, identitySecret: config.IDENTITY_SECRET, modules: { suggestions: {}, reporting: {} } }, config.PORT, config.HOST);
+  // Reports read the replica when one is configured (DATABASE_REPLICA_URL, the app role's credentials).
+  const replica = config.DATABASE_REPLICA_URL
+    ? await createOrm({ url: config.DATABASE_REPLICA_URL, entities, poolMax: config.DATABASE_POOL_MAX })
+    : undefined;
+  const redis = createRedis(config.REDIS_URL);
+  // A connection in subscriber mode can do nothing else: suggestionAdded listens on its own.
+  const subscriber = createRedis(config.REDIS_URL, { forWorkers: true });
+  const suggestions = {
+    workflow: new WorkflowClient({ origin: config.WORKFLOW_ORIGIN, identitySecret: config.IDENTITY_SECRET }),
+    feed: new SuggestionFeed(new RedisPubSub(redis, subscriber), config.REDIS_PREFIX),
+  };
+  const server = await startAnalyticsServer(
+    { orm, logger, identitySecret: config.IDENTITY_SECRET, modules: { suggestions, reporting: { replica } } },
+    config.PORT,
+    config.HOST,
+  );
   return async () => {
     await server.stop();
+    subscriber.disconnect();
+    redis.disconnect();
+    await replica?.close();
     await orm.close();
   };
 });

@@ -10,7 +10,10 @@ export interface AnalyticsServerDeps {
   orm: MikroORM;
   logger: Logger;
   identitySecret: string;
-  /** The suggestions and reporting modules' process-wide pieces. */
+  /**
+   * The suggestions and reporting modules' process-wide pieces. With a suggestion feed (its
+   * RedisPubSub having a subscriber connection), `suggestionAdded` is served over graphql-ws.
+   */
   modules: AnalyticsContextDeps;
 }
 
@@ -25,6 +28,7 @@ export function startAnalyticsServer(deps: AnalyticsServerDeps, port = 0, host?:
       logger: deps.logger,
       identitySecret: deps.identitySecret,
       extendContext: (base) => createAnalyticsContext(base, deps.modules),
+      subscriptions: Boolean(deps.modules.suggestions.feed),
     },
     port,
     host,

@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, createOrm, inScopedTransaction, loadConfig, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
 import { entities } from '../src/entities';
-import { PatternEntity, type PatternStep } from '../src/modules/patterns/pattern.entity';
+import { PatternEntity, type Pattern, type PatternStep } from '../src/modules/patterns/pattern.entity';
 import { startAnalyticsServer } from '../src/server';
 
 const secret = loadConfig().IDENTITY_SECRET;
@@ -19,13 +19,15 @@ const sequence: PatternStep[] = [
   { tool: 'slack', eventType: 'message.posted' },
 ];
 
-/** Patterns are written by the miner (a later issue); tests insert them as the app role, under RLS. */
-async function insertPattern(orgId: string, userId: string, support: number): Promise<string> {
+type PatternExtras = Partial<Pick<Pattern, 'active' | 'examples' | 'supportLastWeek' | 'supportPreviousWeek'>>;
+
+/** Patterns are written by the miner; tests insert them as the app role, under RLS. */
+async function insertPattern(orgId: string, userId: string, support: number, extras: PatternExtras = {}): Promise<string> {
   const id = randomUUID();
   await inScopedTransaction(orm.em, { orgId }, async (em) => {
     const seen = new Date('2026-01-01T00:00:00Z');
     // The sequence differs per support: a user has one row per sequence.
-    em.create(PatternEntity, { id, orgId, userId, sequence: [...sequence, { tool: 's3', eventType: `object.${support}` }], support, confidence: 0.75, firstSeenAt: seen, lastSeenAt: seen, createdAt: seen });
+    em.create(PatternEntity, { id, orgId, userId, sequence: [...sequence, { tool: 's3', eventType: `object.${support}` }], support, confidence: 0.75, firstSeenAt: seen, lastSeenAt: seen, createdAt: seen, ...extras });
     await em.flush();
   });
   return id;
@@ -51,7 +53,14 @@ beforeAll(async () => {
   orm = await createOrm({ url: db.appUrl, entities });
   server = await startAnalyticsServer({ orm, logger: createLogger('analytics', process.env.TEST_LOG ?? 'silent'), identitySecret: secret, modules: { suggestions: {}, reporting: {} } });
   ids = {};
-  for (const support of [3, 12, 7]) ids[support] = await insertPattern(orgA, viewer.userId, support);
+  const examples = [
+    { startedAt: '2026-01-09T10:00:00.000Z', endedAt: '2026-01-09T10:20:00.000Z', eventCount: 4 },
+    { startedAt: '2026-01-02T08:00:00.000Z', endedAt: '2026-01-02T08:05:00.000Z', eventCount: 2 },
+  ];
+  for (const support of [3, 12, 7]) ids[support] = await insertPattern(orgA, viewer.userId, support, support === 7 ? { examples, supportLastWeek: 5, supportPreviousWeek: 2 } : {});
+  // No longer found by the latest mining: kept, but listed on neither the first page nor a later one.
+  ids[50] = await insertPattern(orgA, viewer.userId, 50, { active: false });
+  ids[1] = await insertPattern(orgA, viewer.userId, 1, { active: false });
   await insertPattern(orgB, viewer.userId, 99);
 });
 
@@ -67,7 +76,7 @@ it('rejects a request without the gateway signature', async () => {
   expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
 
-it('lists a user’s patterns of the caller’s organization by support, most first', async () => {
+it('lists a user’s active patterns of the caller’s organization by support, most first', async () => {
   const response = await userPatterns([viewer.userId], viewer);
   expect(response.errors).toBeUndefined();
   expect(response.data?._entities[0].patterns.edges.map((e) => e.node.support)).toEqual([12, 7, 3]);
@@ -91,6 +100,22 @@ it('resolves Query.pattern with its sequence, only in the caller’s organizatio
   expect(own.data?.pattern).toEqual({ support: 7, confidence: 0.75, sequence: [...sequence, { tool: 's3', eventType: 'object.7' }], user: { id: viewer.userId } });
   const other = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: { ...viewer, orgId: orgB }, secret });
   expect(other.data?.pattern).toBeNull();
+});
+
+it('resolves a pattern’s examples, trend and whether the latest mining still finds it', async () => {
+  const query = 'query($id: ID!) { pattern(id: $id) { active examples { startedAt endedAt eventCount } trend { direction lastWeek previousWeek } } }';
+  const found = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: viewer, secret });
+  expect(found.errors).toBeUndefined();
+  expect(found.data?.pattern).toEqual({
+    active: true,
+    examples: [
+      { startedAt: '2026-01-09T10:00:00.000Z', endedAt: '2026-01-09T10:20:00.000Z', eventCount: 4 },
+      { startedAt: '2026-01-02T08:00:00.000Z', endedAt: '2026-01-02T08:05:00.000Z', eventCount: 2 },
+    ],
+    trend: { direction: 'RISING', lastWeek: 5, previousWeek: 2 },
+  });
+  const gone = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[50] }, { identity: viewer, secret });
+  expect(gone.data?.pattern).toEqual({ active: false, examples: [], trend: { direction: 'STEADY', lastWeek: 0, previousWeek: 0 } });
 });
 
 it('refuses an anonymous caller and an API key without patterns:read', async () => {

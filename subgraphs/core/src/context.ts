@@ -12,6 +12,8 @@ import { SessionRevocations } from './modules/auth/session-revocation';
 import { SessionRepository } from './modules/auth/session.repository';
 import { SessionService } from './modules/auth/session.service';
 import { createEventsContext, type EventLoaders, type EventService } from './modules/events';
+import { EventRepository } from './modules/events/event.repository';
+import { PlatformEvents } from './modules/events/platform-events';
 import { createMembershipLoaders, type MembershipLoaders } from './modules/memberships/membership.loaders';
 import { MembershipRepository } from './modules/memberships/membership.repository';
 import { MembershipService } from './modules/memberships/membership.service';
@@ -61,7 +63,8 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
       sessions: createSessionLoaders(sessionRepository),
     };
     const audit = new AuditService(new AuditRepository(base.em));
-    const organizations = new OrganizationService(new OrganizationRepository(base.em), memberships, audit, scope);
+    const platformEvents = new PlatformEvents(new EventRepository(base.em));
+    const organizations = new OrganizationService(new OrganizationRepository(base.em), memberships, audit, scope, platformEvents);
     const sessions = new SessionService({
       sessions: sessionRepository,
       memberships,
@@ -76,10 +79,10 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
     return {
       ...base,
       loaders: { ...loaders, events: events.loaders },
-      auth: new AuthService({ users, memberships, organizations, sessions, audit, hasher: deps.hasher, throttle: deps.throttle, scope }),
+      auth: new AuthService({ users, memberships, organizations, sessions, audit, hasher: deps.hasher, throttle: deps.throttle, scope, platformEvents }),
       sessions,
       organizations,
-      memberships: new MembershipService(memberships, users, audit),
+      memberships: new MembershipService(memberships, users, audit, platformEvents),
       apiKeys: new ApiKeyService(new ApiKeyRepository(base.em), audit),
       audit,
       events: events.service,

@@ -82,6 +82,12 @@ it('validates scopes and expiry', async () => {
   expect(details[0].message).toMatch(/^Unknown scopes workflow:raed; allowed: organization:read/);
 });
 
+it('grants the analytics scopes: patterns and reports', async () => {
+  const created = await createKey({ name: 'dashboards', scopes: ['patterns:read', 'reports:read'] });
+  expect(created.errors).toBeUndefined();
+  expect(created.data!.createApiKey.apiKey.scopes).toEqual(['patterns:read', 'reports:read']);
+});
+
 it('stops working once its creator leaves the organization', async () => {
   const leaver = await signUp(h);
   const { membershipId, identity } = await addMember(h, owner, leaver, 'admin');

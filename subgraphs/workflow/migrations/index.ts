@@ -4,6 +4,7 @@ import { Migration20261125000200_versions } from './Migration20261125000200_vers
 import { Migration20261125000300_executions } from './Migration20261125000300_executions';
 import { Migration20261125000400_triggers } from './Migration20261125000400_triggers';
 import { Migration20261125000500_delivery_retention } from './Migration20261125000500_delivery_retention';
+import { Migration20261125000600_activity_indexes } from './Migration20261125000600_activity_indexes';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
@@ -13,5 +14,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000300_executions', class: Migration20261125000300_executions },
     { name: 'Migration20261125000400_triggers', class: Migration20261125000400_triggers },
     { name: 'Migration20261125000500_delivery_retention', class: Migration20261125000500_delivery_retention },
+    { name: 'Migration20261125000600_activity_indexes', class: Migration20261125000600_activity_indexes },
   ],
 };

@@ -1,6 +1,7 @@
 import { dateTimeScalar, jsonObjectScalar, mergeResolvers } from '@flowgraph/kernel';
 import type { Resolvers } from './generated/graphql';
 import { executionResolvers } from './modules/executions/execution.resolver';
+import { suggestionDefinitionResolvers } from './modules/templates/suggestion-definition.resolver';
 import { templateResolvers } from './modules/templates/template.resolver';
 import { triggerResolvers } from './modules/triggers/trigger.resolver';
 import { versionResolvers } from './modules/versions/workflow-version.resolver';
@@ -11,6 +12,7 @@ const parts: Resolvers[] = [
   workflowResolvers,
   versionResolvers,
   templateResolvers,
+  suggestionDefinitionResolvers,
   triggerResolvers,
   executionResolvers,
 ];

@@ -2,6 +2,7 @@ import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createWorkflowContext, type WorkflowContext } from './context';
+import { activityRoute } from './modules/activity/activity.route';
 import type { ExecutionModuleDeps } from './modules/executions/execution.context';
 import type { TriggerModuleDeps } from './modules/triggers/trigger.context';
 import { triggerRoutes, type TriggerRouteDeps } from './modules/triggers/trigger.routes';
@@ -35,7 +36,10 @@ export function startWorkflowServer(deps: WorkflowServerDeps, port = 0, host?: s
       identitySecret: deps.identitySecret,
       extendContext: (base) => createWorkflowContext(base, { triggers: deps.triggers, executions }),
       subscriptions: Boolean(executions.updates),
-      routes: triggerRoutes({ orm: deps.orm, logger: deps.logger, ...deps.triggers }),
+      routes: (app) => {
+        triggerRoutes({ orm: deps.orm, logger: deps.logger, ...deps.triggers })(app);
+        activityRoute({ orm: deps.orm, identitySecret: deps.identitySecret, logger: deps.logger })(app);
+      },
     },
     port,
     host,

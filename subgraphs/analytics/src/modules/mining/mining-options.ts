@@ -6,6 +6,7 @@ export interface ResolvedMiningOptions {
   readonly minLength: number;
   readonly maxLength: number;
   readonly maxGap: number;
+  readonly maxGapMs: number;
   readonly maxExamples: number;
 }
 
@@ -31,11 +32,13 @@ export function resolveMiningOptions(options: MiningOptions, sequenceCount: numb
   const minLength = options.minLength ?? 2;
   const maxLength = options.maxLength ?? Infinity;
   const maxGap = options.maxGap ?? Infinity;
+  const maxGapMs = options.maxGapMs ?? Infinity;
   const maxExamples = options.maxExamples ?? 3;
+  if (!(maxGapMs >= 0)) throw new RangeError(`maxGapMs must be a non-negative number (got ${maxGapMs})`);
   assertWhole('minLength', minLength, 1);
   assertWhole('maxLength', maxLength, 1);
   assertWhole('maxGap', maxGap, 0);
   assertWhole('maxExamples', maxExamples, 0);
   if (minLength === Infinity) throw new RangeError('minLength must be finite');
-  return { minCount, minLength, maxLength, maxGap, maxExamples };
+  return { minCount, minLength, maxLength, maxGap, maxGapMs, maxExamples };
 }

@@ -8,6 +8,11 @@ export interface PatternItem {
 export interface MiningSequence {
   readonly id: string;
   readonly items: readonly PatternItem[];
+  /**
+   * When each item happened (ms since the epoch, non-decreasing), same length as `items`.
+   * Needed by `maxGapMs`; give it for every sequence or for none.
+   */
+  readonly times?: readonly number[];
 }
 
 /** Minimum support, as an absolute number of sessions or as a fraction of all sessions. */
@@ -25,6 +30,11 @@ export interface MiningOptions {
    * (0 = adjacent). Default unlimited.
    */
   readonly maxGap?: number;
+  /**
+   * Most time (ms, inclusive) between two consecutive matched items; needs the sequences'
+   * `times`. Combines with `maxGap` (both must hold). Default unlimited.
+   */
+  readonly maxGapMs?: number;
   /** How many example session ids each pattern carries. Default 3. */
   readonly maxExamples?: number;
 }

@@ -44,6 +44,8 @@ class Miner {
   private readonly stamp: Float64Array;
   private readonly childOf: Int32Array;
   private currentStamp = 0;
+  /** A max gap (positions or time) applies: projections keep every reachable end position. */
+  private readonly gapped: boolean;
   private readonly path: number[] = [];
   readonly found: EncodedPattern[] = [];
 
@@ -56,6 +58,8 @@ class Miner {
     this.positionCount = new Int32Array(n);
     this.stamp = new Float64Array(n).fill(-1);
     this.childOf = new Int32Array(n).fill(-1);
+    if (options.maxGapMs !== Infinity && !db.times) throw new RangeError('maxGapMs needs the sequences\' times');
+    this.gapped = options.maxGap !== Infinity || options.maxGapMs !== Infinity;
   }
 
   run(): void {
@@ -80,25 +84,28 @@ class Miner {
     }
     const first = projection.offsets[k];
     const last = projection.offsets[k + 1];
-    const { maxGap } = this.options;
-    if (maxGap === Infinity) {
+    if (!this.gapped) {
       for (let j = projection.positions[first] + 1; j < end; j++) visit(items[j], j);
       return;
     }
-    // Union of the windows (p, p + maxGap + 1] over every end position p, without revisiting.
+    // Union of the windows after every end position p — at most maxGap positions and maxGapMs
+    // away — without revisiting. Times are non-decreasing, so the windows' ends are too.
+    const { maxGap, maxGapMs } = this.options;
+    const times = this.db.times;
     let next = 0;
     for (let q = first; q < last; q++) {
       const p = projection.positions[q];
-      const lo = Math.max(p + 1, next);
       const hi = Math.min(p + maxGap + 1, end - 1);
-      for (let j = lo; j <= hi; j++) visit(items[j], j);
-      if (hi + 1 > next) next = hi + 1;
+      const latest = times && maxGapMs !== Infinity ? times[p] + maxGapMs : Infinity;
+      let j = Math.max(p + 1, next);
+      for (; j <= hi && (latest === Infinity || (times as Float64Array)[j] <= latest); j++) visit(items[j], j);
+      if (j > next) next = j;
     }
   }
 
   private expand(projection: Projection, isRoot: boolean, parentSupport: number): void {
     // With a max gap every reachable end position matters; without one the earliest suffices.
-    const keepAll = this.options.maxGap !== Infinity;
+    const keepAll = this.gapped;
     const { support, positionCount, stamp } = this;
     const touched: number[] = [];
 

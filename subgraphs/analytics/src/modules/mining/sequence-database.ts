@@ -12,6 +12,8 @@ export interface SequenceDatabase {
   /** Sequence `s` occupies `items[offsets[s]] … items[offsets[s + 1] - 1]`; length = sequences + 1. */
   readonly offsets: Int32Array;
   readonly ids: readonly string[];
+  /** When each item of `items` happened (ms), when the sequences carry times; else null. */
+  readonly times: Float64Array | null;
 }
 
 const SEPARATOR = '\u0000';
@@ -42,11 +44,21 @@ export function encodeSequences(sequences: readonly MiningSequence[]): SequenceD
 
   const items = new Int32Array(total);
   const offsets = new Int32Array(sequences.length + 1);
+  const timed = sequences.some((sequence) => sequence.times !== undefined);
+  const times = timed ? new Float64Array(total) : null;
   let cursor = 0;
   sequences.forEach((sequence, s) => {
     offsets[s] = cursor;
+    if (times) {
+      const t = sequence.times;
+      if (!t || t.length !== sequence.items.length) throw new RangeError(`sequence ${sequence.id}: times must be given for every item of every sequence`);
+      for (let k = 0; k < t.length; k++) {
+        if (k > 0 && !(t[k] >= t[k - 1])) throw new RangeError(`sequence ${sequence.id}: times must be non-decreasing`);
+        times[cursor + k] = t[k];
+      }
+    }
     for (const item of sequence.items) items[cursor++] = codes.get(item.tool + SEPARATOR + item.eventType) as number;
   });
   offsets[sequences.length] = cursor;
-  return { dictionary, items, offsets, ids: sequences.map((sequence) => sequence.id) };
+  return { dictionary, items, offsets, ids: sequences.map((sequence) => sequence.id), times };
 }

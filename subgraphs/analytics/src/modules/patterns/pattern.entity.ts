@@ -29,11 +29,16 @@ export const PatternEntity = defineEntity({
     /** False once the latest mining no longer finds the pattern; the row is kept (patterns are kept forever). */
     active: p.boolean().default(true),
     examples: p.json<PatternExample[]>().onCreate(() => []),
+    /** Sessions containing the pattern that started in the 7 days before the latest mining… */
     supportLastWeek: p.integer().default(0),
+    /** …and in the 7 days before those. */
     supportPreviousWeek: p.integer().default(0),
+    /** Start of the earliest session (in the mining window) containing the pattern. */
     firstSeenAt: p.datetime(3),
+    /** End of the latest session containing the pattern. */
     lastSeenAt: p.datetime(3),
     createdAt: p.datetime(3),
+    /** The mining clock when the mined values last changed. */
     updatedAt: p.datetime(3).onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });

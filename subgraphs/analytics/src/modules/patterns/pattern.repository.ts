@@ -15,7 +15,7 @@ export class PatternRepository {
   }
 
   /**
-   * The first `limit` patterns of each user, by support then id (both descending), in one
+   * The first `limit` active patterns of each user, by support then id (both descending), in one
    * statement.
    */
   firstPageByUsers(userIds: readonly string[], limit: number): Promise<Pattern[]> {
@@ -25,11 +25,12 @@ export class PatternRepository {
       keyColumn: 'user_id',
       orderBy: 'support desc, id desc',
       keys: validUuids(userIds),
+      where: 't.active',
       limit,
     });
   }
 
-  /** A later page of one user's patterns, after a `(support, id)` cursor. */
+  /** A later page of one user's active patterns, after a `(support, id)` cursor. */
   pageByUser(userId: string, limit: number, after: string): Promise<Pattern[]> {
     const [support, id] = decodeCursor(after, 2);
     if (typeof support !== 'number' || typeof id !== 'string' || !isUuid(id)) {
@@ -37,7 +38,7 @@ export class PatternRepository {
     }
     return this.em.find(
       PatternEntity,
-      { userId, $or: [{ support: { $lt: support } }, { support, id: { $lt: id } }] },
+      { userId, active: true, $or: [{ support: { $lt: support } }, { support, id: { $lt: id } }] },
       { orderBy: { support: 'desc', id: 'desc' }, limit },
     );
   }

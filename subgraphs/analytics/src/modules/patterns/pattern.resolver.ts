@@ -1,6 +1,7 @@
 import { pageSize, requireRole, toConnection } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
 import type { Pattern } from './pattern.entity';
+import { trendDirection } from './pattern-trend';
 
 const cursorOf = (pattern: Pattern) => [pattern.support, pattern.id];
 
@@ -17,6 +18,14 @@ export const patternResolvers: Resolvers = {
       return ctx.loaders.patterns.byId.load(ref.id);
     },
     user: (pattern) => ({ id: pattern.userId }),
+    active: (pattern) => pattern.active,
+    examples: (pattern) => pattern.examples ?? [],
+    // Counts of the mining that stored the row; the direction rule is in pattern-trend.ts.
+    trend: (pattern) => ({
+      direction: trendDirection(pattern),
+      lastWeek: pattern.supportLastWeek,
+      previousWeek: pattern.supportPreviousWeek,
+    }),
   },
   User: {
     patterns: async (user, { first, after }, ctx) => {

@@ -1,4 +1,7 @@
 import type { Resolvers } from '../../generated/graphql';
 
-// Placeholder until the reporting module lands (issue 4).
-export const reportResolvers: Resolvers = {};
+export const reportResolvers: Resolvers = {
+  Query: {
+    organizationReport: (_parent, { from, to }, ctx) => ctx.reporting.organizationReport(ctx.identity, from, to),
+  },
+};

@@ -1,11 +1,15 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '@flowgraph/kernel';
+import { ReportService } from './report.service';
 
-// Placeholder until the reporting module lands (issue 4): replaced by its real context.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReportingModuleDeps {}
+/** The reporting module's process-wide pieces. */
+export interface ReportingModuleDeps {
+  /** An ORM on the read replica (DATABASE_REPLICA_URL); absent, reports read the primary. */
+  replica?: MikroORM;
+}
 
-export function createReportingContext(_base: RequestContext, _deps: ReportingModuleDeps) {
-  return {};
+export function createReportingContext(base: RequestContext, deps: ReportingModuleDeps): ReportService {
+  return new ReportService(base.em, deps.replica);
 }
 
 export type ReportingContext = ReturnType<typeof createReportingContext>;

@@ -1,11 +1,31 @@
 import type { RequestContext } from '@flowgraph/kernel';
+import { createSuggestionLoaders } from './suggestion.loaders';
+import { SuggestionRepository } from './suggestion.repository';
+import { SuggestionService } from './suggestion.service';
+import type { SuggestionFeed } from './suggestion-feed';
+import type { WorkflowClient } from './workflow-client';
 
-// Placeholder until the suggestions module lands (issue 4): replaced by its real context.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SuggestionModuleDeps {}
+/**
+ * Process-wide pieces of the suggestions module. Both are optional so a server can run without
+ * them (tests that only read): without `workflow`, acceptSuggestion fails; without `feed`, the
+ * server does not serve subscriptions.
+ */
+export interface SuggestionModuleDeps {
+  /** The Workflow subgraph: creates the workflow of an accepted suggestion. */
+  workflow?: Pick<WorkflowClient, 'createWorkflowFromTemplate'>;
+  /**
+   * The `suggestionAdded` feed. Its RedisPubSub must have a subscriber connection: given a feed,
+   * the server serves subscriptions over graphql-ws.
+   */
+  feed?: SuggestionFeed;
+}
 
-export function createSuggestionsContext(_base: RequestContext, _deps: SuggestionModuleDeps) {
-  return { loaders: {}, service: {} };
+export function createSuggestionsContext(base: RequestContext, deps: SuggestionModuleDeps) {
+  const repository = new SuggestionRepository(base.em);
+  return {
+    loaders: { suggestions: createSuggestionLoaders(repository) },
+    service: new SuggestionService(base.em, repository, deps),
+  };
 }
 
 export type SuggestionsContext = ReturnType<typeof createSuggestionsContext>;

@@ -1,4 +1,65 @@
-import type { Resolvers } from '../../generated/graphql';
+import { eachSubscriptionEvent, pageSize, requireRole, toConnection } from '@flowgraph/kernel';
+import type { AnalyticsContext } from '../../context';
+import type { Resolvers, SuggestionStatus as GqlSuggestionStatus } from '../../generated/graphql';
+import type { SuggestionAddedMessage } from './suggestion-feed';
+import type { SuggestionStatus } from './suggestion.entity';
+import { suggestionNotFound } from './suggestion.errors';
+import { suggestionCursorOf } from './suggestion.repository';
 
-// Placeholder until the suggestions module lands (issue 4).
-export const suggestionResolvers: Resolvers = {};
+const statusFilter = (status: GqlSuggestionStatus | null | undefined) => (status ? (status.toLowerCase() as SuggestionStatus) : undefined);
+
+export const suggestionResolvers: Resolvers = {
+  Query: {
+    suggestion: (_parent, { id }, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'suggestions:read');
+      return ctx.loaders.suggestions.byId.load(id);
+    },
+  },
+  Mutation: {
+    acceptSuggestion: (_parent, { id, input }, ctx) => ctx.suggestions.accept(ctx.identity, id, input ?? {}),
+    dismissSuggestion: async (_parent, { id }, ctx) => ({ suggestion: await ctx.suggestions.dismiss(ctx.identity, id) }),
+  },
+  Subscription: {
+    suggestionAdded: {
+      subscribe: async (_parent, _args, ctx) => {
+        const { caller, messages } = await ctx.suggestions.added(ctx.identity);
+        // The channel is already the caller's own; the check keeps a stray message out all the same.
+        return eachSubscriptionEvent(ctx, messages, (m: SuggestionAddedMessage) => m.orgId === caller.orgId && m.userId === caller.userId);
+      },
+      resolve: async (message: SuggestionAddedMessage, _args: unknown, ctx: AnalyticsContext) => {
+        const suggestion = await ctx.loaders.suggestions.byId.load(message.suggestionId);
+        if (!suggestion) throw suggestionNotFound();
+        return suggestion;
+      },
+    },
+  },
+  Suggestion: {
+    __resolveReference: (ref, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'suggestions:read');
+      return ctx.loaders.suggestions.byId.load(ref.id);
+    },
+    status: (suggestion) => suggestion.status.toUpperCase() as GqlSuggestionStatus,
+    // The pattern is deleted with its suggestion (on delete cascade), so it is always there.
+    pattern: async (suggestion, _args, ctx) => (await ctx.loaders.patterns.byId.load(suggestion.patternId))!,
+    template: (suggestion) => ({ id: suggestion.templateId }),
+    workflow: (suggestion) => (suggestion.workflowId ? { id: suggestion.workflowId } : null),
+    user: (suggestion) => ({ id: suggestion.userId }),
+  },
+  Pattern: {
+    suggestion: (pattern, _args, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'suggestions:read');
+      return ctx.loaders.suggestions.byPatternId.load(pattern.id);
+    },
+  },
+  User: {
+    suggestions: async (user, { status, first, after }, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'suggestions:read');
+      const limit = pageSize(first);
+      const filter = statusFilter(status);
+      const rows = after
+        ? await ctx.suggestions.pageByUser(user.id, limit + 1, after, filter)
+        : await ctx.loaders.suggestions.firstPageByUser(limit, filter).load(user.id);
+      return toConnection(rows, limit, suggestionCursorOf, Boolean(after));
+    },
+  },
+};

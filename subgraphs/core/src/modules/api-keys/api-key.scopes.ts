@@ -16,6 +16,9 @@ export const API_KEY_SCOPES = [
   'integrations:read',
   'integrations:write',
   'patterns:read',
+  'reports:read',
+  'suggestions:read',
+  'suggestions:write',
 ] as const;
 
 const known = new Set<string>(API_KEY_SCOPES);

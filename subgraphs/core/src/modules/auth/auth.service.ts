@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { conflict, requireUser, type FieldError, type Identity } from '@flowgraph/kernel';
 import type { RequestScope } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
+import type { PlatformEvents } from '../events/platform-events';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganizationService } from '../organizations/organization.service';
 import type { UserRepository } from '../users/user.repository';
@@ -25,6 +26,7 @@ export interface AuthServiceDeps {
   hasher: PasswordHasher;
   throttle: LoginThrottle;
   scope: RequestScope;
+  platformEvents: PlatformEvents;
 }
 
 /** Sign-up, login and organization switching; tokens come from the SessionService. */
@@ -55,6 +57,7 @@ export class AuthService {
     }
     const organization = await this.deps.organizations.createOwned(userId, input.organizationName, identity.ip);
     await this.deps.audit.record({ orgId: organization.id, actorId: userId, action: 'auth.signup', targetType: 'user', targetId: userId, ip: identity.ip, metadata: {} });
+    await this.deps.platformEvents.userSignedUp(organization.id, userId);
     return this.deps.sessions.issue(identity, { userId, orgId: organization.id, role: 'owner' });
   }
 

@@ -51,7 +51,10 @@ export class EventService {
     if (inputs.length > MAX_EVENTS_PER_CALL) {
       throw validationError([{ field: 'events', message: `At most ${MAX_EVENTS_PER_CALL} events per call (got ${inputs.length})` }]);
     }
-    const checked = inputs.map((input) => validateEvent(input));
+    // Flowgraph's own processes (the notify step) record platform events; clients may not.
+    const platform = identity.authMethod === 'service';
+    const now = Date.now();
+    const checked = inputs.map((input) => validateEvent(input, now, { platform }));
     const unique = new Map<string, NewEvent>();
     for (const item of checked) {
       if ('event' in item && !unique.has(item.event.idempotencyKey)) unique.set(item.event.idempotencyKey, item.event);

@@ -1,5 +1,6 @@
 import type { FieldError } from '@flowgraph/kernel';
 import type { NewEvent } from './event.repository';
+import { PLATFORM_KEY_PREFIX, PLATFORM_TOOL } from './platform-events';
 
 export const MAX_EVENTS_PER_CALL = 1000;
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -17,12 +18,18 @@ export interface EventInput {
   payload: Record<string, unknown>;
 }
 
-/** Checks one event; returns the normalised event, or the problems with it (field paths are per item). */
-export function validateEvent(input: EventInput, now = Date.now()): { event: NewEvent } | { errors: FieldError[] } {
+/**
+ * Checks one event; returns the normalised event, or the problems with it (field paths are per item).
+ * Only Flowgraph's own processes (`platform`) may use the platform tool and key prefix, so a client
+ * can neither forge a sign-up nor take the key of one before it happens.
+ */
+export function validateEvent(input: EventInput, now = Date.now(), options: { platform?: boolean } = {}): { event: NewEvent } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const idempotencyKey = input.idempotencyKey.trim();
   if (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY) {
     errors.push({ field: 'idempotencyKey', message: `Must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` });
+  } else if (!options.platform && idempotencyKey.startsWith(PLATFORM_KEY_PREFIX)) {
+    errors.push({ field: 'idempotencyKey', message: `Must not start with ${PLATFORM_KEY_PREFIX} (reserved for Flowgraph)` });
   }
   const eventType = input.eventType.trim().toLowerCase();
   if (!EVENT_TYPE.test(eventType)) {
@@ -31,6 +38,8 @@ export function validateEvent(input: EventInput, now = Date.now()): { event: New
   const tool = input.tool.trim().toLowerCase();
   if (!TOOL.test(tool)) {
     errors.push({ field: 'tool', message: 'Must be 1 to 50 characters of a-z, 0-9, _ . -' });
+  } else if (!options.platform && tool === PLATFORM_TOOL) {
+    errors.push({ field: 'tool', message: `Must not be ${PLATFORM_TOOL} (reserved for Flowgraph's own events)` });
   }
   const occurredAt = new Date(input.occurredAt);
   if (Number.isNaN(occurredAt.getTime())) {

@@ -1,6 +1,7 @@
 import { requireRole, type Identity, type MemberIdentity, type Role } from '@flowgraph/kernel';
 import { scopes } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
+import type { PlatformEvents } from '../events/platform-events';
 import type { UserRepository } from '../users/user.repository';
 import type { Membership } from './membership.entity';
 import { alreadyMember, lastOwner, membershipNotFound, ownerOnly, userNotFound } from './membership.errors';
@@ -12,6 +13,7 @@ export class MembershipService {
     private readonly memberships: MembershipRepository,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
+    private readonly platformEvents: PlatformEvents,
   ) {}
 
   async add(identity: Identity, input: { email: string; role: Role }): Promise<Membership> {
@@ -23,6 +25,7 @@ export class MembershipService {
     const membership = this.memberships.create({ orgId: caller.orgId, userId, role: input.role });
     await this.memberships.flush();
     await this.record(caller, 'member.added', membership, { userId, role: input.role });
+    await this.platformEvents.memberJoined(caller.orgId, userId, input.role);
     return membership;
   }
 

@@ -3,6 +3,7 @@ import { notFound, requireRole, requireUser, type Identity } from '@flowgraph/ke
 import type { RequestScope } from '../../scopes';
 import { scopes } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
+import type { PlatformEvents } from '../events/platform-events';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { Organization } from './organization.entity';
 import {
@@ -26,6 +27,7 @@ export class OrganizationService {
     private readonly memberships: MembershipRepository,
     private readonly audit: AuditService,
     private readonly scope: RequestScope,
+    private readonly platformEvents: PlatformEvents,
   ) {}
 
   /**
@@ -49,6 +51,8 @@ export class OrganizationService {
     const caller = requireUser(identity);
     const previous = this.scope.current;
     const organization = await this.createOwned(caller.userId, input.name, identity.ip);
+    // Still in the new organization's scope, where the event belongs.
+    await this.platformEvents.memberJoined(organization.id, caller.userId, 'owner');
     await this.scope.set(previous);
     return organization;
   }

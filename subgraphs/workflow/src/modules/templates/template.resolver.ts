@@ -2,6 +2,10 @@ import { requireRole } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
 import { templates } from './template-catalog';
 import { createWorkflowFromTemplate, findTemplate } from './template.service';
+import type { EventPattern } from './workflow-template';
+
+/** A fresh copy, so nothing downstream can touch the catalog's objects. */
+const stepOf = ({ tool, eventType }: EventPattern) => ({ tool, eventType });
 
 export const templateResolvers: Resolvers = {
   Query: {
@@ -20,7 +24,14 @@ export const templateResolvers: Resolvers = {
     }),
   },
   WorkflowTemplate: {
+    // Suggestions (Analytics) point at templates by id; an unknown id resolves to null.
+    __resolveReference: (ref, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'workflows:read');
+      return findTemplate(ref.id);
+    },
     parameters: (template) => template.parameters.map((p) => p.name),
     definition: (template) => template.definition as unknown as Record<string, unknown>,
+    trigger: (template) => stepOf(template.trigger),
+    pattern: (template) => template.pattern.map(stepOf),
   },
 };

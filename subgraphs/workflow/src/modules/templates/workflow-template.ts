@@ -41,14 +41,10 @@ export interface WorkflowTemplate {
 const MAX_PARAMETER_LENGTH = 2000;
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 
-/**
- * The template's definition with its parameters filled in, validated like any saved definition.
- * Only declared parameters are replaced: any other `{{ … }}` is a JSONata expression evaluated at
- * run time. Values may not contain `{{`/`}}`, so a value can never become an expression.
- */
-export function instantiateTemplate(template: WorkflowTemplate, given: Record<string, unknown>): WorkflowDefinition {
+/** The given values that are acceptable, defaults for the rest, and what is wrong with the others. */
+function parameterValues(template: WorkflowTemplate, given: Record<string, unknown>): { values: Map<string, string>; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const declared = new Map(template.parameters.map((p) => [p.name, p]));
+  const declared = new Set(template.parameters.map((p) => p.name));
   const values = new Map<string, string>();
   for (const [name, value] of Object.entries(given)) {
     const field = `parameters.${name}`;
@@ -66,13 +62,41 @@ export function instantiateTemplate(template: WorkflowTemplate, given: Record<st
     if (parameter.default !== undefined) values.set(parameter.name, parameter.default);
     else if (parameter.required) errors.push({ field: `parameters.${parameter.name}`, message: `Required by template '${template.id}': ${parameter.description}` });
   }
-  if (errors.length > 0) throw validationError(errors, 'Invalid template parameters');
+  return { values, errors };
+}
 
+/**
+ * The template's definition with declared placeholders replaced by `values`; a declared one
+ * without a value becomes `unfilled(name)`. Any other `{{ … }}` is a JSONata expression
+ * evaluated at run time and is left alone.
+ */
+function fillPlaceholders(template: WorkflowTemplate, values: Map<string, string>, unfilled: (name: string) => string): WorkflowDefinition {
+  const declared = new Set(template.parameters.map((p) => p.name));
   const fill = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? (declared.has(name) ? '' : whole));
+    if (typeof value === 'string') return value.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? (declared.has(name) ? unfilled(name) : whole));
     if (Array.isArray(value)) return value.map(fill);
     if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
     return value;
   };
-  return validateDefinition({ ...template.definition, steps: template.definition.steps.map((s) => ({ ...s, config: fill(s.config) })) });
+  return { ...template.definition, steps: template.definition.steps.map((s) => ({ ...s, config: fill(s.config) as typeof s.config })) };
+}
+
+/**
+ * The template's definition with its parameters filled in, validated like any saved definition.
+ * Only declared parameters are replaced: any other `{{ … }}` is a JSONata expression evaluated at
+ * run time. Values may not contain `{{`/`}}`, so a value can never become an expression.
+ */
+export function instantiateTemplate(template: WorkflowTemplate, given: Record<string, unknown>): WorkflowDefinition {
+  const { values, errors } = parameterValues(template, given);
+  if (errors.length > 0) throw validationError(errors, 'Invalid template parameters');
+  return validateDefinition(fillPlaceholders(template, values, () => ''));
+}
+
+/**
+ * A preview of the workflow the template would become (a suggestion's `workflowDefinition`):
+ * acceptable values and defaults are filled in; parameters without one (missing, unknown or
+ * unacceptable values) stay as their `{{name}}` placeholder for the person to fill. Never throws.
+ */
+export function previewTemplate(template: WorkflowTemplate, given: Record<string, unknown>): WorkflowDefinition {
+  return fillPlaceholders(template, parameterValues(template, given).values, (name) => `{{${name}}}`);
 }

@@ -1,0 +1,75 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PatternEntity, type Pattern } from './pattern.entity';
+import type { MinedPattern } from './user-pattern-mining';
+
+/**
+ * The miner's writes to analytics.patterns, in a transaction scoped to the organization.
+ * A user has one row per sequence (unique key); rows are never deleted, only marked inactive.
+ */
+export class PatternStore {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Upserts the mined patterns as active. A row whose values are unchanged is not rewritten, so
+   * `updated_at` (set to `now`, the mining's clock) tells when the mined values last changed.
+   */
+  async saveActive(orgId: string, userId: string, patterns: readonly MinedPattern[], now: Date): Promise<void> {
+    if (patterns.length === 0) return;
+    const records = patterns.map((p) => ({
+      sequence: p.sequence,
+      support: p.support,
+      confidence: p.confidence,
+      first_seen_at: p.firstSeenAt.toISOString(),
+      last_seen_at: p.lastSeenAt.toISOString(),
+      examples: p.examples,
+      support_last_week: p.supportLastWeek,
+      support_previous_week: p.supportPreviousWeek,
+    }));
+    await this.em.execute(
+      `insert into analytics.patterns as p
+         (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at, examples,
+          support_last_week, support_previous_week, active, created_at, updated_at)
+       select gen_random_uuid(), ?, ?, r.sequence, r.support, r.confidence, r.first_seen_at, r.last_seen_at, r.examples,
+              r.support_last_week, r.support_previous_week, true, ?, ?
+       from jsonb_to_recordset(?::jsonb) as r(sequence jsonb, support int, confidence float8, first_seen_at timestamptz,
+              last_seen_at timestamptz, examples jsonb, support_last_week int, support_previous_week int)
+       on conflict (org_id, user_id, key) do update set
+         support = excluded.support, confidence = excluded.confidence,
+         first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at, examples = excluded.examples,
+         support_last_week = excluded.support_last_week, support_previous_week = excluded.support_previous_week,
+         active = true, updated_at = excluded.updated_at
+       where (p.support, p.confidence, p.first_seen_at, p.last_seen_at, p.examples, p.support_last_week, p.support_previous_week, p.active)
+         is distinct from (excluded.support, excluded.confidence, excluded.first_seen_at, excluded.last_seen_at, excluded.examples,
+                           excluded.support_last_week, excluded.support_previous_week, true)`,
+      [orgId, userId, now.toISOString(), now.toISOString(), JSON.stringify(records)],
+    );
+  }
+
+  /** Marks the user's active patterns whose key is not in `keep` inactive; returns how many. */
+  async deactivateOthers(orgId: string, userId: string, keep: readonly string[], now: Date): Promise<number> {
+    const rows = await this.em.execute<{ id: string }[]>(
+      `update analytics.patterns set active = false, updated_at = ?
+       where org_id = ? and user_id = ? and active
+         and key not in (select jsonb_array_elements_text(?::jsonb))
+       returning id`,
+      [now.toISOString(), orgId, userId, JSON.stringify(keep)],
+    );
+    return rows.length;
+  }
+
+  /** The user's active patterns, most supported first, then by key (code-unit order, whatever the collation). */
+  async findActive(orgId: string, userId: string): Promise<Pattern[]> {
+    const patterns = await this.em.find(PatternEntity, { orgId, userId, active: true });
+    const key = (p: Pattern) => p.key ?? '';
+    return patterns.sort((a, b) => b.support - a.support || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+
+  /** Users of the organization with at least one active pattern, by id. */
+  async findUsersWithActivePatterns(orgId: string): Promise<string[]> {
+    const rows = await this.em.execute<{ user_id: string }[]>(
+      `select distinct user_id from analytics.patterns where org_id = ? and active order by user_id`,
+      [orgId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+}

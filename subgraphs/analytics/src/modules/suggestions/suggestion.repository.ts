@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import { decodeCursor, firstRowsPerKey, isUuid, validUuids, validationError } from '@flowgraph/kernel';
+import { SuggestionEntity, type Suggestion, type SuggestionStatus } from './suggestion.entity';
+
+/** The allow-listed status filters of `User.suggestions`, as SQL constants (never client text). */
+const STATUS_WHERE: Record<SuggestionStatus, string> = {
+  open: `t.status = 'open'`,
+  accepted: `t.status = 'accepted'`,
+  dismissed: `t.status = 'dismissed'`,
+};
+
+/** Where a row sits in `User.suggestions`' order (most recently offered first). */
+export const suggestionCursorOf = (suggestion: Suggestion) => [suggestion.offeredAt.toISOString(), suggestion.id];
+
+/** Suggestion reads for the API. Row-level security limits every one to the request's organization. */
+export class SuggestionRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Ids that are not UUIDs cannot exist; dropping them keeps Postgres from failing the whole batch. */
+  findByIds(ids: readonly string[]): Promise<Suggestion[]> {
+    const valid = validUuids(ids);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.em.find(SuggestionEntity, { id: { $in: valid } });
+  }
+
+  findByPatternIds(patternIds: readonly string[]): Promise<Suggestion[]> {
+    const valid = validUuids(patternIds);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.em.find(SuggestionEntity, { patternId: { $in: valid } });
+  }
+
+  /** One suggestion locked for the rest of the transaction: concurrent accepts and dismissals queue behind it. */
+  findForUpdate(id: string): Promise<Suggestion | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.em.findOne(SuggestionEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /** The first `limit` suggestions of each user, most recently offered first, in one statement. */
+  firstPageByUsers(userIds: readonly string[], limit: number, status?: SuggestionStatus): Promise<Suggestion[]> {
+    return firstRowsPerKey(this.em, {
+      entity: SuggestionEntity,
+      table: 'analytics.suggestions',
+      keyColumn: 'user_id',
+      orderBy: 'offered_at desc, id desc',
+      where: status ? STATUS_WHERE[status] : undefined,
+      keys: validUuids(userIds),
+      limit,
+    });
+  }
+
+  /** A later page of one user's suggestions, after an `(offeredAt, id)` cursor. */
+  async pageByUser(userId: string, limit: number, after: string, status?: SuggestionStatus): Promise<Suggestion[]> {
+    const [offeredAt, id] = decodeCursor(after, 2);
+    if (typeof offeredAt !== 'string' || Number.isNaN(Date.parse(offeredAt)) || typeof id !== 'string' || !isUuid(id)) {
+      throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
+    }
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select * from analytics.suggestions t where t.user_id = ? ${status ? `and ${STATUS_WHERE[status]}` : ''}
+         and (t.offered_at, t.id) < (?::timestamptz, ?::uuid)
+       order by t.offered_at desc, t.id desc limit ?`,
+      [userId, offeredAt, id, limit],
+    );
+    return rows.map((row) => this.em.map(SuggestionEntity, row));
+  }
+}

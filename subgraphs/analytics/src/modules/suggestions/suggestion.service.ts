@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hasRole, requireRole, type Identity, type MemberIdentity } from '@flowgraph/kernel';
+import { PatternEntity } from '../patterns/pattern.entity';
+import type { SuggestionFeed, SuggestionAddedMessage } from './suggestion-feed';
+import type { Suggestion, SuggestionStatus } from './suggestion.entity';
+import { notYourSuggestion, suggestionAlreadyAccepted, suggestionNotFound } from './suggestion.errors';
+import type { SuggestionRepository } from './suggestion.repository';
+import type { WorkflowClient } from './workflow-client';
+
+export interface AcceptSuggestionInput {
+  name?: string | null;
+  parameters?: Record<string, unknown> | null;
+}
+
+export interface SuggestionServiceDeps {
+  /** Creates accepted suggestions' workflows; acceptSuggestion fails without it. */
+  workflow?: Pick<WorkflowClient, 'createWorkflowFromTemplate'>;
+  /** The live feed; suggestionAdded is not served without it. */
+  feed?: SuggestionFeed;
+}
+
+/** Suggestion rules: who may accept or dismiss, accepting once, and the caller's live feed. */
+export class SuggestionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repository: SuggestionRepository,
+    private readonly deps: SuggestionServiceDeps,
+  ) {}
+
+  /** A later page of one user's suggestions (the first page goes through the loader). */
+  pageByUser(userId: string, limit: number, after: string, status?: SuggestionStatus): Promise<Suggestion[]> {
+    return this.repository.pageByUser(userId, limit, after, status);
+  }
+
+  /**
+   * Creates the suggested workflow through the Workflow subgraph, as the caller (Workflow requires
+   * the admin role and says so), and marks the suggestion accepted. The row stays locked until
+   * the request commits, so a concurrent accept waits and then returns the same workflow.
+   */
+  async accept(identity: Identity, id: string, input: AcceptSuggestionInput = {}): Promise<{ suggestion: Suggestion; workflow: { id: string } }> {
+    const caller = requireRole(identity, 'member', 'suggestions:write');
+    const suggestion = await this.ownOrAdministered(caller, id);
+    if (suggestion.status === 'accepted') return { suggestion, workflow: { id: suggestion.workflowId! } };
+    if (!this.deps.workflow) throw new Error('acceptSuggestion needs the Workflow client (SuggestionModuleDeps.workflow)');
+    const workflow = await this.deps.workflow.createWorkflowFromTemplate(identity, {
+      templateId: suggestion.templateId,
+      name: input.name ?? suggestion.title,
+      parameters: { ...suggestion.parameters, ...input.parameters },
+    });
+    suggestion.status = 'accepted';
+    suggestion.acceptedAt = new Date();
+    suggestion.workflowId = workflow.id;
+    suggestion.updatedAt = new Date();
+    await this.em.flush();
+    return { suggestion, workflow };
+  }
+
+  /** Hides the suggestion until its pattern grows by the resurface factor from its support now. */
+  async dismiss(identity: Identity, id: string): Promise<Suggestion> {
+    const caller = requireRole(identity, 'member', 'suggestions:write');
+    const suggestion = await this.ownOrAdministered(caller, id);
+    if (suggestion.status === 'accepted') throw suggestionAlreadyAccepted();
+    if (suggestion.status === 'dismissed') return suggestion;
+    const pattern = await this.em.findOne(PatternEntity, { id: suggestion.patternId });
+    suggestion.status = 'dismissed';
+    suggestion.dismissedAt = new Date();
+    suggestion.supportAtDismissal = pattern?.support ?? suggestion.supportAtOffer;
+    suggestion.updatedAt = new Date();
+    await this.em.flush();
+    return suggestion;
+  }
+
+  /** The caller's own feed of offered suggestions (new or reopened), in the caller's organization. */
+  async added(identity: Identity): Promise<{ caller: MemberIdentity; messages: AsyncIterableIterator<SuggestionAddedMessage> }> {
+    const caller = requireRole(identity, 'viewer', 'suggestions:read');
+    if (!this.deps.feed) throw new Error('suggestionAdded needs the suggestion feed (SuggestionModuleDeps.feed)');
+    return { caller, messages: await this.deps.feed.subscribe(caller.orgId, caller.userId) };
+  }
+
+  /** Locked for the rest of the request; row-level security hides other organizations' (NOT_FOUND). */
+  private async ownOrAdministered(caller: MemberIdentity, id: string): Promise<Suggestion> {
+    const suggestion = await this.repository.findForUpdate(id);
+    if (!suggestion) throw suggestionNotFound();
+    if (suggestion.userId !== caller.userId && !hasRole(caller, 'admin')) throw notYourSuggestion();
+    return suggestion;
+  }
+}

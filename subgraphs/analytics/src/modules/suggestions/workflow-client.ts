@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, ErrorCode, signIdentity, type FieldError, type Identity } from '@flowgraph/kernel';
+import type { CatalogTemplate } from './catalog-template';
+
+export interface WorkflowClientOptions {
+  /** The Workflow subgraph's origin, e.g. http://127.0.0.1:4002 (WORKFLOW_ORIGIN). */
+  origin: string;
+  /** The gateway's identity signing key (IDENTITY_SECRET): Workflow verifies it like any request. */
+  identitySecret: string;
+  /** How long the template catalog is kept in memory. Default: 5 minutes (it changes only with a deploy). */
+  catalogTtlMs?: number;
+  /** Longest wait for an answer. Default: 10 s. */
+  timeoutMs?: number;
+}
+
+/** The Workflow subgraph could not be asked, or answered something other than GraphQL (masked as INTERNAL). */
+export class WorkflowUnavailableError extends Error {
+  override readonly name = 'WorkflowUnavailableError';
+}
+
+interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; details?: FieldError[]; retryAfter?: number; request_id?: string } }[];
+}
+
+const CATALOG_QUERY = `query SuggestionTemplateCatalog {
+  workflowTemplates { id name description parameters trigger { tool eventType } pattern { tool eventType } }
+}`;
+
+const CREATE_FROM_TEMPLATE = `mutation AcceptSuggestion($input: CreateWorkflowFromTemplateInput!) {
+  createWorkflowFromTemplate(input: $input) { workflow { id } }
+}`;
+
+/** Codes the caller can act on; anything else from Workflow is our failure, not theirs. */
+const PASSED_ON = new Set<string>([ErrorCode.FORBIDDEN, ErrorCode.VALIDATION_ERROR, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.RATE_LIMITED]);
+
+/**
+ * The Workflow subgraph over GraphQL, signed like the gateway signs: its template catalog (read
+ * with a `service` identity, kept in memory) and creating a workflow from a template for a
+ * caller (with the caller's own identity, so Workflow applies its own permission rules).
+ */
+export class WorkflowClient {
+  private catalog?: { expiresAt: number; templates: Promise<CatalogTemplate[]> };
+
+  constructor(private readonly options: WorkflowClientOptions) {}
+
+  /**
+   * The template catalog. `scope` is whom the service identity acts for (Workflow only serves
+   * members of an organization); the catalog is the same for everyone, so one copy is cached.
+   */
+  templates(scope: { orgId: string; userId: string }): Promise<CatalogTemplate[]> {
+    const now = Date.now();
+    if (this.catalog && this.catalog.expiresAt > now) return this.catalog.templates;
+    const identity: Identity = { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'viewer', scopes: [], authMethod: 'service' };
+    const templates = this.call<{ workflowTemplates: CatalogTemplate[] }>(identity, CATALOG_QUERY, {}).then((data) => data.workflowTemplates);
+    const entry = { expiresAt: now + (this.options.catalogTtlMs ?? 5 * 60_000), templates };
+    this.catalog = entry;
+    // A failed fetch is not kept: the next call asks again.
+    templates.catch(() => {
+      if (this.catalog === entry) this.catalog = undefined;
+    });
+    return templates;
+  }
+
+  /**
+   * Creates an (inactive, unpublished) workflow from a template as `caller`. Workflow's refusals
+   * come back as the same AppError (FORBIDDEN for a non-admin, VALIDATION_ERROR with the same
+   * details for missing parameters…).
+   */
+  async createWorkflowFromTemplate(
+    caller: Identity,
+    input: { templateId: string; name: string; parameters: Record<string, unknown> },
+  ): Promise<{ id: string }> {
+    const data = await this.call<{ createWorkflowFromTemplate: { workflow: { id: string } } }>(caller, CREATE_FROM_TEMPLATE, { input });
+    return data.createWorkflowFromTemplate.workflow;
+  }
+
+  private async call<T>(identity: Identity, query: string, variables: Record<string, unknown>): Promise<T> {
+    const url = `${this.options.origin}/graphql`;
+    let response: Response;
+    let body: GraphQLAnswer<T>;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signIdentity(identity, this.options.identitySecret) },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+      body = (await response.json()) as GraphQLAnswer<T>;
+    } catch (error) {
+      throw new WorkflowUnavailableError(`Workflow subgraph at ${url} did not answer: ${(error as Error).message}`, { cause: error });
+    }
+    if (response.status === 401) {
+      throw new WorkflowUnavailableError(`Workflow subgraph at ${url} refused our signed identity (is IDENTITY_SECRET the same?)`);
+    }
+    const first = body.errors?.[0];
+    if (first) {
+      const code = first.extensions?.code ?? '';
+      if (PASSED_ON.has(code)) {
+        throw new AppError(code as ErrorCode, first.message, { details: first.extensions?.details, retryAfter: first.extensions?.retryAfter });
+      }
+      throw new Error(`Workflow subgraph failed: ${first.message} (code ${code || 'none'}, request ${first.extensions?.request_id ?? 'unknown'})`);
+    }
+    if (!response.ok || !body.data) throw new WorkflowUnavailableError(`Workflow subgraph at ${url} answered ${response.status} without data`);
+    return body.data;
+  }
+}

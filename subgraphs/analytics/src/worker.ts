@@ -1,0 +1,43 @@
+import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
+import { loadAnalyticsConfig } from './config';
+import { entities } from './entities';
+import { startAnalyticsWorkers } from './jobs/analytics-workers';
+import { createDailyAggregatesJob } from './modules/reporting/daily-aggregates.job';
+import { WorkflowActivityClient } from './modules/reporting/workflow-activity.client';
+import { SuggestionFeed } from './modules/suggestions/suggestion-feed';
+import { createSuggestionListener, suggestionSettings } from './modules/suggestions/suggestion-offers';
+import { WorkflowClient } from './modules/suggestions/workflow-client';
+
+/**
+ * The analytics worker process: the event copy with near-real-time patterns and suggestions,
+ * the nightly mining and the daily report aggregates.
+ */
+runProcess('analytics-worker', async () => {
+  const config = loadAnalyticsConfig();
+  const logger = createLogger('analytics-worker', config.LOG_LEVEL);
+  const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
+  const connection = createRedis(config.REDIS_URL, { forWorkers: true });
+  const redis = createRedis(config.REDIS_URL);
+  const workflow = { origin: config.WORKFLOW_ORIGIN, identitySecret: config.IDENTITY_SECRET };
+  const patternListener = createSuggestionListener({
+    workflow: new WorkflowClient(workflow),
+    // Publishes only: the subscribers are the analytics servers' graphql-ws connections.
+    feed: new SuggestionFeed(new RedisPubSub(redis), config.REDIS_PREFIX),
+    logger,
+    ...suggestionSettings(config),
+  });
+  const dailyAggregates = createDailyAggregatesJob({
+    orm,
+    logger,
+    eventRetentionDays: config.ANALYTICS_EVENT_RETENTION_DAYS,
+    workflow: new WorkflowActivityClient(workflow),
+  });
+  const workers = await startAnalyticsWorkers({ orm, connection, redis, logger, config, patternListener, jobs: [dailyAggregates] });
+  logger.info('analytics worker started');
+  return async () => {
+    await workers.close();
+    await connection.quit();
+    await redis.quit();
+    await orm.close();
+  };
+});
