@@ -15,16 +15,21 @@ export const analyticsConfigShape = {
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Most time allowed between two consecutive steps of a pattern inside a session. */
   PATTERN_MAX_GAP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  /** A pattern must appear in at least this many of the user's sessions… */
-  PATTERN_MIN_SUPPORT: z.coerce.number().int().min(1).default(3),
+  /**
+   * A pattern must appear in at least this many of the user's sessions… (5 and 5 %: below either,
+   * chance pairs of a busy user's everyday events outnumber real habits; see bench/patterns.)
+   */
+  PATTERN_MIN_SUPPORT: z.coerce.number().int().min(1).default(5),
   /** …and in at least this fraction of them (0 disables the relative threshold). */
-  PATTERN_MIN_SUPPORT_RATIO: z.coerce.number().min(0).max(1).default(0),
+  PATTERN_MIN_SUPPORT_RATIO: z.coerce.number().min(0).max(1).default(0.05),
   /** Longest pattern mined, in steps. */
   PATTERN_MAX_LENGTH: z.coerce.number().int().min(2).max(10).default(5),
   /** Mining looks at the user's events of the last this many days. */
   PATTERN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Events of a user arriving within this many ms are mined together (near-real-time mode). */
-  PATTERN_REFRESH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  PATTERN_REFRESH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(50),
+  /** Users one worker process mines at the same time (each holds a database connection while it runs). */
+  PATTERN_MINING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** A pattern becomes a suggestion from this support… */
   SUGGESTION_MIN_SUPPORT: z.coerce.number().int().min(1).default(5),
   /** …and this confidence on. */

@@ -49,7 +49,8 @@ function habit(orgId: string, userId: string, lastDay: number) {
 
 beforeAll(async () => {
   database = await openAnalyticsDatabase('anworkers');
-  stream = await openTestStream('anworkers');
+  // Hand-sized data: patterns from 3 sessions on.
+  stream = await openTestStream('anworkers', { PATTERN_MIN_SUPPORT: '3', PATTERN_MIN_SUPPORT_RATIO: '0' });
   connection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
   eventsConnection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
   running = await startAnalyticsWorkers({

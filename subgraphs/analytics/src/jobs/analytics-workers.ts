@@ -28,6 +28,7 @@ export interface AnalyticsWorkerDeps {
     AnalyticsConfig,
     | 'REDIS_PREFIX' | 'SESSION_IDLE_MINUTES' | 'PATTERN_MAX_GAP_MINUTES' | 'PATTERN_MIN_SUPPORT' | 'PATTERN_MIN_SUPPORT_RATIO'
     | 'PATTERN_MAX_LENGTH' | 'PATTERN_WINDOW_DAYS' | 'PATTERN_REFRESH_DEBOUNCE_MS' | 'ANALYTICS_EVENT_RETENTION_DAYS'
+    | 'PATTERN_MINING_CONCURRENCY'
   >;
   /** Told of each user's patterns after every mining (the suggestions module). */
   patternListener?: PatternListener;
@@ -52,7 +53,7 @@ export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
   const root = deps.orm.em as EntityManager;
   const clock = deps.clock ?? (() => new Date());
   const options = userMiningOptions(config);
-  const miner = new PatternMiner({ root, options, logger, listener: deps.patternListener });
+  const miner = new PatternMiner({ root, options, logger, listener: deps.patternListener, concurrency: config.PATTERN_MINING_CONCURRENCY });
   const prefix = bullPrefix(config.REDIS_PREFIX);
   const extra = new Map((deps.jobs ?? []).map((job) => [job.name, job]));
   for (const name of [MINE_PATTERNS_JOB, MINE_PATTERNS_NIGHTLY_JOB]) {
