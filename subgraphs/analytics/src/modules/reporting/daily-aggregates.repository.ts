@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PLATFORM_TOOL } from '../event-copy/event-stream';
 import { addDays, dayStart, daysBetween, utcDay } from './utc-day';
 import type { WorkflowActivity } from './workflow-activity.client';
 
-/** Platform events (sign-ups, notifications) are Flowgraph's, not usage of a connected tool. */
-export const PLATFORM_TOOL = 'flowgraph';
 /** The platform events that make someone a member of an organization (the funnel's first step). */
 export const JOIN_EVENT_TYPES = ['user.signed_up', 'member.joined'];
 /** Monthly active users: users active in the 30 days ending with the day. */
