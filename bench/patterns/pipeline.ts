@@ -11,7 +11,7 @@
  *    user's min support of sessions; a stored pattern is relevant when it is an ordered
  *    subsequence (length ≥ 2) of a pattern planted for anyone.
  *    Settings are the product defaults except the window (the generated history spans months).
- * 2. ingest-to-subscriber lag: Core (server + its worker's relay, separate process), the
+ * 2. ingest-to-subscriber lag: Core (server and its worker's relay, each its own process), the
  *    Workflow subgraph (template catalog), the analytics worker (separate process) and the
  *    analytics server with `suggestionAdded` subscribers (graphql-ws, one per user). Events are
  *    ingested through Core's `ingestEvents` at BENCH_RATE events/s (default 1,000); each user
@@ -21,6 +21,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createClient } from 'graphql-ws';
@@ -29,9 +30,6 @@ import { appDatabaseUrl, createLogger, createOrm, createRedis, ensureAppRole, lo
 import { migrationPlan as coreMigrations } from '../../subgraphs/core/migrations';
 import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/migrations';
 import { migrationPlan as analyticsMigrations } from '../../subgraphs/analytics/migrations';
-import { loadCoreConfig } from '../../subgraphs/core/src/config';
-import { entities as coreEntities } from '../../subgraphs/core/src/entities';
-import { startCoreServer } from '../../subgraphs/core/src/server';
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../subgraphs/workflow/src';
 import { entities as analyticsEntities, startAnalyticsServer } from '../../subgraphs/analytics/src';
 import { loadAnalyticsConfig } from '../../subgraphs/analytics/src/config';
@@ -195,8 +193,32 @@ function isSubsequenceWithin(pattern: string[], session: TimedItem[], maxGapMs: 
   return search(0, 0, null);
 }
 
-function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
+function freePort(): Promise<number> {
+  const server = net.createServer();
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    }),
+  );
+}
+
+async function until(probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('not ready in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function startProcess(script: string, env: Record<string, string>): ChildProcess;
+function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess>;
+function startProcess(script: string, env: Record<string, string>, ready?: string): ChildProcess | Promise<ChildProcess> {
   const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', path.join(__dirname, '..', '..', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (ready === undefined) {
+    child.stdout!.resume();
+    return child;
+  }
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -218,10 +240,11 @@ async function lag(): Promise<void> {
     const logger = createLogger('bench', 'silent');
     const env = { ...process.env, DATABASE_URL: db.ownerUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'info' } as Record<string, string>;
 
-    const coreOrm = await createOrm({ url: db.appUrl, entities: coreEntities, poolMax: 8 });
-    const coreRedis = createRedis(base.REDIS_URL);
-    const core = await startCoreServer({ orm: coreOrm, redis: coreRedis, logger, config: loadCoreConfig({ ...process.env, REDIS_PREFIX: prefix }) });
-    closers.push(() => core.stop(), () => coreOrm.close(), () => coreRedis.disconnect());
+    // Core in its own process, as deployed: its ingest does not share an event loop with the load generator and the subscribers.
+    const corePort = await freePort();
+    children.push(startProcess('subgraphs/core/src/main.ts', { ...env, PORT: String(corePort), LOG_LEVEL: 'warn' }));
+    const core = { url: `http://127.0.0.1:${corePort}/graphql` };
+    await until(() => fetch(`http://127.0.0.1:${corePort}/readyz`).then((r) => r.ok, () => false));
 
     const workflowOrm = await createOrm({ url: db.appUrl, entities: workflowEntities, poolMax: 4 });
     const workflowRedis = createRedis(base.REDIS_URL);
@@ -254,6 +277,17 @@ async function lag(): Promise<void> {
       await owner.query(`insert into core.users (id, email, name, password_hash) values ($1, $2, $3, 'x')`, [id, `u${i}@bench.test`, `User ${i}`]);
       await owner.query(`insert into core.memberships (id, org_id, user_id, role) values ($1, $2, $3, 'member')`, [randomUUID(), orgId, id]);
     }
+    // A platform in steady state has history (and fresh planner statistics): 100k earlier events
+    // of 1,000 other users over the last 60 days, then ANALYZE — as autovacuum would have done.
+    await owner.query(
+      `insert into analytics.events (id, org_id, user_id, tool, event_type, occurred_at)
+       select gen_random_uuid(), $1, ('00000000-0000-4000-8000-' || lpad((i % 1000)::text, 12, '0'))::uuid,
+              'tool' || (i % 13), 'type' || (i % 7), now() - (i % 86400) * interval '60 seconds'
+       from generate_series(1, 100000) as i`,
+      [orgId],
+    );
+    await owner.query('analyze analytics.events');
+    await owner.query('analyze core.events');
     await owner.end();
 
     // Each user: sessions of 4 noise events (event time, in the last 20 days, sessions 2 h apart); every

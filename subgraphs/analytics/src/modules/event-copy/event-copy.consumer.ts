@@ -25,7 +25,7 @@ export interface EventCopyConsumerOptions {
   afterStore?: (users: EventUser[]) => Promise<void>;
   /** PATTERN_REFRESH_DEBOUNCE_MS: after the first entries arrive, wait this long for more, so a busy stream is handled (and its users re-mined) once per round. */
   debounceMs?: number;
-  /** Most entries per round. Default: 500. */
+  /** Most entries per round. Default: 5,000 (under a backlog, bigger rounds mine each user once per more events). */
   batchSize?: number;
   /** XREADGROUP BLOCK time. Default: 2,000 ms. */
   blockMs?: number;
@@ -63,7 +63,7 @@ export class EventCopyConsumer {
       group: ANALYTICS_CONSUMER_GROUP,
       startId: '0',
       logger: options.logger,
-      batchSize: options.batchSize ?? 500,
+      batchSize: options.batchSize ?? 5000,
       lingerMs: options.debounceMs ?? 0,
       blockMs: options.blockMs,
       claimIdleMs: options.claimIdleMs,

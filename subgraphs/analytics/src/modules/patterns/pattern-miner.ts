@@ -50,8 +50,7 @@ export class PatternMiner {
       const events = await new AnalyticsEventRepository(em).findMinable(orgId, userId, from, to);
       const mined = mineUserPatterns(events, now, options);
       const store = new PatternStore(em);
-      await store.saveActive(orgId, userId, mined, now);
-      const deactivated = await store.deactivateOthers(orgId, userId, mined.map((p) => p.key), now);
+      const { deactivated } = await store.save(orgId, userId, mined, now);
       if (listener) {
         const task = await listener({ orgId, userId, em, patterns: await store.findActive(orgId, userId), now });
         if (task) after.task = task;

@@ -10,11 +10,12 @@ export class PatternStore {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Upserts the mined patterns as active. A row whose values are unchanged is not rewritten, so
-   * `updated_at` (set to `now`, the mining's clock) tells when the mined values last changed.
+   * Stores a mining's result in one statement: the mined patterns upserted as active, the user's
+   * other active patterns marked inactive; returns how many were marked. A row whose values are
+   * unchanged is not rewritten, so `updated_at` (set to `now`, the mining's clock) tells when the
+   * mined values last changed. (The two parts touch disjoint rows: found keys, other keys.)
    */
-  async saveActive(orgId: string, userId: string, patterns: readonly MinedPattern[], now: Date): Promise<void> {
-    if (patterns.length === 0) return;
+  async save(orgId: string, userId: string, patterns: readonly MinedPattern[], now: Date): Promise<{ deactivated: number }> {
     const records = patterns.map((p) => ({
       sequence: p.sequence,
       support: p.support,
@@ -25,36 +26,34 @@ export class PatternStore {
       support_last_week: p.supportLastWeek,
       support_previous_week: p.supportPreviousWeek,
     }));
-    await this.em.execute(
-      `insert into analytics.patterns as p
-         (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at, examples,
-          support_last_week, support_previous_week, active, created_at, updated_at)
-       select gen_random_uuid(), ?, ?, r.sequence, r.support, r.confidence, r.first_seen_at, r.last_seen_at, r.examples,
-              r.support_last_week, r.support_previous_week, true, ?, ?
-       from jsonb_to_recordset(?::jsonb) as r(sequence jsonb, support int, confidence float8, first_seen_at timestamptz,
-              last_seen_at timestamptz, examples jsonb, support_last_week int, support_previous_week int)
-       on conflict (org_id, user_id, key) do update set
-         support = excluded.support, confidence = excluded.confidence,
-         first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at, examples = excluded.examples,
-         support_last_week = excluded.support_last_week, support_previous_week = excluded.support_previous_week,
-         active = true, updated_at = excluded.updated_at
-       where (p.support, p.confidence, p.first_seen_at, p.last_seen_at, p.examples, p.support_last_week, p.support_previous_week, p.active)
-         is distinct from (excluded.support, excluded.confidence, excluded.first_seen_at, excluded.last_seen_at, excluded.examples,
-                           excluded.support_last_week, excluded.support_previous_week, true)`,
-      [orgId, userId, now.toISOString(), now.toISOString(), JSON.stringify(records)],
+    const [row] = await this.em.execute<{ deactivated: number }[]>(
+      `with upserted as (
+         insert into analytics.patterns as p
+           (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at, examples,
+            support_last_week, support_previous_week, active, created_at, updated_at)
+         select gen_random_uuid(), ?, ?, r.sequence, r.support, r.confidence, r.first_seen_at, r.last_seen_at, r.examples,
+                r.support_last_week, r.support_previous_week, true, ?, ?
+         from jsonb_to_recordset(?::jsonb) as r(sequence jsonb, support int, confidence float8, first_seen_at timestamptz,
+                last_seen_at timestamptz, examples jsonb, support_last_week int, support_previous_week int)
+         on conflict (org_id, user_id, key) do update set
+           support = excluded.support, confidence = excluded.confidence,
+           first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at, examples = excluded.examples,
+           support_last_week = excluded.support_last_week, support_previous_week = excluded.support_previous_week,
+           active = true, updated_at = excluded.updated_at
+         where (p.support, p.confidence, p.first_seen_at, p.last_seen_at, p.examples, p.support_last_week, p.support_previous_week, p.active)
+           is distinct from (excluded.support, excluded.confidence, excluded.first_seen_at, excluded.last_seen_at, excluded.examples,
+                             excluded.support_last_week, excluded.support_previous_week, true)
+         returning 1
+       ), deactivated as (
+         update analytics.patterns set active = false, updated_at = ?
+         where org_id = ? and user_id = ? and active
+           and key not in (select analytics.pattern_key(r.sequence) from jsonb_to_recordset(?::jsonb) as r(sequence jsonb))
+         returning 1
+       )
+       select (select count(*) from deactivated)::int as deactivated`,
+      [orgId, userId, now.toISOString(), now.toISOString(), JSON.stringify(records), now.toISOString(), orgId, userId, JSON.stringify(records)],
     );
-  }
-
-  /** Marks the user's active patterns whose key is not in `keep` inactive; returns how many. */
-  async deactivateOthers(orgId: string, userId: string, keep: readonly string[], now: Date): Promise<number> {
-    const rows = await this.em.execute<{ id: string }[]>(
-      `update analytics.patterns set active = false, updated_at = ?
-       where org_id = ? and user_id = ? and active
-         and key not in (select jsonb_array_elements_text(?::jsonb))
-       returning id`,
-      [now.toISOString(), orgId, userId, JSON.stringify(keep)],
-    );
-    return rows.length;
+    return { deactivated: row.deactivated };
   }
 
   /** The user's active patterns, most supported first, then by key (code-unit order, whatever the collation). */

@@ -4,7 +4,7 @@ import type { SuggestionStatus } from './suggestion.entity';
 import type { AttributeValueCount, SuggestionDraft } from './suggestion-rules';
 
 /** What the listener needs of an existing suggestion to decide what to do with it. */
-export interface ExistingSuggestion {
+export interface ExistingSuggestion extends Omit<SuggestionDraft, 'templateId'> {
   id: string;
   patternId: string;
   status: SuggestionStatus;
@@ -53,7 +53,8 @@ export class SuggestionOfferRepository {
   async lockByPatternIds(patternIds: readonly string[]): Promise<ExistingSuggestion[]> {
     if (patternIds.length === 0) return [];
     return this.em.execute<ExistingSuggestion[]>(
-      `select id, pattern_id as "patternId", status, support_at_dismissal as "supportAtDismissal"
+      `select id, pattern_id as "patternId", status, support_at_dismissal as "supportAtDismissal", title, explanation, parameters,
+              estimated_minutes_saved_per_week as "estimatedMinutesSavedPerWeek"
        from analytics.suggestions where pattern_id in (?) order by id for update`,
       [[...patternIds]],
     );

@@ -5,7 +5,7 @@ import type { Pattern } from '../patterns/pattern.entity';
 import type { PatternListener, PatternsUpdated } from '../patterns/pattern-listener';
 import type { CatalogTemplate } from './catalog-template';
 import type { SuggestionAddedMessage, SuggestionFeed } from './suggestion-feed';
-import { SuggestionOfferRepository } from './suggestion-offer.repository';
+import { SuggestionOfferRepository, type ExistingSuggestion } from './suggestion-offer.repository';
 import {
   draftSuggestion,
   existingSuggestionAction,
@@ -91,20 +91,25 @@ async function offer(
   const announced: SuggestionAddedMessage[] = [];
   const announce = (suggestionId: string) => announced.push({ suggestionId, orgId: update.orgId, userId: update.userId });
 
-  const existing: string[] = [];
+  // Existing ones first (locked), so a steady user costs one read; then the missing ones, where
+  // the unique index settles a race with another miner (the loser's row is then handled as existing).
+  const existing = await repository.lockByPatternIds(matches.map((m) => m.pattern.id));
+  const known = new Set(existing.map((s) => s.patternId));
+  const raced: string[] = [];
   for (const { pattern } of matches) {
+    if (known.has(pattern.id)) continue;
     const id = randomUUID();
     const draft = drafts.get(pattern.id)!;
     const inserted = await repository.insertIfAbsent({ ...draft, id, orgId: update.orgId, userId: update.userId, patternId: pattern.id, support: pattern.support, offeredAt: update.now });
     if (inserted) announce(id);
-    else existing.push(pattern.id);
+    else raced.push(pattern.id);
   }
-  for (const suggestion of await repository.lockByPatternIds(existing)) {
+  for (const suggestion of [...existing, ...(await repository.lockByPatternIds(raced))]) {
     const draft = drafts.get(suggestion.patternId)!;
     const support = supportOf.get(suggestion.patternId)!;
     switch (existingSuggestionAction(suggestion, support, deps.resurfaceFactor)) {
       case 'refresh':
-        await repository.refresh(suggestion.id, draft);
+        if (!sameDraft(suggestion, draft)) await repository.refresh(suggestion.id, draft);
         break;
       case 'reopen':
         await repository.reopen(suggestion.id, draft, support, update.now);
@@ -115,4 +120,15 @@ async function offer(
     }
   }
   return announced;
+}
+
+/** Whether an open suggestion already says what the new draft says (then it is not rewritten). */
+function sameDraft(current: ExistingSuggestion, draft: SuggestionDraft): boolean {
+  const parameters = (p: Record<string, string>) => JSON.stringify(Object.entries(p).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return (
+    current.title === draft.title &&
+    current.explanation === draft.explanation &&
+    current.estimatedMinutesSavedPerWeek === draft.estimatedMinutesSavedPerWeek &&
+    parameters(current.parameters) === parameters(draft.parameters)
+  );
 }
