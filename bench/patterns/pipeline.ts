@@ -11,9 +11,9 @@
  *    user's min support of sessions; a stored pattern is relevant when it is an ordered
  *    subsequence (length ≥ 2) of a pattern planted for anyone.
  *    Settings are the product defaults except the window (the generated history spans months).
- * 2. ingest-to-subscriber lag: Core (server and its worker's relay, each its own process), the
- *    Workflow subgraph (template catalog), the analytics worker (separate process) and the
- *    analytics server with `suggestionAdded` subscribers (graphql-ws, one per user). Events are
+ * 2. ingest-to-subscriber lag: Core's server, Core's worker (relay) and the analytics worker, each
+ *    its own process as deployed; the Workflow subgraph (template catalog), the analytics server
+ *    and its `suggestionAdded` subscribers (graphql-ws, one per user) in this one. Events are
  *    ingested through Core's `ingestEvents` at BENCH_RATE events/s (default 1,000); each user
  *    repeats a template's pattern, and the lag is measured from sending the ingest request
  *    holding the event that lifts the pattern to the suggestion threshold, to the subscriber
@@ -32,10 +32,10 @@ import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/mi
 import { migrationPlan as analyticsMigrations } from '../../subgraphs/analytics/migrations';
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../subgraphs/workflow/src';
 import { entities as analyticsEntities, startAnalyticsServer } from '../../subgraphs/analytics/src';
-import { loadAnalyticsConfig } from '../../subgraphs/analytics/src/config';
-import { startAnalyticsWorkers } from '../../subgraphs/analytics/src/jobs/analytics-workers';
 import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
 import { WorkflowClient } from '../../subgraphs/analytics/src/modules/suggestions/workflow-client';
+import { loadAnalyticsConfig } from '../../subgraphs/analytics/src/config';
+import { startAnalyticsWorkers } from '../../subgraphs/analytics/src/jobs/analytics-workers';
 import { NOISE_ITEMS, generateStream, seededRandom, type PlantedPattern } from './generate';
 
 const base = loadConfig();

@@ -10,30 +10,34 @@ export class PatternStore {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Stores a mining's result in one statement: the mined patterns upserted as active, the user's
-   * other active patterns marked inactive; returns how many were marked. A row whose values are
-   * unchanged is not rewritten, so `updated_at` (set to `now`, the mining's clock) tells when the
-   * mined values last changed. (The two parts touch disjoint rows: found keys, other keys.)
+   * Stores a mining's result for several users of the organization in one statement: their mined
+   * patterns upserted as active, their other active patterns marked inactive; returns how many
+   * were marked, per user. A row whose values are unchanged is not rewritten, so `updated_at` (set
+   * to `now`, the mining's clock) tells when the mined values last changed. (The two parts touch
+   * disjoint rows: found keys, other keys.)
    */
-  async save(orgId: string, userId: string, patterns: readonly MinedPattern[], now: Date): Promise<{ deactivated: number }> {
-    const records = patterns.map((p) => ({
-      sequence: p.sequence,
-      support: p.support,
-      confidence: p.confidence,
-      first_seen_at: p.firstSeenAt.toISOString(),
-      last_seen_at: p.lastSeenAt.toISOString(),
-      examples: p.examples,
-      support_last_week: p.supportLastWeek,
-      support_previous_week: p.supportPreviousWeek,
-    }));
-    const [row] = await this.em.execute<{ deactivated: number }[]>(
+  async save(orgId: string, mined: ReadonlyMap<string, readonly MinedPattern[]>, now: Date): Promise<Map<string, number>> {
+    const records = [...mined].flatMap(([userId, patterns]) =>
+      patterns.map((p) => ({
+        user_id: userId,
+        sequence: p.sequence,
+        support: p.support,
+        confidence: p.confidence,
+        first_seen_at: p.firstSeenAt.toISOString(),
+        last_seen_at: p.lastSeenAt.toISOString(),
+        examples: p.examples,
+        support_last_week: p.supportLastWeek,
+        support_previous_week: p.supportPreviousWeek,
+      })),
+    );
+    const rows = await this.em.execute<{ user_id: string; deactivated: number }[]>(
       `with upserted as (
          insert into analytics.patterns as p
            (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at, examples,
             support_last_week, support_previous_week, active, created_at, updated_at)
-         select gen_random_uuid(), ?, ?, r.sequence, r.support, r.confidence, r.first_seen_at, r.last_seen_at, r.examples,
+         select gen_random_uuid(), ?, r.user_id, r.sequence, r.support, r.confidence, r.first_seen_at, r.last_seen_at, r.examples,
                 r.support_last_week, r.support_previous_week, true, ?, ?
-         from jsonb_to_recordset(?::jsonb) as r(sequence jsonb, support int, confidence float8, first_seen_at timestamptz,
+         from jsonb_to_recordset(?::jsonb) as r(user_id uuid, sequence jsonb, support int, confidence float8, first_seen_at timestamptz,
                 last_seen_at timestamptz, examples jsonb, support_last_week int, support_previous_week int)
          on conflict (org_id, user_id, key) do update set
            support = excluded.support, confidence = excluded.confidence,
@@ -46,21 +50,24 @@ export class PatternStore {
          returning 1
        ), deactivated as (
          update analytics.patterns set active = false, updated_at = ?
-         where org_id = ? and user_id = ? and active
-           and key not in (select analytics.pattern_key(r.sequence) from jsonb_to_recordset(?::jsonb) as r(sequence jsonb))
-         returning 1
+         where org_id = ? and user_id = any(?::uuid[]) and active
+           and (user_id, key) not in (
+             select r.user_id, analytics.pattern_key(r.sequence) from jsonb_to_recordset(?::jsonb) as r(user_id uuid, sequence jsonb))
+         returning user_id
        )
-       select (select count(*) from deactivated)::int as deactivated`,
-      [orgId, userId, now.toISOString(), now.toISOString(), JSON.stringify(records), now.toISOString(), orgId, userId, JSON.stringify(records)],
+       select user_id, count(*)::int as deactivated from deactivated group by user_id`,
+      [orgId, now.toISOString(), now.toISOString(), JSON.stringify(records), now.toISOString(), orgId, `{${[...mined.keys()].join(',')}}`, JSON.stringify(records)],
     );
-    return { deactivated: row.deactivated };
+    return new Map(rows.map((r) => [r.user_id, r.deactivated]));
   }
 
-  /** The user's active patterns, most supported first, then by key (code-unit order, whatever the collation). */
-  async findActive(orgId: string, userId: string): Promise<Pattern[]> {
-    const patterns = await this.em.find(PatternEntity, { orgId, userId, active: true });
+  /** The users' active patterns, by user; each list most supported first, then by key (code-unit order, whatever the collation). */
+  async findActive(orgId: string, userIds: readonly string[]): Promise<Map<string, Pattern[]>> {
+    const byUser = new Map<string, Pattern[]>(userIds.map((id) => [id, []]));
+    for (const pattern of await this.em.find(PatternEntity, { orgId, userId: { $in: [...userIds] }, active: true })) byUser.get(pattern.userId)?.push(pattern);
     const key = (p: Pattern) => p.key ?? '';
-    return patterns.sort((a, b) => b.support - a.support || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    for (const patterns of byUser.values()) patterns.sort((a, b) => b.support - a.support || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    return byUser;
   }
 
   /** Users of the organization with at least one active pattern, by id. */
