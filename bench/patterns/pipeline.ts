@@ -323,6 +323,7 @@ async function lag(): Promise<void> {
     // Subscribers: one graphql-ws client per user, straight to the analytics subgraph (the gateway carries subscriptions in issue 5).
     const wsUrl = analytics.url.replace(/^http/, 'ws');
     const received = new Map<string, number>();
+    const receivedAt = new Map<string, number>(); // wall clock, to compare with the database's stamps
     const clients = users.map((userId) =>
       createClient({
         url: wsUrl,
@@ -336,7 +337,10 @@ async function lag(): Promise<void> {
           new Promise<void>((resolve, reject) => {
             client.subscribe({ query: 'subscription { suggestionAdded { id title } }' }, {
               next: () => {
-                if (!received.has(users[i])) received.set(users[i], performance.now());
+                if (!received.has(users[i])) {
+                  received.set(users[i], performance.now());
+                  receivedAt.set(users[i], Date.now());
+                }
               },
               error: reject,
               complete: () => undefined,
@@ -414,8 +418,8 @@ async function lag(): Promise<void> {
     const breakdown = new Client({ connectionString: db.ownerUrl });
     await breakdown.connect();
     const keys = plan.filter((p) => p.crossingIndex >= 0).map((p) => `${p.userId}:${p.crossingIndex}`);
-    const { rows: stages } = await breakdown.query<{ stored: number; published: number; copied: number; offered: number }>(
-      `select extract(epoch from c.created_at) * 1000 as stored, extract(epoch from c.published_at) * 1000 as published,
+    const { rows: stages } = await breakdown.query<{ userId: string; stored: number; published: number; copied: number; offered: number }>(
+      `select c.user_id as "userId", extract(epoch from c.created_at) * 1000 as stored, extract(epoch from c.published_at) * 1000 as published,
               extract(epoch from a.received_at) * 1000 as copied, extract(epoch from s.created_at) * 1000 as offered
        from core.events c
        join analytics.events a on a.id = c.id
@@ -433,6 +437,9 @@ async function lag(): Promise<void> {
       storedToPublished: stage((r) => r.published - r.stored),
       publishedToCopied: stage((r) => r.copied - r.published),
       copiedToOffered: stage((r) => r.offered - r.copied),
+      // From the start of the mining transaction that made the suggestion to the subscriber: the
+      // rest of that transaction, the announcement after commit, and the delivery over graphql-ws.
+      offeredToReceived: stage((r) => (receivedAt.get(r.userId) ?? NaN) - r.offered),
     });
     await Promise.all(clients.map((c) => c.dispose()));
   } finally {

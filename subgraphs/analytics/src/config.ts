@@ -28,7 +28,7 @@ export const analyticsConfigShape = {
   PATTERN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Events of a user arriving within this many ms are mined together (near-real-time mode). */
   PATTERN_REFRESH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(50),
-  /** Groups of users (of one organization, up to 50 each) one worker process mines at the same time, one connection each. */
+  /** Groups of users (of one organization, up to 10 each) one worker process mines at the same time, one connection each. */
   PATTERN_MINING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** A pattern becomes a suggestion from this support… */
   SUGGESTION_MIN_SUPPORT: z.coerce.number().int().min(1).default(5),

@@ -29,7 +29,7 @@ export interface PatternMinerDeps {
 }
 
 /** Users of one organization mined in one transaction, at most. */
-const GROUP_SIZE = 50;
+const GROUP_SIZE = 10;
 
 /**
  * Mines users and stores their patterns: the one path both modes (nightly batch, near-real-time
