@@ -21,8 +21,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -229,6 +231,15 @@ function startProcess(script: string, env: Record<string, string>, ready?: strin
   });
 }
 
+/** Linux PSI: the share of time something waited for a CPU over the last 60 s (host load we do not control shows here). */
+function cpuPressure(): string {
+  try {
+    return readFileSync('/proc/pressure/cpu', 'utf8').match(/some avg10=\S+ avg60=\S+/)?.[0] ?? 'n/a';
+  } catch {
+    return 'n/a';
+  }
+}
+
 /** Part 2: ingest through Core at RATE events/s; lag until the suggestion reaches its subscriber. */
 async function lag(): Promise<void> {
   const db = await createDatabase(`flowgraph_lagbench_${Date.now()}`);
@@ -360,6 +371,9 @@ async function lag(): Promise<void> {
     let sent = 0;
     let next = 0;
     const inFlight: Promise<unknown>[] = [];
+    // This process sends the load and receives the suggestions: its own event-loop delay is part of what is measured.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const started = performance.now();
     while (sent < total) {
       let budget = Math.round(RATE / 20);
@@ -413,6 +427,8 @@ async function lag(): Promise<void> {
       suggestionsReceived: lags.length,
       lagMs: { p50: round(percentile(lags, 50)), p95: round(percentile(lags, 95)), max: round(lags.at(-1) ?? NaN) },
       ingestCallMs: { p50: round(percentile(ingest, 50)), p95: round(percentile(ingest, 95)) },
+      benchEventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6) },
+      hostCpuPressure: cpuPressure(),
     });
     // Where the time goes, from the rows each stage stamped (database clock, same machine).
     const breakdown = new Client({ connectionString: db.ownerUrl });
