@@ -10,7 +10,8 @@ import { EventRelay } from '../subgraphs/core/src/modules/events/event-relay';
 import { signUp, startCoreHarness, type Account, type CoreHarness } from '../subgraphs/core/test/core-harness';
 import { ExecutionStarter } from '../subgraphs/workflow/src/modules/executions/execution-starter';
 import { EVENT_TRIGGERS_GROUP, EventTriggerConsumer, eventStreamKey } from '../subgraphs/workflow/src/modules/triggers/event-trigger.consumer';
-import { startTriggerHarness, until, type TriggerHarness } from '../subgraphs/workflow/test/support/trigger-harness';
+import { startTriggerHarness, type TriggerHarness } from '../subgraphs/workflow/test/support/trigger-harness';
+import { until } from '@flowgraph/kernel/testing';
 
 let core: CoreHarness;
 let wf: TriggerHarness;

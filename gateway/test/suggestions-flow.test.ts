@@ -10,6 +10,7 @@ import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestion
 import { createSuggestionListener, suggestionSettings } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-offers';
 import { WorkflowClient } from '../../subgraphs/analytics/src/modules/suggestions/workflow-client';
 import { identitySecret, post, startFederation, type Federation } from './support/federation-kit';
+import { until } from '@flowgraph/kernel/testing';
 
 /**
  * The whole product loop through the gateway: events ingested → Core's relay → the analytics
@@ -61,16 +62,6 @@ afterAll(async () => {
   await relayOrm.close(true);
   await federation.stop();
 });
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 it('turns repeated events into a suggestion that is accepted into a workflow, all through the gateway', async () => {
   const signedUp = await post<{ signUp: { accessToken: string } }>(

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { createRedis, loadConfig, type Redis } from '../src';
 import { StreamConsumer, type StreamConsumerOptions, type StreamEntry } from '../src/streams';
 import { uniqueName } from '../src/testing';
+import { until } from '@flowgraph/kernel/testing';
 
 let redis: Redis;
 const prefix = uniqueName('fgtest_streams');
@@ -29,16 +30,6 @@ function consumer(stream: string, handle: StreamConsumerOptions['handle'], optio
   const c = new StreamConsumer({ redis, stream, group: 'g', startId: '0', handle, logger, blockMs: 50, claimIdleMs: 100, claimEveryMs: 50, ...options });
   running.push(c);
   return c;
-}
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const add = (stream: string, n: string) => redis.xadd(stream, '*', 'n', n) as Promise<string>;

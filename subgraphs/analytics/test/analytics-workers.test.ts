@@ -10,7 +10,8 @@ import { storeEvents } from '../src/modules/event-copy/event-copy.service';
 import type { AnalyticsJobDefinition } from '../src/jobs/analytics-job';
 import { startAnalyticsWorkers } from '../src/jobs/analytics-workers';
 import { MINE_PATTERNS_JOB, MINE_PATTERNS_NIGHTLY_JOB } from '../src/jobs/mine-patterns.job';
-import { copied, openAnalyticsDatabase, openTestStream, patternRows, testLogger, until, type AnalyticsDatabase, type TestStream } from './support/pattern-pipeline';
+import { copied, openAnalyticsDatabase, openTestStream, patternRows, testLogger, type AnalyticsDatabase, type TestStream } from './support/pattern-pipeline';
+import { until } from '@flowgraph/kernel/testing';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');
 const DAY = 86_400_000;

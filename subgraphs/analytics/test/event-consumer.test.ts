@@ -8,7 +8,8 @@ import { inScopedTransaction } from '@flowgraph/kernel';
 import { EventCopyConsumer, type EventCopyConsumerOptions, type EventUser } from '../src/modules/event-copy/event-copy.consumer';
 import { EVENT_ATTRIBUTE_KEYS, extractEventAttributes } from '../src/modules/event-copy/event-attributes';
 import { ANALYTICS_CONSUMER_GROUP } from '../src/modules/event-copy/event-stream';
-import { drained, openAnalyticsDatabase, openTestStream, streamFields, testLogger, until, type AnalyticsDatabase, type TestEvent, type TestStream } from './support/pattern-pipeline';
+import { drained, openAnalyticsDatabase, openTestStream, streamFields, testLogger, type AnalyticsDatabase, type TestEvent, type TestStream } from './support/pattern-pipeline';
+import { until } from '@flowgraph/kernel/testing';
 
 let database: AnalyticsDatabase;
 let stream: TestStream;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signIdentity } from '@flowgraph/kernel';
-import { testIdentity } from '@flowgraph/kernel/testing';
+import { testIdentity, until } from '@flowgraph/kernel/testing';
 import { suggestionAddedChannel } from '../src/modules/suggestions/suggestion-feed';
 import { ISSUES_TO_TEAMS, PR_TO_SLACK, startSuggestionsHarness, type SuggestionsHarness } from './support/suggestions-harness';
 
@@ -69,14 +69,6 @@ function subscriber(identity: { userId: string; orgId: string; role: 'viewer' | 
 async function subscribersOf(channel: string): Promise<number> {
   const [, count] = (await h.redis.pubsub('NUMSUB', channel)) as [string, number];
   return Number(count);
-}
-
-async function until(probe: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function offer(orgId: string, userId: string, sequence = PR_TO_SLACK): Promise<string> {

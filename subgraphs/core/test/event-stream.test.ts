@@ -3,6 +3,7 @@ import { createLogger, signIdentity, type Identity } from '@flowgraph/kernel';
 import { EventRelay } from '../src/modules/events/event-relay';
 import { eventStreamKey } from '../src/modules/events/event-stream';
 import { startCoreHarness, signUp, type Account, type CoreHarness } from './core-harness';
+import { until } from '@flowgraph/kernel/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (response: Response): Promise<Record<string, any>> => (await response.json()) as Record<string, any>;
@@ -42,16 +43,6 @@ const serviceIdentity = () => ({ orgId: owner.orgId, userId: owner.userId, role:
 async function streamEntries(): Promise<Record<string, string>[]> {
   const entries = await h.redis.xrange(eventStreamKey(h.config.REDIS_PREFIX), '-', '+');
   return entries.map(([, fields]) => Object.fromEntries(fields.flatMap((_, i) => (i % 2 === 0 ? [[fields[i], fields[i + 1]]] : []))));
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('POST /internal/events', () => {

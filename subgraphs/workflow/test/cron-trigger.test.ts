@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { startTriggerHarness, until, type TriggerHarness } from './support/trigger-harness';
+import { startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
 import { startWorkerProcess, stopWorkerProcess } from './support/worker-processes';
+import { until } from '@flowgraph/kernel/testing';
 
 let h: TriggerHarness;
 const workers: ChildProcess[] = [];
@@ -37,7 +38,7 @@ it('starts exactly one execution per cron tick with two worker processes running
       [triggerId],
     );
   const sinceReady = async () => (await ticks()).filter((r) => Date.parse(r.scheduled_at) > bothReady);
-  await until(async () => ((await sinceReady()).length >= 5 ? true : undefined), 20_000, 200);
+  await until(async () => ((await sinceReady()).length >= 5 ? true : undefined), 20_000, 'five cron runs', 200);
   await Promise.all(workers.map(stopWorkerProcess));
 
   expect((await ticks()).every((r) => Number(r.n) === 1)).toBe(true);

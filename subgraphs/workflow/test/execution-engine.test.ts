@@ -1,7 +1,8 @@
-import { startExecutionHarness, waitFor, type ExecutionHarness } from './support/execution-harness';
+import { startExecutionHarness, type ExecutionHarness } from './support/execution-harness';
 import { startTestHttpServer } from './support/test-http-server';
 import { AddressPolicy } from '../src/modules/steps/address-guard';
 import { createHttpRequestStep } from '../src/modules/steps/http-request.step';
+import { until } from '@flowgraph/kernel/testing';
 
 let h: ExecutionHarness;
 let web: Awaited<ReturnType<typeof startTestHttpServer>>;
@@ -156,7 +157,7 @@ describe('the execution engine', () => {
       edges: [{ from: 'wait', to: 'after' }],
     });
     const id = await h.execute(workflowId);
-    await waitFor(async () => (await h.executionQueue.getJob(id))?.isDelayed(), 5000, 'the job to be delayed');
+    await until(async () => (await h.executionQueue.getJob(id))?.isDelayed(), 5000, 'the job to be delayed');
     const done = await h.waitForStatus(id, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
     expect(done.finished_at.getTime() - done.started_at.getTime()).toBeGreaterThanOrEqual(400);

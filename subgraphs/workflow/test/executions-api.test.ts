@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signIdentity } from '@flowgraph/kernel';
-import { testIdentity } from '@flowgraph/kernel/testing';
-import { startExecutionHarness, waitFor, EXECUTE, type ExecutionHarness } from './support/execution-harness';
+import { testIdentity, until } from '@flowgraph/kernel/testing';
+import { startExecutionHarness, EXECUTE, type ExecutionHarness } from './support/execution-harness';
 
 let h: ExecutionHarness;
 
@@ -163,6 +163,6 @@ describe('executions through the API', () => {
       await client.dispose();
     }
     expect(statuses[statuses.length - 1]).toBe('SUCCEEDED');
-    await waitFor(async () => statuses.length > 0, 1000);
+    await until(async () => statuses.length > 0, 1000);
   });
 });

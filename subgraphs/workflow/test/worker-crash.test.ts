@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
-import { startExecutionHarness, waitFor, type ExecutionHarness } from './support/execution-harness';
+import { startExecutionHarness, type ExecutionHarness } from './support/execution-harness';
 import { startTestHttpServer } from './support/test-http-server';
 import { killProcess, startWorkflowWorkerProcess } from './support/workflow-worker-process';
+import { until } from '@flowgraph/kernel/testing';
 
 let h: ExecutionHarness;
 let web: Awaited<ReturnType<typeof startTestHttpServer>>;
@@ -55,7 +56,7 @@ describe('a worker killed mid-run', () => {
     const workflowId = await h.seedWorkflow(definition());
     const a = await startWorker();
     const id = await h.execute(workflowId);
-    await waitFor(async () => keysSeen('/hold/second').length === 1, 15_000, 'the second step to be in flight');
+    await until(async () => keysSeen('/hold/second').length === 1, 15_000, 'the second step to be in flight');
     const [running] = await h.owner('select status from workflow.executions where id = $1', [id]);
     expect(running!.status).toBe('running');
 
@@ -83,7 +84,7 @@ describe('a worker killed mid-run', () => {
     const workflowId = await h.seedWorkflow(definition());
     const a = await startWorker({ WORKFLOW_MAX_STALLED_COUNT: '0' });
     const id = await h.execute(workflowId);
-    await waitFor(async () => keysSeen('/hold/second').length === 1, 15_000, 'the second step to be in flight');
+    await until(async () => keysSeen('/hold/second').length === 1, 15_000, 'the second step to be in flight');
     await killProcess(a, 'SIGKILL');
     await startWorker({ WORKFLOW_MAX_STALLED_COUNT: '0' });
 

@@ -1,3 +1,4 @@
 export * from './databases';
 export * from './statements';
 export * from './requests';
+export * from './polling';

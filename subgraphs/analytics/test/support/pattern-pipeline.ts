@@ -101,17 +101,6 @@ export function copied(event: TestEvent & { id: string }): CopiedEvent {
 
 export const testLogger = (): Logger => createLogger('analytics-test', process.env.TEST_LOG ?? 'silent');
 
-/** Polls `probe` until it returns a value (not undefined) or the deadline passes. */
-export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 8000, everyMs = 25): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
 /** Whether the group has read everything in the stream and acknowledged it. */
 export async function drained(redis: Redis, key: string, group: string): Promise<boolean> {
   const [last] = await redis.xrevrange(key, '+', '-', 'COUNT', 1);

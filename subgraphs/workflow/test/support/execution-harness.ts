@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, createOrm, createRedis, type Identity, type RunningServer } from '@flowgraph/kernel';
-import { createTestDatabase, postGraphQL, uniqueName, type GraphQLResponse, type TestDatabase } from '@flowgraph/kernel/testing';
+import { createTestDatabase, postGraphQL, uniqueName, until, type GraphQLResponse, type TestDatabase } from '@flowgraph/kernel/testing';
 import { loadWorkflowConfig, type WorkflowConfig } from '../../src/config';
 import { entities } from '../../src/entities';
 import { startWorkflowWorkers } from '../../src/jobs/workflow-workers';
@@ -35,16 +35,6 @@ export interface ExecutionHarness {
 }
 
 export const EXECUTE = `mutation($input: ExecuteWorkflowInput!) { executeWorkflow(input: $input) { execution { id status } } }`;
-
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 export async function startExecutionHarness(name: string, extraEnv: Record<string, string> = {}): Promise<ExecutionHarness> {
   const db = await createTestDatabase(name);
@@ -116,7 +106,7 @@ export async function startExecutionHarness(name: string, extraEnv: Record<strin
       return response.data.executeWorkflow.execution.id;
     },
     waitForStatus(executionId, statuses, timeoutMs = 15_000) {
-      return waitFor(async () => {
+      return until(async () => {
         const [row] = await owner('select * from workflow.executions where id = $1', [executionId]);
         return row && statuses.includes(row.status) ? row : null;
       }, timeoutMs, `execution ${executionId} to be ${statuses.join('|')}`);

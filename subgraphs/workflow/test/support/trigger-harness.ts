@@ -86,14 +86,3 @@ export async function startTriggerHarness(name: string, env: Record<string, stri
 }
 
 export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
-
-/** Polls `probe` until it returns a value (not undefined) or the deadline passes. */
-export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
