@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, createOrm, loadConfig, type Identity, type RunningServer } from '@flowgraph/kernel';
+import { createLogger, createOrm, inScopedTransaction, loadConfig, type Identity, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, type TestDatabase } from '@flowgraph/kernel/testing';
 import { entities } from '../src/entities';
-import { inReadOnlyScopedTransaction } from '../src/modules/reporting/read-only-transaction';
 import { startAnalyticsServer } from '../src/server';
 
 const secret = loadConfig().IDENTITY_SECRET;
@@ -220,12 +219,13 @@ describe('with a read replica', () => {
 
   it('reads in a read-only transaction where row-level security applies', async () => {
     const root = replica.orm.em as EntityManager;
-    const visible = await inReadOnlyScopedTransaction(root, { orgId: orgB }, (em) =>
+    const visible = await inScopedTransaction(root, { orgId: orgB }, (em) =>
       em.execute<{ tool: string; events: number }[]>('select tool, events from analytics.daily_tool_events'),
+      { readOnly: true },
     );
     expect(visible).toEqual([{ tool: 'teams', events: 7 }]);
     await expect(
-      inReadOnlyScopedTransaction(root, { orgId: orgB }, (em) => em.execute(`insert into analytics.daily_tool_events values (?, '2026-03-05', 'x', 1)`, [orgB])),
+      inScopedTransaction(root, { orgId: orgB }, (em) => em.execute(`insert into analytics.daily_tool_events values (?, '2026-03-05', 'x', 1)`, [orgB]), { readOnly: true }),
     ).rejects.toThrow(/read-only transaction/);
   });
 });

@@ -6,14 +6,19 @@ export interface RowScope {
   userId?: string;
 }
 
+export interface ScopedTransactionOptions {
+  /** READ ONLY: writes fail (e.g. reads sent to a replica). */
+  readOnly?: boolean;
+}
+
 /**
  * Starts a transaction on a fresh fork and sets the row-level-security scope for it only
  * (`set_config(..., true)` is transaction-local, so a pooled connection never carries one
  * request's organization into the next).
  */
-export async function beginScopedTransaction(root: EntityManager, scope: RowScope): Promise<EntityManager> {
+export async function beginScopedTransaction(root: EntityManager, scope: RowScope, options: ScopedTransactionOptions = {}): Promise<EntityManager> {
   const em = root.fork({ clear: true });
-  await em.begin();
+  await em.begin({ readOnly: options.readOnly });
   await setRowScope(em, scope);
   return em;
 }
@@ -30,8 +35,9 @@ export async function inScopedTransaction<T>(
   root: EntityManager,
   scope: RowScope,
   work: (em: EntityManager) => Promise<T>,
+  options: ScopedTransactionOptions = {},
 ): Promise<T> {
-  const em = await beginScopedTransaction(root, scope);
+  const em = await beginScopedTransaction(root, scope, options);
   try {
     const result = await work(em);
     await em.commit();

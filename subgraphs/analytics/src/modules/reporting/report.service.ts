@@ -1,7 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { requireRole, type Identity } from '@flowgraph/kernel';
+import { inScopedTransaction, requireRole, type Identity } from '@flowgraph/kernel';
 import type { OrganizationReport } from '../../generated/graphql';
-import { inReadOnlyScopedTransaction } from './read-only-transaction';
 import { checkReportRange } from './report-range';
 import { ReportRepository } from './report.repository';
 
@@ -34,6 +33,6 @@ export class ReportService {
       };
     };
     if (!this.replica) return read(this.em);
-    return inReadOnlyScopedTransaction(this.replica.em as EntityManager, { orgId: caller.orgId, userId: caller.userId }, read);
+    return inScopedTransaction(this.replica.em as EntityManager, { orgId: caller.orgId, userId: caller.userId }, read, { readOnly: true });
   }
 }
