@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRedis, type Redis } from '@flowgraph/kernel';
+import { until } from '@flowgraph/kernel/testing';
 import { loadAnalyticsConfig } from '../src/config';
 import { storeEvents } from '../src/modules/event-copy/event-copy.service';
 import { ANALYTICS_CONSUMER_GROUP } from '../src/modules/event-copy/event-stream';
@@ -16,7 +17,7 @@ import { patternKey, userMiningOptions } from '../src/modules/patterns/user-patt
 import { startAnalyticsWorkers } from '../src/jobs/analytics-workers';
 import { minePatternsOfOrganization } from '../src/jobs/mine-patterns.job';
 import {
-  copied, drained, openAnalyticsDatabase, openTestStream, patternRows, streamFields, testLogger, until,
+  copied, drained, openAnalyticsDatabase, openTestStream, patternRows, streamFields, testLogger,
   type AnalyticsDatabase, type TestEvent, type TestStream,
 } from './support/pattern-pipeline';
 
