@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { GraphQLResponse } from '@flowgraph/kernel/testing';
 import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+
+type EventsPage = { edges: { node: { occurredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
 let h: CoreHarness;
 let owner: Account;
@@ -121,9 +124,9 @@ describe('events', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await h.call(EVENTS, { first, after, filter }, identity);
+      const response: GraphQLResponse<{ events: EventsPage }> = await h.call(EVENTS, { first, after, filter }, identity);
       expect(response.errors).toBeUndefined();
-      const page = response.data!.events;
+      const page: EventsPage = response.data!.events;
       seen.push(...page.edges.map((e: { node: { occurredAt: string } }) => e.node.occurredAt));
       if (during) await during();
       if (!page.pageInfo.hasNextPage) return seen;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signIdentity } from '@flowgraph/kernel';
-import { testIdentity, until } from '@flowgraph/kernel/testing';
+import { testIdentity, until, type GraphQLResponse } from '@flowgraph/kernel/testing';
 import { startExecutionHarness, EXECUTE, type ExecutionHarness } from './support/execution-harness';
 
 let h: ExecutionHarness;
@@ -63,7 +63,7 @@ describe('executions through the API', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const r = await h.call(page, { w: workflowId, after });
+      const r: GraphQLResponse<{ executions: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> = await h.call(page, { w: workflowId, after });
       seen.push(...r.data!.executions.edges.map((e: { node: { id: string } }) => e.node.id));
       if (!r.data!.executions.pageInfo.hasNextPage) break;
       after = r.data!.executions.pageInfo.endCursor;
