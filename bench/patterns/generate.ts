@@ -9,6 +9,7 @@
  * are 5 s–20 min apart; sessions are 35 min–16 h apart, so a 30-minute idle gap recovers exactly
  * the generated sessions.
  */
+import { seededRandom } from '@flowgraph/kernel/testing';
 import type { PatternItem } from '../../subgraphs/analytics/src/modules/mining/mining.types';
 
 export interface GeneratedEvent extends PatternItem {
@@ -43,18 +44,6 @@ export interface GenerateOptions {
   readonly noiseSkew?: number;
   /** Noise events per session, inclusive range. Default [3, 10]. */
   readonly noiseLength?: readonly [number, number];
-}
-
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TOOLS: Record<string, string[]> = {

@@ -38,7 +38,8 @@ import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestion
 import { WorkflowClient } from '../../subgraphs/analytics/src/modules/suggestions/workflow-client';
 import { loadAnalyticsConfig } from '../../subgraphs/analytics/src/config';
 import { startAnalyticsWorkers } from '../../subgraphs/analytics/src/jobs/analytics-workers';
-import { NOISE_ITEMS, generateStream, seededRandom, type PlantedPattern } from './generate';
+import { NOISE_ITEMS, generateStream, type PlantedPattern } from './generate';
+import { seededRandom, until } from '@flowgraph/kernel/testing';
 
 const base = loadConfig();
 const INCREMENTAL_EVENTS = Number(process.env.BENCH_INCREMENTAL_EVENTS ?? 100_000);
@@ -205,14 +206,6 @@ function freePort(): Promise<number> {
   );
 }
 
-async function until(probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('not ready in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 function startProcess(script: string, env: Record<string, string>): ChildProcess;
 function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess>;
 function startProcess(script: string, env: Record<string, string>, ready?: string): ChildProcess | Promise<ChildProcess> {
@@ -255,7 +248,7 @@ async function lag(): Promise<void> {
     const corePort = await freePort();
     children.push(startProcess('subgraphs/core/src/main.ts', { ...env, PORT: String(corePort), LOG_LEVEL: 'warn' }));
     const core = { url: `http://127.0.0.1:${corePort}/graphql` };
-    await until(() => fetch(`http://127.0.0.1:${corePort}/readyz`).then((r) => r.ok, () => false));
+    await until(() => fetch(`http://127.0.0.1:${corePort}/readyz`).then((r) => r.ok, () => false), 30_000, 'Core to be ready');
 
     const workflowOrm = await createOrm({ url: db.appUrl, entities: workflowEntities, poolMax: 4 });
     const workflowRedis = createRedis(base.REDIS_URL);

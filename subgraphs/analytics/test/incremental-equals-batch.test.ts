@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRedis, type Redis } from '@flowgraph/kernel';
-import { until } from '@flowgraph/kernel/testing';
+import { seededRandom, until } from '@flowgraph/kernel/testing';
 import { loadAnalyticsConfig } from '../src/config';
 import { storeEvents } from '../src/modules/event-copy/event-copy.service';
 import { ANALYTICS_CONSUMER_GROUP } from '../src/modules/event-copy/event-stream';
@@ -28,18 +28,6 @@ const DAY = 86_400_000;
 const env = { PATTERN_MIN_SUPPORT: '2', PATTERN_MIN_SUPPORT_RATIO: '0.15', PATTERN_MAX_LENGTH: '4', PATTERN_REFRESH_DEBOUNCE_MS: '5' };
 const config = loadAnalyticsConfig({ ...process.env, ...env });
 
-/** mulberry32: a small seeded PRNG, so the stream is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const step = (key: string) => ({ tool: key.split('/')[0], eventType: key.split('/')[1] });
 const NOISE = ['github/push', 'github/pr.merged', 'slack/reaction.added', 'jira/issue.updated', 'drive/file.uploaded', 'notion/page.updated', 'gmail/email.sent', 'calendar/event.created', 'figma/file.updated', 'zoom/meeting.started'].map(step);
 const PLANTED = [
@@ -52,7 +40,7 @@ const FADING = ['gmail/email.received', 'notion/page.created'].map(step);
 type Event = TestEvent & { id: string };
 
 function generate(seed: number): { events: Event[]; users: { orgId: string; userId: string; planted: string[] }[] } {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const orgs = [randomUUID(), randomUUID()];
   const shared = randomUUID(); // one person in both organizations
@@ -145,7 +133,7 @@ it('finds through the stream, chunked, shuffled and duplicated, the active patte
     ),
   );
   try {
-    const random = rng(7);
+    const random = seededRandom(7);
     const chronological = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
     const feed = arrivalOrder(chronological.map(streamFields), random, 40);
     for (let i = 0; i < feed.length; ) {

@@ -1,3 +1,4 @@
+import { seededRandom } from '@flowgraph/kernel/testing';
 import { mineSequentialPatterns } from '../src/modules/mining/prefixspan';
 import type { MiningOptions, MiningSequence, SequentialPattern } from '../src/modules/mining/mining.types';
 
@@ -46,17 +47,6 @@ describe('PrefixSpan with a max time gap between consecutive steps', () => {
   });
 
   describe('agrees with brute force on small random inputs', () => {
-    function rng(seed: number): () => number {
-      let a = seed >>> 0;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
-
     interface Step { letter: string; time: number }
     function contains(session: Step[], pattern: string[], gapMs: number, gap: number, from = -1, depth = 0): boolean {
       if (depth === pattern.length) return true;
@@ -81,7 +71,7 @@ describe('PrefixSpan with a max time gap between consecutive steps', () => {
       [20, 1],
     ])('maxGapMs %s min, maxGap %s', (gapMinutes, gap) => {
       for (let seed = 1; seed <= 40; seed++) {
-        const random = rng(seed * 104729 + gapMinutes);
+        const random = seededRandom(seed * 104729 + gapMinutes);
         const raw: Step[][] = Array.from({ length: 3 + Math.floor(random() * 8) }, () => {
           let time = 0;
           return Array.from({ length: Math.floor(random() * 9) }, () => {

@@ -1,3 +1,4 @@
+import { seededRandom } from '@flowgraph/kernel/testing';
 import { mineSequentialPatterns } from '../src/modules/mining/prefixspan';
 import type { MiningOptions, MiningSequence, PatternItem, SequentialPattern } from '../src/modules/mining/mining.types';
 
@@ -144,18 +145,6 @@ describe('mineSequentialPatterns (PrefixSpan)', () => {
   });
 
   describe('agrees with brute force on small random inputs', () => {
-    /** mulberry32: a small seeded PRNG. */
-    function rng(seed: number): () => number {
-      let a = seed >>> 0;
-      return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
-
     function contains(session: string[], pattern: string[], maxGap: number, from = -1, depth = 0): boolean {
       if (depth === pattern.length) return true;
       const last = depth === 0 ? session.length - 1 : Math.min(session.length - 1, from + maxGap + 1);
@@ -177,7 +166,7 @@ describe('mineSequentialPatterns (PrefixSpan)', () => {
 
     it.each([Infinity, 0, 1, 2])('maxGap %s', (maxGap) => {
       for (let seed = 1; seed <= 40; seed++) {
-        const random = rng(seed * 7919 + (maxGap === Infinity ? 0 : maxGap + 1));
+        const random = seededRandom(seed * 7919 + (maxGap === Infinity ? 0 : maxGap + 1));
         const letters = alphabet.slice(0, 2 + Math.floor(random() * 3));
         const raw = Array.from({ length: 3 + Math.floor(random() * 10) }, () =>
           Array.from({ length: Math.floor(random() * 9) }, () => letters[Math.floor(random() * letters.length)]),

@@ -2,3 +2,4 @@ export * from './databases';
 export * from './statements';
 export * from './requests';
 export * from './polling';
+export * from './random';
