@@ -35,7 +35,13 @@ export function workerFile(service) {
   return path.join(repoRoot, service.dir, 'dist', 'src', 'worker.js');
 }
 
-/** The subgraph URLs the gateway composes, for the given env's ports. */
+/** The subgraph URLs the gateway composes, and the origins of their internal endpoints, for the given env's ports. */
 export function subgraphUrls(env) {
-  return Object.fromEntries(subgraphs.map((s) => [s.urlVar, `http://127.0.0.1:${servicePort(s, env)}/graphql`]));
+  const origin = (name) => `http://127.0.0.1:${servicePort(subgraphs.find((s) => s.name === name), env)}`;
+  return {
+    ...Object.fromEntries(subgraphs.map((s) => [s.urlVar, `${origin(s.name)}/graphql`])),
+    // Internal endpoints the subgraphs and workers call each other on (notify → Core, Analytics → Workflow).
+    CORE_ORIGIN: origin('core'),
+    WORKFLOW_ORIGIN: origin('workflow'),
+  };
 }
