@@ -233,6 +233,25 @@ function cpuPressure(): string {
   }
 }
 
+/** The machine's CPU time counters (/proc/stat, in clock ticks): what all processes used, waited on disk, or lost to the host. */
+function cpuTicks(): { busy: number; idle: number; iowait: number; steal: number } | null {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+    return { busy: user + nice + system + irq + softirq, idle, iowait, steal };
+  } catch {
+    return null;
+  }
+}
+
+/** Shares of the machine's CPU time between two {@link cpuTicks} readings (busy 1.0 = every core busy). */
+function cpuShares(before: ReturnType<typeof cpuTicks>, after: ReturnType<typeof cpuTicks>) {
+  if (!before || !after) return 'n/a';
+  const delta = (k: keyof NonNullable<ReturnType<typeof cpuTicks>>) => after[k] - before[k];
+  const total = delta('busy') + delta('idle') + delta('iowait') + delta('steal');
+  const share = (k: keyof NonNullable<ReturnType<typeof cpuTicks>>) => round(delta(k) / total);
+  return { busy: share('busy'), iowait: share('iowait'), steal: share('steal') };
+}
+
 /** Part 2: ingest through Core at RATE events/s; lag until the suggestion reaches its subscriber. */
 async function lag(): Promise<void> {
   const db = await createDatabase(`flowgraph_lagbench_${Date.now()}`);
@@ -367,6 +386,7 @@ async function lag(): Promise<void> {
     // This process sends the load and receives the suggestions: its own event-loop delay is part of what is measured.
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
+    const ticksBefore = cpuTicks();
     const started = performance.now();
     while (sent < total) {
       let budget = Math.round(RATE / 20);
@@ -404,6 +424,7 @@ async function lag(): Promise<void> {
       if (due > elapsed) await new Promise((r) => setTimeout(r, due - elapsed));
     }
     await Promise.all(inFlight);
+    const ticksAtEnd = cpuTicks();
     const ingestSeconds = (performance.now() - started) / 1000;
     const deadline = performance.now() + 15_000;
     while (received.size < sentAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -422,6 +443,7 @@ async function lag(): Promise<void> {
       ingestCallMs: { p50: round(percentile(ingest, 50)), p95: round(percentile(ingest, 95)) },
       benchEventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6), p99: round(loopDelay.percentile(99) / 1e6) },
       hostCpuPressure: cpuPressure(),
+      machineCpuDuringLoad: cpuShares(ticksBefore, ticksAtEnd),
     });
     // Where the time goes, from the rows each stage stamped (database clock, same machine).
     const breakdown = new Client({ connectionString: db.ownerUrl });
