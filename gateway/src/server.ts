@@ -9,6 +9,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ErrorCode, createErrorFormatter, liveness, readiness, type Identity, type Logger, type Redis } from '@flowgraph/kernel';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { apiKeyAuthenticator } from './plugins/api-key-auth';
 import { authentication } from './plugins/authentication';
 import { jwtAuthenticator } from './plugins/jwt-auth';
@@ -23,12 +24,15 @@ export interface GatewayDeps {
   redis: Redis;
   /** Injected for tests; default: the global fetch (API-key verification). */
   fetch?: typeof fetch;
+  /** Where features record metrics. Default: a fresh registry (served on `/metrics`). */
+  metrics?: GatewayMetrics;
 }
 
 export interface RunningGateway {
   app: Express;
   url: string;
   port: number;
+  metrics: GatewayMetrics;
   stop(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ function formatError(logger: Logger) {
 /** Wiring only: the public graph on `/graphql`, plus `/healthz` and `/readyz`. */
 export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, host = deps.config.HOST): Promise<RunningGateway> {
   const { config, logger, redis } = deps;
+  const metrics = deps.metrics ?? createGatewayMetrics();
   const app = express();
   app.disable('x-powered-by');
   // The IP feeds login throttling and session records: behind a load balancer, trust its hops only.
@@ -111,6 +116,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     app,
     url,
     port: address.port,
+    metrics,
     async stop() {
       await apollo.stop(); // drains the HTTP server and stops the gateway
     },
