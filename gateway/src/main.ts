@@ -1,3 +1,5 @@
+// First: telemetry must start before the modules it instruments are loaded.
+import './instrument';
 import { createLogger, createRedis, runProcess } from '@flowgraph/kernel';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './server';

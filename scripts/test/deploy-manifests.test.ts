@@ -31,6 +31,8 @@ const ofKind = (kind: string) => docs.filter((d) => d.doc.kind === kind).map((d)
 const HTTP_SERVICES: Record<string, number> = { gateway: 4000, core: 4001, workflow: 4002, integration: 4003, analytics: 4004 };
 /** Variables read by every process (the kernel's config) plus those of the gateway and servers. */
 const REQUIRED_ENV = [...Object.keys(baseConfigShape), 'HOST', 'CORE_URL', 'WORKFLOW_URL', 'INTEGRATION_URL', 'ANALYTICS_URL', 'CORE_ORIGIN', 'WORKFLOW_ORIGIN', 'PUBLIC_URL', 'WEBHOOK_SECRET_KEY'];
+/** Integrations an operator turns on when they have one (a collector, a Sentry project): named, commented, in the ConfigMap. */
+const OPTIONAL_INTEGRATIONS = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_TRACES_SAMPLER_RATIO', 'SENTRY_DSN', 'SENTRY_ENVIRONMENT'];
 /** Only the migration Job needs the owner's connection and the app role's password. */
 const OWNER_ONLY = ['DATABASE_URL', 'DATABASE_APP_PASSWORD'];
 
@@ -76,7 +78,9 @@ describe('k8s manifests', () => {
       const [container] = deployment!.spec.template.spec.containers;
       expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
-      expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
+      // The API port, and on the gateway Prometheus' own port (never in the Service, so never public).
+      const metricsPort = name === 'gateway' ? [{ name: 'metrics', containerPort: 9464 }] : [];
+      expect(container.ports).toEqual([{ name: 'http', containerPort: port }, ...metricsPort]);
       expect(container.env).toContainEqual({ name: 'PORT', value: String(port) });
       const service = services.find((s) => s.metadata.name === name);
       expect(service!.spec.ports[0].port).toBe(port);
@@ -105,9 +109,12 @@ describe('k8s manifests', () => {
     const serviceSecret = secretNamed('flowgraph-secrets');
     const migrateSecret = secretNamed('flowgraph-migrate-secrets');
     // Services connect with DATABASE_APP_URL; the owner's URL and the app password reach the migration Job only.
-    for (const key of REQUIRED_ENV.filter((k) => !OWNER_ONLY.includes(k))) {
+    for (const key of REQUIRED_ENV.filter((k) => !OWNER_ONLY.includes(k) && !OPTIONAL_INTEGRATIONS.includes(k))) {
       expect({ key, set: key in config || key in serviceSecret }).toEqual({ key, set: true });
     }
+    const configMapText = readFileSync(path.join(repoRoot, 'k8s', 'configmap.yaml'), 'utf8');
+    for (const key of OPTIONAL_INTEGRATIONS) expect({ key, named: configMapText.includes(`# ${key}:`) }).toEqual({ key, named: true });
+    expect(config.METRICS_PORT).toBe('9464');
     for (const key of OWNER_ONLY) expect({ key, inServiceSecret: key in serviceSecret, inMigrateSecret: key in migrateSecret }).toEqual({ key, inServiceSecret: false, inMigrateSecret: true });
     for (const [key, value] of Object.entries({ ...serviceSecret, ...migrateSecret })) {
       expect({ key, inConfigMap: key in config }).toEqual({ key, inConfigMap: false });

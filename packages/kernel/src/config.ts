@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { telemetryShape } from './telemetry/config';
 
 /**
  * The settings every Flowgraph process shares. Each comes from the environment and has a safe
@@ -27,6 +28,8 @@ export const baseConfigShape = {
   IDENTITY_SECRET: z.string().min(32).default(DEV_SECRET),
   /** Key for access tokens (HS256), shared by Core (issues) and the gateway (verifies). */
   JWT_SECRET: z.string().min(32).default(DEV_SECRET),
+  /** OTLP endpoint, sampling, Sentry DSN, METRICS_PORT: see telemetry/config.ts. */
+  ...telemetryShape,
 };
 
 export const baseConfigSchema = z.object(baseConfigShape);

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { reportError } from './telemetry/hooks';
 
 /** Public error codes: the only values `extensions.code` takes. */
 export enum ErrorCode {
@@ -95,6 +96,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     logger.error({ err: original, request_id: requestId, path: formatted.path }, 'internal error');
+    reportError(original, { request_id: requestId, path: formatted.path });
     return {
       message: 'Internal server error',
       path: formatted.path,
@@ -103,8 +105,13 @@ export function createErrorFormatter(logger: Logger) {
   };
 }
 
-/** Resolvers never see the request id; the request plugin stamps it on errors (see requestIdPlugin). */
+/**
+ * Resolvers never see the request id; the request plugin stamps it on errors (see requestIdPlugin).
+ * The stamp can sit on the error itself (a GraphQLError, or a raw Error the gateway's executor
+ * passes on as it is) or on the error a GraphQLError wraps.
+ */
 function requestIdOf(error: unknown): string | undefined {
-  if (error instanceof GraphQLError) return error.extensions?.request_id as string | undefined;
-  return undefined;
+  type Stamped = { extensions?: Record<string, unknown>; originalError?: Stamped } | undefined;
+  const stamped = error as Stamped;
+  return (stamped?.extensions?.request_id ?? stamped?.originalError?.extensions?.request_id) as string | undefined;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createLogger } from './logger';
+import { flushTelemetry, reportError } from './telemetry/hooks';
 
 /** PORT and HOST of an HTTP process; containers set HOST=0.0.0.0. */
 export const listenShape = (defaultPort: number) => ({
@@ -17,11 +18,13 @@ export function runProcess(name: string, start: () => Promise<() => Promise<void
     (stop) => {
       const shutdown = (signal: string) => {
         logger.info({ signal }, 'stopping');
+        // Buffered spans and Sentry events go out before exit.
         stop().then(
-          () => process.exit(0),
+          () => flushTelemetry().then(() => process.exit(0)),
           (error: unknown) => {
             logger.error({ err: error }, 'unclean stop');
-            process.exit(1);
+            reportError(error);
+            void flushTelemetry().then(() => process.exit(1));
           },
         );
       };
@@ -30,7 +33,8 @@ export function runProcess(name: string, start: () => Promise<() => Promise<void
     },
     (error: unknown) => {
       logger.fatal({ err: error }, `${name} could not start: ${(error as Error).message}`);
-      process.exit(1);
+      reportError(error);
+      void flushTelemetry().then(() => process.exit(1));
     },
   );
 }

@@ -1,3 +1,5 @@
+// First: telemetry must start before the modules it instruments are loaded.
+import './instrument';
 import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';

@@ -1,7 +1,11 @@
-import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
+// First: telemetry must start before the modules it instruments are loaded.
+import './instrument';
+import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
 import { startAnalyticsWorkers } from './jobs/analytics-workers';
+import { QUEUES, bullPrefix } from './jobs/queues';
+import { ANALYTICS_CONSUMER_GROUP, eventStreamKey } from './modules/event-copy/event-stream';
 import { createDailyAggregatesJob } from './modules/reporting/daily-aggregates.job';
 import { WorkflowActivityClient } from './modules/reporting/workflow-activity.client';
 import { SuggestionFeed } from './modules/suggestions/suggestion-feed';
@@ -33,8 +37,18 @@ runProcess('analytics-worker', async () => {
     workflow: new WorkflowActivityClient(workflow),
   });
   const workers = await startAnalyticsWorkers({ orm, connection, redis, logger, config, patternListener, jobs: [dailyAggregates] });
+  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  const metrics = await startWorkerMetrics({
+    queues: Object.values(QUEUES),
+    streams: [{ key: eventStreamKey(config.REDIS_PREFIX), group: ANALYTICS_CONSUMER_GROUP }],
+    connection: redis,
+    prefix: bullPrefix(config.REDIS_PREFIX),
+    port: config.METRICS_PORT,
+    host: config.METRICS_HOST,
+  });
   logger.info('analytics worker started');
   return async () => {
+    await metrics.close();
     await workers.close();
     await connection.quit();
     await redis.quit();

@@ -1,3 +1,5 @@
+// First: telemetry must start before the modules it instruments are loaded.
+import './instrument';
 import { appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
 import { loadCoreConfig } from './config';
 import { entities } from './entities';

@@ -1,5 +1,7 @@
+// First: telemetry must start before the modules it instruments are loaded.
+import './instrument';
 import { z } from 'zod';
-import { appDatabaseUrl, createLogger, createOrm, createRedis, loadConfig, runProcess } from '@flowgraph/kernel';
+import { appDatabaseUrl, createLogger, createOrm, createRedis, loadConfig, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
 import { startCoreWorker } from './jobs/core-worker';
 import { QUEUES, bullPrefix } from './jobs/queues';
 
@@ -31,8 +33,11 @@ runProcess('core-worker', async () => {
       maxLength: config.EVENT_STREAM_MAXLEN,
     },
   });
+  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  const metrics = await startWorkerMetrics({ queues: Object.values(QUEUES), connection: redis, prefix: bullPrefix(config.REDIS_PREFIX), port: config.METRICS_PORT, host: config.METRICS_HOST });
   logger.info({ queue: QUEUES.maintenance }, 'core worker started');
   return async () => {
+    await metrics.close();
     await running.close();
     await connection.quit();
     await redis.quit();

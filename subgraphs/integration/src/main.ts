@@ -1,3 +1,5 @@
+// First: telemetry must start before the modules it instruments are loaded.
+import './instrument';
 import { appDatabaseUrl, createLogger, createOrm, listenShape, loadConfig, runProcess } from '@flowgraph/kernel';
 import { entities } from './entities';
 import { startIntegrationServer } from './server';

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { RedisPubSub, createRedis, type Redis } from '@flowgraph/kernel';
+import { RedisPubSub, createRedis, queueTelemetry, type Redis } from '@flowgraph/kernel';
 import type { WorkflowConfig } from './config';
 import { QUEUES, bullPrefix } from './jobs/queues';
 import { ExecutionUpdates } from './modules/executions/execution-updates';
@@ -15,8 +15,8 @@ type ResourceConfig = Pick<WorkflowConfig, 'REDIS_URL' | 'REDIS_PREFIX' | 'WEBHO
  */
 export function createWorkflowServerResources(redis: Redis, config: ResourceConfig) {
   const prefix = bullPrefix(config.REDIS_PREFIX);
-  const triggersQueue = new Queue(QUEUES.triggers, { connection: redis, prefix });
-  const executionQueue = new Queue(QUEUES.executions, { connection: redis, prefix });
+  const triggersQueue = new Queue(QUEUES.triggers, { connection: redis, prefix, telemetry: queueTelemetry() });
+  const executionQueue = new Queue(QUEUES.executions, { connection: redis, prefix, telemetry: queueTelemetry() });
   // A connection in subscriber mode can do nothing else: executionUpdated listens on its own.
   const subscriber = createRedis(config.REDIS_URL, { forWorkers: true });
   const triggers: WorkflowServerDeps['triggers'] = {

@@ -1,6 +1,9 @@
-import { appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
+// First: telemetry must start before the modules it instruments are loaded.
+import './instrument';
+import { appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
 import { loadWorkflowConfig } from './config';
 import { entities } from './entities';
+import { QUEUES, bullPrefix } from './jobs/queues';
 import { startWorkflowWorkers } from './jobs/workflow-workers';
 
 /** The workflow worker process: executions and triggers on BullMQ, never inside a request. */
@@ -11,8 +14,11 @@ runProcess('workflow-worker', async () => {
   const connection = createRedis(config.REDIS_URL, { forWorkers: true });
   const publisher = createRedis(config.REDIS_URL);
   const workers = await startWorkflowWorkers({ orm, connection, publisher, logger, config });
+  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  const metrics = await startWorkerMetrics({ queues: Object.values(QUEUES), connection: publisher, prefix: bullPrefix(config.REDIS_PREFIX), port: config.METRICS_PORT, host: config.METRICS_HOST });
   logger.info({ concurrency: config.WORKFLOW_WORKER_CONCURRENCY }, 'workflow worker started');
   return async () => {
+    await metrics.close();
     await workers.close();
     await connection.quit();
     await publisher.quit();

@@ -1,18 +1,9 @@
 import type { Request, Response } from 'express';
+import { withTimeout } from '../timeouts';
 
 export type ReadinessCheck = () => Promise<unknown>;
 
 const CHECK_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    work.then(
-      (v) => { clearTimeout(timer); resolve(v); },
-      (e: unknown) => { clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); },
-    );
-  });
-}
 
 /** `/healthz`: the process is up. */
 export function liveness(_req: Request, res: Response): void {
@@ -25,7 +16,7 @@ export function readiness(checks: Record<string, ReadinessCheck>) {
     const results = await Promise.all(
       Object.entries(checks).map(async ([name, check]) => {
         try {
-          await withTimeout(check(), CHECK_TIMEOUT_MS);
+          await withTimeout(check(), CHECK_TIMEOUT_MS, 'readiness check');
           return [name, { status: 'ok' }] as const;
         } catch (error) {
           return [name, { status: 'down', error: (error as Error).message }] as const;

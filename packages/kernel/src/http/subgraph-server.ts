@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -164,6 +165,9 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       // Closes subscription sockets before the HTTP server drains (open sockets would hold it).
       ...(subscriptions ? [{ async serverWillStart() { return { drainServer: () => subscriptions.dispose() }; } }] : []),
       ApolloServerPluginInlineTraceDisabled(),
+      // The schema's @cacheControl hints become the Cache-Control header the gateway's cache follows
+      // (decision 0014). Unhinted root and object fields get maxAge 0: nothing is cached by default.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }),
     ],
   });
   await apollo.start();

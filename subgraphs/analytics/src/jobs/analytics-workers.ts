@@ -1,6 +1,6 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { isUuid, type Logger, type Redis } from '@flowgraph/kernel';
+import { isUuid, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import type { AnalyticsConfig } from '../config';
 import { EventCopyConsumer, type EventCopyConsumerOptions } from '../modules/event-copy/event-copy.consumer';
 import type { PatternListener } from '../modules/patterns/pattern-listener';
@@ -60,7 +60,7 @@ export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
     if (extra.has(name)) throw new Error(`job name ${name} is taken by the pattern mining`);
   }
 
-  const queue = new Queue(QUEUES.analytics, { connection, prefix });
+  const queue = new Queue(QUEUES.analytics, { connection, prefix, telemetry: queueTelemetry() });
   // Idempotent: every replica upserts the same schedulers and BullMQ keeps one of each.
   await queue.upsertJobScheduler(MINE_PATTERNS_NIGHTLY_JOB, MINE_PATTERNS_NIGHTLY_SCHEDULE, { name: MINE_PATTERNS_NIGHTLY_JOB });
   for (const job of extra.values()) {
@@ -83,7 +83,7 @@ export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
       if (!definition) throw new UnrecoverableError(`unknown job ${job.name}`);
       return definition.run((job.data ?? {}) as Record<string, unknown>);
     },
-    { connection, prefix, concurrency: deps.concurrency ?? 2 },
+    { connection, prefix, concurrency: deps.concurrency ?? 2, telemetry: queueTelemetry() },
   );
   worker.on('failed', (job, error) => logger.error({ job: job?.name, jobId: job?.id, err: error }, 'analytics job failed'));
 

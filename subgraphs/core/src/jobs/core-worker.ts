@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger, Redis } from '@flowgraph/kernel';
+import { queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import { QUEUES } from './queues';
 import { EventRelay, type EventRelayOptions } from '../modules/events/event-relay';
 import { RETENTION_JOB, RETENTION_SCHEDULE, runRetention, type RetentionJobData } from '../modules/retention/retention.job';
@@ -19,7 +19,7 @@ export interface CoreWorkerDeps {
 /** Starts the maintenance queue's scheduler and worker, and the event relay; `close()` stops them. */
 export async function startCoreWorker(deps: CoreWorkerDeps) {
   const { connection, prefix, logger } = deps;
-  const queue = new Queue<RetentionJobData>(QUEUES.maintenance, { connection, prefix });
+  const queue = new Queue<RetentionJobData>(QUEUES.maintenance, { connection, prefix, telemetry: queueTelemetry() });
   // Idempotent: every worker replica upserts the same scheduler and BullMQ keeps one.
   await queue.upsertJobScheduler('retention-daily', RETENTION_SCHEDULE, {
     name: RETENTION_JOB,
@@ -33,7 +33,7 @@ export async function startCoreWorker(deps: CoreWorkerDeps) {
       logger.info({ job: job.name, ...result }, 'retention done');
       return result;
     },
-    { connection, prefix, concurrency: 1 },
+    { connection, prefix, concurrency: 1, telemetry: queueTelemetry() },
   );
   worker.on('failed', (job, error) => logger.error({ job: job?.name, err: error }, 'job failed'));
   const relay = deps.eventRelay ? new EventRelay({ ...deps.eventRelay, orm: deps.orm, logger }) : undefined;

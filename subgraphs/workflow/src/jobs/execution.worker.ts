@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import type { Redis } from '@flowgraph/kernel';
+import { queueTelemetry, type Redis } from '@flowgraph/kernel';
 import type { Logger } from '@flowgraph/kernel';
 import { ExecutionProgressRepository } from '../modules/executions/execution-progress.repository';
 import { ExecutionProcessor } from '../modules/executions/execution.processor';
@@ -51,6 +51,7 @@ export async function startExecutionWorker(options: ExecutionWorkerOptions): Pro
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency,
+    telemetry: queueTelemetry(),
     lockDuration: options.lockDurationMs,
     stalledInterval: options.stalledIntervalMs,
     maxStalledCount: options.maxStalledCount,
@@ -61,7 +62,7 @@ export async function startExecutionWorker(options: ExecutionWorkerOptions): Pro
   // Failures decided in Redis (stall limit) reach no worker's `failed` handler: listen to queue events.
   const eventsConnection = options.connection.duplicate();
   const events = new QueueEvents(QUEUES.executions, { connection: eventsConnection, prefix: options.prefix });
-  const queue = new Queue<ExecutionJobData>(QUEUES.executions, { connection: options.connection, prefix: options.prefix });
+  const queue = new Queue<ExecutionJobData>(QUEUES.executions, { connection: options.connection, prefix: options.prefix, telemetry: queueTelemetry() });
   events.on('failed', ({ jobId, failedReason }) => {
     void recordJobFailure(queue, options, jobId, failedReason).catch((error: unknown) =>
       options.logger.error({ err: error, executionId: jobId }, 'could not record a failed execution job'),

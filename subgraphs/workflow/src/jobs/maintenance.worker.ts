@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger, Redis } from '@flowgraph/kernel';
+import { queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import {
   PURGE_WEBHOOK_DELIVERIES_JOB,
   PURGE_WEBHOOK_DELIVERIES_SCHEDULE,
@@ -29,7 +29,7 @@ const MAINTENANCE_JOBS: Record<string, { schedule: { pattern: string; tz: string
 /** Schedules and runs the maintenance jobs on their own queue. */
 export async function startMaintenanceWorker(deps: MaintenanceWorkerDeps) {
   const { connection, prefix, logger } = deps;
-  const queue = new Queue(QUEUES.maintenance, { connection, prefix });
+  const queue = new Queue(QUEUES.maintenance, { connection, prefix, telemetry: queueTelemetry() });
   // Idempotent: every worker replica upserts the same schedulers and BullMQ keeps one of each.
   for (const [name, job] of Object.entries(MAINTENANCE_JOBS)) {
     await queue.upsertJobScheduler(name, job.schedule, { name, data: {} });
@@ -43,7 +43,7 @@ export async function startMaintenanceWorker(deps: MaintenanceWorkerDeps) {
       logger.info({ job: job.name, purged }, 'maintenance done');
       return { purged };
     },
-    { connection, prefix, concurrency: 1 },
+    { connection, prefix, concurrency: 1, telemetry: queueTelemetry() },
   );
   worker.on('failed', (job, error) => logger.error({ job: job?.name, err: error }, 'maintenance job failed'));
   return {

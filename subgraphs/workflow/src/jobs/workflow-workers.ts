@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
-import { RedisPubSub, type Logger, type Redis } from '@flowgraph/kernel';
+import { RedisPubSub, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import { CoreClient } from '../clients/core-client';
 import type { WorkflowConfig } from '../config';
 import type { ExecutionJobData } from '../modules/executions/execution.job';
@@ -39,7 +39,7 @@ export async function startWorkflowWorkers(deps: WorkflowWorkerDeps): Promise<{ 
     addressPolicy: AddressPolicy.fromList(config.WORKFLOW_HTTP_ALLOWED_HOSTS),
   });
   const updates = new ExecutionUpdates(new RedisPubSub(deps.publisher), config.REDIS_PREFIX);
-  const executionQueue = new Queue<ExecutionJobData>(QUEUES.executions, { connection, prefix });
+  const executionQueue = new Queue<ExecutionJobData>(QUEUES.executions, { connection, prefix, telemetry: queueTelemetry() });
   const executions = await startExecutionWorker({
     root,
     connection,

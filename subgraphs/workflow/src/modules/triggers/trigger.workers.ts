@@ -1,6 +1,6 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AppError, type Logger, type Redis } from '@flowgraph/kernel';
+import { AppError, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import { QUEUES, bullPrefix } from '../../jobs/queues';
 import { ExecutionStarter } from '../executions/execution-starter';
 import { CRON_TRIGGER_JOB, runCronTrigger, type CronTriggerJobData } from './cron-trigger.job';
@@ -33,7 +33,7 @@ export async function startTriggerWorkers(deps: TriggerWorkerDeps) {
   const { connection, logger, orm } = deps;
   const prefix = bullPrefix(deps.redisPrefix);
   const root = orm.em as EntityManager;
-  const queue = new Queue(QUEUES.triggers, { connection, prefix });
+  const queue = new Queue(QUEUES.triggers, { connection, prefix, telemetry: queueTelemetry() });
   const starter = () => new ExecutionStarter({ em: root.fork() as EntityManager, queue: deps.executionQueue });
   const reconcile = async () => {
     const result = await new TriggerScheduler(queue, root.fork() as EntityManager).reconcile();
@@ -57,7 +57,7 @@ export async function startTriggerWorkers(deps: TriggerWorkerDeps) {
         throw error;
       }
     },
-    { connection, prefix, concurrency: 5 },
+    { connection, prefix, concurrency: 5, telemetry: queueTelemetry() },
   );
   worker.on('failed', (job, error) => logger.error({ job: job?.name, jobId: job?.id, err: error }, 'trigger job failed'));
 

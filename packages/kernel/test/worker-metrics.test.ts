@@ -1,0 +1,63 @@
+import { Queue } from 'bullmq';
+import { createRedis, loadConfig, startWorkerMetrics, type Redis, type WorkerMetrics } from '../src';
+import { uniqueName } from '../src/testing';
+
+const config = loadConfig();
+const prefix = `${uniqueName('wm')}:bull`;
+let redis: Redis;
+let queue: Queue;
+let metrics: WorkerMetrics;
+const stream = `${prefix}:events`;
+
+beforeAll(async () => {
+  redis = createRedis(config.REDIS_URL);
+  queue = new Queue('metrics-probe', { connection: redis, prefix });
+  await redis.xgroup('CREATE', stream, 'readers', '$', 'MKSTREAM');
+  metrics = await startWorkerMetrics({
+    queues: ['metrics-probe', 'metrics-idle'],
+    streams: [{ key: stream, group: 'readers' }, { key: `${prefix}:never-written`, group: 'readers' }],
+    connection: redis,
+    prefix,
+    port: 0,
+  });
+});
+
+afterAll(async () => {
+  await metrics.close();
+  await queue.close();
+  // Reading counts leaves a queue's meta key even where nothing was added: remove all of ours.
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+});
+
+it('shows the depth of each queue by state on the worker’s /metrics, counted at scrape time', async () => {
+  // No worker consumes: three jobs wait, one is delayed.
+  await queue.addBulk([1, 2, 3].map((n) => ({ name: 'probe', data: { n } })));
+  await queue.add('later', {}, { delay: 60_000 });
+  const response = await fetch(metrics.server!.url);
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="waiting"\} 3$/m);
+  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="delayed"\} 1$/m);
+  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="active"\} 0$/m);
+  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-idle",state="waiting"\} 0$/m);
+
+  await queue.add('probe', { n: 4 });
+  expect(await (await fetch(metrics.server!.url)).text()).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="waiting"\} 4$/m);
+});
+
+it('shows a consumer group’s lag and pending entries', async () => {
+  for (let i = 0; i < 3; i++) await redis.xadd(stream, '*', 'n', String(i));
+  // One entry delivered, not acknowledged: lag 2, pending 1.
+  await redis.xreadgroup('GROUP', 'readers', 'probe-consumer', 'COUNT', 1, 'STREAMS', stream, '>');
+  const text = await (await fetch(metrics.server!.url)).text();
+  expect(text).toContain(`redis_stream_lag{stream="${stream}",group="readers"} 2`);
+  expect(text).toContain(`redis_stream_pending{stream="${stream}",group="readers"} 1`);
+  // A stream that does not exist yet is simply absent.
+  expect(text).not.toContain('never-written');
+});
+
+it('answers 404 for anything but GET /metrics', async () => {
+  expect((await fetch(new URL('/other', metrics.server!.url))).status).toBe(404);
+});
