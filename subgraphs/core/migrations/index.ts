@@ -2,6 +2,7 @@ import type { SubgraphMigrations } from '@flowgraph/kernel';
 import { Migration20261125000100_identity } from './Migration20261125000100_identity';
 import { Migration20261125000300_events } from './Migration20261125000300_events';
 import { Migration20261125000400_event_publication } from './Migration20261125000400_event_publication';
+import { Migration20261125000500_api_key_client } from './Migration20261125000500_api_key_client';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
@@ -9,5 +10,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000100_identity', class: Migration20261125000100_identity },
     { name: 'Migration20261125000300_events', class: Migration20261125000300_events },
     { name: 'Migration20261125000400_event_publication', class: Migration20261125000400_event_publication },
+    { name: 'Migration20261125000500_api_key_client', class: Migration20261125000500_api_key_client },
   ],
 };

@@ -36,7 +36,7 @@ it('creates a key shown once, stores only its hash and verifies it for the gatew
 
   const verified = await verify(secret);
   expect(verified.status).toBe(200);
-  expect(verified.body).toEqual({ apiKeyId: apiKey.id, userId: admin.userId, orgId: owner.orgId, role: 'member', scopes: ['workflows:read', 'events:write'] });
+  expect(verified.body).toEqual({ apiKeyId: apiKey.id, userId: admin.userId, orgId: owner.orgId, role: 'member', scopes: ['workflows:read', 'events:write'], clientName: null });
   const listed = await h.call('{ apiKeys { id prefix lastUsedAt } }', {}, admin);
   expect(listed.data?.apiKeys).toEqual([{ id: apiKey.id, prefix: apiKey.prefix, lastUsedAt: expect.any(String) }]);
   expect(JSON.stringify(listed)).not.toContain(secret);
@@ -95,4 +95,32 @@ it('stops working once its creator leaves the organization', async () => {
   expect((await verify(key)).status).toBe(200);
   await h.call('mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }', { id: membershipId }, owner.identity);
   expect((await verify(key)).status).toBe(401);
+});
+
+it('binds a key to a client application and tells the gateway which', async () => {
+  const created = await h.call(
+    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id clientName } } }',
+    { input: { name: 'partner', scopes: ['workflows:read'], clientName: 'partner-example' } },
+    admin,
+  );
+  expect(created.errors).toBeUndefined();
+  const { secret, apiKey } = created.data!.createApiKey;
+  expect(apiKey.clientName).toBe('partner-example');
+  const verified = await verify(secret);
+  expect(verified.status).toBe(200);
+  expect(verified.body).toMatchObject({ apiKeyId: apiKey.id, clientName: 'partner-example' });
+  const listed = await h.call('{ apiKeys { id clientName } }', {}, admin);
+  expect(listed.data?.apiKeys).toContainEqual({ id: apiKey.id, clientName: 'partner-example' });
+});
+
+it('leaves a key without a client unbound', async () => {
+  const { secret, apiKey } = (await createKey({ name: 'unbound', scopes: [] })).data!.createApiKey;
+  expect((await verify(secret)).body).toMatchObject({ apiKeyId: apiKey.id, clientName: null });
+});
+
+it('refuses a client name that is not a lowercase slug', async () => {
+  for (const clientName of ['Partner', '-partner', 'partner example', 'a'.repeat(64), '']) {
+    const response = await createKey({ name: 'bad client', scopes: [], clientName });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'clientName', message: expect.any(String) }] });
+  }
 });

@@ -298,13 +298,11 @@ export type UserSuggestionsArgs = {
   status?: InputMaybe<SuggestionStatus>;
 };
 
-/** A workflow of the Workflow subgraph. */
 export type Workflow = {
   __typename?: 'Workflow';
   id: Scalars['ID']['output'];
 };
 
-/** A workflow template of the Workflow subgraph's catalog. */
 export type WorkflowTemplate = {
   __typename?: 'WorkflowTemplate';
   id: Scalars['ID']['output'];

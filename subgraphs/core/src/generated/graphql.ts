@@ -33,6 +33,8 @@ export type AddMemberInput = {
 /** An API key for partners and integrations; its secret is shown once, at creation. */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** The client application this key is bound to: it may run only that client's trusted documents. */
+  clientName?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   createdBy: User;
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
@@ -84,7 +86,13 @@ export type AuthPayload = {
   user: User;
 };
 
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type CreateApiKeyInput = {
+  /** Binds the key to a client application (`clients/<name>/` at the gateway); lowercase letters, digits and dashes. */
+  clientName?: InputMaybe<Scalars['String']['input']>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
   /** The key's role, at most the creator's own; MEMBER when omitted. */
@@ -547,13 +555,13 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AddMemberInput: AddMemberInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'organization' | 'user'> & { organization: ResolversTypes['Organization'], user: ResolversTypes['User'] }>;
+  CacheControlScope: CacheControlScope;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   CreateOrganizationInput: CreateOrganizationInput;
@@ -563,7 +571,6 @@ export type ResolversTypes = ResolversObject<{
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventFilter: EventFilter;
   EventIngestResult: ResolverTypeWrapper<Omit<EventIngestResult, 'event'> & { event?: Maybe<ResolversTypes['Event']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EventIngestStatus: EventIngestStatus;
   EventInput: EventInput;
   FieldError: ResolverTypeWrapper<FieldError>;
@@ -571,7 +578,6 @@ export type ResolversTypes = ResolversObject<{
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LogInInput: LogInInput;
   LogOutPayload: ResolverTypeWrapper<LogOutPayload>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Membership: ResolverTypeWrapper<MembershipModel>;
   MembershipConnection: ResolverTypeWrapper<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversTypes['MembershipEdge']> }>;
   MembershipEdge: ResolverTypeWrapper<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>;
@@ -589,12 +595,14 @@ export type ResolversTypes = ResolversObject<{
   SignUpInput: SignUpInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
   User: ResolverTypeWrapper<UserModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AddMemberInput: AddMemberInput;
-  String: Scalars['String']['output'];
   ApiKey: ApiKeyModel;
   ID: Scalars['ID']['output'];
   AuditEntry: AuditEntryModel;
@@ -610,14 +618,12 @@ export type ResolversParentTypes = ResolversObject<{
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
   EventIngestResult: Omit<EventIngestResult, 'event'> & { event?: Maybe<ResolversParentTypes['Event']> };
-  Int: Scalars['Int']['output'];
   EventInput: EventInput;
   FieldError: FieldError;
   IngestEventsPayload: Omit<IngestEventsPayload, 'results'> & { results: Array<ResolversParentTypes['EventIngestResult']> };
   JSONObject: Scalars['JSONObject']['output'];
   LogInInput: LogInInput;
   LogOutPayload: LogOutPayload;
-  Boolean: Scalars['Boolean']['output'];
   Membership: MembershipModel;
   MembershipConnection: Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['MembershipEdge']> };
   MembershipEdge: Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] };
@@ -634,9 +640,33 @@ export type ResolversParentTypes = ResolversObject<{
   SignUpInput: SignUpInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
   User: UserModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
 }>;
 
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = CoreContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RateLimitDirectiveArgs = {
+  arrayLengthField?: Maybe<Scalars['String']['input']>;
+  identityArgs?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
+  max?: Maybe<Scalars['Int']['input']>;
+  message?: Maybe<Scalars['String']['input']>;
+  readOnly?: Maybe<Scalars['Boolean']['input']>;
+  uncountRejected?: Maybe<Scalars['Boolean']['input']>;
+  window?: Maybe<Scalars['String']['input']>;
+};
+
+export type RateLimitDirectiveResolver<Result, Parent, ContextType = CoreContext, Args = RateLimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ApiKeyResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  clientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -870,3 +900,7 @@ export type Resolvers<ContextType = CoreContext> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = CoreContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+  rateLimit?: RateLimitDirectiveResolver<any, any, ContextType>;
+}>;

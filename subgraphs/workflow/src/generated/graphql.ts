@@ -39,6 +39,10 @@ export type AddTriggerPayload = {
   webhookSecret?: Maybe<Scalars['String']['output']>;
 };
 
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type CreateWorkflowFromTemplateInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Values for the template's parameters. */
@@ -373,7 +377,6 @@ export type SubscriptionExecutionUpdatedArgs = {
   executionId: Scalars['ID']['input'];
 };
 
-/** A suggestion of the Analytics subgraph, completed here with the template's steps. */
 export type Suggestion = {
   __typename?: 'Suggestion';
   id: Scalars['ID']['output'];
@@ -669,9 +672,9 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AddTriggerPayload: ResolverTypeWrapper<Omit<AddTriggerPayload, 'trigger'> & { trigger: ResolversTypes['Trigger'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CacheControlScope: CacheControlScope;
   CreateWorkflowFromTemplateInput: CreateWorkflowFromTemplateInput;
   CreateWorkflowInput: CreateWorkflowInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateWorkflowPayload: ResolverTypeWrapper<Omit<CreateWorkflowPayload, 'workflow'> & { workflow: ResolversTypes['Workflow'] }>;
   CronSchedule: ResolverTypeWrapper<TriggerModel>;
   CronTriggerInput: CronTriggerInput;
@@ -688,7 +691,6 @@ export type ResolversTypes = ResolversObject<{
   ExecutionStatus: ExecutionStatus;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderDirection: OrderDirection;
   Organization: ResolverTypeWrapper<{ id: string }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -714,6 +716,8 @@ export type ResolversTypes = ResolversObject<{
   WorkflowVersion: ResolverTypeWrapper<WorkflowVersionModel>;
   WorkflowVersionConnection: ResolverTypeWrapper<Omit<WorkflowVersionConnection, 'edges'> & { edges: Array<ResolversTypes['WorkflowVersionEdge']> }>;
   WorkflowVersionEdge: ResolverTypeWrapper<Omit<WorkflowVersionEdge, 'node'> & { node: ResolversTypes['WorkflowVersion'] }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -724,7 +728,6 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   CreateWorkflowFromTemplateInput: CreateWorkflowFromTemplateInput;
   CreateWorkflowInput: CreateWorkflowInput;
-  Int: Scalars['Int']['output'];
   CreateWorkflowPayload: Omit<CreateWorkflowPayload, 'workflow'> & { workflow: ResolversParentTypes['Workflow'] };
   CronSchedule: TriggerModel;
   CronTriggerInput: CronTriggerInput;
@@ -740,7 +743,6 @@ export type ResolversParentTypes = ResolversObject<{
   ExecutionPayload: Omit<ExecutionPayload, 'execution'> & { execution: ResolversParentTypes['Execution'] };
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
   Organization: { id: string };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -762,7 +764,17 @@ export type ResolversParentTypes = ResolversObject<{
   WorkflowVersion: WorkflowVersionModel;
   WorkflowVersionConnection: Omit<WorkflowVersionConnection, 'edges'> & { edges: Array<ResolversParentTypes['WorkflowVersionEdge']> };
   WorkflowVersionEdge: Omit<WorkflowVersionEdge, 'node'> & { node: ResolversParentTypes['WorkflowVersion'] };
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = WorkflowContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddTriggerPayloadResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['AddTriggerPayload'] = ResolversParentTypes['AddTriggerPayload']> = ResolversObject<{
   trigger?: Resolver<ResolversTypes['Trigger'], ParentType, ContextType>;
@@ -1020,3 +1032,6 @@ export type Resolvers<ContextType = WorkflowContext> = ResolversObject<{
   WorkflowVersionEdge?: WorkflowVersionEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = WorkflowContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

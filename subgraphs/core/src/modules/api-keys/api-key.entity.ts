@@ -14,6 +14,8 @@ export const ApiKeyEntity = defineEntity({
     secretHash: p.text().hidden(),
     scopes: p.array(),
     role: p.string().$type<Role>(),
+    /** The client application whose trusted documents alone this key may run (null: not bound). */
+    clientName: p.text().nullable(),
     createdAt: p.datetime(3),
     expiresAt: p.datetime(3).nullable(),
     lastUsedAt: p.datetime(3).nullable(),

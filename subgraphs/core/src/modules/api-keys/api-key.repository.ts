@@ -10,6 +10,7 @@ export interface UsedApiKey {
   role: Role;
   scopes: string[];
   creatorRole: Role;
+  clientName: string | null;
 }
 
 /** API key queries. RLS limits reads and writes to the current organization. */
@@ -40,6 +41,7 @@ export class ApiKeyRepository {
       role: row.role as Role,
       scopes: row.scopes as string[],
       creatorRole: row.creator_role as Role,
+      clientName: (row.client_name as string | null) ?? null,
     };
   }
 

@@ -19,7 +19,7 @@ function sendError(res: Response, code: ErrorCode, message: string, requestId: s
 
 /**
  * `POST /internal/api-keys/verify` `{ key }` for the gateway: 200 `{ apiKeyId, userId, orgId,
- * role, scopes }` or 401 in the REST error envelope. Like `/graphql`, it only answers calls
+ * role, scopes, clientName }` or 401 in the REST error envelope. Like `/graphql`, it only answers calls
  * carrying an identity the gateway signed (an anonymous one suffices).
  */
 export function apiKeyVerifyRoute(options: ApiKeyVerifyRouteOptions) {

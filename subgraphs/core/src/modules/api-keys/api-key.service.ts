@@ -14,7 +14,12 @@ export interface NewApiKeyInput {
   scopes: string[];
   role?: Role | null;
   expiresAt?: Date | string | null;
+  /** Binds the key to a client application's trusted documents (see CLIENT_NAME). */
+  clientName?: string | null;
 }
+
+/** A client name as it appears in `clients/<name>/` at the gateway: a lowercase slug. */
+export const CLIENT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export class ApiKeyService {
   constructor(
@@ -26,12 +31,12 @@ export class ApiKeyService {
     const caller = this.admin(identity);
     const role = input.role ?? 'member';
     if (roleRank(role) > roleRank(caller.role)) throw roleAboveCreator();
-    const { name, scopes, expiresAt } = checkInput(input);
+    const { name, scopes, expiresAt, clientName } = checkInput(input);
     const prefix = `fg_${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}_${randomSecret()}`;
-    const apiKey = this.keys.create({ id: randomUUID(), orgId: caller.orgId, createdBy: caller.userId, name, prefix, secretHash: sha256(secret), scopes, role, expiresAt });
+    const apiKey = this.keys.create({ id: randomUUID(), orgId: caller.orgId, createdBy: caller.userId, name, prefix, secretHash: sha256(secret), scopes, role, expiresAt, clientName });
     await this.keys.flush();
-    await this.record(caller, 'api_key.created', apiKey, { name, role, scopes });
+    await this.record(caller, 'api_key.created', apiKey, { name, role, scopes, clientName });
     return { apiKey, secret };
   }
 
@@ -62,7 +67,7 @@ export class ApiKeyService {
   }
 }
 
-function checkInput(input: NewApiKeyInput): { name: string; scopes: string[]; expiresAt: Date | null } {
+function checkInput(input: NewApiKeyInput): { name: string; scopes: string[]; expiresAt: Date | null; clientName: string | null } {
   const details: FieldError[] = [];
   const name = input.name.trim();
   if (name.length === 0 || name.length > 100) details.push({ field: 'name', message: 'Must be 1 to 100 characters' });
@@ -73,6 +78,10 @@ function checkInput(input: NewApiKeyInput): { name: string; scopes: string[]; ex
   }
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && !(expiresAt.getTime() > Date.now())) details.push({ field: 'expiresAt', message: 'Must be in the future' });
+  const clientName = input.clientName ?? null;
+  if (clientName !== null && !CLIENT_NAME.test(clientName)) {
+    details.push({ field: 'clientName', message: 'Must be 1 to 63 lowercase letters, digits or dashes, not starting with a dash' });
+  }
   if (details.length > 0) throw invalidApiKeyInput(details);
-  return { name, scopes, expiresAt };
+  return { name, scopes, expiresAt, clientName };
 }

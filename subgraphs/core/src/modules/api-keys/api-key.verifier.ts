@@ -10,6 +10,8 @@ export interface VerifiedApiKey {
   orgId: string;
   role: Role;
   scopes: string[];
+  /** The client application the key is bound to (trusted documents), or null. */
+  clientName: string | null;
 }
 
 /**
@@ -20,5 +22,5 @@ export async function verifyApiKey(keys: ApiKeyRepository, key: string): Promise
   const used = await keys.useBySecretHash(sha256(key));
   if (!used) return null;
   const role = roleRank(used.role) <= roleRank(used.creatorRole) ? used.role : used.creatorRole;
-  return { apiKeyId: used.id, userId: used.createdBy, orgId: used.orgId, role, scopes: used.scopes };
+  return { apiKeyId: used.id, userId: used.createdBy, orgId: used.orgId, role, scopes: used.scopes, clientName: used.clientName };
 }
