@@ -2,19 +2,29 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { ApolloServer, type GraphQLRequestContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { ErrorCode, createErrorFormatter, liveness, readiness, type Identity, type Logger, type Redis } from '@flowgraph/kernel';
+import { ErrorCode, createErrorFormatter, liveness, readiness, reportError, type Identity, type Logger, type Redis } from '@flowgraph/kernel';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { apiKeyAuthenticator } from './plugins/api-key-auth';
 import { authentication } from './plugins/authentication';
+import { httpHardening } from './plugins/http-hardening';
 import { jwtAuthenticator } from './plugins/jwt-auth';
+import { operationLimits } from './plugins/operation-limits';
+import { persistedQueries } from './plugins/persisted-queries';
+import { queryPlanCache } from './plugins/query-plan-cache';
+import { rateLimits } from './plugins/rate-limit';
 import { requestId, requestIdOnErrors } from './plugins/request-id';
+import { httpCaching, responseCache } from './plugins/response-cache';
 import { signedIdentityServices } from './plugins/signed-identity';
+import { operationTelemetry, serveMetrics } from './plugins/telemetry';
+import { sseSubscriptions } from './plugins/sse';
+import { subscriptions, trustedSubscriptionOperations } from './plugins/subscriptions';
+import { loadManifestStore, trustedDocumentResolver, trustedDocuments } from './plugins/trusted-documents';
 import { webhookProxy } from './plugins/webhook-proxy';
 import { subgraphReadiness } from './subgraph-readiness';
 
@@ -33,6 +43,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   metrics: GatewayMetrics;
+  /** `/metrics` on METRICS_PORT, when that is set. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -56,19 +68,65 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   // The IP feeds login throttling and session records: behind a load balancer, trust its hops only.
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
+  // One supergraph for queries, subscriptions and the limits its directives carry (@rateLimit, @cost, @listSize).
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const buildService = signedIdentityServices({ urls: config.subgraphUrls, identitySecret: config.IDENTITY_SECRET, logger });
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: signedIdentityServices({ urls: config.subgraphUrls, identitySecret: config.IDENTITY_SECRET, logger }),
+    supergraphSdl,
+    buildService,
+    // Query plans (decision 0014): sized by QUERY_PLAN_CACHE_MAX_MIB, hits and misses counted.
+    queryPlannerConfig: { cache: queryPlanCache({ maxMiB: config.QUERY_PLAN_CACHE_MAX_MIB, metrics }) },
+  });
+  // Protection (decision 0013): HTTP hardening, operation limits, rate limits.
+  const hardening = httpHardening({
+    production: config.NODE_ENV === 'production',
+    corsOrigins: config.CORS_ORIGINS,
+    introspection: config.GRAPHQL_INTROSPECTION === undefined ? undefined : config.GRAPHQL_INTROSPECTION === 'true',
+  });
+  const limits = operationLimits({
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxTokens: config.MAX_TOKENS,
+    maxCost: config.MAX_QUERY_COST,
+    maxBatch: config.MAX_BATCH_OPERATIONS,
+    supergraphSdl,
+    metrics,
+  });
+  const rates = rateLimits({
+    redis,
+    prefix: config.REDIS_PREFIX,
+    ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
+    userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
+    apiKeyPerMinute: config.RATE_LIMIT_API_KEY_PER_MINUTE,
+    operationPerMinute: config.RATE_LIMIT_OPERATION_PER_MINUTE,
+    supergraphSdl,
+    metrics,
+    logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...hardening.apolloOptions,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [requestIdOnErrors<GatewayContext>(), ApolloServerPluginDrainHttpServer({ httpServer }), requestLog(logger)],
+    // APQ in Redis, so a hash registered on one replica runs on all.
+    persistedQueries: persistedQueries({ redis, redisPrefix: config.REDIS_PREFIX, ttlSeconds: config.APQ_TTL_SECONDS }),
+    plugins: [requestIdOnErrors<GatewayContext>(), ApolloServerPluginDrainHttpServer({ httpServer }), operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS })],
   });
+  apollo.addPlugin(limits.plugin);
+  apollo.addPlugin(rates.plugin);
+  // Caching (decision 0014): query responses in Redis per the subgraphs' Cache-Control; ETag/304 on GET.
+  if (config.RESPONSE_CACHE_ENABLED) {
+    apollo.addPlugin(responseCache<GatewayContext>({ redis, prefix: config.REDIS_PREFIX, maxTtlSeconds: config.RESPONSE_CACHE_MAX_TTL_SECONDS, metrics, logger }));
+  }
+  apollo.addPlugin(httpCaching<GatewayContext>({ maxAgeSeconds: config.RESPONSE_CACHE_MAX_TTL_SECONDS }));
   await apollo.start();
 
   app.use(requestId());
+  app.use(...hardening.middleware); // security headers and CORS (preflights end here)
   app.get('/healthz', liveness);
   app.get('/readyz', readiness({ redis: () => redis.ping(), ...subgraphReadiness(config.subgraphUrls, deps.fetch) }));
   // Webhook senders authenticate with the trigger's HMAC; the raw body streams through unparsed.
@@ -78,15 +136,49 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     identitySecret: config.IDENTITY_SECRET,
     fetch: deps.fetch,
   });
+  const verifyJwt = jwtAuthenticator({ secret: config.JWT_SECRET, redis, redisPrefix: config.REDIS_PREFIX });
+  const verifyApiKey = (key: string, id: string) => apiKeys.verify(key, id);
+  // Authenticate before parsing: an anonymous flood should not cost body parsing first.
+  const authenticate = authentication({ verifyJwt, verifyApiKey, logger });
+  const trustedStore = await loadManifestStore({ dir: config.trustedDocumentsDir, reloadIntervalMs: config.TRUSTED_DOCUMENTS_RELOAD_MS, logger });
+  // Subscriptions: graphql-ws on /graphql (same port), GraphQL over SSE on /graphql/stream (before /graphql's middleware).
+  const live = subscriptions({
+    httpServer,
+    supergraphSdl,
+    urls: config.subgraphUrls,
+    buildService,
+    identitySecret: config.IDENTITY_SECRET,
+    verifiers: { verifyJwt, verifyApiKey },
+    formatError: formatError(logger),
+    logger,
+    metrics,
+    heartbeatMs: config.SUBSCRIPTIONS_HEARTBEAT_MS,
+    maxPerConnection: config.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+    maxPerUser: config.SUBSCRIPTIONS_MAX_PER_USER,
+    maxConnections: config.SUBSCRIPTIONS_MAX_CONNECTIONS,
+    maxBufferedBytes: config.SUBSCRIPTIONS_MAX_BUFFERED_BYTES,
+    maxQueuedEvents: config.SUBSCRIPTIONS_MAX_QUEUED_EVENTS,
+    reauthenticateMs: config.SUBSCRIPTIONS_REAUTH_MS,
+    // The same operation limits and trusted documents as HTTP.
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    resolveOperation: trustedSubscriptionOperations(trustedDocumentResolver({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger })),
+  });
+  app.use(
+    '/graphql/stream',
+    authenticate,
+    rates.middleware,
+    express.json({ limit: config.BODY_LIMIT }),
+    sseSubscriptions({ subscriptions: live, logger }),
+  );
   app.use(
     '/graphql',
-    // Authenticate before parsing: an anonymous flood should not cost body parsing first.
-    authentication({
-      verifyJwt: jwtAuthenticator({ secret: config.JWT_SECRET, redis, redisPrefix: config.REDIS_PREFIX }),
-      verifyApiKey: (key, id) => apiKeys.verify(key, id),
-      logger,
-    }),
+    authenticate,
+    rates.middleware, // per IP and per user/API key, still before body parsing
     express.json({ limit: config.BODY_LIMIT }),
+    limits.batchCap,
+    // Operations by id (documentId, manifest APQ hashes); keys bound to a client run only its manifest.
+    trustedDocuments({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const identity = res.locals.identity as Identity;
@@ -103,6 +195,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error, request_id: res.locals.requestId }, 'unhandled gateway error');
+    if (status === 500) reportError(error, { request_id: res.locals.requestId }); // Sentry, when configured
     const code = status === 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_ERROR;
     const message = status === 500 ? 'Internal server error' : status === 413 ? 'Request body too large' : 'Malformed request';
     res.status(status).json({ errors: [{ message, extensions: { code, request_id: res.locals.requestId } }] });
@@ -112,28 +205,18 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   const address = httpServer.address() as AddressInfo;
   const url = `http://${host}:${address.port}/graphql`;
   logger.info({ url }, 'gateway listening');
+  const metricsServer = await serveMetrics(metrics, { port: config.METRICS_PORT, host: config.METRICS_HOST });
   return {
     app,
     url,
     port: address.port,
     metrics,
+    metricsUrl: metricsServer?.url,
     async stop() {
+      await metricsServer?.close();
+      await live.dispose(); // closes WebSocket clients (1001) and their upstream subscriptions
       await apollo.stop(); // drains the HTTP server and stops the gateway
-    },
-  };
-}
-
-/** One log line per GraphQL request, with its request and trace ids (from the child logger). */
-function requestLog(logger: Logger) {
-  return {
-    async requestDidStart({ contextValue }: GraphQLRequestContext<GatewayContext>) {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ operationName, errors }: GraphQLRequestContext<GatewayContext>) {
-          const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          (contextValue.logger ?? logger).info({ operation: operationName, ms: Math.round(ms * 10) / 10, errors: errors?.length ?? 0 }, 'graphql request');
-        },
-      };
+      trustedStore.close();
     },
   };
 }

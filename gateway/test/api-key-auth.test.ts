@@ -15,6 +15,7 @@ const otherKey = 'fg_test_other';
 const verified = { apiKeyId: 'k1', userId: 'u1', orgId: 'o1', role: 'member', scopes: ['workflows:read'] };
 const calls: { key: string; identity: Identity }[] = [];
 let answer: 'normal' | 'broken' = 'normal';
+let answerClient: string | null | undefined;
 let server: http.Server;
 let verifyUrl: string;
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
     const identity = verifyIdentity(req.headers, secret); // throws (500) when the gateway did not sign
     calls.push({ key: req.body.key, identity });
     if (answer === 'broken') res.status(503).json({});
-    else if (req.body.key === knownKey || req.body.key === otherKey) res.json(verified);
+    else if (req.body.key === knownKey || req.body.key === otherKey) res.json(answerClient === undefined ? verified : { ...verified, clientName: answerClient });
     else res.status(401).json({ error: 'unknown key' });
   });
   server = http.createServer(app);
@@ -39,6 +40,7 @@ afterAll(async () => {
 beforeEach(() => {
   calls.length = 0;
   answer = 'normal';
+  answerClient = undefined;
 });
 
 it('turns Core’s answer into API-key credentials, asking with a signed anonymous identity', async () => {
@@ -86,4 +88,12 @@ it('drops the oldest cached verification when full', async () => {
   await authenticator.verify(otherKey);
   await authenticator.verify(knownKey);
   expect(calls.map((c) => c.key)).toEqual([knownKey, otherKey, knownKey]);
+});
+
+it('carries the client a key is bound to, and none for an unbound key', async () => {
+  const authenticator = apiKeyAuthenticator({ verifyUrl, identitySecret: secret });
+  answerClient = 'partner-example';
+  await expect(authenticator.verify(knownKey)).resolves.toMatchObject({ authMethod: 'api_key', clientName: 'partner-example' });
+  answerClient = null;
+  expect(await authenticator.verify(otherKey)).not.toHaveProperty('clientName');
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, createOrm, createRedis, loadConfig, signAccessToken, type AccessClaims, type Redis, type RunningServer } from '@flowgraph/kernel';
+import { RedisPubSub, createLogger, createOrm, createRedis, loadConfig, signAccessToken, type AccessClaims, type Redis, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 // Tests may start subgraphs in-process; the gateway's own code never imports them.
 import { entities as coreEntities, loadCoreConfig, startCoreServer } from '../../../subgraphs/core/src';
@@ -9,6 +9,7 @@ import { createWorkflowServerResources, entities as workflowEntities, loadWorkfl
 import { entities as integrationEntities, startIntegrationServer } from '../../../subgraphs/integration/src';
 import { entities as analyticsEntities, startAnalyticsServer } from '../../../subgraphs/analytics/src';
 import { WorkflowClient } from '../../../subgraphs/analytics/src/modules/suggestions/workflow-client';
+import { SuggestionFeed } from '../../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config';
 import { startGateway, type RunningGateway } from '../../src/server';
 
@@ -59,7 +60,10 @@ export async function startFederation(env: Record<string, string> = {}): Promise
   servers.push(await startWorkflowServer({ ...(await deps(workflowEntities)), ...workflowResources }));
   servers.push(await startIntegrationServer(await deps(integrationEntities)));
   const workflowOrigin = new URL(servers[1].url).origin;
-  servers.push(await startAnalyticsServer({ ...(await deps(analyticsEntities)), modules: { suggestions: { workflow: new WorkflowClient({ origin: workflowOrigin, identitySecret }) }, reporting: {} } }));
+  // A suggestion feed with a subscriber connection: analytics serves suggestionAdded over graphql-ws.
+  const feedRedis = [createRedis(coreConfig.REDIS_URL), createRedis(coreConfig.REDIS_URL, { forWorkers: true })];
+  const feed = new SuggestionFeed(new RedisPubSub(feedRedis[0], feedRedis[1]), redisPrefix);
+  servers.push(await startAnalyticsServer({ ...(await deps(analyticsEntities)), modules: { suggestions: { workflow: new WorkflowClient({ origin: workflowOrigin, identitySecret }), feed }, reporting: {} } }));
   const [core, workflow, integration, analytics] = servers.map((s) => s.url);
   const config = loadGatewayConfig({
     ...process.env,
@@ -85,6 +89,7 @@ export async function startFederation(env: Record<string, string> = {}): Promise
       redis.disconnect();
       for (const server of servers) await server.stop();
       coreRedis.disconnect();
+      for (const r of feedRedis) r.disconnect();
       await workflowResources.close();
       workflowRedis.disconnect();
       for (const o of orms) await o.close(true);

@@ -29,6 +29,8 @@ const verifiedKey = z.object({
   orgId: z.string().min(1),
   role: z.enum(roles),
   scopes: z.array(z.string()),
+  // Optional so a Core that predates client binding still verifies keys (as unbound ones).
+  clientName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).nullish(),
 });
 
 export interface ApiKeyAuthenticator {
@@ -63,7 +65,9 @@ export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthentic
     if (response.status === 401) throw new AuthenticationError('Invalid API key');
     if (!response.ok) throw new Error(`API key verification answered ${response.status}`);
     const body = verifiedKey.parse(await response.json());
-    return { authMethod: 'api_key', apiKeyId: body.apiKeyId, userId: body.userId, orgId: body.orgId, role: body.role, scopes: body.scopes };
+    const credentials: Credentials = { authMethod: 'api_key', apiKeyId: body.apiKeyId, userId: body.userId, orgId: body.orgId, role: body.role, scopes: body.scopes };
+    if (body.clientName) credentials.clientName = body.clientName;
+    return credentials;
   }
 
   return {

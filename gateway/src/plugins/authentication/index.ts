@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ErrorCode, type Identity, type Logger } from '@flowgraph/kernel';
+import { ErrorCode, activeTraceId, type Identity, type Logger } from '@flowgraph/kernel';
 import { AuthenticationError, type Credentials } from './credentials';
 
 export { AuthenticationError, type Credentials } from './credentials';
@@ -51,7 +51,8 @@ export function authentication(options: AuthenticationOptions) {
       const identity: Identity = {
         ...credentials,
         requestId,
-        traceId: traceparent ? TRACEPARENT.exec(traceparent)?.[1] : undefined,
+        // The active span continues the caller's traceparent; without telemetry, the caller's trace id.
+        traceId: activeTraceId() ?? (traceparent ? TRACEPARENT.exec(traceparent)?.[1] : undefined),
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       };

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { signIdentity, type Identity, type Logger } from '@flowgraph/kernel';
+import { activeTraceId, signIdentity, type Identity, type Logger } from '@flowgraph/kernel';
 import type { GraphQLError } from 'graphql';
+import { httpFetcher } from './http-fetcher';
 
 export interface SignedIdentityOptions {
   /** The subgraph's `/graphql` URL. Required. */
@@ -10,7 +11,15 @@ export interface SignedIdentityOptions {
   /** HMAC key subgraphs verify (`IDENTITY_SECRET`). Required. */
   identitySecret: string;
   logger: Logger;
+  /**
+   * How subgraph calls are sent. Default: `httpFetcher()` (node:http keep-alive, 30 s timeout),
+   * shared by all data sources; Apollo's default fetcher costs several times the CPU per call
+   * (docs/decisions/0016-gateway-performance.md).
+   */
+  fetcher?: RemoteGraphQLDataSource['fetcher'];
 }
+
+const defaultFetcher = httpFetcher();
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
@@ -25,7 +34,7 @@ interface ForwardingContext extends Record<string, unknown> {
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<ForwardingContext> {
   constructor(private readonly options: SignedIdentityOptions) {
-    super({ url: options.url });
+    super({ url: options.url, fetcher: options.fetcher ?? defaultFetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<ForwardingContext>): void {
@@ -33,7 +42,9 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<Forwarding
     if (!context.identity) return;
     const headers = request.http!.headers;
     for (const [name, value] of Object.entries(signIdentity(context.identity, this.options.identitySecret))) headers.set(name, value);
-    if (context.traceparent) headers.set('traceparent', context.traceparent);
+    // With telemetry on, the fetch instrumentation (undici or http) writes the active client span's
+    // traceparent; a second one here would make the header invalid. Off, the caller's passes through.
+    if (context.traceparent && !activeTraceId()) headers.set('traceparent', context.traceparent);
   }
 
   /**

@@ -1,0 +1,81 @@
+import type { NextFunction, Request, Response } from 'express';
+import { createHandler, type Response as SseResponse } from 'graphql-sse';
+import { ErrorCode, type Identity, type Logger } from '@flowgraph/kernel';
+import type { GatewaySubscriptions } from '../subscriptions';
+
+export interface SseOptions {
+  /** The gateway's subscriptions (same subscribe function, same limits as WebSocket). Required. */
+  subscriptions: Pick<GatewaySubscriptions, 'subscribe' | 'formatErrors' | 'maxBufferedBytes'>;
+  logger: Logger;
+}
+
+const json = (status: number, statusText: string, body: unknown): SseResponse => [
+  JSON.stringify(body),
+  { status, statusText, headers: { 'content-type': 'application/json; charset=utf-8' } },
+];
+
+/**
+ * GraphQL over Server-Sent Events (graphql-sse, "distinct connections" mode: one HTTP request per
+ * subscription) for clients that cannot open WebSockets. Mount after the `authentication`
+ * middleware (and a JSON body parser): the caller is `res.locals.identity`, anonymous is refused.
+ * The response is written without waiting for the client; once more than `maxBufferedBytes` are
+ * unsent the response is ended. A client that goes away completes the upstream subscription.
+ */
+export function sseSubscriptions(options: SseOptions) {
+  const { subscriptions } = options;
+  const handler = createHandler<Request, { res: Response }>({
+    // Distinct connections only: no stream reservations (PUT), so no token to authenticate.
+    authenticate: () => undefined,
+    onSubscribe: (req, params) => {
+      const res = req.context.res;
+      const identity = res.locals.identity as Identity;
+      if (identity.authMethod === 'anonymous') {
+        return json(401, 'Unauthorized', { errors: [{ message: 'Authentication required', extensions: { code: ErrorCode.UNAUTHENTICATED, request_id: identity.requestId } }] });
+      }
+      const stream = subscriptions.subscribe(params, {
+        transport: 'sse',
+        identity,
+        traceparent: res.locals.traceparent as string | undefined,
+        isCongested: () => res.writableLength > subscriptions.maxBufferedBytes,
+        drop: () => res.destroy(),
+      });
+      if (Array.isArray(stream)) {
+        const limited = stream.some((error) => error.extensions.code === ErrorCode.RATE_LIMITED);
+        const errors = subscriptions.formatErrors(stream, identity.requestId);
+        return limited ? json(429, 'Too Many Requests', { errors }) : json(400, 'Bad Request', { errors });
+      }
+      return stream as never;
+    },
+  });
+
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const [body, init] = await handler({
+        method: req.method,
+        url: req.url,
+        headers: { get: (key: string) => (Array.isArray(req.headers[key]) ? (req.headers[key] as string[]).join('\n') : (req.headers[key] as string | undefined)) },
+        body: () => Promise.resolve(req.body as Record<string, unknown> | undefined ?? ''),
+        raw: req,
+        context: { res },
+      });
+      res.writeHead(init.status, init.statusText ?? '', init.headers as Record<string, string> | undefined);
+      if (!body || typeof body === 'string') {
+        res.end(body ?? undefined);
+        return;
+      }
+      const stop = () => void body.return?.(undefined);
+      res.once('close', stop);
+      for await (const chunk of body) {
+        if (!res.writable) break;
+        // Not awaited: a slow reader's backlog stays in res.writableLength, which the subscriber bounds.
+        res.write(chunk);
+      }
+      res.off('close', stop);
+      if (res.writable) res.end();
+    } catch (error) {
+      options.logger.error({ err: error, request_id: res.locals.requestId }, 'SSE subscription failed');
+      if (!res.headersSent) next(error);
+      else res.destroy();
+    }
+  };
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'bullmq';
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+import { createRedis, queueTelemetry } from '@flowgraph/kernel';
+import type { RunningTelemetry } from '@flowgraph/kernel/telemetry';
+import { QUEUES, bullPrefix } from '../../../subgraphs/workflow/src/jobs/queues';
+import { closedUrl, post as postTraced, startFederation } from './federation-kit';
+
+/** What the parent test reads from the `RESULT` line. */
+export interface ScenarioResult {
+  sentry: boolean;
+  sentryLoaded: boolean;
+  requests: Record<string, { requestId: string | null; traceparent?: string; errors?: unknown }>;
+  urls?: Record<string, string>;
+  spans: SpanRecord[];
+}
+
+export interface SpanRecord {
+  name: string;
+  kind: number;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * The test's own calls are not traced: the client and the gateway share this process, and the
+ * fetch instrumentation would replace the traceparent the test sends with its own.
+ */
+const post = <T>(...args: Parameters<typeof postTraced>) => context.with(suppressTracing(context.active()), () => postTraced<T>(...args));
+
+const traceparent = (traceId: string) => `00-${traceId}-${randomUUID().replace(/-/g, '').slice(0, 16)}-01`;
+const newTraceId = () => randomUUID().replace(/-/g, '');
+
+/** Signs up, queries across all four subgraphs, runs a workflow (its job goes through BullMQ). */
+async function traces(): Promise<Pick<ScenarioResult, 'requests' | 'urls'>> {
+  const federation = await startFederation({ SLOW_OPERATION_MS: '0' });
+  const connection = createRedis(federation.config.REDIS_URL, { forWorkers: true });
+  let processed!: () => void;
+  const jobDone = new Promise<void>((resolve) => (processed = resolve));
+  // A consumer like the workflow worker's, with the same kernel telemetry option.
+  const worker = new Worker(QUEUES.executions, async () => processed(), {
+    connection,
+    prefix: bullPrefix(federation.config.REDIS_PREFIX),
+    telemetry: queueTelemetry(),
+  });
+  const requests: ScenarioResult['requests'] = {};
+  try {
+    const gateway = async (name: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
+      const response = await post<Record<string, { [key: string]: unknown }>>(federation.gateway.url, query, variables, headers);
+      requests[name] = { requestId: response.headers.get('x-request-id'), traceparent: headers.traceparent, errors: response.errors };
+      if (response.errors) throw new Error(`${name}: ${JSON.stringify(response.errors)}`);
+      return response.data!;
+    };
+    const signedUp = await gateway(
+      'signUp',
+      'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+      { input: { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple', name: 'Ada', organizationName: 'Engines' } },
+      {},
+    );
+    const auth = { authorization: `Bearer ${signedUp.signUp.accessToken as string}` };
+    const created = await gateway('createWorkflow', 'mutation { createWorkflow(input: { name: "Traced" }) { workflow { id } } }', {}, auth);
+    const workflowId = (created.createWorkflow.workflow as { id: string }).id;
+    const definition = { steps: [{ id: 'shape', type: 'transform', config: { expression: '{ "ok": true }' } }], edges: [] };
+    const saved = await gateway(
+      'updateWorkflow',
+      'mutation($id: ID!, $d: JSONObject!) { updateWorkflow(id: $id, input: { definition: $d }) { workflow { latestVersion { version } } } }',
+      { id: workflowId, d: definition },
+      auth,
+    );
+    const version = (saved.updateWorkflow.workflow as { latestVersion: { version: number } }).latestVersion.version;
+    await gateway('publish', 'mutation($id: ID!, $v: Int!) { publishWorkflow(id: $id, version: $v) { workflow { id } } }', { id: workflowId, v: version }, auth);
+    await gateway(
+      'federated',
+      'query Federated { me { name workflows { edges { node { name } } } integrations { provider } patterns(first: 5) { edges { node { support } } } } }',
+      {},
+      { ...auth, traceparent: traceparent(newTraceId()) },
+    );
+    await gateway(
+      'execute',
+      'mutation Execute($id: ID!) { executeWorkflow(input: { workflowId: $id, idempotencyKey: "traced-1" }) { execution { id } } }',
+      { id: workflowId },
+      { ...auth, traceparent: traceparent(newTraceId()) },
+    );
+    await gateway('untraced', 'query Untraced { me { name } }', {}, auth);
+    await Promise.race([jobDone, new Promise((_, reject) => setTimeout(() => reject(new Error('job not processed')), 15_000))]);
+    return { requests, urls: { gateway: federation.gateway.url, ...federation.urls } };
+  } finally {
+    await worker.close();
+    connection.disconnect();
+    await federation.stop();
+  }
+}
+
+/** One masked internal error in the gateway: a subgraph it cannot reach. */
+async function internalError(): Promise<Pick<ScenarioResult, 'requests'>> {
+  const federation = await startFederation({ ANALYTICS_URL: await closedUrl() });
+  try {
+    const response = await post(federation.gateway.url, `query Broken { pattern(id: "${randomUUID()}") { id } }`, {}, {});
+    return { requests: { broken: { requestId: response.headers.get('x-request-id'), errors: response.errors } } };
+  } finally {
+    await federation.stop();
+  }
+}
+
+export async function runScenario(name: string, telemetry: RunningTelemetry): Promise<void> {
+  const outcome = name === 'internal-error' ? await internalError() : await traces();
+  // Sends Sentry's events and the OTLP batch before we read anything.
+  const spans = telemetry.spans();
+  await telemetry.shutdown();
+  const result: ScenarioResult = {
+    ...outcome,
+    sentry: telemetry.sentry,
+    sentryLoaded: Object.keys(require.cache).some((file) => file.includes(`${'@sentry'}/node`)),
+    spans: spans.map((span) => ({
+      name: span.name,
+      kind: span.kind,
+      traceId: span.spanContext().traceId,
+      spanId: span.spanContext().spanId,
+      parentSpanId: span.parentSpanContext?.spanId,
+      attributes: span.attributes,
+    })),
+  };
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
