@@ -91,8 +91,9 @@ async function main(): Promise<void> {
     const deps = async (entities: Parameters<typeof orm>[0]) => ({ orm: await orm(entities), logger, identitySecret: base.IDENTITY_SECRET });
     const workflowRedis = createRedis(base.REDIS_URL);
     redises.push(workflowRedis);
-    workflowResources = workflow.createWorkflowServerResources(workflowRedis, workflow.loadWorkflowConfig({ ...process.env, REDIS_PREFIX: prefix }));
-    servers.push(await workflow.startWorkflowServer({ ...(await deps(workflow.entities)), ...workflowResources }));
+    const resources = workflow.createWorkflowServerResources(workflowRedis, workflow.loadWorkflowConfig({ ...process.env, REDIS_PREFIX: prefix }));
+    workflowResources = resources;
+    servers.push(await workflow.startWorkflowServer({ ...(await deps(workflow.entities)), ...resources }));
     servers.push(await integration.startIntegrationServer(await deps(integration.entities)));
     servers.push(await analytics.startAnalyticsServer({ ...(await deps(analytics.entities)), modules: { suggestions: {}, reporting: {} } }));
     const [coreUrl, workflowUrl, integrationUrl, analyticsUrl] = servers.map((s) => s.url);

@@ -9,6 +9,10 @@
  * and this process, which seeds, checks that every gateway returns the same data, and drives the
  * load with autocannon over loopback. Every response body is compared with the checked one
  * (autocannon `expectBody`): a wrong answer counts as a mismatch, not as throughput.
+ *
+ * `BENCH_SUBGRAPHS=mock`: the four subgraphs as light in-memory mocks in one process
+ * (`mock-subgraphs.ts`: same schemas, same answers, no database), so the gateway, not the stack,
+ * sets the rate. Default `real`.
  */
 import type { ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
@@ -18,7 +22,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { createRedis, signAccessToken } from '@flowgraph/kernel';
-import { base, benchSecrets, createBenchDatabase, freePort, lineFrom, percentile, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph, type BenchCaller } from './bench-kit';
+import { base, benchSecrets, createBenchDatabase, freePort, lineFrom, percentile, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph, type BenchCaller, type BenchDatabase, type RunningSubgraphs, type SubgraphUrls } from './bench-kit';
 import { BENCH_QUERY, CACHEABLE_QUERY, seed } from './seed';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
@@ -26,6 +30,13 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const ONLY = process.env.BENCH_ONLY?.split(',');
+/**
+ * `real` (default): the four subgraphs as deployed, over a seeded database (the stack sets the
+ * rate: the subgraphs cost several times the gateway). `mock`: light in-memory subgraphs serving
+ * the same schemas and answers (`mock-subgraphs.ts`, one process), so the gateway sets the rate.
+ */
+const SUBGRAPHS = process.env.BENCH_SUBGRAPHS ?? 'real';
+if (SUBGRAPHS !== 'real' && SUBGRAPHS !== 'mock') throw new Error(`BENCH_SUBGRAPHS must be real or mock, not ${SUBGRAPHS}`);
 /** `dashboard` (default): the federated query; `cacheable`: one the response cache can keep. */
 const QUERY = process.env.BENCH_QUERY === 'cacheable' ? { query: CACHEABLE_QUERY, operationName: 'Catalog' } : { query: BENCH_QUERY, operationName: 'Dashboard' };
 
@@ -51,6 +62,12 @@ const OURS_FEATURES: Record<string, string> = {
 };
 /** Traces exported (to a local sink) by every process, when BENCH_TELEMETRY is not 0. */
 const TELEMETRY = process.env.BENCH_TELEMETRY !== '0';
+/**
+ * More runs of ours, each with settings on top of (a)'s, to attribute its cost feature by feature:
+ * `BENCH_OURS_VARIANTS='{"ours-no-otel":{"BENCH_OURS_INSTRUMENT":"0"},"ours-no-export":{"OTEL_EXPORTER_OTLP_ENDPOINT":""}}'`.
+ * They run after (a) and (a) without the response cache, in every round.
+ */
+const OURS_VARIANTS = JSON.parse(process.env.BENCH_OURS_VARIANTS ?? '{}') as Record<string, Record<string, string>>;
 /** For the run of ours where the response cache is off (when the feature exists). */
 const RESPONSE_CACHE_OFF: Record<string, string> = { RESPONSE_CACHE_ENABLED: 'false' };
 
@@ -177,7 +194,7 @@ async function runVariant(variant: GatewayVariant, supergraph: string, reference
       non2xx: result.non2xx,
       mismatches: result.mismatches,
       gatewayCpuMsPerRequest: perRequest(cpu),
-      // core, workflow, integration, analytics
+      // core, workflow, integration, analytics (mock: the one process holding the four)
       subgraphCpuMsPerRequest: subgraphsCpu.map(perRequest).join('/'),
       postgresCpuMsPerRequest: perRequest(postgresCpu),
       gatewayRssMiB: rssMiB(pid),
@@ -185,24 +202,39 @@ async function runVariant(variant: GatewayVariant, supergraph: string, reference
       ...(caches ? { caches } : {}),
       ...(loaded ? { settings: JSON.parse(loaded) as unknown } : {}),
     };
-    print({ bench: 'federated', ...row });
+    print({ bench: 'federated', subgraphs: SUBGRAPHS, ...row });
     return { row, data };
   } finally {
     await stopProcess(child);
   }
 }
 
+/** The mock subgraphs (`mock-subgraphs.ts`): one process, four servers, fixed data and caller. */
+async function startMockSubgraphs(): Promise<{ subgraphs: RunningSubgraphs; caller: BenchCaller }> {
+  const child = startProcess('bench/gateway/mock-subgraphs.ts', {});
+  const ready = JSON.parse(await lineFrom(child, 'ready ')) as SubgraphUrls & { caller: BenchCaller };
+  const { caller, ...urls } = ready;
+  return { subgraphs: { urls, children: [child], stop: () => stopProcess(child) }, caller };
+}
+
 async function main(): Promise<void> {
-  const db = await createBenchDatabase(`flowgraph_gwbench_${Date.now()}`);
+  const db: BenchDatabase | null = SUBGRAPHS === 'real' ? await createBenchDatabase(`flowgraph_gwbench_${Date.now()}`) : null;
   const prefix = `gwbench_${randomUUID().slice(0, 8)}`;
   let stopSubgraphs = async () => {};
   let supergraph = '';
   let sink: Awaited<ReturnType<typeof startOtlpSink>> | undefined;
   try {
     sink = TELEMETRY ? await startOtlpSink() : undefined;
-    const subgraphs = await startSubgraphs(db, prefix, sink ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } : {});
-    stopSubgraphs = subgraphs.stop;
-    const caller: BenchCaller = await seed(db, subgraphs.urls);
+    let subgraphs: RunningSubgraphs;
+    let caller: BenchCaller;
+    if (db) {
+      subgraphs = await startSubgraphs(db, prefix, sink ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } : {});
+      stopSubgraphs = subgraphs.stop;
+      caller = await seed(db, subgraphs.urls);
+    } else {
+      ({ subgraphs, caller } = await startMockSubgraphs());
+      stopSubgraphs = subgraphs.stop;
+    }
     supergraph = writeBenchSupergraph(subgraphs.urls);
     const { token } = await signAccessToken({ userId: caller.userId, orgId: caller.orgId, role: 'admin', sessionId: caller.sessionId }, benchSecrets.JWT_SECRET, 3600);
     const callerEnv = { BENCH_CALLER: JSON.stringify(caller) };
@@ -214,10 +246,16 @@ async function main(): Promise<void> {
     const variants: GatewayVariant[] = [
       { name: 'ours', script: 'bench/gateway/gateways/ours.ts', env: ours, headers: bearer },
       { name: 'ours-no-response-cache', script: 'bench/gateway/gateways/ours.ts', env: { ...ours, ...RESPONSE_CACHE_OFF, BENCH_FEATURE_KEYS: JSON.stringify(Object.keys({ ...oursEnv, ...RESPONSE_CACHE_OFF })) }, headers: bearer },
+      ...Object.entries(OURS_VARIANTS).map(([name, env]) => ({
+        name,
+        script: 'bench/gateway/gateways/ours.ts',
+        env: { ...ours, ...env, BENCH_FEATURE_KEYS: JSON.stringify(Object.keys({ ...oursEnv, ...env }).filter((k) => !k.startsWith('BENCH_'))) },
+        headers: bearer,
+      })),
       { name: 'apollo-bare', script: 'bench/gateway/gateways/apollo.ts', env: { ...callerEnv, NODE_ENV: 'production' }, headers: {} },
       { name: 'hive-gateway', script: 'bench/gateway/gateways/hive.ts', env: { ...callerEnv, NODE_ENV: 'production' }, headers: {} },
     ].filter((v) => !ONLY || ONLY.includes(v.name));
-    print({ bench: 'federated settings', query: QUERY.operationName, durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, oursEnv, subgraphTraces: TELEMETRY, node: process.version });
+    print({ bench: 'federated settings', subgraphs: SUBGRAPHS, query: QUERY.operationName, durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, oursEnv, oursVariants: OURS_VARIANTS, subgraphTraces: TELEMETRY && SUBGRAPHS === 'real', node: process.version });
 
     let reference: { data: string } | null = null;
     const rows: Record<string, { rps: number[]; p95: number[] }> = {};
@@ -241,6 +279,7 @@ async function main(): Promise<void> {
       'ours/hive-gateway': ratio('ours', 'hive-gateway'),
       'ours-no-response-cache/apollo-bare': ratio('ours-no-response-cache', 'apollo-bare'),
       'ours-no-response-cache/hive-gateway': ratio('ours-no-response-cache', 'hive-gateway'),
+      ...Object.fromEntries(Object.keys(OURS_VARIANTS).flatMap((name) => [[`${name}/apollo-bare`, ratio(name, 'apollo-bare')], [`${name}/ours`, ratio(name, 'ours')]])),
     });
   } finally {
     await stopSubgraphs();
@@ -251,7 +290,7 @@ async function main(): Promise<void> {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
-    await db.drop();
+    await db?.drop();
   }
 }
 

@@ -3,13 +3,20 @@
  * orchestrator passes in the environment (every issue-5 feature that has landed switched on;
  * see federated.ts `OURS_FEATURES`). Prints `ready <url>` and the loaded settings.
  */
-// First, as in gateway/src/main.ts: telemetry patches only modules loaded after it starts.
-import '../../../gateway/src/instrument';
-import { createLogger, createRedis } from '@flowgraph/kernel';
-import { loadGatewayConfig } from '../../../gateway/src/config';
-import { startGateway } from '../../../gateway/src/server';
+import type * as Kernel from '@flowgraph/kernel';
+import type * as GatewayConfig from '../../../gateway/src/config';
+import type * as GatewayServer from '../../../gateway/src/server';
 
 async function main(): Promise<void> {
+  // First, as in gateway/src/main.ts: telemetry patches only modules loaded after it starts.
+  // `BENCH_OURS_INSTRUMENT=0` skips it (no OpenTelemetry at all), to attribute its cost.
+  // require, not import(): the same CommonJS loading (which the instrumentation patches) as before.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (process.env.BENCH_OURS_INSTRUMENT !== '0') require('../../../gateway/src/instrument');
+  const { createLogger, createRedis } = require('@flowgraph/kernel') as typeof Kernel;
+  const { loadGatewayConfig } = require('../../../gateway/src/config') as typeof GatewayConfig;
+  const { startGateway } = require('../../../gateway/src/server') as typeof GatewayServer;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const config = loadGatewayConfig();
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const redis = createRedis(config.REDIS_URL);
