@@ -12,9 +12,14 @@ import { loadTelemetryConfig, type TelemetryConfig } from './config';
 import { setTelemetryFlush } from './hooks';
 import { startSentry, type RunningSentry } from './sentry';
 
+/** What can be instrumented; a process may leave some out to save their cost. */
+export type InstrumentedModule = 'http' | 'express' | 'ioredis' | 'pg' | 'graphql' | 'undici';
+
 export interface TelemetryOptions {
   /** Default: read from the environment (`loadTelemetryConfig`). */
   config?: TelemetryConfig;
+  /** Modules whose calls become spans. Default: all of them. */
+  instrument?: readonly InstrumentedModule[];
   /** Test hook: keep every finished span in memory (see `RunningTelemetry.spans`). Default false. */
   inMemorySpans?: boolean;
 }
@@ -40,18 +45,20 @@ export function defaultServiceName(base: string, entry = process.argv[1] ?? ''):
   return /^worker\.[cm]?[jt]s$/.test(path.basename(entry)) ? `${base}-worker` : base;
 }
 
-function instrumentations() {
-  return [
-    new HttpInstrumentation(),
-    // Route and handler spans; one span per middleware would drown the trace.
-    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
-    // Unparented Redis/SQL calls are BullMQ polling and pool upkeep: noise without a request.
-    new IORedisInstrumentation({ requireParentSpan: true }),
-    new PgInstrumentation({ requireParentSpan: true }),
-    new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, mergeItems: true }),
-    new UndiciInstrumentation(),
-  ];
-}
+type Instrumentation = NonNullable<NonNullable<ConstructorParameters<typeof NodeSDK>[0]>['instrumentations']>[number];
+
+const instrumentationOf: Record<InstrumentedModule, () => Instrumentation> = {
+  http: () => new HttpInstrumentation(),
+  // Route and handler spans; one span per middleware would drown the trace.
+  express: () => new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
+  // Unparented Redis/SQL calls are BullMQ polling and pool upkeep: noise without a request.
+  ioredis: () => new IORedisInstrumentation({ requireParentSpan: true }),
+  pg: () => new PgInstrumentation({ requireParentSpan: true }),
+  graphql: () => new GraphQLInstrumentation({ ignoreTrivialResolveSpans: true, mergeItems: true }),
+  undici: () => new UndiciInstrumentation(),
+};
+
+const ALL_MODULES = Object.keys(instrumentationOf) as InstrumentedModule[];
 
 /**
  * Starts OpenTelemetry for this process (once; later calls return the running instance). Must run
@@ -80,7 +87,7 @@ export function startTelemetry(serviceName: string, options: TelemetryOptions = 
       ? new tracing.ParentBasedSampler({ root: new tracing.TraceIdRatioBasedSampler(config.OTEL_TRACES_SAMPLER_RATIO) })
       : new tracing.AlwaysOffSampler(),
     textMapPropagator: new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
-    instrumentations: instrumentations(),
+    instrumentations: (options.instrument ?? ALL_MODULES).map((name) => instrumentationOf[name]()),
     // Metrics are Prometheus (prom-client) and logs are pino: keep the SDK's env defaults (OTLP) off.
     metricReaders: [],
     logRecordProcessors: [],
