@@ -1,38 +1,22 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode, activeTraceId, type Identity, type Logger } from '@flowgraph/kernel';
-import { AuthenticationError, type Credentials } from './credentials';
+import { AuthenticationError, TRACEPARENT, verifyPresented, type CredentialVerifiers, type Credentials } from './credentials';
 
-export { AuthenticationError, type Credentials } from './credentials';
+export { AuthenticationError, type CredentialVerifiers, type Credentials } from './credentials';
 
-export interface AuthenticationOptions {
-  /** Verifies the token of `Authorization: Bearer <token>`. Required (see jwt-auth). */
-  verifyJwt: (token: string) => Promise<Credentials>;
-  /** Verifies `x-api-key`. Required (see api-key-auth). */
-  verifyApiKey: (key: string, requestId: string) => Promise<Credentials>;
+/** Both verifiers are required (see jwt-auth and api-key-auth). */
+export interface AuthenticationOptions extends CredentialVerifiers {
   logger: Logger;
 }
-
-const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 function respond(res: Response, status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): void {
   res.status(status).json({ errors: [{ message, extensions: { code, ...extra, request_id: res.locals.requestId as string } }] });
 }
 
 async function credentialsOf(req: Request, options: AuthenticationOptions, requestId: string): Promise<Credentials> {
-  const authorization = req.headers.authorization;
-  const apiKey = req.headers['x-api-key'];
-  if (authorization !== undefined && apiKey !== undefined) throw new AuthenticationError('Send either a bearer token or an API key, not both');
-  if (authorization !== undefined) {
-    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization);
-    if (!match) throw new AuthenticationError('Authorization must be "Bearer <token>"');
-    return options.verifyJwt(match[1]);
-  }
-  if (apiKey !== undefined) {
-    if (typeof apiKey !== 'string' || apiKey.length === 0 || apiKey.length > 512) throw new AuthenticationError('Malformed API key');
-    return options.verifyApiKey(apiKey, requestId);
-  }
+  const presented = await verifyPresented({ authorization: req.headers.authorization, apiKey: req.headers['x-api-key'] }, options, requestId);
   // No credentials: anonymous (signUp, logIn); subgraphs refuse anything else.
-  return { authMethod: 'anonymous', scopes: [] };
+  return presented ?? { authMethod: 'anonymous', scopes: [] };
 }
 
 /**
