@@ -9,8 +9,8 @@ import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { appDatabaseUrl, ensureAppRole, loadConfig, migrateSubgraph, signIdentity, type Identity } from '@flowgraph/kernel';
+import { loadConfig, signIdentity, type Identity } from '@flowgraph/kernel';
+import { createBenchDatabase as createDatabase, type BenchDatabase } from '../support/database';
 import { migrationPlan as coreMigrations } from '../../subgraphs/core/migrations';
 import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/migrations';
 import { migrationPlan as integrationMigrations } from '../../subgraphs/integration/migrations';
@@ -32,28 +32,11 @@ export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorte
 
 export type SubgraphUrls = { core: string; workflow: string; integration: string; analytics: string };
 
-export interface BenchDatabase {
-  ownerUrl: string;
-  appUrl: string;
-  drop(): Promise<void>;
-}
+export type { BenchDatabase } from '../support/database';
 
 /** A new database with every subgraph's migrations applied; `drop()` removes it. */
-export async function createBenchDatabase(name: string): Promise<BenchDatabase> {
-  const admin = new Client({ connectionString: base.DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const ownerUrl = base.DATABASE_URL.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
-  await ensureAppRole(ownerUrl, base.DATABASE_APP_ROLE, base.DATABASE_APP_PASSWORD);
-  for (const plan of [coreMigrations, workflowMigrations, integrationMigrations, analyticsMigrations]) await migrateSubgraph(ownerUrl, plan);
-  return {
-    ownerUrl,
-    appUrl: appDatabaseUrl({ ...base, DATABASE_URL: ownerUrl, DATABASE_APP_URL: undefined }),
-    async drop() {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+export function createBenchDatabase(name: string): Promise<BenchDatabase> {
+  return createDatabase(name, base, [coreMigrations, workflowMigrations, integrationMigrations, analyticsMigrations]);
 }
 
 export function freePort(): Promise<number> {

@@ -28,7 +28,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { appDatabaseUrl, createLogger, createOrm, createRedis, ensureAppRole, loadConfig, migrateSubgraph, RedisPubSub, signIdentity } from '@flowgraph/kernel';
+import { createLogger, createOrm, createRedis, loadConfig, migrateSubgraph, RedisPubSub, signIdentity } from '@flowgraph/kernel';
 import { migrationPlan as coreMigrations } from '../../subgraphs/core/migrations';
 import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/migrations';
 import { migrationPlan as analyticsMigrations } from '../../subgraphs/analytics/migrations';
@@ -38,6 +38,7 @@ import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestion
 import { WorkflowClient } from '../../subgraphs/analytics/src/modules/suggestions/workflow-client';
 import { loadAnalyticsConfig } from '../../subgraphs/analytics/src/config';
 import { startAnalyticsWorkers } from '../../subgraphs/analytics/src/jobs/analytics-workers';
+import { createBenchDatabase } from '../support/database';
 import { NOISE_ITEMS, generateStream, type PlantedPattern } from './generate';
 import { seededRandom, until } from '@flowgraph/kernel/testing';
 
@@ -49,21 +50,6 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
 
-async function createDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string; drop(): Promise<void> }> {
-  const admin = new Client({ connectionString: base.DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const ownerUrl = base.DATABASE_URL.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
-  await ensureAppRole(ownerUrl, base.DATABASE_APP_ROLE, base.DATABASE_APP_PASSWORD);
-  return {
-    ownerUrl,
-    appUrl: appDatabaseUrl({ ...base, DATABASE_URL: ownerUrl, DATABASE_APP_URL: undefined }),
-    async drop() {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 const itemKey = (item: { tool: string; eventType: string }) => `${item.tool}/${item.eventType}`;
 
@@ -75,7 +61,7 @@ function isSubsequence(small: string[], big: string[]): boolean {
 
 /** Part 1: the consumer drains a pre-filled stream; events/s and quality of what it stored. */
 async function incremental(): Promise<void> {
-  const db = await createDatabase(`flowgraph_patbench_${Date.now()}`);
+  const db = await createBenchDatabase(`flowgraph_patbench_${Date.now()}`, base);
   const prefix = `patbench_${randomUUID().slice(0, 8)}`;
   const redis = createRedis(base.REDIS_URL);
   const connection = createRedis(base.REDIS_URL, { forWorkers: true });
@@ -254,12 +240,11 @@ function cpuShares(before: ReturnType<typeof cpuTicks>, after: ReturnType<typeof
 
 /** Part 2: ingest through Core at RATE events/s; lag until the suggestion reaches its subscriber. */
 async function lag(): Promise<void> {
-  const db = await createDatabase(`flowgraph_lagbench_${Date.now()}`);
+  const db = await createBenchDatabase(`flowgraph_lagbench_${Date.now()}`, base, [coreMigrations, workflowMigrations, analyticsMigrations]);
   const prefix = `lagbench_${randomUUID().slice(0, 8)}`;
   const closers: (() => Promise<unknown> | void)[] = [];
   const children: ChildProcess[] = [];
   try {
-    for (const plan of [coreMigrations, workflowMigrations, analyticsMigrations]) await migrateSubgraph(db.ownerUrl, plan);
     const logger = createLogger('bench', 'silent');
     const env = { ...process.env, DATABASE_URL: db.ownerUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'info' } as Record<string, string>;
 
