@@ -3,9 +3,9 @@
  * after it starts. See packages/kernel/src/telemetry.
  */
 import { defaultServiceName, startTelemetry } from '@flowgraph/kernel/telemetry';
+import { GATEWAY_TELEMETRY } from './plugins/telemetry/tracing';
 
-// The gateway's part of a trace: its server span and a client span per subgraph call (http; undici
-// for fetch), plus @apollo/gateway's own plan and fetch spans. Express, graphql and ioredis
-// instrumentation cost about a third of the gateway's CPU per request (docs/decisions/0016) and
-// add nothing a subgraph's spans do not show.
-startTelemetry(defaultServiceName('gateway'), { instrument: ['http', 'undici'] });
+// The gateway makes its own spans (a server span per request, a client span per subgraph call):
+// the http/express/graphql/ioredis instrumentations and @apollo/gateway's five spans per operation
+// plus one per fetch cost it over a third of its CPU per request (docs/decisions/0016).
+startTelemetry(defaultServiceName('gateway'), GATEWAY_TELEMETRY);

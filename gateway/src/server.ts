@@ -21,7 +21,7 @@ import { rateLimits } from './plugins/rate-limit';
 import { requestId, requestIdOnErrors } from './plugins/request-id';
 import { httpCaching, responseCache } from './plugins/response-cache';
 import { signedIdentityServices } from './plugins/signed-identity';
-import { operationTelemetry, serveMetrics } from './plugins/telemetry';
+import { operationTelemetry, serveMetrics, serverSpan } from './plugins/telemetry';
 import { sseSubscriptions } from './plugins/sse';
 import { subscriptions, trustedSubscriptionOperations } from './plugins/subscriptions';
 import { loadManifestStore, trustedDocumentResolver, trustedDocuments } from './plugins/trusted-documents';
@@ -130,7 +130,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   app.get('/healthz', liveness);
   app.get('/readyz', readiness({ redis: () => redis.ping(), ...subgraphReadiness(config.subgraphUrls, deps.fetch) }));
   // Webhook senders authenticate with the trigger's HMAC; the raw body streams through unparsed.
-  app.post('/webhooks/:triggerId', webhookProxy({ upstreamOrigin: new URL(config.WORKFLOW_URL).origin, logger }));
+  app.post('/webhooks/:triggerId', serverSpan('/webhooks/:triggerId'), webhookProxy({ upstreamOrigin: new URL(config.WORKFLOW_URL).origin, logger }));
   const apiKeys = apiKeyAuthenticator({
     verifyUrl: new URL('/internal/api-keys/verify', config.coreOrigin).toString(),
     identitySecret: config.IDENTITY_SECRET,
@@ -166,6 +166,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   });
   app.use(
     '/graphql/stream',
+    serverSpan('/graphql/stream'),
     authenticate,
     rates.middleware,
     express.json({ limit: config.BODY_LIMIT }),
@@ -173,6 +174,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   );
   app.use(
     '/graphql',
+    serverSpan('/graphql'),
     authenticate,
     rates.middleware, // per IP and per user/API key, still before body parsing
     express.json({ limit: config.BODY_LIMIT }),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Worker } from 'bullmq';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
@@ -13,6 +15,8 @@ export interface ScenarioResult {
   sentryLoaded: boolean;
   requests: Record<string, { requestId: string | null; traceparent?: string; errors?: unknown }>;
   urls?: Record<string, string>;
+  /** `traceparent` headers Core received, in order (scenario `gateway-spans`). */
+  coreTraceparents?: string[];
   spans: SpanRecord[];
 }
 
@@ -94,6 +98,65 @@ async function traces(): Promise<Pick<ScenarioResult, 'requests' | 'urls'>> {
   }
 }
 
+/** A pass-through proxy that records the `traceparent` of every request it forwards. */
+async function recordingProxy(): Promise<{ url: string; traceparents: string[]; forwardTo(url: string): void; close(): Promise<void> }> {
+  const traceparents: string[] = [];
+  let target: URL | undefined;
+  const server = http.createServer((req, res) => {
+    traceparents.push(String(req.headers.traceparent ?? ''));
+    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    traceparents,
+    forwardTo: (url) => (target = new URL(url)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The gateway's own spans, with telemetry started as its process starts it (`GATEWAY_TELEMETRY`):
+ * Core is reached through a proxy that records the traceparent each call carried.
+ */
+async function gatewaySpans(): Promise<Pick<ScenarioResult, 'requests' | 'urls' | 'coreTraceparents'>> {
+  const proxy = await recordingProxy();
+  const federation = await startFederation({ CORE_URL: proxy.url, SLOW_OPERATION_MS: '0' });
+  proxy.forwardTo(federation.urls.core);
+  const requests: ScenarioResult['requests'] = {};
+  try {
+    const gateway = async (name: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
+      const response = await post<Record<string, { [key: string]: unknown }>>(federation.gateway.url, query, variables, headers);
+      requests[name] = { requestId: response.headers.get('x-request-id'), traceparent: headers.traceparent, errors: response.errors };
+      if (response.errors) throw new Error(`${name}: ${JSON.stringify(response.errors)}`);
+      return response.data!;
+    };
+    const signedUp = await gateway(
+      'signUp',
+      'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+      { input: { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple', name: 'Ada', organizationName: 'Engines' } },
+      {},
+    );
+    const auth = { authorization: `Bearer ${signedUp.signUp.accessToken as string}` };
+    proxy.traceparents.length = 0; // only the federated query's calls from here
+    await gateway(
+      'federated',
+      'query Federated { me { name workflows { edges { node { name } } } integrations { provider } patterns(first: 5) { edges { node { support } } } } }',
+      {},
+      { ...auth, traceparent: traceparent(newTraceId()) },
+    );
+    return { requests, urls: { gateway: federation.gateway.url, ...federation.urls }, coreTraceparents: [...proxy.traceparents] };
+  } finally {
+    await federation.stop();
+    await proxy.close();
+  }
+}
+
 /** One masked internal error in the gateway: a subgraph it cannot reach. */
 async function internalError(): Promise<Pick<ScenarioResult, 'requests'>> {
   const federation = await startFederation({ ANALYTICS_URL: await closedUrl() });
@@ -106,7 +169,8 @@ async function internalError(): Promise<Pick<ScenarioResult, 'requests'>> {
 }
 
 export async function runScenario(name: string, telemetry: RunningTelemetry): Promise<void> {
-  const outcome = name === 'internal-error' ? await internalError() : await traces();
+  const scenarios = { 'internal-error': internalError, 'gateway-spans': gatewaySpans, traces };
+  const outcome = await (scenarios[name as keyof typeof scenarios] ?? traces)();
   // Sends Sentry's events and the OTLP batch before we read anything.
   const spans = telemetry.spans();
   await telemetry.shutdown();

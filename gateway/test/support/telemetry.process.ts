@@ -5,8 +5,11 @@
  * spans. Log lines (TEST_LOG=info) go to stdout too, one JSON object each.
  */
 import { startTelemetry } from '@flowgraph/kernel/telemetry';
+import { GATEWAY_TELEMETRY } from '../../src/plugins/telemetry/tracing';
 
-const telemetry = startTelemetry('flowgraph-test', { inMemorySpans: process.env.TELEMETRY_IN_MEMORY === '1' });
+// TELEMETRY_AS_GATEWAY=1: as the gateway's process starts it (its own spans only); else everything instrumented.
+const asGateway = process.env.TELEMETRY_AS_GATEWAY === '1' ? GATEWAY_TELEMETRY : {};
+const telemetry = startTelemetry('flowgraph-test', { inMemorySpans: process.env.TELEMETRY_IN_MEMORY === '1', ...asGateway });
 
 // Required only now, after the SDK patched http, express, pg, ioredis and graphql.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

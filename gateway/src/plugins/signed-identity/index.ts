@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { activeTraceId, signIdentity, type Identity, type Logger } from '@flowgraph/kernel';
 import type { GraphQLError } from 'graphql';
+import { injectTraceContext, inSubgraphSpan } from '../telemetry/tracing';
 import { httpFetcher } from './http-fetcher';
 
 export interface SignedIdentityOptions {
@@ -30,11 +31,17 @@ interface ForwardingContext extends Record<string, unknown> {
 
 /**
  * A data source that forwards the caller's identity to a subgraph in signed headers (signed per
- * call, so the timestamp is fresh) and passes the W3C `traceparent` through.
+ * call, so the timestamp is fresh) and the W3C trace context: each call is a client span of the
+ * request's trace (without telemetry, the caller's `traceparent` passes through unchanged).
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<ForwardingContext> {
   constructor(private readonly options: SignedIdentityOptions) {
     super({ url: options.url, fetcher: options.fetcher ?? defaultFetcher });
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<ForwardingContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    const call = { subgraph: this.options.name, url: this.options.url, operationName: options.request.operationName ?? undefined };
+    return inSubgraphSpan(call, () => super.process(options));
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<ForwardingContext>): void {
@@ -42,9 +49,9 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<Forwarding
     if (!context.identity) return;
     const headers = request.http!.headers;
     for (const [name, value] of Object.entries(signIdentity(context.identity, this.options.identitySecret))) headers.set(name, value);
-    // With telemetry on, the fetch instrumentation (undici or http) writes the active client span's
-    // traceparent; a second one here would make the header invalid. Off, the caller's passes through.
-    if (context.traceparent && !activeTraceId()) headers.set('traceparent', context.traceparent);
+    // With telemetry on, the call's client span; without it, the caller's traceparent unchanged.
+    if (activeTraceId()) injectTraceContext(headers);
+    else if (context.traceparent) headers.set('traceparent', context.traceparent);
   }
 
   /**

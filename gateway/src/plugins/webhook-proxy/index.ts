@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '@flowgraph/kernel';
+import { injectTraceContext } from '../telemetry/tracing';
 
 export interface WebhookProxyOptions {
   /** Origin of the workflow subgraph's HTTP server (the origin of WORKFLOW_URL). */
@@ -29,6 +30,8 @@ export function webhookProxy(options: WebhookProxyOptions) {
       if (typeof value === 'string') headers[name] = value;
     }
     if (req.headers['transfer-encoding']) headers['transfer-encoding'] = String(req.headers['transfer-encoding']);
+    // The delivery continues the request's trace in Workflow (the caller's traceparent is not forwarded raw).
+    injectTraceContext({ set: (name, value) => (headers[name] = value) });
     const target = new URL(`/webhooks/${encodeURIComponent(String(req.params.triggerId))}`, options.upstreamOrigin);
     const upstream = http.request(target, { method: 'POST', headers, timeout: timeoutMs }, (answer) => {
       res.status(answer.statusCode ?? 502);

@@ -11,6 +11,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { loadTelemetryConfig, type TelemetryConfig } from './config';
 import { setTelemetryFlush } from './hooks';
 import { startSentry, type RunningSentry } from './sentry';
+import { silenceTracers } from './silence-tracers';
 
 /** What can be instrumented; a process may leave some out to save their cost. */
 export type InstrumentedModule = 'http' | 'express' | 'ioredis' | 'pg' | 'graphql' | 'undici';
@@ -20,6 +21,11 @@ export interface TelemetryOptions {
   config?: TelemetryConfig;
   /** Modules whose calls become spans. Default: all of them. */
   instrument?: readonly InstrumentedModule[];
+  /**
+   * Tracers (instrumentation scope names) whose spans are not made, for libraries whose own spans
+   * a process replaces with cheaper ones of its own. Default: none.
+   */
+  silencedTracers?: readonly string[];
   /** Test hook: keep every finished span in memory (see `RunningTelemetry.spans`). Default false. */
   inMemorySpans?: boolean;
 }
@@ -93,6 +99,7 @@ export function startTelemetry(serviceName: string, options: TelemetryOptions = 
     logRecordProcessors: [],
   });
   sdk.start();
+  silenceTracers(options.silencedTracers ?? []);
   setTelemetryFlush(async () => {
     await sentry?.flush();
     await Promise.all(processors.map((processor) => processor.forceFlush()));
