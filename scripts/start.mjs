@@ -69,7 +69,8 @@ async function main() {
       console.warn(`Skipping ${name}: ${rel(file)} not found (run npm run build)`);
       return null;
     }
-    const entry = group.spawnNode(name, file, { ...base, PORT: String(servicePort(service, env)) });
+    const nodeOptions = [base.NODE_OPTIONS, service.nodeOptions].filter(Boolean).join(' ');
+    const entry = group.spawnNode(name, file, { ...base, PORT: String(servicePort(service, env)), ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) });
     running.push({ service, name });
     return entry;
   };

@@ -49,6 +49,12 @@ export function freePort(): Promise<number> {
   );
 }
 
+/**
+ * The gateway's Node settings as npm start, compose and k8s run it (`nodeOptions` in
+ * scripts/lib/services.mjs; decision 0016). Given to ours as NODE_OPTIONS, so a variant can override it.
+ */
+export const OURS_NODE_OPTIONS = '--max-semi-space-size=32';
+
 /** Starts `script` (a path from the repository root) under tsx; `BENCH_CPU_PROF=<dir>` profiles it. */
 export function startProcess(script: string, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];

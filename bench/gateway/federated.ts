@@ -22,7 +22,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { createRedis, signAccessToken } from '@flowgraph/kernel';
-import { base, benchSecrets, createBenchDatabase, freePort, lineFrom, percentile, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph, type BenchCaller, type BenchDatabase, type RunningSubgraphs, type SubgraphUrls } from './bench-kit';
+import { base, benchSecrets, createBenchDatabase, freePort, lineFrom, OURS_NODE_OPTIONS, percentile, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph, type BenchCaller, type BenchDatabase, type RunningSubgraphs, type SubgraphUrls } from './bench-kit';
 import { BENCH_QUERY, CACHEABLE_QUERY, seed } from './seed';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
     const subgraphEnv = { CORE_URL: subgraphs.urls.core, WORKFLOW_URL: subgraphs.urls.workflow, INTEGRATION_URL: subgraphs.urls.integration, ANALYTICS_URL: subgraphs.urls.analytics, REDIS_PREFIX: prefix };
     const runtime = { METRICS_PORT: String(await freePort()), ...(sink ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } : {}) };
     const oursEnv = { ...OURS_FEATURES, ...runtime };
-    const ours = { ...subgraphEnv, ...oursEnv, BENCH_FEATURE_KEYS: JSON.stringify(Object.keys(oursEnv)) };
+    const ours = { ...subgraphEnv, NODE_OPTIONS: OURS_NODE_OPTIONS, ...oursEnv, BENCH_FEATURE_KEYS: JSON.stringify(Object.keys(oursEnv)) };
     const bearer = { authorization: `Bearer ${token}` };
     const variants: GatewayVariant[] = [
       { name: 'ours', script: 'bench/gateway/gateways/ours.ts', env: ours, headers: bearer },
@@ -255,7 +255,7 @@ async function main(): Promise<void> {
       { name: 'apollo-bare', script: 'bench/gateway/gateways/apollo.ts', env: { ...callerEnv, NODE_ENV: 'production' }, headers: {} },
       { name: 'hive-gateway', script: 'bench/gateway/gateways/hive.ts', env: { ...callerEnv, NODE_ENV: 'production' }, headers: {} },
     ].filter((v) => !ONLY || ONLY.includes(v.name));
-    print({ bench: 'federated settings', subgraphs: SUBGRAPHS, query: QUERY.operationName, durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, oursEnv, oursVariants: OURS_VARIANTS, subgraphTraces: TELEMETRY && SUBGRAPHS === 'real', node: process.version });
+    print({ bench: 'federated settings', subgraphs: SUBGRAPHS, query: QUERY.operationName, durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, oursEnv, oursNodeOptions: OURS_NODE_OPTIONS, oursVariants: OURS_VARIANTS, subgraphTraces: TELEMETRY && SUBGRAPHS === 'real', node: process.version });
 
     let reference: { data: string } | null = null;
     const rows: Record<string, { rps: number[]; p95: number[] }> = {};

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { signAccessToken } from '@flowgraph/kernel';
-import { benchSecrets, createBenchDatabase, freePort, lineFrom, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph } from './bench-kit';
+import { benchSecrets, createBenchDatabase, freePort, lineFrom, OURS_NODE_OPTIONS, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph } from './bench-kit';
 import { BENCH_QUERY, CACHEABLE_QUERY, seed } from './seed';
 
 const PHASES = Number(process.env.BENCH_MEMORY_PHASES ?? 6);
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       ANALYTICS_URL: subgraphs.urls.analytics,
       REDIS_PREFIX: prefix,
       NODE_ENV: 'production',
+      NODE_OPTIONS: OURS_NODE_OPTIONS,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_IP_PER_MINUTE: '10000000',
       RATE_LIMIT_USER_PER_MINUTE: '10000000',

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { RedisPubSub, createRedis } from '@flowgraph/kernel';
 import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
-import { base, createBenchDatabase, freePort, lineFrom, percentile, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph } from './bench-kit';
+import { base, createBenchDatabase, freePort, lineFrom, OURS_NODE_OPTIONS, percentile, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph } from './bench-kit';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
 const PER_CONNECTION = Number(process.env.BENCH_PER_CONNECTION ?? 2);
@@ -115,6 +115,7 @@ async function main(): Promise<void> {
         SUPERGRAPH_PATH: writeBenchSupergraph(subgraphs.urls),
         REDIS_PREFIX: prefix,
         NODE_ENV: 'production',
+        NODE_OPTIONS: OURS_NODE_OPTIONS,
         LOG_LEVEL: process.env.BENCH_GATEWAY_LOG_LEVEL ?? 'warn',
         METRICS_PORT: String(metricsPort),
         SUBSCRIPTIONS_MAX_PER_CONNECTION: String(Math.max(20, PER_CONNECTION)),

@@ -185,3 +185,22 @@ describe('docker-compose.yml', () => {
     for (const step of ['RUN npm ci', 'npm run build', 'npm prune --omit=dev', 'USER node']) expect(dockerfile).toContain(step);
   });
 });
+
+describe('the gateway process', () => {
+  // One Node setting (decision 0016), written in four places: scripts/lib/services.mjs for npm start, gateway's own start script, compose and k8s.
+  const semiSpace = /--max-semi-space-size=(\d+)/;
+  const sizeIn = (text: string | undefined) => semiSpace.exec(text ?? '')?.[1];
+
+  it('runs with the same young-generation size under npm start, its start script, compose and k8s', () => {
+    const compose = parse(read('docker-compose.yml'), { merge: true }) as Doc;
+    const container = ofKind('Deployment').find((d) => d.metadata.name === 'gateway')!.spec.template.spec.containers[0];
+    const sizes = {
+      npmStart: sizeIn(read('scripts/lib/services.mjs').split('\n').find((line) => line.startsWith('export const gateway'))),
+      startScript: sizeIn((JSON.parse(read('gateway/package.json')) as { scripts: Record<string, string> }).scripts.start),
+      compose: sizeIn(compose.services.gateway.environment.NODE_OPTIONS),
+      k8s: sizeIn(container.env.find((e: Doc) => e.name === 'NODE_OPTIONS')?.value),
+    };
+    expect(sizes.npmStart).toBeDefined();
+    expect(sizes).toEqual({ npmStart: sizes.npmStart, startScript: sizes.npmStart, compose: sizes.npmStart, k8s: sizes.npmStart });
+  });
+});
