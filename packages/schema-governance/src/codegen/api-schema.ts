@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { apiSchemaOf, committedSupergraphPath } from '../composition';
+import { findRepositoryRoot } from '../root';
+
+/**
+ * codegen.yml's schema for clients: the public API schema of the committed
+ * gateway/supergraph.graphql (what the gateway serves: no join__ or inaccessible parts).
+ */
+export const schema = apiSchemaOf(readFileSync(committedSupergraphPath(findRepositoryRoot(process.cwd())), 'utf8'));

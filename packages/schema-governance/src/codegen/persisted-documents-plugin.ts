@@ -1,0 +1,29 @@
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { idsModule, manifestJson, persistedDocuments } from './persisted-documents';
+
+/** The plugin's options in codegen.yml. */
+export interface PersistedDocumentsPluginConfig {
+  /** `manifest` (default): the client's persisted-documents.json; `ids`: a TypeScript map of operation name → id. */
+  output?: 'manifest' | 'ids';
+}
+
+/** What graphql-codegen passes a plugin for each document file (the parts used here). */
+interface DocumentFile {
+  document?: DocumentNode;
+}
+
+/**
+ * A graphql-codegen plugin (codegen.yml names its built file): writes a client's registered
+ * operations as the gateway's manifest format with sha256 ids, or the matching id map.
+ */
+export function plugin(_schema: GraphQLSchema, documents: DocumentFile[], config: PersistedDocumentsPluginConfig): string {
+  const registered = persistedDocuments(documents.flatMap((file) => (file.document ? [file.document] : [])));
+  return config.output === 'ids' ? idsModule(registered) : manifestJson(registered);
+}
+
+/** Called by graphql-codegen before `plugin`: refuses an unknown `output`. */
+export function validate(_schema: GraphQLSchema, _documents: DocumentFile[], config: PersistedDocumentsPluginConfig): void {
+  if (config.output !== undefined && config.output !== 'manifest' && config.output !== 'ids') {
+    throw new Error(`persisted-documents plugin: output must be "manifest" or "ids", not ${JSON.stringify(config.output)}`);
+  }
+}
