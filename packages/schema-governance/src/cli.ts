@@ -8,6 +8,7 @@ import { ConfigError } from './config';
 import { findRepositoryRoot } from './root';
 import { summaryLines } from './report/summary';
 import { renderMarkdown } from './report/markdown';
+import { runMain } from './run-main';
 
 const USAGE = `Usage: schema-check [--ci] [--base <git-ref>]... [--root <dir>] [--out <dir>] [--update-baseline]
 
@@ -69,12 +70,4 @@ async function main(): Promise<number> {
   return report.result === 'pass' ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 2;
-  },
-);
+runMain(main);

@@ -1,20 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { editSubgraph, fixtureRoot, removeFixtureRoot, repoRoot, runSchemaCheck } from './support/fixture-root';
+import { editSubgraph, fixtureRoots, repoRoot, runSchemaCheck } from './support/fixture-root';
 
 // Each test changes a copy of our subgraph SDLs and runs the real command on it.
-const roots: string[] = [];
-const newRoot = () => {
-  const root = fixtureRoot();
-  roots.push(root);
-  return root;
-};
-afterAll(() => roots.forEach(removeFixtureRoot));
+const newRoot = fixtureRoots();
 
 it('passes on this repository: it composes, matches the committed supergraph, every registered operation validates', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'schema-report-'));
-  roots.push(out);
+  const out = newRoot(); // a temporary folder for the reports: the repository is only read
   const run = await runSchemaCheck(repoRoot, [], out);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);

@@ -2,15 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeWorkspace } from '../src/composition';
-import { editSubgraph, fixtureRoot, removeFixtureRoot, runSchemaCheck } from './support/fixture-root';
+import { editSubgraph, fixtureRoots, runSchemaCheck } from './support/fixture-root';
 
-const roots: string[] = [];
-const newRoot = () => {
-  const root = fixtureRoot();
-  roots.push(root);
-  return root;
-};
-afterAll(() => roots.forEach(removeFixtureRoot));
+const newRoot = fixtureRoots();
 
 /** What `npm run compose` does, for a fixture: writes a fresh gateway/supergraph.graphql. */
 function recompose(root: string): void {

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { findRepositoryRoot } from '../root';
+import { runMain } from '../run-main';
 
 /** A generated file that differs from what codegen would write now. */
 export interface StaleOutput {
@@ -46,14 +47,4 @@ async function main(): Promise<number> {
   return 1;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runMain(main);

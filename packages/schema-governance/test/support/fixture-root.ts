@@ -25,7 +25,16 @@ export function fixtureRoot(): string {
   return root;
 }
 
-export const removeFixtureRoot = (root: string): void => rmSync(root, { recursive: true, force: true });
+/** A `fixtureRoot()` factory for one test file; the roots it made are removed after the file's tests. */
+export function fixtureRoots(): () => string {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+  return () => {
+    const root = fixtureRoot();
+    roots.push(root);
+    return root;
+  };
+}
 
 /** Replaces `from` (which must occur exactly once) in a subgraph's SDL: a fixture change that cannot silently miss. */
 export function editSubgraph(root: string, subgraph: string, from: string, to: string): void {
