@@ -5,6 +5,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentNode } from 'graphql';
 import * as Urql from 'urql';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+/** Options for acceptSuggestion; every field is optional. */
 export type AcceptSuggestionInput = {
   /** Name of the workflow; the suggestion's title when omitted. */
   name?: string | null | undefined;
@@ -12,40 +13,67 @@ export type AcceptSuggestionInput = {
   parameters?: Record<string, unknown> | null | undefined;
 };
 
+/** An execution to start. */
 export type ExecuteWorkflowInput = {
   /** The same key twice returns the same execution. */
   idempotencyKey?: string | null | undefined;
+  /** The data the execution starts with (`input` in expressions), at most 256 KiB as JSON; `{}` when omitted. */
   input?: Record<string, unknown> | null | undefined;
+  /** The workflow to run: not a deleted one, and with a published version; it need not be active. */
   workflowId: string | number;
 };
 
+/** Where an execution is. SUCCEEDED, FAILED and CANCELLED are final. */
 export type ExecutionStatus =
+  /** Stopped by cancelExecution. */
   | 'CANCELLED'
+  /** A step failed after its last attempt, or with an error not worth retrying; see error. rerunExecution can run it again. */
   | 'FAILED'
+  /** Recorded and waiting for a worker, or for room under the workflow's concurrencyLimit. */
   | 'QUEUED'
+  /** A worker is running its steps (waits for delays and retries included). */
   | 'RUNNING'
+  /** Every step that had to run succeeded. */
   | 'SUCCEEDED';
 
+/** Where a step of an execution is. */
 export type StepRunStatus =
+  /** The execution was cancelled while this step was waiting. */
   | 'CANCELLED'
+  /** The step failed after its last attempt, or with an error not worth retrying. */
   | 'FAILED'
+  /** An attempt failed and the next one waits for its retry delay; see error. */
   | 'PENDING'
+  /** An attempt is running (or a delay step is waiting). */
   | 'RUNNING'
+  /** Not run: it is reachable only through a condition branch that was not taken. */
   | 'SKIPPED'
+  /** The step succeeded; it never runs again in this execution or its re-runs. */
   | 'SUCCEEDED';
 
+/** Where a suggestion stands. */
 export type SuggestionStatus =
+  /** Accepted: its workflow exists, and it stays accepted. */
   | 'ACCEPTED'
+  /** Dismissed: it reopens (as OPEN) if its pattern's support grows by the configured factor (2 by default). */
   | 'DISMISSED'
+  /** Offered and not yet answered. */
   | 'OPEN';
 
+/** What starts an execution. */
 export type TriggerKind =
+  /** A cron schedule ticks. */
   | 'CRON'
+  /** Core stores an event matching the trigger's filter. */
   | 'EVENT'
+  /** Someone runs executeWorkflow (re-runs are MANUAL too). A MANUAL trigger needs no settings, and executeWorkflow works without one. */
   | 'MANUAL'
+  /** A correctly signed POST reaches the trigger's URL. */
   | 'WEBHOOK';
 
+/** Which workflows `workflows` returns: every given field must match. */
 export type WorkflowFilter = {
+  /** Only active workflows (true) or only inactive ones (false). */
   isActive?: boolean | null | undefined;
   /** Workflows carrying this tag. */
   tag?: string | null | undefined;

@@ -22,6 +22,7 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Options for acceptSuggestion; every field is optional. */
 export type AcceptSuggestionInput = {
   /** Name of the workflow; the suggestion's title when omitted. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -32,6 +33,7 @@ export type AcceptSuggestionInput = {
 /** What acceptSuggestion returns. */
 export type AcceptSuggestionPayload = {
   __typename?: 'AcceptSuggestionPayload';
+  /** The suggestion, now ACCEPTED. */
   suggestion: Suggestion;
   /** The workflow created from the suggestion's template (inactive until published). */
   workflow: Workflow;
@@ -40,9 +42,13 @@ export type AcceptSuggestionPayload = {
 /** How many members reached each step of activation, among those who signed up in the period. */
 export type ActivationFunnel = {
   __typename?: 'ActivationFunnel';
+  /** Of those, the members who have since sent an event from a connected tool. */
   firstEvent: Scalars['Int']['output'];
+  /** Of those, the members with a workflow of theirs that has since succeeded at least once. */
   firstSuccessfulRun: Scalars['Int']['output'];
+  /** Of those, the members who have since created a workflow. */
   firstWorkflow: Scalars['Int']['output'];
+  /** Members who signed up with the organization or joined it in the period. */
   signedUp: Scalars['Int']['output'];
 };
 
@@ -51,19 +57,24 @@ export type ActivityDay = {
   __typename?: 'ActivityDay';
   /** Users with at least one event that day (DAU). */
   activeUsers: Scalars['Int']['output'];
+  /** The day (UTC). */
   day: Scalars['Date']['output'];
   /** Succeeded over finished executions that day, from 0 to 1; null when none finished. */
   executionSuccessRate?: Maybe<Scalars['Float']['output']>;
+  /** Executions that finished that day and failed (cancelled ones count in neither). */
   executionsFailed: Scalars['Int']['output'];
+  /** Executions that finished that day and succeeded. */
   executionsSucceeded: Scalars['Int']['output'];
   /** Users with at least one event in the 30 days ending that day (MAU). */
   monthlyActiveUsers: Scalars['Int']['output'];
+  /** Workflows created that day, deleted ones included. */
   workflowsCreated: Scalars['Int']['output'];
 };
 
 /** What dismissSuggestion returns. */
 export type DismissSuggestionPayload = {
   __typename?: 'DismissSuggestionPayload';
+  /** The suggestion, now DISMISSED. */
   suggestion: Suggestion;
 };
 
@@ -86,14 +97,20 @@ export type MutationDismissSuggestionArgs = {
   id: Scalars['ID']['input'];
 };
 
-/** The product dashboards of one organization (architecture-target.md §8.2), from the daily aggregates. */
+/** The product dashboards of one organization, from the daily aggregates. */
 export type OrganizationReport = {
   __typename?: 'OrganizationReport';
+  /** How far the members who joined in the period have come. */
   activationFunnel: ActivationFunnel;
+  /** One entry per day, oldest first, for the days aggregated so far (the job runs daily at 00:30 UTC); a day not yet aggregated has no entry. */
   activity: Array<ActivityDay>;
+  /** Events per connected tool per day, by day then tool (Flowgraph's own events left out); a tool with no events on a day has no entry. */
   eventsPerToolPerDay: Array<ToolEventsDay>;
+  /** The first day of the report (UTC), as asked. */
   from: Scalars['Date']['output'];
+  /** Suggestions offered, accepted and dismissed in the period. */
   suggestions: SuggestionReport;
+  /** The last day of the report (UTC, included), as asked. */
   to: Scalars['Date']['output'];
 };
 
@@ -116,11 +133,14 @@ export type Pattern = {
   active: Scalars['Boolean']['output'];
   /** Support of the pattern divided by the support of its prefix (the pattern without its last step), from 0 to 1. */
   confidence: Scalars['Float']['output'];
+  /** When mining first found it. */
   createdAt: Scalars['DateTime']['output'];
   /** A few sessions the pattern happened in, most recent first. */
   examples: Array<PatternExample>;
+  /** Start of the earliest session containing it, within the mining window (by default the last 30 days). */
   firstSeenAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** End of the latest session containing it. */
   lastSeenAt: Scalars['DateTime']['output'];
   /** The steps, in the order they happen (other events may come between them). */
   sequence: Array<PatternStep>;
@@ -128,7 +148,9 @@ export type Pattern = {
   suggestion?: Maybe<Suggestion>;
   /** Number of the user's sessions that contain the sequence. */
   support: Scalars['Int']['output'];
+  /** How often it happened in the last 7 days against the 7 days before, as of the latest mining. */
   trend: PatternTrend;
+  /** The user whose events it was found in. */
   user: User;
 };
 
@@ -148,22 +170,27 @@ export type PatternEdge = {
 /** A session in which the pattern happened, as an example. */
 export type PatternExample = {
   __typename?: 'PatternExample';
+  /** When the session's last event happened. */
   endedAt: Scalars['DateTime']['output'];
   /** Number of events in the session. */
   eventCount: Scalars['Int']['output'];
+  /** When the session's first event happened. */
   startedAt: Scalars['DateTime']['output'];
 };
 
 /** One step of a pattern: an event of a type, in a tool. */
 export type PatternStep = {
   __typename?: 'PatternStep';
+  /** The event type, in lower case as Core stores it, e.g. `pr.opened`. */
   eventType: Scalars['String']['output'];
+  /** The tool, in lower case as Core stores it, e.g. `github`. */
   tool: Scalars['String']['output'];
 };
 
 /** How often the pattern happened in the last 7 days against the 7 days before. */
 export type PatternTrend = {
   __typename?: 'PatternTrend';
+  /** Which way it is going, from lastWeek and previousWeek. */
   direction: TrendDirection;
   /** Sessions containing the pattern in the last 7 days. */
   lastWeek: Scalars['Int']['output'];
@@ -209,8 +236,11 @@ export type Subscription = {
  */
 export type Suggestion = {
   __typename?: 'Suggestion';
+  /** When it was accepted; null unless ACCEPTED. */
   acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was first offered. */
   createdAt: Scalars['DateTime']['output'];
+  /** When it was dismissed; null if it never was, or if it has reopened since. */
   dismissedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Estimated minutes a week the workflow would save, from how often the pattern happens. */
   estimatedMinutesSavedPerWeek: Scalars['Int']['output'];
@@ -221,13 +251,17 @@ export type Suggestion = {
   offeredAt: Scalars['DateTime']['output'];
   /** Template parameters guessed from the pattern's events (for example the Slack channel); acceptSuggestion uses them unless given others. */
   parameters: Scalars['JSONObject']['output'];
+  /** The pattern it was made from. */
   pattern: Pattern;
+  /** Where it stands. */
   status: SuggestionStatus;
+  /** The template that would automate the pattern. */
   template: WorkflowTemplate;
   /** The template's id, for the Workflow subgraph to fill the template's steps. */
   templateId: Scalars['ID']['output'];
   /** Short, e.g. 'Post to Slack when a PR is opened'. */
   title: Scalars['String']['output'];
+  /** The user it is offered to: the one whose pattern it is. */
   user: User;
   /** The workflow created by accepting it. */
   workflow?: Maybe<Workflow>;
@@ -251,29 +285,43 @@ export type SuggestionReport = {
   __typename?: 'SuggestionReport';
   /** Accepted over offered, from 0 to 1; null when none were offered. */
   acceptanceRate?: Maybe<Scalars['Float']['output']>;
+  /** Suggestions accepted in the period. */
   accepted: Scalars['Int']['output'];
+  /** Suggestions dismissed in the period. */
   dismissed: Scalars['Int']['output'];
+  /** Suggestions offered in the period, counted on the day of their latest offer. */
   offered: Scalars['Int']['output'];
 };
 
+/** Where a suggestion stands. */
 export type SuggestionStatus =
+  /** Accepted: its workflow exists, and it stays accepted. */
   | 'ACCEPTED'
+  /** Dismissed: it reopens (as OPEN) if its pattern's support grows by the configured factor (2 by default). */
   | 'DISMISSED'
+  /** Offered and not yet answered. */
   | 'OPEN';
 
 /** Events stored for one tool on one day. */
 export type ToolEventsDay = {
   __typename?: 'ToolEventsDay';
+  /** The day (UTC). */
   day: Scalars['Date']['output'];
+  /** Events that happened in that tool that day (by occurredAt). */
   events: Scalars['Int']['output'];
+  /** The connected tool, in lower case, e.g. `github`. */
   tool: Scalars['String']['output'];
 };
 
+/** Which way a pattern's weekly count is going. */
 export type TrendDirection =
+  /** Fewer than 0.8 times as many sessions last week as the week before (including none after some). */
   | 'FALLING'
   /** First seen within the last 7 days. */
   | 'NEW'
+  /** More than 1.25 times as many sessions last week as the week before (including some after none). */
   | 'RISING'
+  /** Within 25 % of the week before, or none in either week. */
   | 'STEADY';
 
 export type User = {

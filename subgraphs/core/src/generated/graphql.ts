@@ -25,8 +25,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** An existing user to add to the caller's organization, and their role. */
 export type AddMemberInput = {
+  /** The email address of an existing Flowgraph account; NOT_FOUND when there is none. */
   email: Scalars['String']['input'];
+  /** The role to give them; only an owner may give OWNER. */
   role: Role;
 };
 
@@ -35,31 +38,46 @@ export type ApiKey = {
   __typename?: 'ApiKey';
   /** The client application this key is bound to: it may run only that client's trusted documents. */
   clientName?: Maybe<Scalars['String']['output']>;
+  /** When the key was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The user who created the key. The key acts as this user, with at most their current role, and stops working if they leave the organization. */
   createdBy: User;
+  /** When the key stops working; null when it never expires. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** When the gateway last accepted the key; null if it was never used. Accepted keys are cached for up to 30 seconds, so this can lag by as much. */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A name to recognise the key by, 1 to 100 characters. */
   name: Scalars['String']['output'];
   /** The first characters of the key, to recognise it. */
   prefix: Scalars['String']['output'];
+  /** When the key was revoked (it stops working within 30 seconds); null while it is not revoked. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do, e.g. `workflows:read`; an action needs both the key's role and the matching scope. */
   scopes: Array<Scalars['String']['output']>;
 };
 
 /** An append-only record of an auth event or a change of role or key. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
+  /** What happened, e.g. `auth.login`, `auth.refresh_reuse_detected`, `member.role_changed` or `api_key.created`. */
   action: Scalars['String']['output'];
+  /** Who did it; null when unknown or no longer visible (a user who has left the organization). */
   actor?: Maybe<User>;
+  /** When it was recorded. */
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** The IP address the request came from; null when unknown. */
   ip?: Maybe<Scalars['String']['output']>;
+  /** Details that depend on the action, e.g. `{ from, to }` for a role change. */
   metadata: Scalars['JSONObject']['output'];
+  /** The id of the thing acted on; null when none. */
   targetId?: Maybe<Scalars['ID']['output']>;
+  /** The kind of thing acted on: `user`, `session`, `organization`, `membership` or `api_key`; null when none. */
   targetType?: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of the audit log, newest first. */
 export type AuditEntryConnection = {
   __typename?: 'AuditEntryConnection';
   edges: Array<AuditEntryEdge>;
@@ -77,12 +95,17 @@ export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** Short-lived JWT for the Authorization header. */
   accessToken: Scalars['String']['output'];
+  /** When the access token expires: 15 minutes after it was issued. */
   accessTokenExpiresAt: Scalars['DateTime']['output'];
+  /** The organization the tokens act in. */
   organization: Organization;
   /** Single-use token for refreshSession; replaying a used one revokes the whole session. */
   refreshToken: Scalars['String']['output'];
+  /** When the refresh token expires (by default 30 days after it was issued); after that, log in again. */
   refreshTokenExpiresAt: Scalars['DateTime']['output'];
+  /** The user's role in that organization, as carried by the access token. */
   role: Role;
+  /** The user the tokens act as. */
   user: User;
 };
 
@@ -90,36 +113,54 @@ export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
 
+/** A new API key for the caller's organization. */
 export type CreateApiKeyInput = {
   /** Binds the key to a client application (`clients/<name>/` at the gateway); lowercase letters, digits and dashes. */
   clientName?: InputMaybe<Scalars['String']['input']>;
+  /** When the key stops working; must be in the future. Never, when omitted. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A name to recognise the key by, 1 to 100 characters. */
   name: Scalars['String']['input'];
   /** The key's role, at most the creator's own; MEMBER when omitted. */
   role?: InputMaybe<Role>;
+  /**
+   * The key's scopes, from this list (anything else is a VALIDATION_ERROR): organization:read, organization:write,
+   * members:write, audit:read, events:read, events:write, workflows:read, workflows:write, workflows:execute,
+   * integrations:read, integrations:write, patterns:read, suggestions:read, suggestions:write, reports:read.
+   */
   scopes: Array<Scalars['String']['input']>;
 };
 
+/** What createApiKey returns. */
 export type CreateApiKeyPayload = {
   __typename?: 'CreateApiKeyPayload';
+  /** The new key. */
   apiKey: ApiKey;
   /** The full key. Shown only here: store it now. */
   secret: Scalars['String']['output'];
 };
 
+/** A new organization, owned by the caller. */
 export type CreateOrganizationInput = {
+  /** The organization's name, 1 to 200 characters. */
   name: Scalars['String']['input'];
 };
 
 /** Something that happened in a connected tool. */
 export type Event = {
   __typename?: 'Event';
+  /** When Flowgraph stored it. */
   createdAt: Scalars['DateTime']['output'];
+  /** What happened, in lower case, e.g. `pr.opened`. */
   eventType: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** When it happened, as the sender said. */
   occurredAt: Scalars['DateTime']['output'];
+  /** The sender's data about the event, as sent (at most 16 KiB as JSON). */
   payload: Scalars['JSONObject']['output'];
+  /** The tool it happened in, in lower case, e.g. `github`; `flowgraph` for Flowgraph's own events. */
   tool: Scalars['String']['output'];
+  /** The user the event was ingested as (for an API key, its creator); null when that user is not visible to the caller. */
   user?: Maybe<User>;
 };
 
@@ -136,24 +177,32 @@ export type EventEdge = {
   node: Event;
 };
 
+/** Which events `events` returns: every given field must match. */
 export type EventFilter = {
+  /** Only events of this type (compared in lower case). */
   eventType?: InputMaybe<Scalars['String']['input']>;
   /** Inclusive lower bound on occurredAt. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exclusive upper bound on occurredAt. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only events from this tool (compared in lower case). */
   tool?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What ingestEvents did with one event of the input list. */
 export type EventIngestResult = {
   __typename?: 'EventIngestResult';
+  /** Why the event was refused, one entry per problem; empty unless INVALID. */
   errors: Array<FieldError>;
+  /** The stored event (for DUPLICATE, the one stored before); null when INVALID. */
   event?: Maybe<Event>;
   /** Position of the event in the input list. */
   index: Scalars['Int']['output'];
+  /** Whether it was stored, already stored, or refused. */
   status: EventIngestStatus;
 };
 
+/** What ingestEvents did with one event. */
 export type EventIngestStatus =
   /** Stored now. */
   | 'CREATED'
@@ -162,52 +211,74 @@ export type EventIngestStatus =
   /** Refused; see errors. */
   | 'INVALID';
 
+/** One event for ingestEvents. */
 export type EventInput = {
+  /** What happened, e.g. `pr.opened`: 1 to 100 characters of a-z, 0-9 and `_ . : -`, stored in lower case. */
   eventType: Scalars['String']['input'];
   /** Client-chosen key, unique per organization: a retried event is stored once. */
   idempotencyKey: Scalars['String']['input'];
+  /** When it happened; at most 24 hours in the future. */
   occurredAt: Scalars['DateTime']['input'];
   /** At most 16 KiB once serialised. */
   payload: Scalars['JSONObject']['input'];
+  /** The tool it happened in, e.g. `github`: 1 to 50 characters of a-z, 0-9 and `_ . -`, stored in lower case; `flowgraph` is reserved. */
   tool: Scalars['String']['input'];
 };
 
+/** A problem with one field of an input. */
 export type FieldError = {
   __typename?: 'FieldError';
+  /** The field, as a path within the input, e.g. `occurredAt` or `payload`. */
   field: Scalars['String']['output'];
+  /** What is wrong with it, for a person to read. */
   message: Scalars['String']['output'];
 };
 
+/** What ingestEvents returns. */
 export type IngestEventsPayload = {
   __typename?: 'IngestEventsPayload';
+  /** How many events this call stored. */
   createdCount: Scalars['Int']['output'];
+  /** How many events were already stored under their idempotency key (by an earlier call or earlier in this one). */
   duplicateCount: Scalars['Int']['output'];
+  /** How many events were refused. */
   invalidCount: Scalars['Int']['output'];
+  /** One result per input event, in input order. */
   results: Array<EventIngestResult>;
 };
 
+/** Credentials for logIn. */
 export type LogInInput = {
+  /** The account's email address. */
   email: Scalars['String']['input'];
   /** The organization to act in; the oldest membership when omitted. */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The account's password. A wrong password and an unknown email get the same UNAUTHENTICATED error. */
   password: Scalars['String']['input'];
 };
 
+/** What logOut returns. */
 export type LogOutPayload = {
   __typename?: 'LogOutPayload';
+  /** True when the calling session was found and revoked; false when there was no such session. */
   revoked: Scalars['Boolean']['output'];
 };
 
 /** A user's role in an organization. */
 export type Membership = {
   __typename?: 'Membership';
+  /** When the user joined the organization. */
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** The organization they belong to. */
   organization: Organization;
+  /** Their role in the organization; a change reaches their existing access tokens at the next refresh (within 15 minutes). */
   role: Role;
+  /** The member. */
   user: User;
 };
 
+/** A page of an organization's members, oldest first. */
 export type MembershipConnection = {
   __typename?: 'MembershipConnection';
   edges: Array<MembershipEdge>;
@@ -220,30 +291,48 @@ export type MembershipEdge = {
   node: Membership;
 };
 
+/** What addMember and changeMemberRole return. */
 export type MembershipPayload = {
   __typename?: 'MembershipPayload';
+  /** The membership as it is now. */
   membership: Membership;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds an existing user to the caller's organization. Admins; only an owner may add an owner. */
   addMember: MembershipPayload;
+  /** Changes a member's role in the caller's organization. Admins; only an owner may grant or take away OWNER, and the last owner keeps it. */
   changeMemberRole: MembershipPayload;
+  /** Creates an API key for the caller's organization and returns its secret, once. Admins on a logged-in session (API keys cannot manage keys). */
   createApiKey: CreateApiKeyPayload;
+  /** Creates an organization owned by the caller. The caller goes on acting in their current one: use switchOrganization to act in the new one. */
   createOrganization: OrganizationPayload;
   /** Stores up to 1,000 events; each is validated on its own. */
   ingestEvents: IngestEventsPayload;
+  /**
+   * Checks the email and password and returns tokens for one organization. After 5 attempts per account or 20 per IP
+   * address in 15 minutes, even the right password gets RATE_LIMITED (with retryAfter); a success resets the account's count.
+   */
   logIn: AuthPayload;
   /** Revokes the calling session. */
   logOut: LogOutPayload;
   /** Exchanges a refresh token for a new pair (rotation). */
   refreshSession: AuthPayload;
+  /**
+   * Removes a member from the caller's organization: their sessions there end at their next token refresh (within 15 minutes)
+   * and their API keys stop working within 30 seconds. Admins; only an owner may remove an owner, and never the last one.
+   */
   removeMember: RemoveMemberPayload;
+  /** Revokes an API key of the caller's organization; it stops working within 30 seconds. Admins on a logged-in session. */
   revokeApiKey: RevokeApiKeyPayload;
+  /** Logs out one of the caller's own devices (a session listed by `sessions`). Needs a logged-in session, not an API key. */
   revokeSession: RevokeSessionPayload;
+  /** Creates an account, an organization it owns and a first session, and returns its tokens. At most 5 an hour per email address. */
   signUp: AuthPayload;
   /** Issues tokens for another organization the caller belongs to. */
   switchOrganization: AuthPayload;
+  /** Renames the caller's current organization or changes how long its events are kept. Admins. */
   updateOrganization: OrganizationPayload;
 };
 
@@ -316,12 +405,14 @@ export type MutationUpdateOrganizationArgs = {
 /** A tenant: every piece of data belongs to exactly one organization. */
 export type Organization = {
   __typename?: 'Organization';
+  /** When the organization was created. */
   createdAt: Scalars['DateTime']['output'];
   /** How long events are kept before the retention job deletes them. */
   eventRetentionDays: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** Members, oldest first. */
   members: MembershipConnection;
+  /** The organization's name, 1 to 200 characters. */
   name: Scalars['String']['output'];
 };
 
@@ -332,8 +423,10 @@ export type OrganizationMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What createOrganization and updateOrganization return. */
 export type OrganizationPayload = {
   __typename?: 'OrganizationPayload';
+  /** The organization as it is now. */
   organization: Organization;
 };
 
@@ -354,14 +447,17 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** The organization the caller is acting in. */
   currentOrganization?: Maybe<Organization>;
+  /** An event of the caller's organization; null when there is none with this id. */
   event?: Maybe<Event>;
   /** The organization's events, newest first. */
   events: EventConnection;
   /** The calling user. */
   me?: Maybe<User>;
+  /** An organization the caller belongs to (the current one or another); null for any other id. */
   organization?: Maybe<Organization>;
   /** The caller's own sessions, most recently used first. */
   sessions: Array<Session>;
+  /** A user: the caller or a member of the caller's current organization; null for anyone else. */
   user?: Maybe<User>;
 };
 
@@ -393,18 +489,24 @@ export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** What removeMember returns. */
 export type RemoveMemberPayload = {
   __typename?: 'RemoveMemberPayload';
+  /** The id of the membership that was removed. */
   removedMembershipId: Scalars['ID']['output'];
 };
 
+/** What revokeApiKey returns. */
 export type RevokeApiKeyPayload = {
   __typename?: 'RevokeApiKeyPayload';
+  /** The key, with revokedAt set. */
   apiKey: ApiKey;
 };
 
+/** What revokeSession returns. */
 export type RevokeSessionPayload = {
   __typename?: 'RevokeSessionPayload';
+  /** The session, now revoked: its refresh token and access tokens no longer work. */
   session: Session;
 };
 
@@ -418,36 +520,52 @@ export type Role =
 /** A logged-in device. The refresh token itself is never shown again. */
 export type Session = {
   __typename?: 'Session';
+  /** When the device logged in. */
   createdAt: Scalars['DateTime']['output'];
   /** Whether this is the session of the calling token. */
   current: Scalars['Boolean']['output'];
+  /** When the session ends unless its refresh token is used first (by default 30 days after lastUsedAt). */
   expiresAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** The IP address of the device's latest log-in or token refresh; null when unknown. */
   ip?: Maybe<Scalars['String']['output']>;
+  /** When the device last logged in, refreshed its tokens or switched organization. */
   lastUsedAt: Scalars['DateTime']['output'];
+  /** The User-Agent header of the device's latest log-in or token refresh; null when it sent none. */
   userAgent?: Maybe<Scalars['String']['output']>;
 };
 
+/** A new account and the organization it owns. */
 export type SignUpInput = {
+  /** The account's email address, at most 254 characters; one account per address (case-insensitive). */
   email: Scalars['String']['input'];
+  /** The person's name, 1 to 100 characters. */
   name: Scalars['String']['input'];
+  /** The name of the organization created with the account (1 to 200 characters); the new user is its owner. */
   organizationName: Scalars['String']['input'];
+  /** The password, 8 to 256 characters. */
   password: Scalars['String']['input'];
 };
 
+/** Changes to the caller's current organization; omitted fields stay as they are. */
 export type UpdateOrganizationInput = {
+  /** How many days events are kept, a whole number from 1 to 3,650 (new organizations keep them 90 days). */
   eventRetentionDays?: InputMaybe<Scalars['Int']['input']>;
+  /** The new name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A person who can log in. Visible to members of an organization they belong to. */
 export type User = {
   __typename?: 'User';
+  /** When the account was created (signUp). */
   createdAt: Scalars['DateTime']['output'];
+  /** The email address the user logs in with; unique across Flowgraph (case-insensitive). */
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** This user's memberships in organizations the caller can see. */
   memberships: Array<Membership>;
+  /** The user's name, 1 to 100 characters. */
   name: Scalars['String']['output'];
 };
 

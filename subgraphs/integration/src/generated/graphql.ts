@@ -17,27 +17,36 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A connection to one of the caller's tools. */
 export type ConnectIntegrationInput = {
+  /** The name to show for the connection, 1 to 100 characters. */
   displayName: Scalars['String']['input'];
+  /** The tool to connect. */
   provider: IntegrationProvider;
 };
 
+/** What connectIntegration returns. */
 export type ConnectIntegrationPayload = {
   __typename?: 'ConnectIntegrationPayload';
+  /** The new integration, active and owned by the caller. */
   integration: Integration;
 };
 
 /** A connection from a user of an organization to one of their tools. */
 export type Integration = {
   __typename?: 'Integration';
+  /** When it was connected. */
   createdAt: Scalars['DateTime']['output'];
   /** The name the user gave this connection. */
   displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Whether events and workflow steps use this connection. */
   isActive: Scalars['Boolean']['output'];
+  /** The user who connected it. */
   owner: User;
+  /** The tool it connects to. */
   provider: IntegrationProvider;
+  /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 

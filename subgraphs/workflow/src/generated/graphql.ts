@@ -26,14 +26,20 @@ export type Scalars = {
 
 /** Exactly one of cron, webhook or event (or none, for MANUAL). */
 export type AddTriggerInput = {
+  /** The schedule: required for CRON, refused for other kinds. */
   cron?: InputMaybe<CronTriggerInput>;
+  /** The event filter: required for EVENT, refused for other kinds. */
   event?: InputMaybe<EventTriggerInput>;
+  /** The trigger's kind. */
   kind: TriggerKind;
+  /** The workflow to add it to; not a deleted one. A workflow has at most 20 triggers. */
   workflowId: Scalars['ID']['input'];
 };
 
+/** What addTrigger returns. */
 export type AddTriggerPayload = {
   __typename?: 'AddTriggerPayload';
+  /** The new trigger, enabled. */
   trigger: Trigger;
   /** For WEBHOOK triggers: the signing secret, shown only here. */
   webhookSecret?: Maybe<Scalars['String']['output']>;
@@ -43,27 +49,38 @@ export type CacheControlScope =
   | 'PRIVATE'
   | 'PUBLIC';
 
+/** A workflow to create from a built-in template. */
 export type CreateWorkflowFromTemplateInput = {
+  /** The workflow's name, 1 to 200 characters; the template's name when omitted. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Values for the template's parameters. */
   parameters?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The template's id, e.g. `github-pr-opened-to-slack`; NOT_FOUND when there is no such template. */
   templateId: Scalars['ID']['input'];
 };
 
+/** A new workflow. */
 export type CreateWorkflowInput = {
+  /** At most this many executions run at once, 1 to 100; 5 when omitted. */
   concurrencyLimit?: InputMaybe<Scalars['Int']['input']>;
   /** The first version's definition; an empty workflow when omitted. */
   definition?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** What it is for, up to 2,000 characters; empty when omitted. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The workflow's name, 1 to 200 characters. */
   name: Scalars['String']['input'];
+  /** Up to 20 tags, each 1 to 50 characters; repeats are dropped. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** What createWorkflow and createWorkflowFromTemplate return. */
 export type CreateWorkflowPayload = {
   __typename?: 'CreateWorkflowPayload';
+  /** The new workflow: inactive, with version 1 saved but not published. */
   workflow: Workflow;
 };
 
+/** The schedule of a CRON trigger. */
 export type CronSchedule = {
   __typename?: 'CronSchedule';
   /** The next run times. */
@@ -75,68 +92,93 @@ export type CronSchedule = {
 };
 
 
+/** The schedule of a CRON trigger. */
 export type CronScheduleNextRunsArgs = {
   count?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The schedule of a new CRON trigger. */
 export type CronTriggerInput = {
+  /** A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first. */
   pattern: Scalars['String']['input'];
   /** IANA time zone; UTC when omitted. */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What deleteWorkflow returns. */
 export type DeleteWorkflowPayload = {
   __typename?: 'DeleteWorkflowPayload';
   /** After this the workflow can no longer be restored. */
   restorableUntil: Scalars['DateTime']['output'];
+  /** The deleted workflow, with deletedAt set. */
   workflow: Workflow;
 };
 
 /** Runs the workflow when Core ingests an event matching every given field. */
 export type EventFilterTrigger = {
   __typename?: 'EventFilterTrigger';
+  /** Events of this type (lower case); null matches any type. */
   eventType?: Maybe<Scalars['String']['output']>;
+  /** Events from this tool (lower case); null matches any tool. */
   tool?: Maybe<Scalars['String']['output']>;
 };
 
 /** One (tool, event type) pair, in Core's event vocabulary. */
 export type EventPatternStep = {
   __typename?: 'EventPatternStep';
+  /** The event type, in lower case as Core stores it, e.g. `pr.opened`. */
   eventType: Scalars['String']['output'];
+  /** The tool, in lower case as Core stores it, e.g. `github`. */
   tool: Scalars['String']['output'];
 };
 
+/** The filter of a new EVENT trigger: give tool, eventType or both; a missing one matches anything. */
 export type EventTriggerInput = {
+  /** Events of this type, e.g. `pr.opened` (compared in lower case). */
   eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Events from this tool, e.g. `github` (compared in lower case). */
   tool?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An execution to start. */
 export type ExecuteWorkflowInput = {
   /** The same key twice returns the same execution. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The data the execution starts with (`input` in expressions), at most 256 KiB as JSON; `{}` when omitted. */
   input?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The workflow to run: not a deleted one, and with a published version; it need not be active. */
   workflowId: Scalars['ID']['input'];
 };
 
 /** One run of a workflow, pinned to the version it started with. */
 export type Execution = {
   __typename?: 'Execution';
+  /** Milliseconds from startedAt to finishedAt; null until both are set. */
   durationMs?: Maybe<Scalars['Int']['output']>;
   /** Why it failed or was cancelled. */
   error?: Maybe<Scalars['String']['output']>;
+  /** When it became SUCCEEDED, FAILED or CANCELLED; null before that. */
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** The data it was started with: executeWorkflow's input, a webhook's JSON body, or what the cron or event trigger passes (docs/workflows.md, Triggers). */
   input: Scalars['JSONObject']['output'];
+  /** The outputs of the steps nothing depends on, by step id, once it has run to the end; null before that or when it failed. */
   output?: Maybe<Scalars['JSONObject']['output']>;
+  /** When it was recorded as QUEUED. */
   queuedAt: Scalars['DateTime']['output'];
   /** The execution this one re-ran from its failed step. */
   rerunOf?: Maybe<Execution>;
+  /** When a worker started it; null while QUEUED, or if it was cancelled before starting. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it is now. */
   status: ExecutionStatus;
   /** Each step's run, in the order they started. */
   steps: Array<StepRun>;
+  /** What started it: MANUAL for executeWorkflow and re-runs, otherwise the kind of trigger that fired. */
   triggerKind: TriggerKind;
+  /** The number of the workflow version it runs: the live one when it was queued (a re-run keeps the failed execution's). */
   version: Scalars['Int']['output'];
+  /** The workflow it runs. */
   workflow: Workflow;
 };
 
@@ -153,25 +195,35 @@ export type ExecutionEdge = {
   node: Execution;
 };
 
+/** What executeWorkflow, cancelExecution and rerunExecution return. */
 export type ExecutionPayload = {
   __typename?: 'ExecutionPayload';
+  /** The execution as it is now. */
   execution: Execution;
 };
 
+/** Where an execution is. SUCCEEDED, FAILED and CANCELLED are final. */
 export type ExecutionStatus =
+  /** Stopped by cancelExecution. */
   | 'CANCELLED'
+  /** A step failed after its last attempt, or with an error not worth retrying; see error. rerunExecution can run it again. */
   | 'FAILED'
+  /** Recorded and waiting for a worker, or for room under the workflow's concurrencyLimit. */
   | 'QUEUED'
+  /** A worker is running its steps (waits for delays and retries included). */
   | 'RUNNING'
+  /** Every step that had to run succeeded. */
   | 'SUCCEEDED';
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a trigger to a workflow, enabled. For a WEBHOOK trigger, the signing secret is in the payload and never shown again. Admins. */
   addTrigger: AddTriggerPayload;
   /** Stops a queued or running execution after its current step. Members. */
   cancelExecution: ExecutionPayload;
   /** Creates an inactive workflow with its first version. Requires the admin role. */
   createWorkflow: CreateWorkflowPayload;
+  /** Creates an inactive workflow whose version 1 is the template with the given parameters filled in. Requires the admin role. */
   createWorkflowFromTemplate: CreateWorkflowPayload;
   /** Soft delete: triggers stop; restorable for 30 days. Admins. */
   deleteWorkflow: DeleteWorkflowPayload;
@@ -179,12 +231,15 @@ export type Mutation = {
   executeWorkflow: ExecutionPayload;
   /** Makes a saved version live. Admins. */
   publishWorkflow: WorkflowPayload;
+  /** Deletes a trigger; it stops at once. Admins. */
   removeTrigger: RemoveTriggerPayload;
   /** Runs a failed execution again from its failed step, in a new execution. Members. */
   rerunExecution: ExecutionPayload;
+  /** Undoes deleteWorkflow within 30 days of it; after that the workflow is NOT_FOUND. Admins. */
   restoreWorkflow: WorkflowPayload;
   /** Makes an earlier version live again. Admins. */
   rollbackWorkflow: WorkflowPayload;
+  /** Enables or disables one trigger; the change takes effect at once. Admins. */
   setTriggerEnabled: Trigger;
   /** Turns the workflow's triggers on or off. Admins. */
   setWorkflowActive: WorkflowPayload;
@@ -267,8 +322,11 @@ export type MutationUpdateWorkflowArgs = {
   input: UpdateWorkflowInput;
 };
 
+/** A sort direction. */
 export type OrderDirection =
+  /** Smallest first: oldest first, or A to Z. */
   | 'ASC'
+  /** Largest first: newest first, or Z to A. */
   | 'DESC';
 
 export type Organization = {
@@ -295,12 +353,15 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** An execution of the caller's organization; null when there is none with this id. */
   execution?: Maybe<Execution>;
   /** A workflow's executions, newest first. */
   executions: ExecutionConnection;
   /** A workflow of the caller's organization. */
   workflow?: Maybe<Workflow>;
+  /** A built-in template by id, e.g. `github-pr-opened-to-slack`; null when there is none. */
   workflowTemplate?: Maybe<WorkflowTemplate>;
+  /** Every built-in template (docs/workflows.md, Templates). */
   workflowTemplates: Array<WorkflowTemplate>;
   /** The caller's organization's workflows (deleted ones excluded). */
   workflows: WorkflowConnection;
@@ -337,33 +398,52 @@ export type QueryWorkflowsArgs = {
   orderBy?: InputMaybe<WorkflowOrder>;
 };
 
+/** What removeTrigger returns. */
 export type RemoveTriggerPayload = {
   __typename?: 'RemoveTriggerPayload';
+  /** The id of the trigger that was removed. */
   removedTriggerId: Scalars['ID']['output'];
 };
 
 /** A step of an execution: what it got, what it gave back, how often it was tried. */
 export type StepRun = {
   __typename?: 'StepRun';
+  /** Attempts started so far, the first included (at most the step's retry.maxAttempts); 0 for a skipped step. */
   attempts: Scalars['Int']['output'];
+  /** Milliseconds from the start of its first attempt to its success or failure, retry waits included; 0 when skipped, otherwise null until then. */
   durationMs?: Maybe<Scalars['Int']['output']>;
+  /** Why its latest attempt failed; null when none failed or once it succeeds. */
   error?: Maybe<Scalars['String']['output']>;
+  /** When it succeeded, failed, was skipped or was cancelled; null while it runs or waits. */
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** What the step recorded as its input, such as the resolved URL of an http_request or a transform's expression; null until it succeeds (a delay step records it at once). */
   input?: Maybe<Scalars['JSONObject']['output']>;
+  /** What the step returned, such as `{ status, body }` for http_request or `{ result }` for condition; null until it succeeds. */
   output?: Maybe<Scalars['JSONObject']['output']>;
+  /** When its first attempt started. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the step is now. */
   status: StepRunStatus;
+  /** The step's id in the definition. */
   stepId: Scalars['String']['output'];
+  /** The step's type: http_request, transform, condition, delay, connector_action or notify. */
   type: Scalars['String']['output'];
 };
 
+/** Where a step of an execution is. */
 export type StepRunStatus =
+  /** The execution was cancelled while this step was waiting. */
   | 'CANCELLED'
+  /** The step failed after its last attempt, or with an error not worth retrying. */
   | 'FAILED'
+  /** An attempt failed and the next one waits for its retry delay; see error. */
   | 'PENDING'
+  /** An attempt is running (or a delay step is waiting). */
   | 'RUNNING'
+  /** Not run: it is reachable only through a condition branch that was not taken. */
   | 'SKIPPED'
+  /** The step succeeded; it never runs again in this execution or its re-runs. */
   | 'SUCCEEDED';
 
 export type Subscription = {
@@ -389,27 +469,43 @@ export type Suggestion = {
 /** What starts a workflow's executions. Changes take effect at once, without restarts. */
 export type Trigger = {
   __typename?: 'Trigger';
+  /** When the trigger was added. */
   createdAt: Scalars['DateTime']['output'];
+  /** The schedule, for CRON triggers; null for other kinds. */
   cron?: Maybe<CronSchedule>;
+  /** Whether it fires. New triggers are enabled; even then, only triggers of an active, non-deleted workflow fire. */
   enabled: Scalars['Boolean']['output'];
+  /** The event filter, for EVENT triggers; null for other kinds. */
   event?: Maybe<EventFilterTrigger>;
   id: Scalars['ID']['output'];
+  /** What kind of trigger it is; fixed when it is added. */
   kind: TriggerKind;
+  /** The URL to POST to, for WEBHOOK triggers; null for other kinds. */
   webhook?: Maybe<WebhookEndpoint>;
 };
 
+/** What starts an execution. */
 export type TriggerKind =
+  /** A cron schedule ticks. */
   | 'CRON'
+  /** Core stores an event matching the trigger's filter. */
   | 'EVENT'
+  /** Someone runs executeWorkflow (re-runs are MANUAL too). A MANUAL trigger needs no settings, and executeWorkflow works without one. */
   | 'MANUAL'
+  /** A correctly signed POST reaches the trigger's URL. */
   | 'WEBHOOK';
 
+/** Changes to a workflow; omitted fields stay as they are. */
 export type UpdateWorkflowInput = {
+  /** The new concurrency limit, 1 to 100. */
   concurrencyLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Saving a definition creates a new version (not yet live). */
   definition?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The new description, up to 2,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The new name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The new tags, replacing the old ones: up to 20, each 1 to 50 characters. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -426,6 +522,7 @@ export type UserWorkflowsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Where a WEBHOOK trigger receives deliveries (docs/workflows.md, Webhooks). */
 export type WebhookEndpoint = {
   __typename?: 'WebhookEndpoint';
   /** POST here with `X-Flowgraph-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. */
@@ -440,9 +537,11 @@ export type Workflow = {
   __typename?: 'Workflow';
   /** At most this many executions of the workflow run at once; the rest wait in the queue. */
   concurrencyLimit: Scalars['Int']['output'];
+  /** When the workflow was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Set when the workflow is deleted; it can be restored for 30 days. */
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the workflow is for, up to 2,000 characters; empty when none was given. */
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** Whether the workflow's triggers fire. Disabling stops its schedules. */
@@ -453,11 +552,17 @@ export type Workflow = {
   latestVersion: WorkflowVersion;
   /** The published version; null until one is published. */
   liveVersion?: Maybe<WorkflowVersion>;
+  /** The workflow's name, 1 to 200 characters. */
   name: Scalars['String']['output'];
+  /** The organization the workflow belongs to. */
   organization: Organization;
+  /** The user who created the workflow (for an API key, the key's creator). */
   owner: User;
+  /** Labels to find it by (see WorkflowFilter.tag): up to 20, each 1 to 50 characters. */
   tags: Array<Scalars['String']['output']>;
+  /** What starts its executions, oldest first; at most 20. */
   triggers: Array<Trigger>;
+  /** When it was last updated, published, rolled back, activated or deactivated, or restored. */
   updatedAt: Scalars['DateTime']['output'];
   /** Saved versions, newest first. */
   versions: WorkflowVersionConnection;
@@ -486,24 +591,38 @@ export type WorkflowEdge = {
   node: Workflow;
 };
 
+/** Which workflows `workflows` returns: every given field must match. */
 export type WorkflowFilter = {
+  /** Only active workflows (true) or only inactive ones (false). */
   isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Workflows carrying this tag. */
   tag?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * The order of `workflows`; newest created first (CREATED_AT, DESC) when omitted. A cursor is valid only in the
+ * order it came from: change the order and start again without `after`.
+ */
 export type WorkflowOrder = {
+  /** Which way to sort. */
   direction: OrderDirection;
+  /** What to sort by; ties are broken by id. */
   field: WorkflowOrderField;
 };
 
+/** What `workflows` can be sorted by. */
 export type WorkflowOrderField =
+  /** When the workflow was created. */
   | 'CREATED_AT'
+  /** The workflow's name. */
   | 'NAME'
+  /** When the workflow was last updated. */
   | 'UPDATED_AT';
 
+/** What the mutations that change a workflow return. */
 export type WorkflowPayload = {
   __typename?: 'WorkflowPayload';
+  /** The workflow as it is now. */
   workflow: Workflow;
 };
 
@@ -512,9 +631,12 @@ export type WorkflowTemplate = {
   __typename?: 'WorkflowTemplate';
   /** Connectors the template uses (github, gitlab, slack, teams, google_drive, dropbox, s3, http). */
   connectors: Array<Scalars['String']['output']>;
+  /** The template's definition, with `{{name}}` placeholders where the parameters go. */
   definition: Scalars['JSONObject']['output'];
+  /** What the template does; a workflow created from it gets this description. */
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The template's name; a workflow created from it gets this name unless given another. */
   name: Scalars['String']['output'];
   /** Names the caller fills in when instantiating, e.g. a Slack channel. */
   parameters: Array<Scalars['String']['output']>;
@@ -530,15 +652,20 @@ export type WorkflowTemplate = {
  */
 export type WorkflowVersion = {
   __typename?: 'WorkflowVersion';
+  /** When this version was saved. */
   createdAt: Scalars['DateTime']['output'];
+  /** The user who saved this version. */
   createdBy: User;
+  /** The definition saved as this version, never changed afterwards. */
   definition: Scalars['JSONObject']['output'];
   id: Scalars['ID']['output'];
   /** Whether this is the workflow's live version. */
   isLive: Scalars['Boolean']['output'];
+  /** The version's number: 1 for the first saved definition, then one more for each definition saved after it. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of a workflow's versions, newest first. */
 export type WorkflowVersionConnection = {
   __typename?: 'WorkflowVersionConnection';
   edges: Array<WorkflowVersionEdge>;
