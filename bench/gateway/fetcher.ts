@@ -1,7 +1,7 @@
 /**
  * bench/gateway/fetcher.ts: the cost of one subgraph call in the gateway process, by fetcher:
  * `RemoteGraphQLDataSource` with Apollo's default (make-fetch-happen), with Node's built-in
- * fetch (undici behind the WHATWG API), and with ours (`httpFetcher`: node:http keep-alive,
+ * fetch (undici behind the WHATWG API), and with ours (`httpFetcher`: an undici keep-alive pool,
  * what signed-identity uses). The "subgraph" is a plain HTTP
  * server in a child process answering a fixed 4 KB GraphQL JSON body, so the gateway side is all
  * that differs. Run: `npx tsx bench/gateway/fetcher.ts`. Prints JSON lines; asserts nothing.
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round < 2; round++) {
       await measure('apollo default (make-fetch-happen)', new RemoteGraphQLDataSource({ url }));
-      await measure('ours: httpFetcher (node:http keep-alive)', new RemoteGraphQLDataSource({ url, fetcher: httpFetcher() }));
+      await measure('ours: httpFetcher (undici keep-alive pool)', new RemoteGraphQLDataSource({ url, fetcher: httpFetcher() }));
       await measure('node built-in fetch (undici)', new RemoteGraphQLDataSource({ url, fetcher: ((u: string, init: RequestInit) => fetch(u, init)) as unknown as RemoteGraphQLDataSource['fetcher'] }));
     }
   } finally {

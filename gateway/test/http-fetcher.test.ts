@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLogger } from '@flowgraph/kernel';
+import { SignedIdentityDataSource } from '../src/plugins/signed-identity';
 import { httpFetcher } from '../src/plugins/signed-identity/http-fetcher';
 
 /**
@@ -10,6 +12,9 @@ let server: http.Server;
 let url: string;
 const connections: unknown[] = [];
 let lastRequest: { method?: string; headers: http.IncomingHttpHeaders; body: string } | undefined;
+/** `/cut`: how many of the next requests have their connection cut before any answer; and how many arrived. */
+let cutsLeft = 0;
+let cutArrivals = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -23,6 +28,14 @@ beforeAll(async () => {
         const count = ((req.socket as unknown as { served?: number }).served ?? 0) + 1;
         (req.socket as unknown as { served?: number }).served = count;
         if (count > 1 || req.headers['x-cut-first'] === 'yes') {
+          req.socket.destroy();
+          return;
+        }
+      }
+      if (req.url === '/cut') {
+        cutArrivals += 1;
+        if (cutsLeft > 0) {
+          cutsLeft -= 1;
           req.socket.destroy();
           return;
         }
@@ -62,11 +75,13 @@ it('reports a non-2xx answer with its status and text, for the data source to tu
   expect(await response.text()).toBe('bad identity signature');
 });
 
-it('keeps connections alive: sequential calls reuse one socket', async () => {
+it('keeps connections alive: sequential calls reuse their sockets', async () => {
   const fetcher = httpFetcher();
   const before = connections.length;
-  for (let i = 0; i < 5; i++) await (await fetcher(`${url}/graphql`, { method: 'POST', body: '{}' })).text();
-  expect(connections.length - before).toBe(1);
+  for (let i = 0; i < 20; i++) await (await fetcher(`${url}/graphql`, { method: 'POST', body: '{}' })).text();
+  // undici may open a second connection when a call is dispatched just before the previous one
+  // is released (a POST is never pipelined); after that, the two are reused.
+  expect(connections.length - before).toBeLessThanOrEqual(2);
 });
 
 it('fails a call the subgraph does not answer within the timeout', async () => {
@@ -75,16 +90,36 @@ it('fails a call the subgraph does not answer within the timeout', async () => {
   expect(Date.now() - started).toBeLessThan(2000);
 });
 
-it('sends again, on a new socket, a call whose kept-alive socket the subgraph closed', async () => {
-  const fetcher = httpFetcher();
-  await (await fetcher(`${url}/closes-reused`, { method: 'POST', body: '{}' })).text();
-  const before = connections.length;
-  const response = await fetcher(`${url}/closes-reused`, { method: 'POST', body: '{"n":2}' });
-  expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ data: { echo: { n: 2 } } });
-  expect(connections.length - before).toBe(1); // the reused socket was cut; one new one answered
+it('sends a call once: a connection cut before the answer fails it (the data source decides on sending again)', async () => {
+  cutsLeft = 1;
+  cutArrivals = 0;
+  await expect(httpFetcher()(`${url}/cut`, { method: 'POST', body: '{}' })).rejects.toMatchObject({ code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/) });
+  expect(cutArrivals).toBe(1);
 });
 
-it('does not send again a call cut on a new socket (the subgraph may have run it)', async () => {
-  await expect(httpFetcher()(`${url}/closes-reused`, { method: 'POST', headers: { 'x-cut-first': 'yes' }, body: '{}' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+describe('SignedIdentityDataSource', () => {
+  const source = () => new SignedIdentityDataSource({ url: `${url}/cut`, name: 'core', identitySecret: 'x'.repeat(32), logger: createLogger('test', 'silent') });
+  const call = (query: string) => source().process({ kind: 'health check', request: { query }, context: {} } as unknown as Parameters<SignedIdentityDataSource['process']>[0]);
+
+  it('sends a query once more when its connection is cut before the answer', async () => {
+    cutsLeft = 1;
+    cutArrivals = 0;
+    const response = await call('query Q__core__0 { me { id } }');
+    expect(response.data).toEqual({ echo: { query: 'query Q__core__0 { me { id } }' } });
+    expect(cutArrivals).toBe(2);
+  });
+
+  it('sends a query at most twice', async () => {
+    cutsLeft = 2;
+    cutArrivals = 0;
+    await expect(call('{ me { id } }')).rejects.toMatchObject({ code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/) });
+    expect(cutArrivals).toBe(2);
+  });
+
+  it('never sends a mutation again: it may have run', async () => {
+    cutsLeft = 1;
+    cutArrivals = 0;
+    await expect(call('mutation M__core__0 { logOut }')).rejects.toMatchObject({ code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/) });
+    expect(cutArrivals).toBe(1);
+  });
 });

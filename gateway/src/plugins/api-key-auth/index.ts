@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { roles, signIdentity } from '@flowgraph/kernel';
 import { AuthenticationError, type Credentials } from '../authentication/credentials';
+import { injectTraceContext } from '../telemetry/tracing';
 
 /** Revocation delay ceiling: a revoked key keeps working on a gateway for at most this long. */
 export const MAX_API_KEY_CACHE_TTL_MS = 30_000;
@@ -55,10 +56,11 @@ export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthentic
   const cache = new Map<string, { credentials: Credentials; expiresAt: number }>();
 
   async function askCore(key: string, requestId: string): Promise<Credentials> {
-    const identity = signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, options.identitySecret);
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, options.identitySecret) };
+    injectTraceContext({ set: (name, value) => (headers[name] = value) }); // Core's check joins the request's trace
     const response = await doFetch(options.verifyUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...identity },
+      headers,
       body: JSON.stringify({ key }),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -13,7 +13,7 @@ export interface SignedIdentityOptions {
   identitySecret: string;
   logger: Logger;
   /**
-   * How subgraph calls are sent. Default: `httpFetcher()` (node:http keep-alive, 30 s timeout),
+   * How subgraph calls are sent. Default: `httpFetcher()` (undici keep-alive, 30 s timeout),
    * shared by all data sources; Apollo's default fetcher costs several times the CPU per call
    * (docs/decisions/0016-gateway-performance.md).
    */
@@ -21,6 +21,10 @@ export interface SignedIdentityOptions {
 }
 
 const defaultFetcher = httpFetcher();
+
+/** Errors of a connection cut before the answer was complete (undici's, and Node's socket codes). */
+const CUT_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+const MUTATION = /^\s*mutation\b/;
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
@@ -41,7 +45,16 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<Forwarding
 
   override process(options: GraphQLDataSourceProcessOptions<ForwardingContext>): ReturnType<RemoteGraphQLDataSource['process']> {
     const call = { subgraph: this.options.name, url: this.options.url, operationName: options.request.operationName ?? undefined };
-    return inSubgraphSpan(call, () => super.process(options));
+    return inSubgraphSpan(call, async () => {
+      try {
+        return await super.process(options);
+      } catch (error) {
+        // A kept-alive connection the subgraph closed just as the call went out: a query has no
+        // side effects, so it is sent once more; a mutation may have run, so its error stands.
+        if (!CUT_CONNECTION.has((error as { code?: string }).code ?? '') || MUTATION.test(options.request.query ?? '')) throw error;
+        return super.process(options);
+      }
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<ForwardingContext>): void {

@@ -12,11 +12,12 @@ import type { NextFunction, Request, Response } from 'express';
 const tracer = trace.getTracer('@flowgraph/gateway');
 
 /**
- * How the gateway process starts OpenTelemetry (`instrument.ts`): undici only (its few global-fetch
- * calls: API-key verification, readiness) and Apollo's tracer silenced; the spans below replace both.
+ * How the gateway process starts OpenTelemetry (`instrument.ts`): no instrumentation, Apollo's
+ * tracer silenced; the spans below replace them, and the gateway's outgoing calls (subgraphs,
+ * API-key verification, webhook deliveries) carry their context explicitly (`injectTraceContext`).
  */
 export const GATEWAY_TELEMETRY: Pick<TelemetryOptions, 'instrument' | 'silencedTracers'> = {
-  instrument: ['undici'],
+  instrument: [],
   silencedTracers: ['apollo/gateway-js'],
 };
 
