@@ -53,6 +53,17 @@ describe('executions through the API', () => {
     expect(cancel.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('resolves an Execution reference only for callers who may read workflows', async () => {
+    const workflowId = await h.seedWorkflow({ steps: [{ id: 't', type: 'transform', config: { expression: '1' } }], edges: [] });
+    const id = await h.execute(workflowId);
+    const reference = (identity: typeof h.member) =>
+      h.call(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Execution { id } } }`, { reps: [{ __typename: 'Execution', id }] }, identity);
+    expect((await reference(h.member)).data!._entities).toEqual([{ id }]);
+    const keyWithoutScope = { ...h.member, authMethod: 'api_key' as const, apiKeyId: randomUUID(), scopes: ['events:write'] };
+    expect((await reference(keyWithoutScope)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await reference({ ...h.member, orgId: randomUUID() })).data!._entities).toEqual([null]);
+  });
+
   it('pages a workflow\'s executions newest first, filtered by status', async () => {
     const workflowId = await h.seedWorkflow({ steps: [{ id: 't', type: 'transform', config: { expression: '1' } }], edges: [] });
     const ids: string[] = [];

@@ -51,7 +51,11 @@ export const executionResolvers: Resolvers = {
     latestExecution: (workflow, _args, ctx) => ctx.loaders.executions.latestByWorkflow.load(workflow.id),
   },
   Execution: {
-    __resolveReference: (ref, ctx) => ctx.loaders.executions.byId.load(ref.id),
+    // A reference is read like `execution(id)`: the same role and scope, not row-level security alone.
+    __resolveReference: (ref, ctx) => {
+      requireRole(ctx.identity, 'viewer', 'workflows:read');
+      return ctx.loaders.executions.byId.load(ref.id);
+    },
     workflow: async (execution, _args, ctx) => (await ctx.loaders.workflows.byId.load(execution.workflowId))!,
     status: (execution) => execution.status.toUpperCase() as GqlExecutionStatus,
     triggerKind: (execution) => execution.triggerKind.toUpperCase() as TriggerKind,
