@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ACCESS_TOKEN_TTL_SECONDS, revokedSessionKey } from '@flowgraph/kernel';
 import { AUTH_FIELDS, codeOf, identityOf, signUp, startCoreHarness, type CoreHarness } from './core-harness';
 
@@ -132,4 +133,13 @@ it('switches to another organization the user belongs to, and only to those', as
   const stranger = await signUp(h);
   const denied = await h.call('mutation($id: ID!) { switchOrganization(organizationId: $id) { accessToken } }', { id: stranger.orgId }, account.identity);
   expect(codeOf(denied)).toBe('FORBIDDEN');
+});
+
+it('creates organizations only for a logged-in session, never for an API key', async () => {
+  const account = await signUp(h);
+  const { sessionId: _session, ...rest } = account.identity;
+  const apiKey = { ...rest, authMethod: 'api_key' as const, apiKeyId: randomUUID(), scopes: ['organization:write'] };
+  const refused = await h.call('mutation { createOrganization(input: { name: "By key" }) { organization { id } } }', {}, apiKey);
+  expect(codeOf(refused)).toBe('FORBIDDEN');
+  expect(await h.owner('select id from core.organizations where name = $1', ['By key'])).toEqual([]);
 });

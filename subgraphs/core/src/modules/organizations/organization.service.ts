@@ -3,6 +3,7 @@ import { notFound, requireRole, requireUser, type Identity } from '@flowgraph/ke
 import type { RequestScope } from '../../scopes';
 import { scopes } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
+import { sessionRequired } from '../auth/auth.errors';
 import type { PlatformEvents } from '../events/platform-events';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { Organization } from './organization.entity';
@@ -46,9 +47,13 @@ export class OrganizationService {
     return organization;
   }
 
-  /** createOrganization: the caller keeps acting in their current organization afterwards. */
+  /**
+   * createOrganization: the caller keeps acting in their current organization afterwards. A person's
+   * act: an API key (whatever its scopes) cannot make organizations owned by its creator.
+   */
   async create(identity: Identity, input: { name: string }): Promise<Organization> {
     const caller = requireUser(identity);
+    if (!identity.sessionId) throw sessionRequired();
     const previous = this.scope.current;
     const organization = await this.createOwned(caller.userId, input.name, identity.ip);
     // Still in the new organization's scope, where the event belongs.
