@@ -306,7 +306,7 @@ export type Mutation = {
   changeMemberRole: MembershipPayload;
   /** Creates an API key for the caller's organization and returns its secret, once. Admins on a logged-in session (API keys cannot manage keys). */
   createApiKey: CreateApiKeyPayload;
-  /** Creates an organization owned by the caller. The caller goes on acting in their current one: use switchOrganization to act in the new one. */
+  /** Creates an organization owned by the caller, on a logged-in session (not an API key). The caller goes on acting in their current one: use switchOrganization to act in the new one. */
   createOrganization: OrganizationPayload;
   /** Stores up to 1,000 events; each is validated on its own. */
   ingestEvents: IngestEventsPayload;
