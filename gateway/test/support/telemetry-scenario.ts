@@ -38,6 +38,29 @@ const post = <T>(...args: Parameters<typeof postTraced>) => context.with(suppres
 const traceparent = (traceId: string) => `00-${traceId}-${randomUUID().replace(/-/g, '').slice(0, 16)}-01`;
 const newTraceId = () => randomUUID().replace(/-/g, '');
 
+type GatewayCall = (name: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) => Promise<Record<string, { [key: string]: unknown }>>;
+
+/** Posts to the gateway untraced, records the request under `name`, and fails on GraphQL errors. */
+function gatewayCaller(url: string, requests: ScenarioResult['requests']): GatewayCall {
+  return async (name, query, variables, headers) => {
+    const response = await post<Record<string, { [key: string]: unknown }>>(url, query, variables, headers);
+    requests[name] = { requestId: response.headers.get('x-request-id'), traceparent: headers.traceparent, errors: response.errors };
+    if (response.errors) throw new Error(`${name}: ${JSON.stringify(response.errors)}`);
+    return response.data!;
+  };
+}
+
+/** Signs up a new account through the gateway; its bearer header. */
+async function signedUpCaller(gateway: GatewayCall): Promise<{ authorization: string }> {
+  const signedUp = await gateway(
+    'signUp',
+    'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+    { input: { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple', name: 'Ada', organizationName: 'Engines' } },
+    {},
+  );
+  return { authorization: `Bearer ${signedUp.signUp.accessToken as string}` };
+}
+
 /** Signs up, queries across all four subgraphs, runs a workflow (its job goes through BullMQ). */
 async function traces(): Promise<Pick<ScenarioResult, 'requests' | 'urls'>> {
   const federation = await startFederation({ SLOW_OPERATION_MS: '0' });
@@ -52,19 +75,8 @@ async function traces(): Promise<Pick<ScenarioResult, 'requests' | 'urls'>> {
   });
   const requests: ScenarioResult['requests'] = {};
   try {
-    const gateway = async (name: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
-      const response = await post<Record<string, { [key: string]: unknown }>>(federation.gateway.url, query, variables, headers);
-      requests[name] = { requestId: response.headers.get('x-request-id'), traceparent: headers.traceparent, errors: response.errors };
-      if (response.errors) throw new Error(`${name}: ${JSON.stringify(response.errors)}`);
-      return response.data!;
-    };
-    const signedUp = await gateway(
-      'signUp',
-      'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-      { input: { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple', name: 'Ada', organizationName: 'Engines' } },
-      {},
-    );
-    const auth = { authorization: `Bearer ${signedUp.signUp.accessToken as string}` };
+    const gateway = gatewayCaller(federation.gateway.url, requests);
+    const auth = await signedUpCaller(gateway);
     const created = await gateway('createWorkflow', 'mutation { createWorkflow(input: { name: "Traced" }) { workflow { id } } }', {}, auth);
     const workflowId = (created.createWorkflow.workflow as { id: string }).id;
     const definition = { steps: [{ id: 'shape', type: 'transform', config: { expression: '{ "ok": true }' } }], edges: [] };
@@ -130,19 +142,8 @@ async function gatewaySpans(): Promise<Pick<ScenarioResult, 'requests' | 'urls' 
   proxy.forwardTo(federation.urls.core);
   const requests: ScenarioResult['requests'] = {};
   try {
-    const gateway = async (name: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
-      const response = await post<Record<string, { [key: string]: unknown }>>(federation.gateway.url, query, variables, headers);
-      requests[name] = { requestId: response.headers.get('x-request-id'), traceparent: headers.traceparent, errors: response.errors };
-      if (response.errors) throw new Error(`${name}: ${JSON.stringify(response.errors)}`);
-      return response.data!;
-    };
-    const signedUp = await gateway(
-      'signUp',
-      'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-      { input: { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple', name: 'Ada', organizationName: 'Engines' } },
-      {},
-    );
-    const auth = { authorization: `Bearer ${signedUp.signUp.accessToken as string}` };
+    const gateway = gatewayCaller(federation.gateway.url, requests);
+    const auth = await signedUpCaller(gateway);
     proxy.traceparents.length = 0; // only the federated query's calls from here
     await gateway(
       'federated',
