@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { activeTraceId, signIdentity, type Identity, type Logger } from '@flowgraph/kernel';
 import type { GraphQLError } from 'graphql';
-import { injectTraceContext, inSubgraphSpan } from '../telemetry/tracing';
+import { injectTraceContext, inSubgraphSpan, subgraphSpanTarget, type SubgraphSpanTarget } from '../telemetry/tracing';
 import { httpFetcher } from './http-fetcher';
 
 export interface SignedIdentityOptions {
@@ -39,13 +39,15 @@ interface ForwardingContext extends Record<string, unknown> {
  * request's trace (without telemetry, the caller's `traceparent` passes through unchanged).
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<ForwardingContext> {
+  private readonly spanTarget: SubgraphSpanTarget;
+
   constructor(private readonly options: SignedIdentityOptions) {
     super({ url: options.url, fetcher: options.fetcher ?? defaultFetcher });
+    this.spanTarget = subgraphSpanTarget(options.name, options.url);
   }
 
   override process(options: GraphQLDataSourceProcessOptions<ForwardingContext>): ReturnType<RemoteGraphQLDataSource['process']> {
-    const call = { subgraph: this.options.name, url: this.options.url, operationName: options.request.operationName ?? undefined };
-    return inSubgraphSpan(call, async () => {
+    return inSubgraphSpan(this.spanTarget, options.request.operationName ?? undefined, async () => {
       try {
         return await super.process(options);
       } catch (error) {

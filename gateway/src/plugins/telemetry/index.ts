@@ -4,7 +4,7 @@ import type { GatewayContext } from '../../context';
 import { MAX_OPERATION_LABELS, type GatewayMetrics } from '../../metrics';
 
 export { serveMetrics } from './serve-metrics';
-export { GATEWAY_TELEMETRY, serverSpan, inSubgraphSpan, injectTraceContext } from './tracing';
+export { serverSpan } from './tracing';
 
 export interface OperationTelemetryOptions {
   /** Where operations, latencies and error codes are recorded. Required. */

@@ -1,4 +1,4 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Span } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Attributes, type Span } from '@opentelemetry/api';
 import type { TelemetryOptions } from '@flowgraph/kernel/telemetry';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -58,32 +58,34 @@ export function serverSpan(route: string) {
   };
 }
 
-export interface SubgraphCall {
-  /** Subgraph name, e.g. `core`. */
-  subgraph: string;
-  /** The subgraph's `/graphql` URL. */
-  url: string;
-  /** The operation the gateway sends (Apollo names them `<Operation>__<subgraph>__<n>`). */
-  operationName?: string;
+/** A subgraph's span name and attributes, worked out once per data source rather than per call. */
+export interface SubgraphSpanTarget {
+  name: string;
+  attributes: Attributes;
+}
+
+/** `subgraph`: its name, e.g. `core`; `url`: its `/graphql` URL. */
+export function subgraphSpanTarget(subgraph: string, url: string): SubgraphSpanTarget {
+  const target = new URL(url);
+  return {
+    name: `POST ${subgraph}`,
+    attributes: {
+      'http.request.method': 'POST',
+      'url.full': url,
+      'server.address': target.hostname,
+      'server.port': Number(target.port) || (target.protocol === 'https:' ? 443 : 80),
+      'graphql.subgraph.name': subgraph,
+    },
+  };
 }
 
 /**
  * Runs one subgraph call inside a CLIENT span (`POST <subgraph>`), active while `call` runs so
  * `injectTraceContext` writes its `traceparent`; failures are recorded on the span.
  */
-export async function inSubgraphSpan<T>(call: SubgraphCall, run: (span: Span) => Promise<T>): Promise<T> {
-  const target = new URL(call.url);
-  const span = tracer.startSpan(`POST ${call.subgraph}`, {
-    kind: SpanKind.CLIENT,
-    attributes: {
-      'http.request.method': 'POST',
-      'url.full': call.url,
-      'server.address': target.hostname,
-      'server.port': Number(target.port) || (target.protocol === 'https:' ? 443 : 80),
-      'graphql.subgraph.name': call.subgraph,
-      'graphql.operation.name': call.operationName,
-    },
-  });
+export async function inSubgraphSpan<T>(target: SubgraphSpanTarget, operationName: string | undefined, run: (span: Span) => Promise<T>): Promise<T> {
+  // The operation Apollo sends (`<Operation>__<subgraph>__<n>`).
+  const span = tracer.startSpan(target.name, { kind: SpanKind.CLIENT, attributes: { ...target.attributes, 'graphql.operation.name': operationName } });
   try {
     return await context.with(trace.setSpan(context.active(), span), () => run(span));
   } catch (error) {
