@@ -1,4 +1,4 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Attributes } from '@opentelemetry/api';
 import type { TelemetryOptions } from '@flowgraph/kernel/telemetry';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -80,14 +80,14 @@ export function subgraphSpanTarget(subgraph: string, url: string): SubgraphSpanT
 }
 
 /**
- * Runs one subgraph call inside a CLIENT span (`POST <subgraph>`), active while `call` runs so
+ * Runs one subgraph call inside a CLIENT span (`POST <subgraph>`), active while `run` runs so
  * `injectTraceContext` writes its `traceparent`; failures are recorded on the span.
+ * `operationName` is the one Apollo sends (`<Operation>__<subgraph>__<n>`).
  */
-export async function inSubgraphSpan<T>(target: SubgraphSpanTarget, operationName: string | undefined, run: (span: Span) => Promise<T>): Promise<T> {
-  // The operation Apollo sends (`<Operation>__<subgraph>__<n>`).
+export async function inSubgraphSpan<T>(target: SubgraphSpanTarget, operationName: string | undefined, run: () => Promise<T>): Promise<T> {
   const span = tracer.startSpan(target.name, { kind: SpanKind.CLIENT, attributes: { ...target.attributes, 'graphql.operation.name': operationName } });
   try {
-    return await context.with(trace.setSpan(context.active(), span), () => run(span));
+    return await context.with(trace.setSpan(context.active(), span), run);
   } catch (error) {
     span.recordException(error as Error);
     span.setStatus({ code: SpanStatusCode.ERROR });
