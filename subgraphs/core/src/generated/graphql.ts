@@ -53,6 +53,8 @@ export type ApiKey = {
   prefix: Scalars['String']['output'];
   /** When the key was revoked (it stops working within 30 seconds); null while it is not revoked. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The role the key was created with; it acts with at most its creator's current role. */
+  role: Role;
   /** What the key may do, e.g. `workflows:read`; an action needs both the key's role and the matching scope. */
   scopes: Array<Scalars['String']['output']>;
 };
@@ -793,6 +795,7 @@ export type ApiKeyResolvers<ContextType = CoreContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
