@@ -20,7 +20,7 @@ export class UserRepository {
     return rows[0] ? { id: rows[0].id, passwordHash: rows[0].password_hash } : null;
   }
 
-  /** Finds any user by email (addMember invites existing users not yet visible to the org). */
+  /** Finds any user by email (signUp refuses a taken address). */
   async idByEmail(email: string): Promise<string | null> {
     const rows = await this.em.execute<{ id: string | null }[]>('select core.user_id_by_email(?) as id', [email]);
     return rows[0]?.id ?? null;
