@@ -71,6 +71,7 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
     const sessions = new SessionService({
       sessions: sessionRepository,
       memberships,
+      users,
       loaders,
       audit,
       revocations,

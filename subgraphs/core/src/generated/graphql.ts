@@ -299,7 +299,7 @@ export type InviteMemberPayload = {
 export type LogInInput = {
   /** The account's email address. */
   email: Scalars['String']['input'];
-  /** The organization to act in; the oldest membership when omitted. */
+  /** The organization to act in; when omitted, the one the user acted in last (if still a member), else the oldest membership. */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** The account's password. A wrong password and an unknown email get the same UNAUTHENTICATED error. */
   password: Scalars['String']['input'];

@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { PlatformEvents } from '../events/platform-events';
 import type { InvitationByToken } from '../invitations/invitation.repository';
 import type { InvitationService } from '../invitations/invitation.service';
+import type { Membership } from '../memberships/membership.entity';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganizationService } from '../organizations/organization.service';
 import { isEmailAddress } from '../users/email';
@@ -97,12 +98,20 @@ export class AuthService {
     // The user's own memberships are visible through the user_id policy before an org is chosen.
     await this.deps.scope.set({ userId });
     const memberships = await this.deps.memberships.findByUser(userId);
-    const membership = input.organizationId ? memberships.find((m) => m.orgId === input.organizationId) : memberships[0];
+    const membership = input.organizationId
+      ? memberships.find((m) => m.orgId === input.organizationId)
+      : await this.lastUsed(userId, memberships);
     if (!membership) throw noOrganization();
     await this.deps.scope.set({ userId, orgId: membership.orgId });
     const result = await this.deps.sessions.issue(identity, { userId, orgId: membership.orgId, role: membership.role });
     await this.deps.audit.record({ orgId: membership.orgId, actorId: userId, action: 'auth.login', targetType: 'user', targetId: userId, ip: identity.ip, metadata: { userAgent: identity.userAgent ?? null } });
     return result;
+  }
+
+  /** The membership of the organization the user acted in last, if they still belong to it; else the oldest. */
+  private async lastUsed(userId: string, memberships: Membership[]): Promise<Membership | undefined> {
+    const last = await this.deps.users.lastOrganizationId(userId);
+    return memberships.find((m) => m.orgId === last) ?? memberships[0];
   }
 
   async switchOrganization(identity: Identity, organizationId: string): Promise<AuthResult> {
