@@ -63,6 +63,18 @@ it('lets an existing account accept on its logged-in session, acting in the orga
   expect(codeOf(await accept(invitee.identity, token))).toBe('NOT_FOUND');
 });
 
+it('lets only one of two simultaneous uses of a token through', async () => {
+  const invitee = await signUp(h);
+  const { invitationId, token } = await invite(h, { identity: admin }, invitee.email, 'member');
+  const results = await Promise.all([accept(invitee.identity, token), accept(invitee.identity, token)]);
+  // The loser finds the token used (NOT_FOUND) or, if the winner committed in between, the membership (CONFLICT).
+  const outcomes = results.map((r) => (r.errors ? codeOf(r) : 'OK'));
+  expect(outcomes.filter((o) => o === 'OK')).toHaveLength(1);
+  expect(outcomes.filter((o) => o !== 'OK')).toEqual([expect.stringMatching(/^(NOT_FOUND|CONFLICT)$/)]);
+  expect(await h.owner('select 1 from core.memberships where org_id = $1 and user_id = $2', [owner.orgId, invitee.userId])).toHaveLength(1);
+  expect(await auditOf('invitation.accepted', invitationId)).toHaveLength(1);
+});
+
 it('refuses the token to any other account with the answer an unknown token gets, and leaves the invitation pending', async () => {
   const { invitationId, token } = await invite(h, { identity: admin }, newEmail(), 'admin');
   const thief = await signUp(h);
