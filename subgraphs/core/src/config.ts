@@ -6,6 +6,8 @@ export const coreConfigShape = {
   ...listenShape(4001),
   /** A refresh token (and so a logged-in device) lives this long after its last use. */
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(30 * 24 * 3600),
+  /** An invitation's token works this long (7 days by default) unless accepted or revoked first. */
+  INVITATION_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
   /** argon2id cost: OWASP's minimum (19 MiB, 2 passes). Tests lower it to stay fast. */
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),

@@ -14,6 +14,8 @@ import { SessionService } from './modules/auth/session.service';
 import { createEventsContext, type EventLoaders, type EventService } from './modules/events';
 import { EventRepository } from './modules/events/event.repository';
 import { PlatformEvents } from './modules/events/platform-events';
+import { InvitationRepository } from './modules/invitations/invitation.repository';
+import { InvitationService } from './modules/invitations/invitation.service';
 import { createMembershipLoaders, type MembershipLoaders } from './modules/memberships/membership.loaders';
 import { MembershipRepository } from './modules/memberships/membership.repository';
 import { MembershipService } from './modules/memberships/membership.service';
@@ -36,6 +38,7 @@ export interface CoreContext extends RequestContext {
   sessions: SessionService;
   organizations: OrganizationService;
   memberships: MembershipService;
+  invitations: InvitationService;
   apiKeys: ApiKeyService;
   audit: AuditService;
   events: EventService;
@@ -44,7 +47,7 @@ export interface CoreContext extends RequestContext {
 /** Process-wide pieces the per-request context is built from. */
 export interface CoreContextDeps {
   redis: Redis;
-  config: Pick<CoreConfig, 'JWT_SECRET' | 'REDIS_PREFIX' | 'REFRESH_TOKEN_TTL_SECONDS'>;
+  config: Pick<CoreConfig, 'JWT_SECRET' | 'REDIS_PREFIX' | 'REFRESH_TOKEN_TTL_SECONDS' | 'INVITATION_TTL_SECONDS'>;
   hasher: PasswordHasher;
   throttle: LoginThrottle;
 }
@@ -68,6 +71,7 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
     const sessions = new SessionService({
       sessions: sessionRepository,
       memberships,
+      users,
       loaders,
       audit,
       revocations,
@@ -75,14 +79,25 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
       jwtSecret: deps.config.JWT_SECRET,
       refreshTtlSeconds: deps.config.REFRESH_TOKEN_TTL_SECONDS,
     });
+    const invitations = new InvitationService({
+      invitations: new InvitationRepository(base.em),
+      memberships,
+      users: loaders.users,
+      sessions,
+      audit,
+      platformEvents,
+      scope,
+      ttlSeconds: deps.config.INVITATION_TTL_SECONDS,
+    });
     const events = createEventsContext(base.em, base.identity);
     return {
       ...base,
       loaders: { ...loaders, events: events.loaders },
-      auth: new AuthService({ users, memberships, organizations, sessions, audit, hasher: deps.hasher, throttle: deps.throttle, scope, platformEvents }),
+      auth: new AuthService({ users, memberships, organizations, invitations, sessions, audit, hasher: deps.hasher, throttle: deps.throttle, scope, platformEvents }),
       sessions,
       organizations,
-      memberships: new MembershipService(memberships, users, audit, platformEvents),
+      memberships: new MembershipService(memberships, audit),
+      invitations,
       apiKeys: new ApiKeyService(new ApiKeyRepository(base.em), audit),
       audit,
       events: events.service,

@@ -4,6 +4,7 @@ import { apiKeyResolvers } from './modules/api-keys/api-key.resolver';
 import { auditResolvers } from './modules/audit/audit.resolver';
 import { authResolvers } from './modules/auth/auth.resolver';
 import { eventResolvers } from './modules/events';
+import { invitationResolvers } from './modules/invitations/invitation.resolver';
 import { membershipResolvers } from './modules/memberships/membership.resolver';
 import { organizationResolvers } from './modules/organizations/organization.resolver';
 import { userResolvers } from './modules/users/user.resolver';
@@ -12,6 +13,7 @@ const parts: Resolvers[] = [
   userResolvers,
   organizationResolvers,
   membershipResolvers,
+  invitationResolvers,
   authResolvers,
   apiKeyResolvers,
   auditResolvers,

@@ -74,6 +74,16 @@ it('caps a key’s role at its creator’s role', async () => {
   expect(ownerKey.errors).toBeUndefined();
 });
 
+it('shows the role each key was created with, MEMBER when none was given', async () => {
+  const viewerKey = (await createKey({ name: 'read only', scopes: ['workflows:read'], role: 'VIEWER' })).data!.createApiKey.apiKey;
+  const defaultKey = (await createKey({ name: 'default role', scopes: [] })).data!.createApiKey.apiKey;
+  const created = await h.call('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { role } } }', { input: { name: 'admin key', scopes: [], role: 'ADMIN' } }, admin);
+  expect(created.data?.createApiKey.apiKey.role).toBe('ADMIN');
+  const listed = await h.call('{ apiKeys { id role } }', {}, admin);
+  expect(listed.errors).toBeUndefined();
+  expect(listed.data?.apiKeys).toEqual(expect.arrayContaining([{ id: viewerKey.id, role: 'VIEWER' }, { id: defaultKey.id, role: 'MEMBER' }]));
+});
+
 it('validates scopes and expiry', async () => {
   const response = await createKey({ name: 'bad', scopes: ['events:read', 'workflow:raed'], expiresAt: '2001-01-01T00:00:00Z' });
   expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR' });

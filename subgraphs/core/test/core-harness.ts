@@ -87,18 +87,34 @@ export async function signUp(h: CoreHarness, options: { email?: string; organiza
   return { email, password, userId: payload.user.id, orgId: payload.organization.id, refreshToken: payload.refreshToken, identity };
 }
 
-/** Adds `account` to `owner`'s organization with `role`; returns the membership id and the identity acting there. */
-export async function addMember(h: CoreHarness, owner: Account, account: Account, role: Role): Promise<{ membershipId: string; identity: Account['identity'] }> {
+/** `admin` invites `email` to their organization; returns the invitation's id and token. */
+export async function invite(h: CoreHarness, admin: Pick<Account, 'identity'>, email: string, role: Role): Promise<{ invitationId: string; token: string }> {
   const response = await h.call(
-    `mutation($input: AddMemberInput!) { addMember(input: $input) { membership { id } } }`,
-    { input: { email: account.email, role: role.toUpperCase() } },
-    owner.identity,
+    `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }`,
+    { input: { email, role: role.toUpperCase() } },
+    admin.identity,
   );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
-  return {
-    membershipId: response.data!.addMember.membership.id,
-    identity: { ...account.identity, orgId: owner.orgId, role },
-  };
+  return { invitationId: response.data!.inviteMember.invitation.id, token: response.data!.inviteMember.token };
+}
+
+/**
+ * Adds `account` to `owner`'s organization with `role`, by invitation; returns the membership id
+ * and the identity acting there. Accepting rotates the account's session into that organization,
+ * so `account.refreshToken` is replaced by the new one.
+ */
+export async function addMember(h: CoreHarness, owner: Account, account: Account, role: Role): Promise<{ membershipId: string; identity: Account['identity'] }> {
+  const { token } = await invite(h, owner, account.email, role);
+  const response = await h.call(
+    `mutation($token: String!) { acceptInvitation(token: $token) { accessToken refreshToken user { memberships { id organization { id } } } } }`,
+    { token },
+    account.identity,
+  );
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  const accepted = response.data!.acceptInvitation;
+  account.refreshToken = accepted.refreshToken;
+  const membership = (accepted.user.memberships as { id: string; organization: { id: string } }[]).find((m) => m.organization.id === owner.orgId);
+  return { membershipId: membership!.id, identity: await identityOf(h, accepted.accessToken) };
 }
 
 export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;

@@ -60,13 +60,14 @@ it('records nothing when the sign-up is refused', async () => {
   expect(await count()).toBe(before);
 });
 
-it('records member.joined with the role when a member is added, once per user and organization', async () => {
+it('records member.joined with the role when a member joins by invitation, once per user and organization', async () => {
   const owner = await signUp(h);
   const joiner = await signUp(h);
   const { membershipId } = await addMember(h, owner, joiner, 'member');
   let events = await platformEvents(owner.orgId);
   expect(events.map((e) => [e.event_type, e.user_id, e.payload])).toEqual([
     ['user.signed_up', owner.userId, {}],
+    ['invitation.created', owner.userId, { invitationId: expect.any(String), email: joiner.email, role: 'member', expiresAt: expect.any(String) }],
     ['member.joined', joiner.userId, { role: 'member' }],
   ]);
 

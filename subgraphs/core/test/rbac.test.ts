@@ -20,7 +20,8 @@ const ownerMembershipId = async () =>
 
 const adminOnly: [string, string][] = [
   ['updateOrganization', 'mutation { updateOrganization(input: { name: "Renamed" }) { organization { id } } }'],
-  ['addMember', 'mutation { addMember(input: { email: "nobody@example.test", role: VIEWER }) { membership { id } } }'],
+  ['inviteMember', 'mutation { inviteMember(input: { email: "nobody@example.test", role: VIEWER }) { token } }'],
+  ['invitations', '{ invitations { edges { node { id } } } }'],
   ['createApiKey', 'mutation { createApiKey(input: { name: "k", scopes: [] }) { secret } }'],
   ['apiKeys', '{ apiKeys { id } }'],
   ['auditLog', '{ auditLog { edges { node { id } } } }'],
@@ -87,7 +88,7 @@ it('validates updateOrganization and records it', async () => {
 
 it('refuses an API key acting on member and key management without the scope', async () => {
   const key = { ...as.admin, authMethod: 'api_key' as const, sessionId: undefined, scopes: ['organization:read'] };
-  expect(codeOf(await h.call('mutation { addMember(input: { email: "x@example.test", role: VIEWER }) { membership { id } } }', {}, key))).toBe('FORBIDDEN');
+  expect(codeOf(await h.call('mutation { inviteMember(input: { email: "x@example.test", role: VIEWER }) { token } }', {}, key))).toBe('FORBIDDEN');
   expect(codeOf(await h.call('mutation { createApiKey(input: { name: "k", scopes: [] }) { secret } }', {}, key))).toBe('FORBIDDEN');
   expect(codeOf(await h.call('{ auditLog { edges { node { id } } } }', {}, key))).toBe('FORBIDDEN');
   expect((await h.call('{ currentOrganization { id } }', {}, key)).errors).toBeUndefined();

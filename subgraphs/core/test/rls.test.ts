@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { addMember, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { addMember, invite, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
 
 let h: CoreHarness;
 let app: Client;
@@ -11,6 +11,7 @@ beforeAll(async () => {
   a = await signUp(h);
   b = await signUp(h);
   await addMember(h, b, await signUp(h), 'member');
+  await invite(h, a, `${randomUUID()}@example.test`, 'viewer');
   for (const owner of [a, b]) await h.call('mutation { createApiKey(input: { name: "ci", scopes: [] }) { secret } }', {}, owner.identity);
   app = new Client({ connectionString: h.db.appUrl });
   await app.connect();
@@ -32,7 +33,7 @@ async function asApp<T extends Record<string, unknown>>(sql: string, scope: { or
 }
 
 it('shows the application role nothing of another organization in unscoped queries', async () => {
-  for (const table of ['memberships', 'api_keys', 'audit_log']) {
+  for (const table of ['memberships', 'api_keys', 'audit_log', 'invitations']) {
     const everything = await h.owner<{ org_id: string }>(`select org_id from core.${table}`);
     expect(everything.some((r) => r.org_id === b.orgId)).toBe(true);
     const seen = await asApp<{ org_id: string }>(`select * from core.${table}`, { org: a.orgId, user: a.userId });
@@ -48,7 +49,7 @@ it('shows the application role nothing of another organization in unscoped queri
 });
 
 it('shows nothing at all without a scope', async () => {
-  for (const table of ['users', 'organizations', 'memberships', 'sessions', 'api_keys', 'audit_log']) {
+  for (const table of ['users', 'organizations', 'memberships', 'sessions', 'api_keys', 'audit_log', 'invitations']) {
     expect(await asApp(`select * from core.${table}`, {})).toEqual([]);
   }
 });

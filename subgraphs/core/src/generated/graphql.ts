@@ -4,6 +4,7 @@ import type { Organization as OrganizationModel } from '../modules/organizations
 import type { Membership as MembershipModel } from '../modules/memberships/membership.entity';
 import type { Session as SessionModel } from '../modules/auth/session.entity';
 import type { ApiKey as ApiKeyModel } from '../modules/api-keys/api-key.entity';
+import type { Invitation as InvitationModel } from '../modules/invitations/invitation.entity';
 import type { AuditEntry as AuditEntryModel } from '../modules/audit/audit-entry.entity';
 import type { Event as EventModel } from '../modules/events/event.entity';
 import type { CoreContext } from '../context';
@@ -23,14 +24,6 @@ export type Scalars = {
   /** A JSON object. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
-};
-
-/** An existing user to add to the caller's organization, and their role. */
-export type AddMemberInput = {
-  /** The email address of an existing Flowgraph account; NOT_FOUND when there is none. */
-  email: Scalars['String']['input'];
-  /** The role to give them; only an owner may give OWNER. */
-  role: Role;
 };
 
 /** An API key for partners and integrations; its secret is shown once, at creation. */
@@ -53,6 +46,8 @@ export type ApiKey = {
   prefix: Scalars['String']['output'];
   /** When the key was revoked (it stops working within 30 seconds); null while it is not revoked. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The role the key was created with; it acts with at most its creator's current role. */
+  role: Role;
   /** What the key may do, e.g. `workflows:read`; an action needs both the key's role and the matching scope. */
   scopes: Array<Scalars['String']['output']>;
 };
@@ -73,7 +68,7 @@ export type AuditEntry = {
   metadata: Scalars['JSONObject']['output'];
   /** The id of the thing acted on; null when none. */
   targetId?: Maybe<Scalars['ID']['output']>;
-  /** The kind of thing acted on: `user`, `session`, `organization`, `membership` or `api_key`; null when none. */
+  /** The kind of thing acted on: `user`, `session`, `organization`, `membership`, `invitation` or `api_key`; null when none. */
   targetType?: Maybe<Scalars['String']['output']>;
 };
 
@@ -90,7 +85,7 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-/** Tokens returned by signUp, logIn, refreshSession and switchOrganization. */
+/** Tokens returned by signUp, logIn, refreshSession, switchOrganization and acceptInvitation. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** Short-lived JWT for the Authorization header. */
@@ -247,11 +242,64 @@ export type IngestEventsPayload = {
   results: Array<EventIngestResult>;
 };
 
+/**
+ * An invitation to join an organization: pending until it is accepted, revoked, replaced by a newer
+ * invitation of the same email, or expired. Only an account with the invited email can accept it.
+ */
+export type Invitation = {
+  __typename?: 'Invitation';
+  /** When it was accepted; null while it is not. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the invitation was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The invited email address; only an account with this address (case-insensitive) can accept. */
+  email: Scalars['String']['output'];
+  /** When its token stops working (by default 7 days after it was made). */
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Who invited; null when they are no longer visible (they left the organization). */
+  invitedBy?: Maybe<User>;
+  /** When it was revoked or replaced by a newer invitation of the same email; null while it is not. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The role the invitee gets on accepting. */
+  role: Role;
+};
+
+/** A page of pending invitations, newest first. */
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  edges: Array<InvitationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InvitationEdge = {
+  __typename?: 'InvitationEdge';
+  cursor: Scalars['String']['output'];
+  node: Invitation;
+};
+
+/** Whom to invite to the caller's organization, and with which role. */
+export type InviteMemberInput = {
+  /** The invitee's email address, at most 254 characters; they need not have an account yet. */
+  email: Scalars['String']['input'];
+  /** The role they get on accepting; only an owner may invite as OWNER. */
+  role: Role;
+};
+
+/** What inviteMember returns. */
+export type InviteMemberPayload = {
+  __typename?: 'InviteMemberPayload';
+  /** The pending invitation. */
+  invitation: Invitation;
+  /** The single-use token the invitee accepts with (acceptInvitation, or signUp's invitationToken). Shown only here: send it to the invitee. */
+  token: Scalars['String']['output'];
+};
+
 /** Credentials for logIn. */
 export type LogInInput = {
   /** The account's email address. */
   email: Scalars['String']['input'];
-  /** The organization to act in; the oldest membership when omitted. */
+  /** The organization to act in; when omitted, the one the user acted in last (if still a member), else the oldest membership. */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   /** The account's password. A wrong password and an unknown email get the same UNAUTHENTICATED error. */
   password: Scalars['String']['input'];
@@ -291,7 +339,7 @@ export type MembershipEdge = {
   node: Membership;
 };
 
-/** What addMember and changeMemberRole return. */
+/** What changeMemberRole returns. */
 export type MembershipPayload = {
   __typename?: 'MembershipPayload';
   /** The membership as it is now. */
@@ -300,8 +348,11 @@ export type MembershipPayload = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Adds an existing user to the caller's organization. Admins; only an owner may add an owner. */
-  addMember: MembershipPayload;
+  /**
+   * Accepts an invitation on a logged-in session whose account has the invited email: the caller joins with the invited
+   * role and gets tokens acting there. A token that is unknown, used, revoked, expired or for another email gets the same NOT_FOUND.
+   */
+  acceptInvitation: AuthPayload;
   /** Changes a member's role in the caller's organization. Admins; only an owner may grant or take away OWNER, and the last owner keeps it. */
   changeMemberRole: MembershipPayload;
   /** Creates an API key for the caller's organization and returns its secret, once. Admins on a logged-in session (API keys cannot manage keys). */
@@ -310,6 +361,12 @@ export type Mutation = {
   createOrganization: OrganizationPayload;
   /** Stores up to 1,000 events; each is validated on its own. */
   ingestEvents: IngestEventsPayload;
+  /**
+   * Invites an email address to the caller's organization and returns the invitation's token, once. The answer is the
+   * same whether or not the address has an account; CONFLICT when it is already a member's. Inviting the address again
+   * replaces its pending invitation. Admins; only an owner may invite as OWNER.
+   */
+  inviteMember: InviteMemberPayload;
   /**
    * Checks the email and password and returns tokens for one organization. After 5 attempts per account or 20 per IP
    * address in 15 minutes, even the right password gets RATE_LIMITED (with retryAfter); a success resets the account's count.
@@ -326,9 +383,11 @@ export type Mutation = {
   removeMember: RemoveMemberPayload;
   /** Revokes an API key of the caller's organization; it stops working within 30 seconds. Admins on a logged-in session. */
   revokeApiKey: RevokeApiKeyPayload;
+  /** Revokes a pending invitation of the caller's organization; its token stops working. Admins; only an owner may revoke an OWNER invitation. */
+  revokeInvitation: RevokeInvitationPayload;
   /** Logs out one of the caller's own devices (a session listed by `sessions`). Needs a logged-in session, not an API key. */
   revokeSession: RevokeSessionPayload;
-  /** Creates an account, an organization it owns and a first session, and returns its tokens. At most 5 an hour per email address. */
+  /** Creates an account, an organization it owns (or joins the one of its invitation) and a first session, and returns its tokens. At most 5 an hour per email address. */
   signUp: AuthPayload;
   /** Issues tokens for another organization the caller belongs to. */
   switchOrganization: AuthPayload;
@@ -337,8 +396,8 @@ export type Mutation = {
 };
 
 
-export type MutationAddMemberArgs = {
-  input: AddMemberInput;
+export type MutationAcceptInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -363,6 +422,11 @@ export type MutationIngestEventsArgs = {
 };
 
 
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+};
+
+
 export type MutationLogInArgs = {
   input: LogInInput;
 };
@@ -379,6 +443,11 @@ export type MutationRemoveMemberArgs = {
 
 
 export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeInvitationArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -451,6 +520,8 @@ export type Query = {
   event?: Maybe<Event>;
   /** The organization's events, newest first. */
   events: EventConnection;
+  /** Pending invitations of the caller's organization, newest first (admins). */
+  invitations: InvitationConnection;
   /** The calling user. */
   me?: Maybe<User>;
   /** An organization the caller belongs to (the current one or another); null for any other id. */
@@ -480,6 +551,12 @@ export type QueryEventsArgs = {
 };
 
 
+export type QueryInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -501,6 +578,13 @@ export type RevokeApiKeyPayload = {
   __typename?: 'RevokeApiKeyPayload';
   /** The key, with revokedAt set. */
   apiKey: ApiKey;
+};
+
+/** What revokeInvitation returns. */
+export type RevokeInvitationPayload = {
+  __typename?: 'RevokeInvitationPayload';
+  /** The invitation, with revokedAt set; its token no longer works. */
+  invitation: Invitation;
 };
 
 /** What revokeSession returns. */
@@ -535,14 +619,16 @@ export type Session = {
   userAgent?: Maybe<Scalars['String']['output']>;
 };
 
-/** A new account and the organization it owns. */
+/** A new account, and either the organization it owns or the one it was invited to. */
 export type SignUpInput = {
   /** The account's email address, at most 254 characters; one account per address (case-insensitive). */
   email: Scalars['String']['input'];
+  /** An invitation's token: the account joins that organization with the invited role instead of creating one. The email must be the invited one. */
+  invitationToken?: InputMaybe<Scalars['String']['input']>;
   /** The person's name, 1 to 100 characters. */
   name: Scalars['String']['input'];
-  /** The name of the organization created with the account (1 to 200 characters); the new user is its owner. */
-  organizationName: Scalars['String']['input'];
+  /** The name of the organization created with the account (1 to 200 characters); the new user is its owner. Required without invitationToken, ignored with it. */
+  organizationName?: InputMaybe<Scalars['String']['input']>;
   /** The password, 8 to 256 characters. */
   password: Scalars['String']['input'];
 };
@@ -672,7 +758,6 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AddMemberInput: AddMemberInput;
   ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
@@ -693,6 +778,11 @@ export type ResolversTypes = ResolversObject<{
   EventInput: EventInput;
   FieldError: ResolverTypeWrapper<FieldError>;
   IngestEventsPayload: ResolverTypeWrapper<Omit<IngestEventsPayload, 'results'> & { results: Array<ResolversTypes['EventIngestResult']> }>;
+  Invitation: ResolverTypeWrapper<InvitationModel>;
+  InvitationConnection: ResolverTypeWrapper<Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversTypes['InvitationEdge']> }>;
+  InvitationEdge: ResolverTypeWrapper<Omit<InvitationEdge, 'node'> & { node: ResolversTypes['Invitation'] }>;
+  InviteMemberInput: InviteMemberInput;
+  InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation: ResolversTypes['Invitation'] }>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LogInInput: LogInInput;
   LogOutPayload: ResolverTypeWrapper<LogOutPayload>;
@@ -707,6 +797,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RemoveMemberPayload: ResolverTypeWrapper<RemoveMemberPayload>;
   RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  RevokeInvitationPayload: ResolverTypeWrapper<Omit<RevokeInvitationPayload, 'invitation'> & { invitation: ResolversTypes['Invitation'] }>;
   RevokeSessionPayload: ResolverTypeWrapper<Omit<RevokeSessionPayload, 'session'> & { session: ResolversTypes['Session'] }>;
   Role: Role;
   Session: ResolverTypeWrapper<SessionModel>;
@@ -720,7 +811,6 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AddMemberInput: AddMemberInput;
   ApiKey: ApiKeyModel;
   ID: Scalars['ID']['output'];
   AuditEntry: AuditEntryModel;
@@ -739,6 +829,11 @@ export type ResolversParentTypes = ResolversObject<{
   EventInput: EventInput;
   FieldError: FieldError;
   IngestEventsPayload: Omit<IngestEventsPayload, 'results'> & { results: Array<ResolversParentTypes['EventIngestResult']> };
+  Invitation: InvitationModel;
+  InvitationConnection: Omit<InvitationConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvitationEdge']> };
+  InvitationEdge: Omit<InvitationEdge, 'node'> & { node: ResolversParentTypes['Invitation'] };
+  InviteMemberInput: InviteMemberInput;
+  InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation: ResolversParentTypes['Invitation'] };
   JSONObject: Scalars['JSONObject']['output'];
   LogInInput: LogInInput;
   LogOutPayload: LogOutPayload;
@@ -753,6 +848,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RemoveMemberPayload: RemoveMemberPayload;
   RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  RevokeInvitationPayload: Omit<RevokeInvitationPayload, 'invitation'> & { invitation: ResolversParentTypes['Invitation'] };
   RevokeSessionPayload: Omit<RevokeSessionPayload, 'session'> & { session: ResolversParentTypes['Session'] };
   Session: SessionModel;
   SignUpInput: SignUpInput;
@@ -793,6 +889,7 @@ export type ApiKeyResolvers<ContextType = CoreContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -876,6 +973,32 @@ export type IngestEventsPayloadResolvers<ContextType = CoreContext, ParentType e
   results?: Resolver<Array<ResolversTypes['EventIngestResult']>, ParentType, ContextType>;
 }>;
 
+export type InvitationResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = ResolversObject<{
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+}>;
+
+export type InvitationConnectionResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['InvitationConnection'] = ResolversParentTypes['InvitationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InvitationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type InvitationEdgeResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['InvitationEdge'] = ResolversParentTypes['InvitationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
+}>;
+
+export type InviteMemberPayloadResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['InviteMemberPayload'] = ResolversParentTypes['InviteMemberPayload']> = ResolversObject<{
+  invitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
@@ -907,16 +1030,18 @@ export type MembershipPayloadResolvers<ContextType = CoreContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addMember?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
+  acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
   changeMemberRole?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'membershipId' | 'role'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['OrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   ingestEvents?: Resolver<ResolversTypes['IngestEventsPayload'], ParentType, ContextType, RequireFields<MutationIngestEventsArgs, 'events'>>;
+  inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'membershipId'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  revokeInvitation?: Resolver<ResolversTypes['RevokeInvitationPayload'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['RevokeSessionPayload'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   switchOrganization?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSwitchOrganizationArgs, 'organizationId'>>;
@@ -949,6 +1074,7 @@ export type QueryResolvers<ContextType = CoreContext, ParentType extends Resolve
   currentOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, Partial<QueryInvitationsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
@@ -961,6 +1087,10 @@ export type RemoveMemberPayloadResolvers<ContextType = CoreContext, ParentType e
 
 export type RevokeApiKeyPayloadResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = ResolversObject<{
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+}>;
+
+export type RevokeInvitationPayloadResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['RevokeInvitationPayload'] = ResolversParentTypes['RevokeInvitationPayload']> = ResolversObject<{
+  invitation?: Resolver<ResolversTypes['Invitation'], ParentType, ContextType>;
 }>;
 
 export type RevokeSessionPayloadResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['RevokeSessionPayload'] = ResolversParentTypes['RevokeSessionPayload']> = ResolversObject<{
@@ -1000,6 +1130,10 @@ export type Resolvers<ContextType = CoreContext> = ResolversObject<{
   EventIngestResult?: EventIngestResultResolvers<ContextType>;
   FieldError?: FieldErrorResolvers<ContextType>;
   IngestEventsPayload?: IngestEventsPayloadResolvers<ContextType>;
+  Invitation?: InvitationResolvers<ContextType>;
+  InvitationConnection?: InvitationConnectionResolvers<ContextType>;
+  InvitationEdge?: InvitationEdgeResolvers<ContextType>;
+  InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   LogOutPayload?: LogOutPayloadResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
@@ -1013,6 +1147,7 @@ export type Resolvers<ContextType = CoreContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RemoveMemberPayload?: RemoveMemberPayloadResolvers<ContextType>;
   RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
+  RevokeInvitationPayload?: RevokeInvitationPayloadResolvers<ContextType>;
   RevokeSessionPayload?: RevokeSessionPayloadResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
-import { fromGraphQLRole } from '../../role.mapper';
+import { fromGraphQLRole, toGraphQLRole } from '../../role.mapper';
 
 export const apiKeyResolvers: Resolvers = {
   Query: {
@@ -11,6 +11,7 @@ export const apiKeyResolvers: Resolvers = {
     revokeApiKey: async (_parent, { id }, ctx) => ({ apiKey: await ctx.apiKeys.revoke(ctx.identity, id) }),
   },
   ApiKey: {
+    role: (apiKey) => toGraphQLRole(apiKey.role),
     createdBy: async (apiKey, _args, ctx) => {
       const user = await ctx.loaders.users.byId.load(apiKey.createdBy);
       if (!user) throw new Error('API key creator not visible');

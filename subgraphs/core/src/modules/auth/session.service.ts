@@ -8,6 +8,7 @@ import type { Organization } from '../organizations/organization.entity';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
 import type { User } from '../users/user.entity';
 import type { UserLoaders } from '../users/user.loaders';
+import type { UserRepository } from '../users/user.repository';
 import { invalidRefreshToken, sessionNotFound, sessionRequired } from './auth.errors';
 import type { Session } from './session.entity';
 import type { SessionRepository } from './session.repository';
@@ -26,6 +27,7 @@ export interface AuthResult {
 export interface SessionServiceDeps {
   sessions: SessionRepository;
   memberships: MembershipRepository;
+  users: UserRepository;
   loaders: { users: UserLoaders; organizations: OrganizationLoaders };
   audit: AuditService;
   revocations: SessionRevocations;
@@ -39,8 +41,9 @@ export class SessionService {
   constructor(private readonly deps: SessionServiceDeps) {}
 
   /**
-   * Issues an access token and a new refresh token. The request must already be scoped to
-   * the user and organization. `family` continues an existing device's chain on rotation.
+   * Issues an access token and a new refresh token, and records the organization as the user's
+   * last (where logIn lands). The request must already be scoped to the user and organization.
+   * `family` continues an existing device's chain on rotation.
    */
   async issue(
     identity: Identity,
@@ -60,6 +63,7 @@ export class SessionService {
       createdAt: family?.createdAt ?? new Date(),
       expiresAt: refreshTokenExpiresAt,
     });
+    await this.deps.users.recordLastOrganization(grant.userId, grant.orgId);
     const access = await signAccessToken({ ...grant, sessionId: session.id }, this.deps.jwtSecret);
     const [user, organization] = await Promise.all([
       this.deps.loaders.users.byId.load(grant.userId),

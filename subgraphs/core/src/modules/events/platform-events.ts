@@ -11,6 +11,8 @@ export const PLATFORM_EVENT_TYPES = {
   userSignedUp: 'user.signed_up',
   /** An existing user added to an organization, or creating another one. */
   memberJoined: 'member.joined',
+  /** An admin invited an email address (the notification; the token itself is never in it). */
+  invitationCreated: 'invitation.created',
 } as const;
 
 /**
@@ -34,9 +36,14 @@ export class PlatformEvents {
     await this.record(orgId, userId, PLATFORM_EVENT_TYPES.memberJoined, { role });
   }
 
-  private async record(orgId: string, userId: string, eventType: string, payload: Record<string, unknown>): Promise<void> {
+  /** One per invitation, recorded as the inviting admin; the key is the invitation's, not a user's. */
+  async invitationCreated(orgId: string, inviterId: string, invitation: { invitationId: string; email: string; role: Role; expiresAt: string }): Promise<void> {
+    await this.record(orgId, inviterId, PLATFORM_EVENT_TYPES.invitationCreated, invitation, invitation.invitationId);
+  }
+
+  private async record(orgId: string, userId: string, eventType: string, payload: Record<string, unknown>, keyId = userId): Promise<void> {
     await this.events.insertNew(orgId, userId, [
-      { idempotencyKey: `${PLATFORM_KEY_PREFIX}${eventType}:${userId}`, eventType, tool: PLATFORM_TOOL, occurredAt: this.now(), payload },
+      { idempotencyKey: `${PLATFORM_KEY_PREFIX}${eventType}:${keyId}`, eventType, tool: PLATFORM_TOOL, occurredAt: this.now(), payload },
     ]);
   }
 }

@@ -53,6 +53,16 @@ export class MembershipRepository {
     return this.em.findOne(MembershipEntity, { orgId, userId });
   }
 
+  /** Whether a member of the organization has this email (RLS shows only the organization's members). */
+  async existsByEmail(orgId: string, email: string): Promise<boolean> {
+    const rows = await this.em.execute<{ found: boolean }[]>(
+      `select exists (select 1 from core.memberships m join core.users u on u.id = m.user_id
+         where m.org_id = ? and lower(u.email) = lower(?)) as found`,
+      [orgId, email],
+    );
+    return rows[0]?.found === true;
+  }
+
   /** A user's memberships, oldest first (login picks the oldest by default). */
   findByUser(userId: string): Promise<Membership[]> {
     return this.em.find(MembershipEntity, { userId }, { orderBy: { createdAt: 'asc', id: 'asc' } });

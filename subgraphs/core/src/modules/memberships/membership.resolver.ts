@@ -10,9 +10,6 @@ const cursorOf = (m: Membership) => [m.createdAt.toISOString(), m.id];
 
 export const membershipResolvers: Resolvers = {
   Mutation: {
-    addMember: async (_parent, { input }, ctx) => ({
-      membership: await ctx.memberships.add(ctx.identity, { email: input.email, role: fromGraphQLRole(input.role) }),
-    }),
     changeMemberRole: async (_parent, { membershipId, role }, ctx) => ({
       membership: await ctx.memberships.changeRole(ctx.identity, membershipId, fromGraphQLRole(role)),
     }),

@@ -1,33 +1,19 @@
 import { requireRole, type Identity, type MemberIdentity, type Role } from '@flowgraph/kernel';
 import { scopes } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
-import type { PlatformEvents } from '../events/platform-events';
-import type { UserRepository } from '../users/user.repository';
 import type { Membership } from './membership.entity';
-import { alreadyMember, lastOwner, membershipNotFound, ownerOnly, userNotFound } from './membership.errors';
+import { lastOwner, membershipNotFound, ownerOnly } from './membership.errors';
 import type { MembershipRepository } from './membership.repository';
 
-/** Membership rules: admins manage members; only owners touch the owner role; one owner always remains. */
+/**
+ * Membership rules: admins manage members; only owners touch the owner role; one owner always
+ * remains. Members join by invitation (the invitations module).
+ */
 export class MembershipService {
   constructor(
     private readonly memberships: MembershipRepository,
-    private readonly users: UserRepository,
     private readonly audit: AuditService,
-    private readonly platformEvents: PlatformEvents,
   ) {}
-
-  async add(identity: Identity, input: { email: string; role: Role }): Promise<Membership> {
-    const caller = requireRole(identity, 'admin', scopes.membersWrite);
-    if (input.role === 'owner' && caller.role !== 'owner') throw ownerOnly();
-    const userId = await this.users.idByEmail(input.email.trim());
-    if (!userId) throw userNotFound();
-    if (await this.memberships.findOne(caller.orgId, userId)) throw alreadyMember();
-    const membership = this.memberships.create({ orgId: caller.orgId, userId, role: input.role });
-    await this.memberships.flush();
-    await this.record(caller, 'member.added', membership, { userId, role: input.role });
-    await this.platformEvents.memberJoined(caller.orgId, userId, input.role);
-    return membership;
-  }
 
   async changeRole(identity: Identity, membershipId: string, role: Role): Promise<Membership> {
     const caller = requireRole(identity, 'admin', scopes.membersWrite);

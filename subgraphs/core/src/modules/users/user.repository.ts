@@ -20,10 +20,21 @@ export class UserRepository {
     return rows[0] ? { id: rows[0].id, passwordHash: rows[0].password_hash } : null;
   }
 
-  /** Finds any user by email (addMember invites existing users not yet visible to the org). */
+  /** Finds any user by email (signUp refuses a taken address). */
   async idByEmail(email: string): Promise<string | null> {
     const rows = await this.em.execute<{ id: string | null }[]>('select core.user_id_by_email(?) as id', [email]);
     return rows[0]?.id ?? null;
+  }
+
+  /** The organization the user acted in last (logIn lands there); the user must be the scope's. */
+  async lastOrganizationId(userId: string): Promise<string | null> {
+    const rows = await this.em.execute<{ last_org_id: string | null }[]>('select last_org_id from core.users where id = ?', [userId]);
+    return rows[0]?.last_org_id ?? null;
+  }
+
+  /** Records where the user acts now (every token issue: sign-up, logIn, refresh, switch, accepting an invitation). */
+  async recordLastOrganization(userId: string, orgId: string): Promise<void> {
+    await this.em.execute('update core.users set last_org_id = ? where id = ? and last_org_id is distinct from ?', [orgId, userId, orgId]);
   }
 
   create(input: { id: string; email: string; name: string; passwordHash: string }): User {
