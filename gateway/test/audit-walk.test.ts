@@ -248,3 +248,15 @@ it("reads the other subgraphs' entries through auditLog, with actor, organizatio
   }
   expect(byRequest.get(`${walked.get('publishWorkflow')!.requestId}:workflow.publishWorkflow`)).toMatchObject({ targetType: 'workflow', targetId: walk.state.workflowId });
 });
+
+it('writes nothing for a mutation that was refused', async () => {
+  const refused = await walk.call('mutation { createWorkflow(input: { name: "" }) { workflow { id } } }');
+  expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_ERROR');
+  // A later change through the same outbox has arrived: the refused one would have been ahead of it.
+  const later = await FIXTURES.createWorkflow(walk);
+  expect(later.errors).toBeUndefined();
+  await until(async () => (await walk.owner('select 1 from core.audit_log where request_id = $1', [later.headers.get('x-request-id')])).length > 0, 10_000, 'the later entry');
+  const requestId = refused.headers.get('x-request-id');
+  expect(await walk.owner('select 1 from core.audit_log where request_id = $1', [requestId])).toEqual([]);
+  expect(await walk.owner('select 1 from workflow.audit_outbox where request_id = $1', [requestId])).toEqual([]);
+});
