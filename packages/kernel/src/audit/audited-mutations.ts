@@ -18,6 +18,7 @@ export function auditedMutations<R extends object>(resolvers: R, options: { area
   if (!mutation) return resolvers;
   const wrapped: Record<string, Resolve> = {};
   for (const [field, resolve] of Object.entries(mutation)) {
+    if (typeof resolve !== 'function') throw new Error(`Mutation.${field}: auditedMutations wraps plain resolver functions only`);
     wrapped[field] = async (parent, args, ctx, info) => {
       const result = await resolve(parent, args, ctx, info);
       const { identity } = ctx;
