@@ -1,6 +1,6 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
-import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
+import { AuditRelay, RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
 import { startAnalyticsWorkers } from './jobs/analytics-workers';
@@ -37,6 +37,9 @@ runProcess('analytics-worker', async () => {
     workflow: new WorkflowActivityClient(workflow),
   });
   const workers = await startAnalyticsWorkers({ orm, connection, redis, logger, config, patternListener, jobs: [dailyAggregates] });
+  // Audit entries written with each change, on their way to Core's audit log.
+  const auditRelay = new AuditRelay({ orm, schema: 'analytics', redis, redisPrefix: config.REDIS_PREFIX, logger });
+  auditRelay.start();
   // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({
     queues: Object.values(QUEUES),
@@ -49,6 +52,7 @@ runProcess('analytics-worker', async () => {
   logger.info('analytics worker started');
   return async () => {
     await metrics.close();
+    await auditRelay.stop();
     await workers.close();
     await connection.quit();
     await redis.quit();

@@ -5,6 +5,7 @@ import { Migration20261125000400_event_publication } from './Migration2026112500
 import { Migration20261125000500_api_key_client } from './Migration20261125000500_api_key_client';
 import { Migration20261206000100_invitations } from './Migration20261206000100_invitations';
 import { Migration20261206000200_last_organization } from './Migration20261206000200_last_organization';
+import { Migration20261206000300_audit_contract } from './Migration20261206000300_audit_contract';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
@@ -15,5 +16,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000500_api_key_client', class: Migration20261125000500_api_key_client },
     { name: 'Migration20261206000100_invitations', class: Migration20261206000100_invitations },
     { name: 'Migration20261206000200_last_organization', class: Migration20261206000200_last_organization },
+    { name: 'Migration20261206000300_audit_contract', class: Migration20261206000300_audit_contract },
   ],
 };

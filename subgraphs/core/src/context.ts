@@ -65,7 +65,7 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
       memberships: createMembershipLoaders(memberships, scope),
       sessions: createSessionLoaders(sessionRepository),
     };
-    const audit = new AuditService(new AuditRepository(base.em));
+    const audit = new AuditService(new AuditRepository(base.em), base.requestId);
     const platformEvents = new PlatformEvents(new EventRepository(base.em));
     const organizations = new OrganizationService(new OrganizationRepository(base.em), memberships, audit, scope, platformEvents);
     const sessions = new SessionService({

@@ -32,6 +32,7 @@ runProcess('core-worker', async () => {
       batchSize: config.EVENT_RELAY_BATCH_SIZE,
       maxLength: config.EVENT_STREAM_MAXLEN,
     },
+    auditStream: { redis, redisPrefix: config.REDIS_PREFIX },
   });
   // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({ queues: Object.values(QUEUES), connection: redis, prefix: bullPrefix(config.REDIS_PREFIX), port: config.METRICS_PORT, host: config.METRICS_HOST });

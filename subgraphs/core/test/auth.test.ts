@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ACCESS_TOKEN_TTL_SECONDS, revokedSessionKey } from '@flowgraph/kernel';
-import { AUTH_FIELDS, codeOf, identityOf, signUp, startCoreHarness, type CoreHarness } from './core-harness';
+import { AUTH_FIELDS, addMember, codeOf, identityOf, signUp, startCoreHarness, type CoreHarness } from './core-harness';
 
 let h: CoreHarness;
 beforeAll(async () => {
@@ -55,6 +55,25 @@ it('logs in with argon2id and answers the same for a wrong email and a wrong pas
   const failures = await h.owner<{ actor_id: string }>(`select actor_id from core.audit_log where action = 'auth.login_failed' and actor_id = $1`, [account.userId]);
   expect(failures).toHaveLength(1);
   expect(await auditActions(account.orgId)).toContain('auth.login');
+});
+
+it("writes a known account's failed login into each of its organizations' audit logs, readable through auditLog", async () => {
+  const account = await signUp(h);
+  const other = await signUp(h);
+  await addMember(h, other, account, 'member');
+  const requestId = randomUUID();
+  const failed = await h.call(
+    `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`,
+    { input: { email: account.email, password: 'wrong password!' } },
+    { ip: '10.0.0.9', requestId },
+  );
+  expect(codeOf(failed)).toBe('UNAUTHENTICATED');
+  for (const admin of [account, other]) {
+    const log = await h.call('{ auditLog(first: 20) { edges { node { action actor { id } targetId requestId ip } } } }', {}, admin.identity);
+    expect(log.errors).toBeUndefined();
+    const nodes = log.data!.auditLog.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toContainEqual({ action: 'auth.login_failed', actor: { id: account.userId }, targetId: account.userId, requestId, ip: '10.0.0.9' });
+  }
 });
 
 it('rotates refresh tokens within one family', async () => {

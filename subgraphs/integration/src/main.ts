@@ -1,6 +1,6 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
-import { appDatabaseUrl, createLogger, createOrm, listenShape, loadConfig, runProcess } from '@flowgraph/kernel';
+import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, listenShape, loadConfig, runProcess } from '@flowgraph/kernel';
 import { entities } from './entities';
 import { startIntegrationServer } from './server';
 
@@ -9,8 +9,14 @@ runProcess('integration', async () => {
   const logger = createLogger('integration', config.LOG_LEVEL);
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
   const server = await startIntegrationServer({ orm, logger, identitySecret: config.IDENTITY_SECRET }, config.PORT, config.HOST);
+  // Integration has no worker process: its audit outbox is relayed from here (replicas take turns).
+  const redis = createRedis(config.REDIS_URL);
+  const auditRelay = new AuditRelay({ orm, schema: 'integration', redis, redisPrefix: config.REDIS_PREFIX, logger });
+  auditRelay.start();
   return async () => {
+    await auditRelay.stop();
     await server.stop();
+    await redis.quit();
     await orm.close();
   };
 });

@@ -1,8 +1,12 @@
-import { dateTimeScalar } from '@flowgraph/kernel';
+import { auditedMutations, dateTimeScalar } from '@flowgraph/kernel';
 import type { Resolvers } from './generated/graphql';
 import { integrationResolvers } from './modules/integrations/integration.resolver';
 
-export const resolvers: Resolvers = {
-  DateTime: dateTimeScalar,
-  ...integrationResolvers,
-};
+/** Every mutation that succeeds is audited (see auditedMutations). */
+export const resolvers: Resolvers = auditedMutations<Resolvers>(
+  {
+    DateTime: dateTimeScalar,
+    ...integrationResolvers,
+  },
+  { area: 'integration', schema: 'integration' },
+);

@@ -1,4 +1,4 @@
-import { dateTimeScalar, jsonObjectScalar, mergeResolvers } from '@flowgraph/kernel';
+import { auditedMutations, dateTimeScalar, jsonObjectScalar, mergeResolvers } from '@flowgraph/kernel';
 import type { Resolvers } from './generated/graphql';
 import { executionResolvers } from './modules/executions/execution.resolver';
 import { suggestionDefinitionResolvers } from './modules/templates/suggestion-definition.resolver';
@@ -17,8 +17,12 @@ const parts: Resolvers[] = [
   executionResolvers,
 ];
 
-export const resolvers: Resolvers = {
-  DateTime: dateTimeScalar,
-  JSONObject: jsonObjectScalar,
-  ...mergeResolvers(parts),
-};
+/** Every mutation that succeeds is audited (see auditedMutations). */
+export const resolvers: Resolvers = auditedMutations<Resolvers>(
+  {
+    DateTime: dateTimeScalar,
+    JSONObject: jsonObjectScalar,
+    ...mergeResolvers(parts),
+  },
+  { area: 'workflow', schema: 'workflow' },
+);

@@ -1,6 +1,6 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
-import { appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
+import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
 import { loadWorkflowConfig } from './config';
 import { entities } from './entities';
 import { QUEUES, bullPrefix } from './jobs/queues';
@@ -14,11 +14,15 @@ runProcess('workflow-worker', async () => {
   const connection = createRedis(config.REDIS_URL, { forWorkers: true });
   const publisher = createRedis(config.REDIS_URL);
   const workers = await startWorkflowWorkers({ orm, connection, publisher, logger, config });
+  // Audit entries written with each change, on their way to Core's audit log.
+  const auditRelay = new AuditRelay({ orm, schema: 'workflow', redis: publisher, redisPrefix: config.REDIS_PREFIX, logger });
+  auditRelay.start();
   // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({ queues: Object.values(QUEUES), connection: publisher, prefix: bullPrefix(config.REDIS_PREFIX), port: config.METRICS_PORT, host: config.METRICS_HOST });
   logger.info({ concurrency: config.WORKFLOW_WORKER_CONCURRENCY }, 'workflow worker started');
   return async () => {
     await metrics.close();
+    await auditRelay.stop();
     await workers.close();
     await connection.quit();
     await publisher.quit();

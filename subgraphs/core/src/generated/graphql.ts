@@ -52,10 +52,10 @@ export type ApiKey = {
   scopes: Array<Scalars['String']['output']>;
 };
 
-/** An append-only record of an auth event or a change of role or key. */
+/** An append-only record of a change made in any subgraph (a workflow published, an integration connected, a role changed…) or of an auth event, including failed logins of the organization's members. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
-  /** What happened, e.g. `auth.login`, `auth.refresh_reuse_detected`, `member.role_changed` or `api_key.created`. */
+  /** What happened, e.g. `auth.login`, `auth.login_failed`, `member.role_changed`, `api_key.created`, or `<subgraph>.<mutation>` for another subgraph's change, e.g. `workflow.publishWorkflow`. */
   action: Scalars['String']['output'];
   /** Who did it; null when unknown or no longer visible (a user who has left the organization). */
   actor?: Maybe<User>;
@@ -66,9 +66,11 @@ export type AuditEntry = {
   ip?: Maybe<Scalars['String']['output']>;
   /** Details that depend on the action, e.g. `{ from, to }` for a role change. */
   metadata: Scalars['JSONObject']['output'];
+  /** The id of the request that made the change (the same in every subgraph the request reached); null for entries recorded before request ids were. */
+  requestId?: Maybe<Scalars['String']['output']>;
   /** The id of the thing acted on; null when none. */
   targetId?: Maybe<Scalars['ID']['output']>;
-  /** The kind of thing acted on: `user`, `session`, `organization`, `membership`, `invitation` or `api_key`; null when none. */
+  /** The kind of thing acted on, e.g. `user`, `session`, `organization`, `membership`, `invitation`, `api_key`, `workflow`, `trigger`, `execution`, `integration` or `suggestion`; null when none. */
   targetType?: Maybe<Scalars['String']['output']>;
 };
 
@@ -900,6 +902,7 @@ export type AuditEntryResolvers<ContextType = CoreContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   metadata?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   targetType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;

@@ -11,6 +11,7 @@ export const AuditEntryEntity = defineEntity({
     action: p.text(),
     targetType: p.text().nullable(),
     targetId: p.text().nullable(),
+    requestId: p.text().nullable(),
     ip: p.text().nullable(),
     metadata: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(3),

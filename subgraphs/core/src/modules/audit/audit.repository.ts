@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor } from '@flowgraph/kernel';
+import { decodeCursor, type AuditRecord } from '@flowgraph/kernel';
 import { AuditEntryEntity, type AuditEntry } from './audit-entry.entity';
 
-export interface NewAuditEntry {
-  orgId?: string | null;
-  actorId?: string | null;
-  action: string;
-  targetType?: string | null;
-  targetId?: string | null;
-  ip?: string | null;
-  metadata?: Record<string, unknown>;
+/** An entry to store: Core's own (a new id, now) or one relayed from another subgraph (its id and time). */
+export interface NewAuditEntry extends AuditRecord {
+  id?: string;
+  createdAt?: Date;
 }
 
 /** Audit queries: insert and read, nothing else (the table is append-only). */
@@ -19,21 +15,24 @@ export class AuditRepository {
 
   /**
    * A plain INSERT without RETURNING: an entry with no organization (a failed login) passes
-   * the insert policy but not the read policy, and RETURNING would need both.
+   * the insert policy but not the read policy, and RETURNING would need both (so would ON
+   * CONFLICT: a relayed entry stored twice fails on the primary key instead).
    */
   async insert(entry: NewAuditEntry): Promise<void> {
     await this.em.execute(
-      `insert into core.audit_log (id, org_id, actor_id, action, target_type, target_id, ip, metadata)
-       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
+      `insert into core.audit_log (id, org_id, actor_id, action, target_type, target_id, request_id, ip, metadata, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, coalesce(?::timestamptz, clock_timestamp()))`,
       [
-        randomUUID(),
+        entry.id ?? randomUUID(),
         entry.orgId ?? null,
         entry.actorId ?? null,
         entry.action,
         entry.targetType ?? null,
         entry.targetId ?? null,
+        entry.requestId ?? null,
         entry.ip ?? null,
         JSON.stringify(entry.metadata ?? {}),
+        entry.createdAt?.toISOString() ?? null,
       ],
     );
   }

@@ -8,5 +8,6 @@ export const auditResolvers: Resolvers = {
     // Null when the actor has left the organization (RLS hides them) or was never known.
     actor: (entry, _args, ctx) => (entry.actorId ? ctx.loaders.users.byId.load(entry.actorId) : null),
     targetId: (entry) => entry.targetId ?? null,
+    requestId: (entry) => entry.requestId ?? null,
   },
 };

@@ -10,10 +10,14 @@ const cursorOf = (e: AuditEntry) => [e.createdAt.toISOString(), e.id];
  * does) and lists them for admins. There is deliberately no update or delete.
  */
 export class AuditService {
-  constructor(private readonly repository: AuditRepository) {}
+  /** `requestId`: the request's, stamped on every entry it records. */
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly requestId?: string,
+  ) {}
 
   record(entry: NewAuditEntry): Promise<void> {
-    return this.repository.insert(entry);
+    return this.repository.insert({ requestId: this.requestId, ...entry });
   }
 
   async list(identity: Identity, args: { first?: number | null; after?: string | null }): Promise<Connection<AuditEntry>> {

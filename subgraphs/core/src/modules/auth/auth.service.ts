@@ -90,7 +90,7 @@ export class AuthService {
       ? await this.deps.hasher.verify(credentials.passwordHash, input.password)
       : await this.deps.hasher.verifyNothing(input.password);
     if (!credentials || !valid) {
-      await this.deps.audit.record({ orgId: null, actorId: credentials?.id ?? null, action: 'auth.login_failed', ip: identity.ip, metadata: { email } });
+      await this.recordFailedLogin(identity, email, credentials?.id ?? null);
       throw invalidCredentials();
     }
     await this.deps.throttle.succeeded(email, identity.ip);
@@ -112,6 +112,22 @@ export class AuthService {
   private async lastUsed(userId: string, memberships: Membership[]): Promise<Membership | undefined> {
     const last = await this.deps.users.lastOrganizationId(userId);
     return memberships.find((m) => m.orgId === last) ?? memberships[0];
+  }
+
+  /**
+   * A known account's failed login is written to each of its organizations' logs, where their
+   * admins read it; an unknown email's (or an account in no organization) to no organization's.
+   */
+  private async recordFailedLogin(identity: Identity, email: string, userId: string | null): Promise<void> {
+    const entry = { actorId: userId, action: 'auth.login_failed', ip: identity.ip, metadata: { email } };
+    if (!userId) return this.deps.audit.record({ ...entry, orgId: null });
+    await this.deps.scope.set({ userId });
+    const memberships = await this.deps.memberships.findByUser(userId);
+    if (memberships.length === 0) return this.deps.audit.record({ ...entry, orgId: null });
+    for (const membership of memberships) {
+      await this.deps.scope.set({ userId, orgId: membership.orgId });
+      await this.deps.audit.record({ ...entry, orgId: membership.orgId, targetType: 'user', targetId: userId });
+    }
   }
 
   async switchOrganization(identity: Identity, organizationId: string): Promise<AuthResult> {

@@ -1,0 +1,4 @@
+export * from './audit-entry';
+export * from './audit-outbox';
+export * from './audit-relay';
+export * from './audited-mutations';
