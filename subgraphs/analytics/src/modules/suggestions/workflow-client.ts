@@ -28,7 +28,7 @@ const CATALOG_QUERY = `query SuggestionTemplateCatalog {
 }`;
 
 const CREATE_FROM_TEMPLATE = `mutation AcceptSuggestion($input: CreateWorkflowFromTemplateInput!) {
-  createWorkflowFromTemplate(input: $input) { workflow { id } }
+  createWorkflowFromTemplate(input: $input) { workflow { id } webhookSecret }
 }`;
 
 /** Codes the caller can act on; anything else from Workflow is our failure, not theirs. */
@@ -63,16 +63,16 @@ export class WorkflowClient {
   }
 
   /**
-   * Creates an (inactive, unpublished) workflow from a template as `caller`. Workflow's refusals
-   * come back as the same AppError (FORBIDDEN for a non-admin, VALIDATION_ERROR with the same
-   * details for missing parameters…).
+   * Creates a workflow with its template's trigger as `caller`: inactive and unpublished, or
+   * published and active with `activate`. Workflow's refusals come back as the same AppError
+   * (FORBIDDEN for a non-admin, VALIDATION_ERROR with the same details for missing parameters…).
    */
   async createWorkflowFromTemplate(
     caller: Identity,
-    input: { templateId: string; name: string; parameters: Record<string, unknown> },
-  ): Promise<{ id: string }> {
-    const data = await this.call<{ createWorkflowFromTemplate: { workflow: { id: string } } }>(caller, CREATE_FROM_TEMPLATE, { input });
-    return data.createWorkflowFromTemplate.workflow;
+    input: { templateId: string; name: string; parameters: Record<string, unknown>; activate?: boolean },
+  ): Promise<{ workflow: { id: string }; webhookSecret: string | null }> {
+    const data = await this.call<{ createWorkflowFromTemplate: { workflow: { id: string }; webhookSecret: string | null } }>(caller, CREATE_FROM_TEMPLATE, { input });
+    return data.createWorkflowFromTemplate;
   }
 
   private async call<T>(identity: Identity, query: string, variables: Record<string, unknown>): Promise<T> {
