@@ -23,8 +23,10 @@ interface GraphQLAnswer<T> {
   errors?: { message: string; extensions?: { code?: string; details?: FieldError[]; retryAfter?: number; request_id?: string } }[];
 }
 
+type CatalogAnswer = Omit<CatalogTemplate, 'parameters'> & { parameterSpecs: { name: string }[] };
+
 const CATALOG_QUERY = `query SuggestionTemplateCatalog {
-  workflowTemplates { id name description parameters trigger { tool eventType } pattern { tool eventType } }
+  workflowTemplates { id name description parameterSpecs { name } trigger { tool eventType } pattern { tool eventType } }
 }`;
 
 const CREATE_FROM_TEMPLATE = `mutation AcceptSuggestion($input: CreateWorkflowFromTemplateInput!) {
@@ -52,7 +54,9 @@ export class WorkflowClient {
     const now = Date.now();
     if (this.catalog && this.catalog.expiresAt > now) return this.catalog.templates;
     const identity: Identity = { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'viewer', scopes: [], authMethod: 'service' };
-    const templates = this.call<{ workflowTemplates: CatalogTemplate[] }>(identity, CATALOG_QUERY, {}).then((data) => data.workflowTemplates);
+    const templates = this.call<{ workflowTemplates: CatalogAnswer[] }>(identity, CATALOG_QUERY, {}).then((data) =>
+      data.workflowTemplates.map(({ parameterSpecs, ...template }) => ({ ...template, parameters: parameterSpecs.map((p) => p.name) })),
+    );
     const entry = { expiresAt: now + (this.options.catalogTtlMs ?? 5 * 60_000), templates };
     this.catalog = entry;
     // A failed fetch is not kept: the next call asks again.
