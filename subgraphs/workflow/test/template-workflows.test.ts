@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createLogger } from '@flowgraph/kernel';
 import { ExecutionStarter } from '../src/modules/executions/execution-starter';
+import { templates } from '../src/modules/templates/template-catalog';
 import { EventTriggerConsumer } from '../src/modules/triggers/event-trigger.consumer';
 import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
 
@@ -80,13 +81,26 @@ it("gives a webhook template's workflow a WEBHOOK trigger and returns its signin
   expect(webhookSecret).toMatch(/^whsec_/);
 });
 
+it('creates every catalog template with its trigger and activates it', async () => {
+  for (const template of templates) {
+    const parameters = Object.fromEntries(template.parameters.filter((p) => p.required).map((p) => [p.name, p.type === 'URL' ? 'https://example.com/hook' : 'x']));
+    const { workflow } = await create({ templateId: template.id, parameters, activate: true });
+    const event = template.triggerKind === 'WEBHOOK' ? null : template.trigger;
+    expect([template.id, workflow.isActive, workflow.triggers.map((t: { kind: string; event: unknown }) => [t.kind, t.event])]).toEqual([
+      template.id,
+      true,
+      [[template.triggerKind ?? 'EVENT', event]],
+    ]);
+  }
+});
+
 it('creates nothing when the parameters are refused, or the caller may not', async () => {
-  const before = await h.owner('select id from workflow.workflows');
+  const before = await h.owner('select id from workflow.workflows order by id');
   const badUrl = await h.call(CREATE, { input: { templateId: 's3-object-to-http', parameters: { url: 'not a url' }, activate: true } });
   expect(badUrl.errors![0].extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'parameters.url', message: 'Must be an absolute http:// or https:// URL' }] });
   const member = await h.call(CREATE, { input: { templateId: 'github-pr-opened-to-slack', parameters: { channel: '#x' }, activate: true } }, { ...h.admin, role: 'member' });
   expect(codeOf(member)).toBe('FORBIDDEN');
-  expect(await h.owner('select id from workflow.workflows')).toEqual(before);
+  expect(await h.owner('select id from workflow.workflows order by id')).toEqual(before);
 });
 
 it("describes each parameter's type, whether it is required, its default and what it is for", async () => {
