@@ -68,6 +68,14 @@ export class Rows {
     return id;
   }
 
+  /** Sets an execution's status as the worker would record it (finished ones get a finish time). */
+  async executionStatus(executionId: string, status: 'running' | 'succeeded' | 'failed' | 'cancelled'): Promise<void> {
+    await this.pg.query(
+      `update workflow.executions set status = $2, started_at = coalesce(started_at, now()), finished_at = case when $2 = 'running' then null else now() end where id = $1`,
+      [executionId, status],
+    );
+  }
+
   async close(): Promise<void> {
     await this.pg.end();
   }

@@ -197,6 +197,37 @@ describe('acceptSuggestion', () => {
     expect(codeOf(await dismiss(suggestionId, user))).toBe('CONFLICT');
   });
 
+  it("gives the workflow its template's trigger, and with activate: true publishes and activates it in the same step", async () => {
+    const state = 'query($id: ID!) { workflow(id: $id) { isActive liveVersion { version } triggers { kind enabled event { tool eventType } } } }';
+    const trigger = { kind: 'EVENT', enabled: true, event: { tool: 'github', eventType: 'pr.opened' } };
+    const later = await offeredTo(member());
+    const kept = await accept(later.suggestionId, admin);
+    expect(kept.errors).toBeUndefined();
+    expect((await h.callWorkflow(state, { id: kept.data!.acceptSuggestion.workflow.id }, admin)).data!.workflow).toEqual({ isActive: false, liveVersion: null, triggers: [trigger] });
+
+    const now = await offeredTo(member());
+    const activated = await accept(now.suggestionId, admin, { activate: true });
+    expect(activated.errors).toBeUndefined();
+    expect((await h.callWorkflow(state, { id: activated.data!.acceptSuggestion.workflow.id }, admin)).data!.workflow).toEqual({ isActive: true, liveVersion: { version: 1 }, triggers: [trigger] });
+  });
+
+  it("returns the signing secret of a webhook template's trigger from the accept that created the workflow only", async () => {
+    const user = member();
+    await h.insertPattern(orgA, user.userId, { sequence: [{ tool: 'http', eventType: 'deploy.finished' }, { tool: 'slack', eventType: 'message.posted' }], support: 8 });
+    await h.insertEvents(orgA, user.userId, [{ tool: 'slack', eventType: 'message.posted', attributes: { channel: '#ops' } }]);
+    await h.mine(orgA, user.userId);
+    const [row] = await rowsOf(user.userId);
+    const withSecret = (input?: object) =>
+      h.call('mutation($id: ID!, $input: AcceptSuggestionInput) { acceptSuggestion(id: $id, input: $input) { workflow { id } webhookSecret } }', { id: row.id, input }, admin);
+    const first = await withSecret({ activate: true });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.acceptSuggestion.webhookSecret).toMatch(/^whsec_/);
+    const again = await withSecret();
+    expect(again.data!.acceptSuggestion).toEqual({ workflow: first.data!.acceptSuggestion.workflow, webhookSecret: null });
+    const created = await h.callWorkflow('query($id: ID!) { workflow(id: $id) { isActive triggers { kind } } }', { id: first.data!.acceptSuggestion.workflow.id }, admin);
+    expect(created.data!.workflow).toEqual({ isActive: true, triggers: [{ kind: 'WEBHOOK' }] });
+  });
+
   it('names the workflow after the suggestion by default, and overlays given parameters on the prefilled ones', async () => {
     const user = member();
     await h.insertPattern(orgA, user.userId, { sequence: ISSUES_TO_TEAMS, support: 7 });

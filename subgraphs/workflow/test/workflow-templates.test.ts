@@ -4,7 +4,7 @@ import { instantiateTemplate, previewTemplate, TEMPLATE_CONNECTORS, type Workflo
 import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
 
 const sampleValues = (template: WorkflowTemplate) =>
-  Object.fromEntries(template.parameters.filter((p) => p.required).map((p) => [p.name, `value-of-${p.name}`]));
+  Object.fromEntries(template.parameters.filter((p) => p.required).map((p) => [p.name, p.type === 'URL' ? `https://example.com/${p.name}` : `value-of-${p.name}`]));
 
 const extensionsOf = (work: () => unknown): Record<string, unknown> => {
   try {

@@ -7,6 +7,8 @@ import * as Urql from 'urql';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 /** Options for acceptSuggestion; every field is optional. */
 export type AcceptSuggestionInput = {
+  /** Also publish and activate the workflow, in the same call to the Workflow subgraph, so its trigger fires at once. Default false: created inactive and unpublished. */
+  activate?: boolean | null | undefined;
   /** Name of the workflow; the suggestion's title when omitted. */
   name?: string | null | undefined;
   /** Template parameters; given ones replace the suggestion's prefilled ones. */

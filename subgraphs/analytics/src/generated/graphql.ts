@@ -24,6 +24,8 @@ export type Scalars = {
 
 /** Options for acceptSuggestion; every field is optional. */
 export type AcceptSuggestionInput = {
+  /** Also publish and activate the workflow, in the same call to the Workflow subgraph, so its trigger fires at once. Default false: created inactive and unpublished. */
+  activate?: InputMaybe<Scalars['Boolean']['input']>;
   /** Name of the workflow; the suggestion's title when omitted. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Template parameters; given ones replace the suggestion's prefilled ones. */
@@ -35,7 +37,9 @@ export type AcceptSuggestionPayload = {
   __typename?: 'AcceptSuggestionPayload';
   /** The suggestion, now ACCEPTED. */
   suggestion: Suggestion;
-  /** The workflow created from the suggestion's template (inactive until published). */
+  /** When the template's trigger is a WEBHOOK: its signing secret, shown only by the accept that created the workflow; null otherwise. */
+  webhookSecret?: Maybe<Scalars['String']['output']>;
+  /** The workflow created from the suggestion's template, with the template's trigger (inactive and unpublished unless `input.activate`). */
   workflow: Workflow;
 };
 
@@ -80,7 +84,7 @@ export type DismissSuggestionPayload = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Creates the suggested workflow through the Workflow subgraph (which requires the admin role) and marks the suggestion accepted. The suggestion's own user or an admin. */
+  /** Creates the suggested workflow with its trigger through the Workflow subgraph (which requires the admin role), published and active if `input.activate`, and marks the suggestion accepted. Accepting again returns the same workflow and changes nothing. The suggestion's own user or an admin. */
   acceptSuggestion: AcceptSuggestionPayload;
   /** Hides the suggestion until its pattern grows by the configured factor. The suggestion's own user or an admin. */
   dismissSuggestion: DismissSuggestionPayload;
@@ -460,6 +464,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AcceptSuggestionInput: AcceptSuggestionInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AcceptSuggestionPayload: ResolverTypeWrapper<Omit<AcceptSuggestionPayload, 'suggestion' | 'workflow'> & { suggestion: ResolversTypes['Suggestion'], workflow: ResolversTypes['Workflow'] }>;
   ActivationFunnel: ResolverTypeWrapper<ActivationFunnel>;
@@ -474,7 +479,6 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   OrganizationReport: ResolverTypeWrapper<OrganizationReport>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Pattern: ResolverTypeWrapper<PatternModel>;
   PatternConnection: ResolverTypeWrapper<Omit<PatternConnection, 'edges'> & { edges: Array<ResolversTypes['PatternEdge']> }>;
   PatternEdge: ResolverTypeWrapper<Omit<PatternEdge, 'node'> & { node: ResolversTypes['Pattern'] }>;
@@ -498,6 +502,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AcceptSuggestionInput: AcceptSuggestionInput;
+  Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
   AcceptSuggestionPayload: Omit<AcceptSuggestionPayload, 'suggestion' | 'workflow'> & { suggestion: ResolversParentTypes['Suggestion'], workflow: ResolversParentTypes['Workflow'] };
   ActivationFunnel: ActivationFunnel;
@@ -512,7 +517,6 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   OrganizationReport: OrganizationReport;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Pattern: PatternModel;
   PatternConnection: Omit<PatternConnection, 'edges'> & { edges: Array<ResolversParentTypes['PatternEdge']> };
   PatternEdge: Omit<PatternEdge, 'node'> & { node: ResolversParentTypes['Pattern'] };
@@ -533,6 +537,7 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AcceptSuggestionPayloadResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['AcceptSuggestionPayload'] = ResolversParentTypes['AcceptSuggestionPayload']> = ResolversObject<{
   suggestion?: Resolver<ResolversTypes['Suggestion'], ParentType, ContextType>;
+  webhookSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
 }>;
 

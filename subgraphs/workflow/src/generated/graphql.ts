@@ -51,9 +51,11 @@ export type CacheControlScope =
 
 /** A workflow to create from a built-in template. */
 export type CreateWorkflowFromTemplateInput = {
+  /** Publish version 1 and activate the workflow in the same request, so its trigger fires at once. Default false: created inactive and unpublished. */
+  activate?: InputMaybe<Scalars['Boolean']['input']>;
   /** The workflow's name, 1 to 200 characters; the template's name when omitted. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** Values for the template's parameters. */
+  /** Values for the template's parameters (WorkflowTemplate.parameterSpecs). */
   parameters?: InputMaybe<Scalars['JSONObject']['input']>;
   /** The template's id, e.g. `github-pr-opened-to-slack`; NOT_FOUND when there is no such template. */
   templateId: Scalars['ID']['input'];
@@ -76,7 +78,9 @@ export type CreateWorkflowInput = {
 /** What createWorkflow and createWorkflowFromTemplate return. */
 export type CreateWorkflowPayload = {
   __typename?: 'CreateWorkflowPayload';
-  /** The new workflow: inactive, with version 1 saved but not published. */
+  /** For createWorkflowFromTemplate with a template whose trigger is a WEBHOOK: the trigger's signing secret, shown only here; null otherwise. */
+  webhookSecret?: Maybe<Scalars['String']['output']>;
+  /** The new workflow: inactive, with version 1 saved but not published (unless createWorkflowFromTemplate was asked to activate it). */
   workflow: Workflow;
 };
 
@@ -223,7 +227,7 @@ export type Mutation = {
   cancelExecution: ExecutionPayload;
   /** Creates an inactive workflow with its first version. Requires the admin role. */
   createWorkflow: CreateWorkflowPayload;
-  /** Creates an inactive workflow whose version 1 is the template with the given parameters filled in. Requires the admin role. */
+  /** Creates a workflow whose version 1 is the template with the given parameters filled in, with the template's trigger; inactive and unpublished unless `input.activate`. Requires the admin role. */
   createWorkflowFromTemplate: CreateWorkflowPayload;
   /** Soft delete: triggers stop; restorable for 30 days. Admins. */
   deleteWorkflow: DeleteWorkflowPayload;
@@ -466,6 +470,28 @@ export type Suggestion = {
   workflowDefinition: Scalars['JSONObject']['output'];
 };
 
+/** A value the caller fills in when creating a workflow from a template. */
+export type TemplateParameter = {
+  __typename?: 'TemplateParameter';
+  /** The value used when none is given; null when there is none. */
+  default?: Maybe<Scalars['String']['output']>;
+  /** What the value is for, e.g. `Slack channel, e.g. #reviews`. */
+  description: Scalars['String']['output'];
+  /** The key to give in createWorkflowFromTemplate's `parameters`, e.g. `channel`. */
+  name: Scalars['String']['output'];
+  /** Whether a value must be given; an optional parameter without one gets its default. */
+  required: Scalars['Boolean']['output'];
+  /** What kind of value it takes; a VALIDATION_ERROR names the parameter when a value is not of it. */
+  type: TemplateParameterType;
+};
+
+/** The kind of value a template parameter takes. */
+export type TemplateParameterType =
+  /** Text, 1 to 2000 characters, without `{{` or `}}`. */
+  | 'STRING'
+  /** An absolute http:// or https:// URL. */
+  | 'URL';
+
 /** What starts a workflow's executions. Changes take effect at once, without restarts. */
 export type Trigger = {
   __typename?: 'Trigger';
@@ -638,12 +664,19 @@ export type WorkflowTemplate = {
   id: Scalars['ID']['output'];
   /** The template's name; a workflow created from it gets this name unless given another. */
   name: Scalars['String']['output'];
-  /** Names the caller fills in when instantiating, e.g. a Slack channel. */
+  /** What the caller fills in when instantiating (createWorkflowFromTemplate's `parameters`), with what a form needs to ask for it. */
+  parameterSpecs: Array<TemplateParameter>;
+  /**
+   * Names the caller fills in when instantiating, e.g. a Slack channel.
+   * @deprecated Use parameterSpecs, which also gives each parameter's type, whether it is required, its default and a description.
+   */
   parameters: Array<Scalars['String']['output']>;
   /** The events a person produces by hand today, starting with the trigger; a pattern with this sequence suggests the template. */
   pattern: Array<EventPatternStep>;
   /** The event that starts the work the template automates. */
   trigger: EventPatternStep;
+  /** The trigger a workflow created from the template gets: EVENT (filtered on `trigger`) or WEBHOOK (the steps read the request body). */
+  triggerKind: TriggerKind;
 };
 
 /**
@@ -827,6 +860,8 @@ export type ResolversTypes = ResolversObject<{
   StepRunStatus: StepRunStatus;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Suggestion: ResolverTypeWrapper<{ id: string; templateId: string; parameters: Record<string, unknown> }>;
+  TemplateParameter: ResolverTypeWrapper<TemplateParameter>;
+  TemplateParameterType: TemplateParameterType;
   Trigger: ResolverTypeWrapper<TriggerModel>;
   TriggerKind: TriggerKind;
   UpdateWorkflowInput: UpdateWorkflowInput;
@@ -877,6 +912,7 @@ export type ResolversParentTypes = ResolversObject<{
   StepRun: StepRunModel;
   Subscription: Record<PropertyKey, never>;
   Suggestion: { id: string; templateId: string; parameters: Record<string, unknown> };
+  TemplateParameter: TemplateParameter;
   Trigger: TriggerModel;
   UpdateWorkflowInput: UpdateWorkflowInput;
   User: { id: string };
@@ -909,6 +945,7 @@ export type AddTriggerPayloadResolvers<ContextType = WorkflowContext, ParentType
 }>;
 
 export type CreateWorkflowPayloadResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['CreateWorkflowPayload'] = ResolversParentTypes['CreateWorkflowPayload']> = ResolversObject<{
+  webhookSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
 }>;
 
@@ -1040,6 +1077,14 @@ export type SuggestionResolvers<ContextType = WorkflowContext, ParentType extend
   workflowDefinition?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
 }>;
 
+export type TemplateParameterResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['TemplateParameter'] = ResolversParentTypes['TemplateParameter']> = ResolversObject<{
+  default?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TemplateParameterType'], ParentType, ContextType>;
+}>;
+
 export type TriggerResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['Trigger'] = ResolversParentTypes['Trigger']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cron?: Resolver<Maybe<ResolversTypes['CronSchedule']>, ParentType, ContextType>;
@@ -1101,9 +1146,11 @@ export type WorkflowTemplateResolvers<ContextType = WorkflowContext, ParentType 
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parameterSpecs?: Resolver<Array<ResolversTypes['TemplateParameter']>, ParentType, ContextType>;
   parameters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   pattern?: Resolver<Array<ResolversTypes['EventPatternStep']>, ParentType, ContextType>;
   trigger?: Resolver<ResolversTypes['EventPatternStep'], ParentType, ContextType>;
+  triggerKind?: Resolver<ResolversTypes['TriggerKind'], ParentType, ContextType>;
 }>;
 
 export type WorkflowVersionResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['WorkflowVersion'] = ResolversParentTypes['WorkflowVersion']> = ResolversObject<{
@@ -1146,6 +1193,7 @@ export type Resolvers<ContextType = WorkflowContext> = ResolversObject<{
   StepRun?: StepRunResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Suggestion?: SuggestionResolvers<ContextType>;
+  TemplateParameter?: TemplateParameterResolvers<ContextType>;
   Trigger?: TriggerResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   WebhookEndpoint?: WebhookEndpointResolvers<ContextType>;

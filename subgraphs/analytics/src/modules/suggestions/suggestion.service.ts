@@ -10,6 +10,8 @@ import type { WorkflowClient } from './workflow-client';
 export interface AcceptSuggestionInput {
   name?: string | null;
   parameters?: Record<string, unknown> | null;
+  /** Publish and activate the created workflow too. */
+  activate?: boolean | null;
 }
 
 export interface SuggestionServiceDeps {
@@ -33,26 +35,32 @@ export class SuggestionService {
   }
 
   /**
-   * Creates the suggested workflow through the Workflow subgraph, as the caller (Workflow requires
-   * the admin role and says so), and marks the suggestion accepted. The row stays locked until
-   * the request commits, so a concurrent accept waits and then returns the same workflow.
+   * Creates the suggested workflow (with its template's trigger; published and active if asked)
+   * through the Workflow subgraph, as the caller (Workflow requires the admin role and says so),
+   * and marks the suggestion accepted. The row stays locked until the request commits, so a
+   * concurrent accept waits and then returns the same workflow.
    */
-  async accept(identity: Identity, id: string, input: AcceptSuggestionInput = {}): Promise<{ suggestion: Suggestion; workflow: { id: string } }> {
+  async accept(
+    identity: Identity,
+    id: string,
+    input: AcceptSuggestionInput = {},
+  ): Promise<{ suggestion: Suggestion; workflow: { id: string }; webhookSecret: string | null }> {
     const caller = requireRole(identity, 'member', 'suggestions:write');
     const suggestion = await this.ownOrAdministered(caller, id);
-    if (suggestion.status === 'accepted') return { suggestion, workflow: { id: suggestion.workflowId! } };
+    if (suggestion.status === 'accepted') return { suggestion, workflow: { id: suggestion.workflowId! }, webhookSecret: null };
     if (!this.deps.workflow) throw new Error('acceptSuggestion needs the Workflow client (SuggestionModuleDeps.workflow)');
-    const workflow = await this.deps.workflow.createWorkflowFromTemplate(identity, {
+    const { workflow, webhookSecret } = await this.deps.workflow.createWorkflowFromTemplate(identity, {
       templateId: suggestion.templateId,
       name: input.name ?? suggestion.title,
       parameters: { ...suggestion.parameters, ...input.parameters },
+      activate: input.activate ?? false,
     });
     suggestion.status = 'accepted';
     suggestion.acceptedAt = new Date();
     suggestion.workflowId = workflow.id;
     suggestion.updatedAt = new Date();
     await this.em.flush();
-    return { suggestion, workflow };
+    return { suggestion, workflow, webhookSecret };
   }
 
   /** Hides the suggestion until its pattern grows by the resurface factor from its support now. */

@@ -23,12 +23,14 @@ interface GraphQLAnswer<T> {
   errors?: { message: string; extensions?: { code?: string; details?: FieldError[]; retryAfter?: number; request_id?: string } }[];
 }
 
+type CatalogAnswer = Omit<CatalogTemplate, 'parameters'> & { parameterSpecs: { name: string }[] };
+
 const CATALOG_QUERY = `query SuggestionTemplateCatalog {
-  workflowTemplates { id name description parameters trigger { tool eventType } pattern { tool eventType } }
+  workflowTemplates { id name description parameterSpecs { name } trigger { tool eventType } pattern { tool eventType } }
 }`;
 
 const CREATE_FROM_TEMPLATE = `mutation AcceptSuggestion($input: CreateWorkflowFromTemplateInput!) {
-  createWorkflowFromTemplate(input: $input) { workflow { id } }
+  createWorkflowFromTemplate(input: $input) { workflow { id } webhookSecret }
 }`;
 
 /** Codes the caller can act on; anything else from Workflow is our failure, not theirs. */
@@ -52,7 +54,9 @@ export class WorkflowClient {
     const now = Date.now();
     if (this.catalog && this.catalog.expiresAt > now) return this.catalog.templates;
     const identity: Identity = { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'viewer', scopes: [], authMethod: 'service' };
-    const templates = this.call<{ workflowTemplates: CatalogTemplate[] }>(identity, CATALOG_QUERY, {}).then((data) => data.workflowTemplates);
+    const templates = this.call<{ workflowTemplates: CatalogAnswer[] }>(identity, CATALOG_QUERY, {}).then((data) =>
+      data.workflowTemplates.map(({ parameterSpecs, ...template }) => ({ ...template, parameters: parameterSpecs.map((p) => p.name) })),
+    );
     const entry = { expiresAt: now + (this.options.catalogTtlMs ?? 5 * 60_000), templates };
     this.catalog = entry;
     // A failed fetch is not kept: the next call asks again.
@@ -63,16 +67,16 @@ export class WorkflowClient {
   }
 
   /**
-   * Creates an (inactive, unpublished) workflow from a template as `caller`. Workflow's refusals
-   * come back as the same AppError (FORBIDDEN for a non-admin, VALIDATION_ERROR with the same
-   * details for missing parameters…).
+   * Creates a workflow with its template's trigger as `caller`: inactive and unpublished, or
+   * published and active with `activate`. Workflow's refusals come back as the same AppError
+   * (FORBIDDEN for a non-admin, VALIDATION_ERROR with the same details for missing parameters…).
    */
   async createWorkflowFromTemplate(
     caller: Identity,
-    input: { templateId: string; name: string; parameters: Record<string, unknown> },
-  ): Promise<{ id: string }> {
-    const data = await this.call<{ createWorkflowFromTemplate: { workflow: { id: string } } }>(caller, CREATE_FROM_TEMPLATE, { input });
-    return data.createWorkflowFromTemplate.workflow;
+    input: { templateId: string; name: string; parameters: Record<string, unknown>; activate?: boolean },
+  ): Promise<{ workflow: { id: string }; webhookSecret: string | null }> {
+    const data = await this.call<{ createWorkflowFromTemplate: { workflow: { id: string }; webhookSecret: string | null } }>(caller, CREATE_FROM_TEMPLATE, { input });
+    return data.createWorkflowFromTemplate;
   }
 
   private async call<T>(identity: Identity, query: string, variables: Record<string, unknown>): Promise<T> {

@@ -1,9 +1,8 @@
-import { inScopedTransaction, notFound, pageSize, requireRole, toConnection, eachSubscriptionEvent } from '@flowgraph/kernel';
+import { notFound, pageSize, requireRole, toConnection } from '@flowgraph/kernel';
 import type { ExecutionStatus as GqlExecutionStatus, Resolvers, StepRunStatus, TriggerKind } from '../../generated/graphql';
-import { ExecutionEntity, type Execution, type ExecutionStatus } from './execution.entity';
+import type { Execution, ExecutionStatus } from './execution.entity';
 import { ExecutionRepository } from './execution.repository';
-import type { WorkflowContext } from '../../context';
-import type { ExecutionUpdateMessage } from './execution-updates';
+import { executionStream } from './execution-stream';
 
 const cursorOf = (e: Execution) => [e.queuedAt.toISOString(), e.id];
 const statusFilter = (status: GqlExecutionStatus | null | undefined) => (status ? (status.toLowerCase() as ExecutionStatus) : undefined);
@@ -28,19 +27,8 @@ export const executionResolvers: Resolvers = {
   },
   Subscription: {
     executionUpdated: {
-      subscribe: async (_parent, { executionId }, ctx) => {
-        const caller = requireRole(ctx.identity, 'viewer', 'workflows:read');
-        if (!ctx.executionUpdates) throw new Error('Subscriptions are not enabled on this server');
-        // Row-level security: only an execution of the caller's organization is found.
-        const found = await inScopedTransaction(ctx.em, { orgId: caller.orgId, userId: caller.userId }, (em) =>
-          em.findOne(ExecutionEntity, { id: executionId }),
-        );
-        if (!found) throw notFound('Execution');
-        const messages = await ctx.executionUpdates.subscribe(executionId);
-        return eachSubscriptionEvent(ctx, messages, (m: ExecutionUpdateMessage) => m.orgId === caller.orgId);
-      },
-      resolve: async (message: ExecutionUpdateMessage, _args: unknown, ctx: WorkflowContext) => {
-        const execution = await ctx.loaders.executions.byId.load(message.executionId);
+      subscribe: (_parent, { executionId }, ctx) => executionStream(ctx, requireRole(ctx.identity, 'viewer', 'workflows:read'), executionId),
+      resolve: (execution: Execution | null) => {
         if (!execution) throw notFound('Execution');
         return execution;
       },

@@ -4,7 +4,8 @@ import type { WorkflowTemplate } from './workflow-template';
  * The built-in templates. Expressions in `{{ }}` that are not parameters are JSONata over the
  * run's data: `input` is what the trigger passed (an event trigger's `input.event`, a webhook's
  * body) and `steps.<id>.output` what an earlier step returned (transforms here return objects).
- * Each template is tested to pass the definition validator, raw and instantiated.
+ * Each template is tested to pass the definition validator, raw and instantiated. A workflow
+ * created from a template gets its trigger: an EVENT trigger on `trigger`, or a WEBHOOK one.
  */
 export const templates: readonly WorkflowTemplate[] = [
   {
@@ -12,7 +13,7 @@ export const templates: readonly WorkflowTemplate[] = [
     name: 'Post to Slack when a PR is opened',
     description: 'Posts the title and link of every new GitHub pull request to a Slack channel.',
     connectors: ['github', 'slack'],
-    parameters: [{ name: 'channel', description: 'Slack channel, e.g. #reviews', required: true }],
+    parameters: [{ name: 'channel', type: 'STRING', description: 'Slack channel, e.g. #reviews', required: true }],
     trigger: { tool: 'github', eventType: 'pr.opened' },
     pattern: [{ tool: 'github', eventType: 'pr.opened' }, { tool: 'slack', eventType: 'message.posted' }],
     definition: {
@@ -29,8 +30,8 @@ export const templates: readonly WorkflowTemplate[] = [
     description: 'Announces every new GitLab issue in a Microsoft Teams channel.',
     connectors: ['gitlab', 'teams'],
     parameters: [
-      { name: 'team', description: 'Teams team name', required: true },
-      { name: 'channel', description: 'Teams channel name', required: true },
+      { name: 'team', type: 'STRING', description: 'Teams team name', required: true },
+      { name: 'channel', type: 'STRING', description: 'Teams channel name', required: true },
     ],
     trigger: { tool: 'gitlab', eventType: 'issue.opened' },
     pattern: [{ tool: 'gitlab', eventType: 'issue.opened' }, { tool: 'teams', eventType: 'message.posted' }],
@@ -48,8 +49,8 @@ export const templates: readonly WorkflowTemplate[] = [
     description: 'Copies every file added to Dropbox into an S3 bucket under a prefix.',
     connectors: ['dropbox', 's3'],
     parameters: [
-      { name: 'bucket', description: 'S3 bucket name', required: true },
-      { name: 'prefix', description: 'Key prefix inside the bucket', required: false, default: 'dropbox/' },
+      { name: 'bucket', type: 'STRING', description: 'S3 bucket name', required: true },
+      { name: 'prefix', type: 'STRING', description: 'Key prefix inside the bucket', required: false, default: 'dropbox/' },
     ],
     trigger: { tool: 'dropbox', eventType: 'file.created' },
     pattern: [{ tool: 'dropbox', eventType: 'file.created' }, { tool: 's3', eventType: 'object.created' }],
@@ -71,8 +72,10 @@ export const templates: readonly WorkflowTemplate[] = [
     name: 'Notify on failed deploy webhook',
     description: 'Receives deploy results on a webhook and alerts a Slack channel when one failed.',
     connectors: ['http', 'slack'],
-    parameters: [{ name: 'channel', description: 'Slack channel for alerts, e.g. #ops', required: true }],
+    parameters: [{ name: 'channel', type: 'STRING', description: 'Slack channel for alerts, e.g. #ops', required: true }],
     trigger: { tool: 'http', eventType: 'deploy.finished' },
+    // Its steps read the deploy result from the request body (`input.status`), not from a Core event.
+    triggerKind: 'WEBHOOK',
     pattern: [{ tool: 'http', eventType: 'deploy.finished' }, { tool: 'slack', eventType: 'message.posted' }],
     definition: {
       steps: [
@@ -91,7 +94,7 @@ export const templates: readonly WorkflowTemplate[] = [
     name: 'Share new Google Drive documents in Slack',
     description: 'Posts a link to every new document in Google Drive to a Slack channel.',
     connectors: ['google_drive', 'slack'],
-    parameters: [{ name: 'channel', description: 'Slack channel, e.g. #docs', required: true }],
+    parameters: [{ name: 'channel', type: 'STRING', description: 'Slack channel, e.g. #docs', required: true }],
     trigger: { tool: 'google_drive', eventType: 'file.created' },
     pattern: [{ tool: 'google_drive', eventType: 'file.created' }, { tool: 'slack', eventType: 'message.posted' }],
     definition: {
@@ -106,7 +109,7 @@ export const templates: readonly WorkflowTemplate[] = [
     name: 'Copy GitHub issues to GitLab',
     description: 'Opens a matching GitLab issue for every new GitHub issue.',
     connectors: ['github', 'gitlab'],
-    parameters: [{ name: 'project', description: 'GitLab project path, e.g. group/app', required: true }],
+    parameters: [{ name: 'project', type: 'STRING', description: 'GitLab project path, e.g. group/app', required: true }],
     trigger: { tool: 'github', eventType: 'issue.opened' },
     pattern: [{ tool: 'github', eventType: 'issue.opened' }, { tool: 'gitlab', eventType: 'issue.opened' }],
     definition: {
@@ -121,7 +124,7 @@ export const templates: readonly WorkflowTemplate[] = [
     name: 'Call an HTTP endpoint when a file lands in S3',
     description: 'POSTs the bucket and key of every new S3 object to an HTTP endpoint.',
     connectors: ['s3', 'http'],
-    parameters: [{ name: 'url', description: 'Endpoint to call, https://…', required: true }],
+    parameters: [{ name: 'url', type: 'URL', description: 'Endpoint to call, https://…', required: true }],
     trigger: { tool: 's3', eventType: 'object.created' },
     pattern: [{ tool: 's3', eventType: 'object.created' }, { tool: 'http', eventType: 'request.sent' }],
     definition: {
@@ -142,8 +145,8 @@ export const templates: readonly WorkflowTemplate[] = [
     description: 'Posts the notes of every published GitHub release to a Teams channel.',
     connectors: ['github', 'teams'],
     parameters: [
-      { name: 'team', description: 'Teams team name', required: true },
-      { name: 'channel', description: 'Teams channel name', required: false, default: 'General' },
+      { name: 'team', type: 'STRING', description: 'Teams team name', required: true },
+      { name: 'channel', type: 'STRING', description: 'Teams channel name', required: false, default: 'General' },
     ],
     trigger: { tool: 'github', eventType: 'release.published' },
     pattern: [{ tool: 'github', eventType: 'release.published' }, { tool: 'teams', eventType: 'message.posted' }],
@@ -160,7 +163,7 @@ export const templates: readonly WorkflowTemplate[] = [
     name: 'Back up changed Google Drive files to Dropbox',
     description: 'Waits for edits to settle, then copies a changed Google Drive file into a Dropbox folder.',
     connectors: ['google_drive', 'dropbox'],
-    parameters: [{ name: 'folder', description: 'Dropbox folder, e.g. /Backups/Drive', required: true }],
+    parameters: [{ name: 'folder', type: 'STRING', description: 'Dropbox folder, e.g. /Backups/Drive', required: true }],
     trigger: { tool: 'google_drive', eventType: 'file.updated' },
     pattern: [{ tool: 'google_drive', eventType: 'file.updated' }, { tool: 'dropbox', eventType: 'file.created' }],
     definition: {
@@ -180,7 +183,7 @@ export const templates: readonly WorkflowTemplate[] = [
     name: 'Page on-call when a GitLab pipeline fails on main',
     description: 'Calls a paging webhook when a pipeline on the default branch fails, and records the page.',
     connectors: ['gitlab', 'http'],
-    parameters: [{ name: 'pagerUrl', description: 'Paging service webhook URL', required: true }],
+    parameters: [{ name: 'pagerUrl', type: 'URL', description: 'Paging service webhook URL', required: true }],
     trigger: { tool: 'gitlab', eventType: 'pipeline.failed' },
     pattern: [{ tool: 'gitlab', eventType: 'pipeline.failed' }, { tool: 'http', eventType: 'request.sent' }],
     definition: {

@@ -19,9 +19,7 @@ export const templateResolvers: Resolvers = {
     },
   },
   Mutation: {
-    createWorkflowFromTemplate: async (_parent, { input }, ctx) => ({
-      workflow: await createWorkflowFromTemplate(ctx.workflows, ctx.identity, input),
-    }),
+    createWorkflowFromTemplate: (_parent, { input }, ctx) => createWorkflowFromTemplate(ctx, ctx.identity, input),
   },
   WorkflowTemplate: {
     // Suggestions (Analytics) point at templates by id; an unknown id resolves to null.
@@ -30,6 +28,8 @@ export const templateResolvers: Resolvers = {
       return findTemplate(ref.id);
     },
     parameters: (template) => template.parameters.map((p) => p.name),
+    parameterSpecs: (template) => template.parameters.map((p) => ({ ...p, default: p.default ?? null })),
+    triggerKind: (template) => template.triggerKind ?? 'EVENT',
     definition: (template) => template.definition as unknown as Record<string, unknown>,
     trigger: (template) => stepOf(template.trigger),
     pattern: (template) => template.pattern.map(stepOf),

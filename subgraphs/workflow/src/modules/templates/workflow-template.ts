@@ -5,9 +5,13 @@ import { validateDefinition } from '../definitions/definition.validator';
 export const TEMPLATE_CONNECTORS = ['github', 'gitlab', 'slack', 'teams', 'google_drive', 'dropbox', 's3', 'http'] as const;
 export type TemplateConnector = (typeof TEMPLATE_CONNECTORS)[number];
 
+/** What a parameter's value must be: any text, or an absolute http(s) URL. */
+export type TemplateParameterType = 'STRING' | 'URL';
+
 /** A value the caller fills in; `{{name}}` in the template's step configs is replaced by it. */
 export interface TemplateParameter {
   name: string;
+  type: TemplateParameterType;
   description: string;
   required: boolean;
   /** Used when the caller gives none (optional parameters only). */
@@ -34,6 +38,11 @@ export interface WorkflowTemplate {
    */
   trigger: EventPattern;
   pattern: EventPattern[];
+  /**
+   * The trigger a workflow created from the template gets: an EVENT trigger filtered on `trigger`
+   * (default), or a WEBHOOK trigger when the steps read a request body rather than a Core event.
+   */
+  triggerKind?: 'EVENT' | 'WEBHOOK';
   /** A valid definition in which `{{parameter}}` placeholders stand for the parameters. */
   definition: WorkflowDefinition;
 }
@@ -41,19 +50,26 @@ export interface WorkflowTemplate {
 const MAX_PARAMETER_LENGTH = 2000;
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 
+function isHttpUrl(text: string): boolean {
+  const url = URL.parse(text);
+  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:');
+}
+
 /** The given values that are acceptable, defaults for the rest, and what is wrong with the others. */
 function parameterValues(template: WorkflowTemplate, given: Record<string, unknown>): { values: Map<string, string>; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const declared = new Set(template.parameters.map((p) => p.name));
+  const declared = new Map(template.parameters.map((p) => [p.name, p]));
   const values = new Map<string, string>();
   for (const [name, value] of Object.entries(given)) {
     const field = `parameters.${name}`;
-    if (!declared.has(name)) errors.push({ field, message: `Template '${template.id}' has no parameter '${name}'` });
+    const parameter = declared.get(name);
+    if (!parameter) errors.push({ field, message: `Template '${template.id}' has no parameter '${name}'` });
     else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') errors.push({ field, message: 'Must be a string' });
     else {
       const text = String(value).trim();
       if (text.length === 0 || text.length > MAX_PARAMETER_LENGTH) errors.push({ field, message: `Must be 1 to ${MAX_PARAMETER_LENGTH} characters` });
       else if (text.includes('{{') || text.includes('}}')) errors.push({ field, message: 'Must not contain {{ or }}' });
+      else if (parameter.type === 'URL' && !isHttpUrl(text)) errors.push({ field, message: 'Must be an absolute http:// or https:// URL' });
       else values.set(name, text);
     }
   }
