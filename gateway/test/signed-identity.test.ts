@@ -2,9 +2,10 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { createLogger, verifyIdentity, type Identity } from '@flowgraph/kernel';
+import { createLogger, jsonKeepingBytes, signIdentity, verifyRequestIdentity, type Identity } from '@flowgraph/kernel';
 import { postGraphQL } from '@flowgraph/kernel/testing';
 import { SignedIdentityDataSource } from '../src/plugins/signed-identity';
+import { httpFetcher } from '../src/plugins/signed-identity/http-fetcher';
 import { bearer, identitySecret, post, startFederation, type Federation } from './support/federation-kit';
 
 const admin = { userId: randomUUID(), orgId: randomUUID(), role: 'admin' as const, sessionId: randomUUID() };
@@ -42,6 +43,39 @@ describe('through the gateway', () => {
     );
     expect(listed.data?._entities[0].integrations).toEqual([{ displayName: 'Team' }]);
   });
+
+  it('binds each signature to its call: a captured header replayed on another body, or one dated 5 minutes ahead, answers 401', async () => {
+    const owner = { userId: randomUUID(), orgId: randomUUID(), role: 'owner' as const, sessionId: randomUUID() };
+    const identity: Identity = { requestId: randomUUID(), scopes: [], authMethod: 'jwt', ...owner };
+    // What the gateway sends to a subgraph, captured on the wire.
+    const captured: { headers: Record<string, string>; body: string }[] = [];
+    const send = httpFetcher();
+    const source = new SignedIdentityDataSource({
+      url: federation.urls.integration,
+      name: 'integration',
+      identitySecret,
+      logger: createLogger('test', 'silent'),
+      fetcher: (url, init = {}) => {
+        captured.push({ headers: { ...(init.headers as Record<string, string>) }, body: init.body as string });
+        return send(url, init);
+      },
+    });
+    const answer = await source.process({ kind: 'health check', request: { query: listQuery, variables: { reps: [{ __typename: 'User', id: owner.userId }] } }, context: { identity } } as never);
+    expect(answer.errors).toBeUndefined();
+    const [{ headers, body }] = captured;
+    const replay = (sent: string, with_: Record<string, string> = headers) =>
+      fetch(federation.urls.integration, { method: 'POST', headers: { ...with_, 'content-type': 'application/json' }, body: sent });
+
+    const mutation = JSON.stringify({ query: 'mutation { connectIntegration(input: { provider: SLACK, displayName: "Replayed" }) { integration { id } } }' });
+    expect((await replay(mutation)).status).toBe(401);
+    expect((await replay(body.replace('"query"', ' "query"'))).status).toBe(401); // one byte more is another body
+    expect((await replay(body)).status).toBe(200); // the call it was signed for, within its 30 s
+
+    const ahead = signIdentity(identity, identitySecret, { method: 'POST', target: federation.urls.integration, body: mutation }, Date.now() + 5 * 60 * 1000);
+    expect((await replay(mutation, ahead)).status).toBe(401);
+    const listed = await postGraphQL<{ _entities: { integrations: unknown[] }[] }>(federation.urls.integration, listQuery, { reps: [{ __typename: 'User', id: owner.userId }] }, { identity: owner, secret: identitySecret });
+    expect(listed.data?._entities[0].integrations).toEqual([]);
+  });
 });
 
 describe('a gateway whose identity secret the subgraphs do not share', () => {
@@ -67,11 +101,13 @@ describe('SignedIdentityDataSource', () => {
   let server: http.Server;
   let url: string;
   const received: http.IncomingHttpHeaders[] = [];
+  const identities: Identity[] = [];
 
   beforeAll(async () => {
     const app = express();
-    app.post('/graphql', (req, res) => {
+    app.post('/graphql', jsonKeepingBytes({ limit: '1mb' }), (req, res) => {
       received.push(req.headers);
+      identities.push(verifyRequestIdentity(req, identitySecret));
       res.json({ data: { ok: true } });
     });
     server = http.createServer(app);
@@ -90,7 +126,8 @@ describe('SignedIdentityDataSource', () => {
     // The options of a plain (non-operation) call: enough for willSendRequest, which is what is tested.
     await source.process({ kind: 'health check', request: { query: '{ ok }' }, context: { identity, traceparent } } as never);
     expect(received).toHaveLength(1);
-    expect(verifyIdentity(received[0], identitySecret)).toEqual(identity);
+    expect(identities).toEqual([identity]);
+    expect(received[0]['x-flowgraph-unsigned-identity']).toBeUndefined();
     expect(received[0].traceparent).toBe(traceparent);
   });
 });

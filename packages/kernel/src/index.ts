@@ -25,3 +25,4 @@ export * from './telemetry/queue-telemetry';
 export * from './telemetry/metrics-server';
 export * from './telemetry/queue-metrics';
 export * from './telemetry/trace-context';
+export * from './http/signed-request';

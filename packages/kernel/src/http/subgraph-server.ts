@@ -12,7 +12,8 @@ import type { DocumentNode, GraphQLError } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode, createErrorFormatter } from '../errors';
-import { IdentityError, verifyIdentity, type Identity } from '../identity';
+import { IdentityError, type Identity } from '../identity';
+import { jsonKeepingBytes, verifyRequestIdentity } from './signed-request';
 import { beginScopedTransaction } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
@@ -115,11 +116,11 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** Refuses any `/graphql` call whose identity the gateway did not sign. */
+/** Refuses any `/graphql` call whose identity the gateway did not sign for this very request (body read). */
 function identityGuard(secret: string, logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     try {
-      res.locals.identity = verifyIdentity(req.headers, secret);
+      res.locals.identity = verifyRequestIdentity(req, secret);
       next();
     } catch (error) {
       if (!(error instanceof IdentityError)) throw error;
@@ -177,8 +178,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   options.routes?.(app);
   app.use(
     '/graphql',
+    jsonKeepingBytes({ limit: options.bodyLimit ?? '1mb' }),
     identityGuard(options.identitySecret, logger),
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const identity = res.locals.identity as Identity;
