@@ -95,6 +95,16 @@ describe('a gateway whose identity secret the subgraphs do not share', () => {
     expect(response.text).not.toContain('127.0.0.1');
     expect(response.text).not.toContain('gateway');
   });
+
+  it('is not ready, naming each subgraph that refuses its signature', async () => {
+    const response = await fetch(new URL('/readyz', federation.gateway.url));
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { checks: Record<string, { status: string; error?: string }> };
+    expect(body.checks.redis).toEqual({ status: 'ok' });
+    for (const name of ['core', 'workflow', 'integration', 'analytics']) {
+      expect(body.checks[name]).toEqual({ status: 'down', error: `${name} refused the gateway's signed identity (is IDENTITY_SECRET the same?)` });
+    }
+  });
 });
 
 describe('SignedIdentityDataSource', () => {
