@@ -66,7 +66,15 @@ async function main() {
 
   // METRICS_PORT is handed out per process below: a shared one would stop the second process with EADDRINUSE.
   const { METRICS_PORT: _metricsPort, ...inherited } = env;
-  const base = { ...inherited, NODE_ENV: env.NODE_ENV || 'development', DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...subgraphUrls(env) };
+  const base = {
+    ...inherited,
+    NODE_ENV: env.NODE_ENV || 'development',
+    // @apollo/gateway reports anonymous usage to Apollo unless this is set: a self-hosted install does not phone home.
+    APOLLO_TELEMETRY_DISABLED: env.APOLLO_TELEMETRY_DISABLED || 'true',
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    ...subgraphUrls(env),
+  };
   const running = [];
   const launch = (service, file, name = service.name) => {
     if (!existsSync(file)) {

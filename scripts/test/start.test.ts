@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRedis, loadConfig } from '@flowgraph/kernel';
 import { dropDatabase, uniqueName } from '@flowgraph/kernel/testing';
@@ -11,6 +12,15 @@ async function freeRange(count: number): Promise<number> {
     const taken = await Promise.all(Array.from({ length: count }, (_, i) => isListening(first + i)));
     if (!taken.some(Boolean)) return first;
   }
+}
+
+/** The environment of the child of `parentPid` running `entry`, read from Linux's /proc. */
+function childEnvironment(parentPid: number, entry: string): Record<string, string> {
+  const children = readFileSync(`/proc/${parentPid}/task/${parentPid}/children`, 'utf8').trim().split(/\s+/);
+  const pid = children.find((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(entry));
+  if (!pid) throw new Error(`no child runs ${entry}`);
+  const pairs = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+  return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 }
 
 describe('npm start with METRICS_PORT set', () => {
@@ -32,7 +42,7 @@ describe('npm start with METRICS_PORT set', () => {
     redis.disconnect();
   });
 
-  it('gives every process that serves metrics its own port from METRICS_PORT up, prints them, and keeps running', async () => {
+  it('gives every process that serves metrics its own port from METRICS_PORT up, prints them, keeps running, and tells the gateway not to phone home', async () => {
     const metricsPort = await freeRange(4);
     const databaseUrl = new URL(config.DATABASE_URL);
     databaseUrl.pathname = `/${database}`;
@@ -45,6 +55,7 @@ describe('npm start with METRICS_PORT set', () => {
       LOG_LEVEL: 'warn',
       ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])),
     });
+    delete env.APOLLO_TELEMETRY_DISABLED; // what npm start does by default, whatever this shell has
     child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
@@ -62,6 +73,10 @@ describe('npm start with METRICS_PORT set', () => {
     }
     // Every process is still up: the gateway answers ready.
     expect((await fetch(`http://127.0.0.1:${ports.GATEWAY_PORT}/readyz`)).status).toBe(200);
+    // @apollo/gateway reports usage to Apollo unless told not to; the subgraph servers serve no metrics.
+    const gatewayEnv = childEnvironment(child.pid!, 'gateway/dist/src/main.js');
+    expect(gatewayEnv).toMatchObject({ APOLLO_TELEMETRY_DISABLED: 'true', METRICS_PORT: String(metricsPort) });
+    expect(childEnvironment(child.pid!, 'subgraphs/core/dist/src/main.js').METRICS_PORT).toBeUndefined();
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
