@@ -2,6 +2,8 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createLogger, jsonKeepingBytes, signIdentity, verifyRequestIdentity, type Identity } from '@flowgraph/kernel';
 import { postGraphQL } from '@flowgraph/kernel/testing';
 import { SignedIdentityDataSource } from '../src/plugins/signed-identity';
@@ -75,6 +77,24 @@ describe('through the gateway', () => {
     expect((await replay(mutation, ahead)).status).toBe(401);
     const listed = await postGraphQL<{ _entities: { integrations: unknown[] }[] }>(federation.urls.integration, listQuery, { reps: [{ __typename: 'User', id: owner.userId }] }, { identity: owner, secret: identitySecret });
     expect(listed.data?._entities[0].integrations).toEqual([]);
+  });
+
+  it('accepts a subscription connection signed for its upgrade (GET of the path, no body) and closes one signed for another call with 4403', async () => {
+    const url = federation.urls.workflow.replace(/^http/, 'ws');
+    const identity: Identity = { requestId: randomUUID(), scopes: [], authMethod: 'jwt', ...admin };
+    const connect = async (headers: Record<string, string>) => {
+      const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams: headers });
+      const outcome = await new Promise<string>((resolve) => {
+        client.on('connected', () => resolve('connected'));
+        client.on('closed', (event) => resolve(`closed ${(event as { code: number }).code}`));
+      });
+      await client.dispose();
+      return outcome;
+    };
+    expect(await connect(signIdentity(identity, identitySecret, { method: 'GET', target: url }))).toBe('connected');
+    // A header captured from a POST /graphql cannot open a subscription, nor one for another path.
+    expect(await connect(signIdentity(identity, identitySecret, { method: 'POST', target: url, body: '{"query":"{ __typename }"}' }))).toBe('closed 4403');
+    expect(await connect(signIdentity(identity, identitySecret, { method: 'GET', target: new URL('/internal/activity', federation.urls.workflow) }))).toBe('closed 4403');
   });
 });
 
