@@ -46,6 +46,19 @@ describe('through the gateway', () => {
     expect(listed.data?._entities[0].integrations).toEqual([{ displayName: 'Team' }]);
   });
 
+  it('refuses an unsigned call whatever its body: malformed JSON answers 401 unsigned, 400 signed', async () => {
+    const malformed = '{"query": ';
+    const send = (headers: Record<string, string>) =>
+      fetch(federation.urls.core, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: malformed });
+    const unsigned = await send({});
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toEqual({ errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+    const identity: Identity = { requestId: randomUUID(), scopes: [], authMethod: 'anonymous' };
+    const signed = await send(signIdentity(identity, identitySecret, { method: 'POST', target: federation.urls.core, body: malformed }));
+    expect(signed.status).toBe(400);
+    expect(await signed.json()).toEqual({ errors: [{ message: 'Malformed JSON', extensions: { code: 'VALIDATION_ERROR' } }] });
+  });
+
   it('binds each signature to its call: a captured header replayed on another body, or one dated 5 minutes ahead, answers 401', async () => {
     const owner = { userId: randomUUID(), orgId: randomUUID(), role: 'owner' as const, sessionId: randomUUID() };
     const identity: Identity = { requestId: randomUUID(), scopes: [], authMethod: 'jwt', ...owner };

@@ -116,6 +116,13 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
+function refuseUnsigned(req: Request, res: Response, logger: Logger, error: IdentityError): void {
+  logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned request');
+  res.status(401).json({
+    errors: [{ message: 'Requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+  });
+}
+
 /** Refuses any `/graphql` call whose identity the gateway did not sign for this very request (body read). */
 function identityGuard(secret: string, logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -124,11 +131,29 @@ function identityGuard(secret: string, logger: Logger) {
       next();
     } catch (error) {
       if (!(error instanceof IdentityError)) throw error;
-      logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned request');
-      res.status(401).json({
-        errors: [{ message: 'Requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
-      });
+      refuseUnsigned(req, res, logger, error);
     }
+  };
+}
+
+/**
+ * A body `express.json` refused, as JSON: too large is 413; malformed is 400 only for a call
+ * signed for those bytes (they were kept before parsing), else 401 like any unsigned call.
+ */
+function bodyErrors(secret: string, logger: Logger) {
+  return (error: Error & { status?: number }, req: Request, res: Response, next: NextFunction): void => {
+    if (error.status === 413) {
+      res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: ErrorCode.VALIDATION_ERROR } }] });
+      return;
+    }
+    if (error.status !== 400) return next(error);
+    try {
+      verifyRequestIdentity(req, secret);
+    } catch (refused) {
+      if (!(refused instanceof IdentityError)) throw refused;
+      return refuseUnsigned(req, res, logger, refused);
+    }
+    res.status(400).json({ errors: [{ message: 'Malformed JSON', extensions: { code: ErrorCode.VALIDATION_ERROR } }] });
   };
 }
 
@@ -191,6 +216,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       },
     }),
   );
+  app.use('/graphql', bodyErrors(options.identitySecret, logger));
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const address = httpServer.address() as AddressInfo;
