@@ -55,8 +55,9 @@ function signingFetcher(fetcher: Fetcher, identitySecret: string): Fetcher {
 
 /**
  * A data source that forwards the caller's identity to a subgraph in signed headers (signed per
- * call over its body, so the timestamp is fresh and the header good for that call only) and the W3C trace context: each call is a client span of the
- * request's trace (without telemetry, the caller's `traceparent` passes through unchanged).
+ * call over its method, path and body, so the stamp is fresh and good for that call only) and the
+ * W3C trace context: each call is a client span of the request's trace (without telemetry, the
+ * caller's `traceparent` passes through unchanged).
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<ForwardingContext> {
   private readonly spanTarget: SubgraphSpanTarget;
