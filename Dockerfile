@@ -20,7 +20,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    APOLLO_TELEMETRY_DISABLED=true
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node

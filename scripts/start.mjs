@@ -11,7 +11,7 @@ import { assertPortsFree } from './lib/ports.mjs';
 import { resolvePostgres } from './lib/postgres.mjs';
 import { ProcessGroup, waitForReady } from './lib/processes.mjs';
 import { resolveRedis } from './lib/redis.mjs';
-import { gateway, httpServices, mainFile, servicePort, subgraphUrls, subgraphs, workerFile } from './lib/services.mjs';
+import { gateway, httpServices, mainFile, metricsPorts, servicePort, subgraphUrls, subgraphs, workerFile } from './lib/services.mjs';
 import { reportFatal } from './lib/user-error.mjs';
 
 const env = process.env;
@@ -50,8 +50,10 @@ process.on('exit', () => {
 const rel = (file) => path.relative(repoRoot, file);
 
 async function main() {
+  const metrics = metricsPorts(env);
   const ports = httpServices.map((s) => ({ name: s.name, port: servicePort(s, env), hint: `set ${s.portVar}` }));
-  await assertPortsFree(ports);
+  const metricsHint = 'set METRICS_PORT; each process serving metrics takes the next port';
+  await assertPortsFree([...ports, ...Object.entries(metrics).map(([name, port]) => ({ name: `${name} metrics`, port, hint: metricsHint }))]);
 
   const redis = await resolveRedis({ env });
   started.push(redis);
@@ -62,7 +64,17 @@ async function main() {
   await migrate({ databaseUrl: postgres.url, env });
   if (shuttingDown) return;
 
-  const base = { ...env, NODE_ENV: env.NODE_ENV || 'development', DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...subgraphUrls(env) };
+  // METRICS_PORT is handed out per process below: a shared one would stop the second process with EADDRINUSE.
+  const { METRICS_PORT: _metricsPort, ...inherited } = env;
+  const base = {
+    ...inherited,
+    NODE_ENV: env.NODE_ENV || 'development',
+    // @apollo/gateway reports anonymous usage to Apollo unless this is set: a self-hosted install does not phone home.
+    APOLLO_TELEMETRY_DISABLED: env.APOLLO_TELEMETRY_DISABLED || 'true',
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    ...subgraphUrls(env),
+  };
   const running = [];
   const launch = (service, file, name = service.name) => {
     if (!existsSync(file)) {
@@ -70,7 +82,12 @@ async function main() {
       return null;
     }
     const nodeOptions = [base.NODE_OPTIONS, service.nodeOptions].filter(Boolean).join(' ');
-    const entry = group.spawnNode(name, file, { ...base, PORT: String(servicePort(service, env)), ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) });
+    const entry = group.spawnNode(name, file, {
+      ...base,
+      PORT: String(servicePort(service, env)),
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+      ...(metrics[name] ? { METRICS_PORT: String(metrics[name]) } : {}),
+    });
     running.push({ service, name });
     return entry;
   };
@@ -91,6 +108,9 @@ async function main() {
   }
   const workers = running.filter((r) => r.name.endsWith('-worker')).map((r) => r.name);
   if (workers.length) console.log(`  workers      ${workers.join(', ')}`);
+  for (const { name } of running) {
+    if (metrics[name]) console.log(`  ${'metrics'.padEnd(12)} http://localhost:${metrics[name]}/metrics (${name})`);
+  }
   console.log('Press Ctrl-C to stop.\n');
 
   const died = await group.firstExit();

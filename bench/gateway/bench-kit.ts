@@ -9,7 +9,7 @@ import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, signIdentity, type Identity } from '@flowgraph/kernel';
+import { loadConfig, signIdentity, type Identity, type SignedCall } from '@flowgraph/kernel';
 import { createBenchDatabase as createDatabase, type BenchDatabase } from '../support/database';
 import { migrationPlan as coreMigrations } from '../../subgraphs/core/migrations';
 import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/migrations';
@@ -154,10 +154,10 @@ export interface BenchCaller {
   sessionId: string;
 }
 
-/** Signed identity headers for `caller`, fresh (timestamp, request id) on every call. */
-export function signedHeadersFor(caller: BenchCaller, secret = base.IDENTITY_SECRET): Record<string, string> {
+/** Signed identity headers for `caller` on `call`, fresh (timestamp, request id) on every call. */
+export function signedHeadersFor(caller: BenchCaller, call: SignedCall, secret = base.IDENTITY_SECRET): Record<string, string> {
   const identity: Identity = { requestId: randomUUID(), userId: caller.userId, orgId: caller.orgId, role: 'admin', sessionId: caller.sessionId, scopes: [], authMethod: 'jwt' };
-  return signIdentity(identity, secret);
+  return signIdentity(identity, secret, call);
 }
 
 /** Reads the caller the orchestrator passes to a gateway process (`BENCH_CALLER`, JSON). */

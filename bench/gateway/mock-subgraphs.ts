@@ -7,9 +7,9 @@
  * `_entities` with `__resolveReference`, lists of 20 with nested entities), and each subgraph
  * answers in microseconds, so the gateway is the bottleneck.
  *
- * What the mocks do per request: read the body, check the gateway's signed identity (HMAC and
- * timestamp, `verifyIdentity`: an unsigned call is refused with 401, so every gateway still has to
- * sign), parse and validate a query once (then cached by its text), execute it with graphql-js,
+ * What the mocks do per request: read the body, check the gateway's signed identity (HMAC over
+ * timestamp, method, path and body digest, `verifyIdentity`: an unsigned call is refused with 401,
+ * so every gateway still has to sign), parse and validate a query once (then cached by its text), execute it with graphql-js,
  * answer JSON with `cache-control: no-store` (what the real subgraphs send for every fetch of the
  * dashboard query: none of them is fully cache-hinted). No database, no Redis, no transaction,
  * no authorization beyond the signature, no @cacheControl policy: this is not a model of the
@@ -242,20 +242,20 @@ function serve(schema: GraphQLSchema): http.Server {
   }
   return http.createServer((req, res) => {
     if (req.method === 'GET') return void res.writeHead(req.url?.startsWith('/healthz') || req.url?.startsWith('/readyz') ? 200 : 404, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    let identity: Identity;
-    try {
-      identity = verifyIdentity(req.headers, secret);
-    } catch (error) {
-      if (!(error instanceof IdentityError)) throw error;
-      req.resume();
-      return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Requests must come through the gateway","extensions":{"code":"UNAUTHENTICATED"}}]}');
-    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      let identity: Identity;
+      try {
+        identity = verifyIdentity(req.headers, secret, { method: req.method ?? 'POST', target: req.url ?? '/', body: bytes });
+      } catch (error) {
+        if (!(error instanceof IdentityError)) throw error;
+        return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Requests must come through the gateway","extensions":{"code":"UNAUTHENTICATED"}}]}');
+      }
       void (async () => {
         try {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as GraphQLRequest | GraphQLRequest[];
+          const body = JSON.parse(bytes.toString('utf8')) as GraphQLRequest | GraphQLRequest[];
           const result = Array.isArray(body) ? await Promise.all(body.map((r) => run(r, identity))) : await run(body, identity);
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(result));
         } catch (error) {

@@ -54,7 +54,8 @@ export const CACHEABLE_QUERY = `query Catalog {
 }`;
 
 async function call(url: string, caller: BenchCaller, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeadersFor(caller) }, body: JSON.stringify({ query, variables }) });
+  const sent = JSON.stringify({ query, variables });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeadersFor(caller, { method: 'POST', target: url, body: sent }) }, body: sent });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (body.errors) throw new Error(`seeding failed: ${JSON.stringify(body.errors)}`);
   return body.data!;

@@ -336,7 +336,7 @@ async function lag(): Promise<void> {
       createClient({
         url: wsUrl,
         webSocketImpl: WebSocket,
-        connectionParams: () => signIdentity({ requestId: randomUUID(), orgId, userId, role: 'member', scopes: [], authMethod: 'jwt' }, base.IDENTITY_SECRET),
+        connectionParams: () => signIdentity({ requestId: randomUUID(), orgId, userId, role: 'member', scopes: [], authMethod: 'jwt' }, base.IDENTITY_SECRET, { method: 'GET', target: wsUrl }),
       }),
     );
     await Promise.all(
@@ -388,16 +388,14 @@ async function lag(): Promise<void> {
         const t = performance.now();
         const crossing = p.crossingIndex >= from && p.crossingIndex < from + take;
         if (crossing) sentAt.set(p.userId, t);
-        const headers = { 'content-type': 'application/json', ...signIdentity({ requestId: randomUUID(), orgId, userId: p.userId, role: 'member', scopes: [], authMethod: 'jwt' }, base.IDENTITY_SECRET) };
+        const body = JSON.stringify({
+          query: 'mutation($events: [EventInput!]!) { ingestEvents(events: $events) { results { status } } }',
+          variables: { events: slice.map((e, k) => ({ ...e, idempotencyKey: `${p.userId}:${from + k}` })) },
+        });
+        const identity = { requestId: randomUUID(), orgId, userId: p.userId, role: 'member' as const, scopes: [], authMethod: 'jwt' as const };
+        const headers = { 'content-type': 'application/json', ...signIdentity(identity, base.IDENTITY_SECRET, { method: 'POST', target: coreUrl, body }) };
         inFlight.push(
-          fetch(coreUrl, {
-            method: 'POST',
-            headers,
-            body: JSON.stringify({
-              query: 'mutation($events: [EventInput!]!) { ingestEvents(events: $events) { results { status } } }',
-              variables: { events: slice.map((e, k) => ({ ...e, idempotencyKey: `${p.userId}:${from + k}` })) },
-            }),
-          })
+          fetch(coreUrl, { method: 'POST', headers, body })
             .then((r) => r.text())
             .then(() => {
               if (crossing) storedAt.set(p.userId, performance.now());

@@ -128,7 +128,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   app.use(requestId());
   app.use(...hardening.middleware); // security headers and CORS (preflights end here)
   app.get('/healthz', liveness);
-  app.get('/readyz', readiness({ redis: () => redis.ping(), ...subgraphReadiness(config.subgraphUrls, deps.fetch) }));
+  app.get('/readyz', readiness({ redis: () => redis.ping(), ...subgraphReadiness(config.subgraphUrls, config.IDENTITY_SECRET, deps.fetch) }));
   // Webhook senders authenticate with the trigger's HMAC; the raw body streams through unparsed.
   app.post('/webhooks/:triggerId', serverSpan('/webhooks/:triggerId'), webhookProxy({ upstreamOrigin: new URL(config.WORKFLOW_URL).origin, logger }));
   const apiKeys = apiKeyAuthenticator({

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { loadConfig, verifyIdentity, type Identity } from '@flowgraph/kernel';
+import { jsonKeepingBytes, loadConfig, verifyRequestIdentity, type Identity } from '@flowgraph/kernel';
 import { apiKeyAuthenticator } from '../src/plugins/api-key-auth';
 import { AuthenticationError } from '../src/plugins/authentication';
 
@@ -21,8 +21,8 @@ let verifyUrl: string;
 
 beforeAll(async () => {
   const app = express();
-  app.post('/internal/api-keys/verify', express.json(), (req, res) => {
-    const identity = verifyIdentity(req.headers, secret); // throws (500) when the gateway did not sign
+  app.post('/internal/api-keys/verify', jsonKeepingBytes({ limit: '4kb' }), (req, res) => {
+    const identity = verifyRequestIdentity(req, secret); // throws (500) when the gateway did not sign this call
     calls.push({ key: req.body.key, identity });
     if (answer === 'broken') res.status(503).json({});
     else if (req.body.key === knownKey || req.body.key === otherKey) res.json(answerClient === undefined ? verified : { ...verified, clientName: answerClient });

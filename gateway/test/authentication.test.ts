@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { revokedSessionKey, signAccessToken } from '@flowgraph/kernel';
+import { createHmac, randomUUID } from 'node:crypto';
+import { loadConfig, revokedSessionKey, signAccessToken } from '@flowgraph/kernel';
 import { bearer, closedUrl, post, startFederation, type Federation } from './support/federation-kit';
 
 let federation: Federation;
@@ -48,6 +48,35 @@ it('refuses a missing or malformed bearer token with 401 UNAUTHENTICATED', async
 it('refuses a token signed with another key', async () => {
   const { token } = await signAccessToken(member, 'another-secret-another-secret-0123456789');
   expectRefused(await call({ authorization: `Bearer ${token}` }));
+});
+
+/** An access token for `member` built by hand, so that its issuer, audience or algorithm can be wrong on purpose. */
+function handMadeToken(parts: { alg?: string; iss?: string; aud?: string } = {}): string {
+  const alg = parts.alg ?? 'HS256';
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub: member.userId, org: member.orgId, role: member.role, sid: member.sessionId, iss: parts.iss ?? 'flowgraph', aud: parts.aud ?? 'flowgraph', iat: now, exp: now + 600 };
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signed = `${encode({ alg, typ: 'JWT' })}.${encode(claims)}`;
+  const hash = ({ HS256: 'sha256', HS384: 'sha384', HS512: 'sha512', RS256: 'sha256' } as Record<string, string>)[alg];
+  // With the gateway's own JWT_SECRET: only the part under test is wrong.
+  return `${signed}.${hash ? createHmac(hash, loadConfig().JWT_SECRET).update(signed).digest('base64url') : ''}`;
+}
+
+it('accepts a hand-made token with Core’s issuer, audience and HS256 (so the refusals below are about one part each)', async () => {
+  const response = await call({ authorization: `Bearer ${handMadeToken()}` });
+  expect(response.status).toBe(200);
+  expect(response.data).toEqual({ workflow: null });
+});
+
+it('refuses a token with another issuer or another audience', async () => {
+  expectRefused(await call({ authorization: `Bearer ${handMadeToken({ iss: 'https://evil.example' })}` }));
+  expectRefused(await call({ authorization: `Bearer ${handMadeToken({ aud: 'another-service' })}` }));
+});
+
+it('refuses alg "none" and every algorithm but HS256, even when signed with the right key', async () => {
+  for (const alg of ['none', 'None', 'NONE', 'HS384', 'HS512', 'RS256']) {
+    expectRefused(await call({ authorization: `Bearer ${handMadeToken({ alg })}` }));
+  }
 });
 
 it('refuses an expired token', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { repoRoot } from './paths.mjs';
+import { UserError } from './user-error.mjs';
 
 /**
  * The processes `npm start` runs. One table, so start and doctor agree on names, ports and the
@@ -29,6 +30,25 @@ export function servicePort(service, env) {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${service.portVar} must be a port number, got "${raw}"`);
   return port;
+}
+
+/**
+ * The processes that serve Prometheus `/metrics` on `METRICS_PORT` when it is set, and how far
+ * from it each one's port is under `npm start`: on one machine they cannot share a port. The
+ * gateway keeps `METRICS_PORT` itself, as in compose and k8s. The subgraph servers serve none.
+ */
+export const metricsOffsets = { gateway: 0, 'core-worker': 1, 'workflow-worker': 2, 'analytics-worker': 3 };
+
+/** Each metrics-serving process's port under `npm start`, derived from `METRICS_PORT`; `{}` when it is unset. */
+export function metricsPorts(env) {
+  const raw = env.METRICS_PORT;
+  if (raw === undefined || raw === '') return {};
+  const last = 65535 - Math.max(...Object.values(metricsOffsets));
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > last) {
+    throw new UserError(`METRICS_PORT must be a port number from 1 to ${last} under npm start (the next ports go to the workers), got "${raw}"`);
+  }
+  return Object.fromEntries(Object.entries(metricsOffsets).map(([name, offset]) => [name, port + offset]));
 }
 
 /** Compiled entry points: `<pkg>/dist/src/main.js`, and `worker.js` for packages that have workers. */

@@ -187,6 +187,17 @@ describe('docker-compose.yml', () => {
 });
 
 describe('the gateway process', () => {
+  it('does not report usage to Apollo: APOLLO_TELEMETRY_DISABLED is true in compose, k8s and the image', () => {
+    const compose = parse(read('docker-compose.yml'), { merge: true }) as Doc;
+    const config = ofKind('ConfigMap')[0].data as Record<string, string>;
+    const runtimeStage = read('Dockerfile').split(/^FROM /m).at(-1)!;
+    expect({
+      compose: compose.services.gateway.environment.APOLLO_TELEMETRY_DISABLED,
+      k8s: config.APOLLO_TELEMETRY_DISABLED,
+      image: /APOLLO_TELEMETRY_DISABLED=(\w+)/.exec(runtimeStage)?.[1],
+    }).toEqual({ compose: 'true', k8s: 'true', image: 'true' });
+  });
+
   // One Node setting (decision 0016), written in five places: scripts/lib/services.mjs for npm start, gateway's own start script, compose, k8s, and the bench that measures it.
   const semiSpace = /--max-semi-space-size=(\d+)/;
   const sizeIn = (text: string | undefined) => semiSpace.exec(text ?? '')?.[1];

@@ -1,7 +1,7 @@
 /**
  * Gateway (c): `@graphql-hive/gateway` (its runtime, `createGatewayRuntime`) on a node:http
- * server with the same supergraph file. The subgraphs require the signed identity: the
- * `propagateHeaders.fromClientToSubgraphs` hook adds the bench caller's, fresh per subgraph call.
+ * server with the same supergraph file. The subgraphs require the signed identity: an `onFetch`
+ * plugin adds the bench caller's, signed over each subgraph call's body.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +14,14 @@ async function main(): Promise<void> {
   const gateway = createGatewayRuntime({
     supergraph: process.env.BENCH_SUPERGRAPH!,
     logging: 'error',
-    propagateHeaders: { fromClientToSubgraphs: () => signedHeadersFor(caller) },
+    plugins: () => [
+      {
+        onFetch({ url, options, setOptions }) {
+          const call = { method: options.method ?? 'GET', target: url, body: options.body as string | undefined };
+          setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signedHeadersFor(caller, call) } });
+        },
+      },
+    ],
   });
   const server = http.createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

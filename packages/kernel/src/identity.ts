@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { forbidden, unauthenticated } from './errors';
 
 /** Roles in an organization, weakest first. */
@@ -26,26 +26,56 @@ export interface Identity {
 
 export const IDENTITY_HEADER = 'x-flowgraph-identity';
 export const IDENTITY_SIGNATURE_HEADER = 'x-flowgraph-signature';
-/** A signed identity older than this is refused, so a captured header cannot be replayed later. */
-export const IDENTITY_MAX_AGE_MS = 5 * 60 * 1000;
+/** A signed identity older than this is refused: a captured header is only good for a moment. */
+export const IDENTITY_MAX_AGE_MS = 30_000;
+/** How far ahead of the verifier's clock a stamp may be (clock skew between hosts). */
+export const IDENTITY_MAX_SKEW_MS = 5_000;
 
-function mac(secret: string, payload: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url');
+/**
+ * The call a signature is bound to, so a captured header cannot be replayed on another one:
+ * `target` is the URL called (or its path), of which the path and query are signed; `body` the
+ * exact bytes sent (none for a GET or a WebSocket upgrade).
+ */
+export interface SignedCall {
+  method: string;
+  target: string | URL;
+  body?: string | Uint8Array;
 }
 
-/** Headers carrying `identity`, signed with `secret` (HMAC-SHA256 over timestamp and payload). */
-export function signIdentity(identity: Identity, secret: string, now = Date.now()): Record<string, string> {
+const EMPTY_BODY_DIGEST = createHash('sha256').digest('base64url');
+
+/** What the MAC covers: the stamp (time and identity), then the method, path and body digest. */
+function signedText(stamped: string, call: SignedCall): string {
+  const url = typeof call.target === 'string' ? new URL(call.target, 'http://_') : call.target;
+  const digest = call.body === undefined || call.body.length === 0 ? EMPTY_BODY_DIGEST : createHash('sha256').update(call.body).digest('base64url');
+  return `${stamped}\n${call.method.toUpperCase()}\n${url.pathname}${url.search}\n${digest}`;
+}
+
+function mac(secret: string, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('base64url');
+}
+
+/**
+ * Headers carrying `identity` for one `call`, signed with `secret`: HMAC-SHA256 over the time,
+ * the identity, and the call's method, path and sha256 of its body.
+ */
+export function signIdentity(identity: Identity, secret: string, call: SignedCall, now = Date.now()): Record<string, string> {
   const payload = Buffer.from(JSON.stringify(identity)).toString('base64url');
   const stamped = `${now}.${payload}`;
-  return { [IDENTITY_HEADER]: stamped, [IDENTITY_SIGNATURE_HEADER]: mac(secret, stamped) };
+  return { [IDENTITY_HEADER]: stamped, [IDENTITY_SIGNATURE_HEADER]: mac(secret, signedText(stamped, call)) };
 }
 
 export class IdentityError extends Error {}
 
-/** Verifies the headers `signIdentity` wrote; throws IdentityError when they are missing, forged or stale. */
+/**
+ * Verifies the headers `signIdentity` wrote for `call` (the one received); throws IdentityError
+ * when they are missing or forged, were signed for another call, or are stamped outside
+ * [now - IDENTITY_MAX_AGE_MS, now + IDENTITY_MAX_SKEW_MS].
+ */
 export function verifyIdentity(
   headers: Record<string, string | string[] | undefined>,
   secret: string,
+  call: SignedCall,
   now = Date.now(),
 ): Identity {
   const stamped = headers[IDENTITY_HEADER];
@@ -53,14 +83,14 @@ export function verifyIdentity(
   if (typeof stamped !== 'string' || typeof signature !== 'string') {
     throw new IdentityError('missing signed identity');
   }
-  const expected = Buffer.from(mac(secret, stamped));
+  const expected = Buffer.from(mac(secret, signedText(stamped, call)));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw new IdentityError('bad identity signature');
   }
   const dot = stamped.indexOf('.');
   const issuedAt = Number(stamped.slice(0, dot));
-  if (!Number.isFinite(issuedAt) || Math.abs(now - issuedAt) > IDENTITY_MAX_AGE_MS) {
+  if (!Number.isFinite(issuedAt) || now - issuedAt > IDENTITY_MAX_AGE_MS || issuedAt - now > IDENTITY_MAX_SKEW_MS) {
     throw new IdentityError('stale identity');
   }
   return JSON.parse(Buffer.from(stamped.slice(dot + 1), 'base64url').toString('utf8')) as Identity;

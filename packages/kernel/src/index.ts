@@ -26,3 +26,4 @@ export * from './telemetry/metrics-server';
 export * from './telemetry/queue-metrics';
 export * from './telemetry/trace-context';
 export * from './audit';
+export * from './http/signed-request';

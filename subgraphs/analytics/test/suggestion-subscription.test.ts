@@ -35,7 +35,7 @@ function subscriber(identity: { userId: string; orgId: string; role: 'viewer' | 
     url: wsUrl(),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
-    connectionParams: () => signIdentity(testIdentity(identity), h.config.IDENTITY_SECRET),
+    connectionParams: () => signIdentity(testIdentity(identity), h.config.IDENTITY_SECRET, { method: 'GET', target: wsUrl() }),
   });
   const received: Added[] = [];
   const waiting: ((added: Added) => void)[] = [];
@@ -114,7 +114,7 @@ it('refuses a subscription without suggestions:read', async () => {
     url: wsUrl(),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
-    connectionParams: () => signIdentity(testIdentity({ userId: randomUUID(), orgId: orgA, role: 'admin', authMethod: 'api_key', scopes: ['patterns:read'] }), h.config.IDENTITY_SECRET),
+    connectionParams: () => signIdentity(testIdentity({ userId: randomUUID(), orgId: orgA, role: 'admin', authMethod: 'api_key', scopes: ['patterns:read'] }), h.config.IDENTITY_SECRET, { method: 'GET', target: wsUrl() }),
   });
   try {
     const errors = await new Promise<unknown>((resolve) => {

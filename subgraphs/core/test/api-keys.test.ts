@@ -17,8 +17,9 @@ const verifyUrl = () => h.server.url.replace(/\/graphql$/, '/internal/api-keys/v
 const verify = async (key: unknown, signed = true) => {
   const requestId = randomUUID();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (signed) Object.assign(headers, signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, h.config.IDENTITY_SECRET));
-  const response = await fetch(verifyUrl(), { method: 'POST', headers, body: JSON.stringify({ key }) });
+  const body = JSON.stringify({ key });
+  if (signed) Object.assign(headers, signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, h.config.IDENTITY_SECRET, { method: 'POST', target: verifyUrl(), body }));
+  const response = await fetch(verifyUrl(), { method: 'POST', headers, body });
   return { status: response.status, body: (await response.json()) as Record<string, any>, requestId }; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
 const createKey = (input: Record<string, unknown>, identity: object = admin) =>

@@ -34,8 +34,10 @@ const event = (overrides: Record<string, unknown> = {}) => ({
 
 function postInternal(body: unknown, identity?: Partial<Identity>) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (identity) Object.assign(headers, signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', ...identity }, h.config.IDENTITY_SECRET));
-  return fetch(new URL('/internal/events', h.server.url), { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const url = new URL('/internal/events', h.server.url);
+  const sent = typeof body === 'string' ? body : JSON.stringify(body);
+  if (identity) Object.assign(headers, signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', ...identity }, h.config.IDENTITY_SECRET, { method: 'POST', target: url, body: sent }));
+  return fetch(url, { method: 'POST', headers, body: sent });
 }
 
 const serviceIdentity = () => ({ orgId: owner.orgId, userId: owner.userId, role: 'member' as const, authMethod: 'service' as const });

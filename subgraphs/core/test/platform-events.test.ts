@@ -119,15 +119,11 @@ it('refuses the platform tool and key prefix from clients, so nobody forges or p
 
 it('still lets Flowgraph’s own processes record platform events through the internal endpoint', async () => {
   const account = await signUp(h);
-  const headers = {
-    'content-type': 'application/json',
-    ...signIdentity({ requestId: randomUUID(), orgId: account.orgId, userId: account.userId, role: 'member', scopes: [], authMethod: 'service' }, h.config.IDENTITY_SECRET),
-  };
-  const response = await fetch(new URL('/internal/events', h.server.url), {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ events: [event({ tool: 'flowgraph', eventType: 'workflow.notification' })] }),
-  });
+  const url = new URL('/internal/events', h.server.url);
+  const sent = JSON.stringify({ events: [event({ tool: 'flowgraph', eventType: 'workflow.notification' })] });
+  const identity = { requestId: randomUUID(), orgId: account.orgId, userId: account.userId, role: 'member' as const, scopes: [], authMethod: 'service' as const };
+  const headers = { 'content-type': 'application/json', ...signIdentity(identity, h.config.IDENTITY_SECRET, { method: 'POST', target: url, body: sent }) };
+  const response = await fetch(url, { method: 'POST', headers, body: sent });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { results: { status: string }[] };
   expect(body.results[0].status).toBe('CREATED');

@@ -152,7 +152,7 @@ describe('executions through the API', () => {
       url,
       webSocketImpl: WebSocket,
       retryAttempts: 0,
-      connectionParams: () => signIdentity(testIdentity(h.member), h.config.IDENTITY_SECRET),
+      connectionParams: () => signIdentity(testIdentity(h.member), h.config.IDENTITY_SECRET, { method: 'GET', target: url }),
     });
     const statuses: string[] = [];
     try {

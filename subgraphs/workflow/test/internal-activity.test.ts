@@ -17,10 +17,11 @@ interface ActivityBody {
 
 async function getActivity(query: string, identity?: Partial<Identity> | null): Promise<{ status: number; body: ActivityBody }> {
   const headers: Record<string, string> = {};
+  const url = new URL(`/internal/activity?${query}`, h.server.url);
   if (identity !== null) {
-    Object.assign(headers, signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', orgId: h.orgId, ...identity }, h.config.IDENTITY_SECRET));
+    Object.assign(headers, signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', orgId: h.orgId, ...identity }, h.config.IDENTITY_SECRET, { method: 'GET', target: url }));
   }
-  const response = await fetch(new URL(`/internal/activity?${query}`, h.server.url), { headers });
+  const response = await fetch(url, { headers });
   return { status: response.status, body: (await response.json()) as ActivityBody };
 }
 
@@ -103,8 +104,9 @@ it('accepts a signed service identity acting in an organization only', async () 
   expect(asUser.status).toBe(401);
   expect(asUser.body.error?.code).toBe('UNAUTHENTICATED');
   expect((await getActivity(query, { orgId: undefined })).status).toBe(401);
-  const forged = await fetch(new URL(`/internal/activity?${query}`, h.server.url), {
-    headers: signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', orgId: h.orgId }, 'not the secret'),
+  const url = new URL(`/internal/activity?${query}`, h.server.url);
+  const forged = await fetch(url, {
+    headers: signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', orgId: h.orgId }, 'not the secret', { method: 'GET', target: url }),
   });
   expect(forged.status).toBe(401);
 });

@@ -56,19 +56,21 @@ export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthentic
   const cache = new Map<string, { credentials: Credentials; expiresAt: number }>();
 
   async function askCore(key: string, requestId: string): Promise<Credentials> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, options.identitySecret) };
+    const body = JSON.stringify({ key });
+    const call = { method: 'POST', target: options.verifyUrl, body };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, options.identitySecret, call) };
     injectTraceContext({ set: (name, value) => (headers[name] = value) }); // Core's check joins the request's trace
     const response = await doFetch(options.verifyUrl, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ key }),
+      body,
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (response.status === 401) throw new AuthenticationError('Invalid API key');
     if (!response.ok) throw new Error(`API key verification answered ${response.status}`);
-    const body = verifiedKey.parse(await response.json());
-    const credentials: Credentials = { authMethod: 'api_key', apiKeyId: body.apiKeyId, userId: body.userId, orgId: body.orgId, role: body.role, scopes: body.scopes };
-    if (body.clientName) credentials.clientName = body.clientName;
+    const verified = verifiedKey.parse(await response.json());
+    const credentials: Credentials = { authMethod: 'api_key', apiKeyId: verified.apiKeyId, userId: verified.userId, orgId: verified.orgId, role: verified.role, scopes: verified.scopes };
+    if (verified.clientName) credentials.clientName = verified.clientName;
     return credentials;
   }
 

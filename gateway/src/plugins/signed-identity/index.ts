@@ -25,7 +25,13 @@ const defaultFetcher = httpFetcher();
 /** Errors of a connection cut before the answer was complete (undici's, and Node's socket codes). */
 const CUT_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 const MUTATION = /^\s*mutation\b/;
+/**
+ * Carries the identity from `willSendRequest` to the fetcher, which signs it: the signature covers
+ * the body, which Apollo serializes after `willSendRequest`. Never leaves the gateway.
+ */
+const UNSIGNED_IDENTITY = 'x-flowgraph-unsigned-identity';
 
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 interface ForwardingContext extends Record<string, unknown> {
@@ -33,16 +39,31 @@ interface ForwardingContext extends Record<string, unknown> {
   traceparent?: string;
 }
 
+/** `fetcher`, signing the identity `willSendRequest` left for it over the call's method, path and body. */
+function signingFetcher(fetcher: Fetcher, identitySecret: string): Fetcher {
+  return (url, init = {}) => {
+    const headers = (init.headers ?? {}) as Record<string, string>;
+    const identity = headers[UNSIGNED_IDENTITY];
+    if (identity !== undefined) {
+      delete headers[UNSIGNED_IDENTITY];
+      const call = { method: init.method ?? 'GET', target: url, body: init.body as string | undefined };
+      Object.assign(headers, signIdentity(JSON.parse(identity) as Identity, identitySecret, call));
+    }
+    return fetcher(url, init);
+  };
+}
+
 /**
  * A data source that forwards the caller's identity to a subgraph in signed headers (signed per
- * call, so the timestamp is fresh) and the W3C trace context: each call is a client span of the
- * request's trace (without telemetry, the caller's `traceparent` passes through unchanged).
+ * call over its method, path and body, so the stamp is fresh and good for that call only) and the
+ * W3C trace context: each call is a client span of the request's trace (without telemetry, the
+ * caller's `traceparent` passes through unchanged).
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<ForwardingContext> {
   private readonly spanTarget: SubgraphSpanTarget;
 
   constructor(private readonly options: SignedIdentityOptions) {
-    super({ url: options.url, fetcher: options.fetcher ?? defaultFetcher });
+    super({ url: options.url, fetcher: signingFetcher(options.fetcher ?? defaultFetcher, options.identitySecret) });
     this.spanTarget = subgraphSpanTarget(options.name, options.url);
   }
 
@@ -63,7 +84,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<Forwarding
     // No identity means the call did not come from a request (e.g. a health check): send none, so the subgraph refuses it.
     if (!context.identity) return;
     const headers = request.http!.headers;
-    for (const [name, value] of Object.entries(signIdentity(context.identity, this.options.identitySecret))) headers.set(name, value);
+    headers.set(UNSIGNED_IDENTITY, JSON.stringify(context.identity));
     // With telemetry on, the call's client span; without it, the caller's traceparent unchanged.
     if (activeTraceId()) injectTraceContext(headers);
     else if (context.traceparent) headers.set('traceparent', context.traceparent);

@@ -120,8 +120,8 @@ export class UpstreamHub {
       lazy: true,
       lazyCloseTimeout: 0,
       retryAttempts: this.options.retryAttempts ?? 5,
-      // Re-signed at each (re)connect, so the timestamp is fresh.
-      connectionParams: () => signIdentity(identity, this.options.identitySecret),
+      // Re-signed at each (re)connect, so the timestamp is fresh; bound to the upgrade (GET of the URL's path, no body).
+      connectionParams: () => signIdentity(identity, this.options.identitySecret, { method: 'GET', target: url }),
     });
   }
 }

@@ -12,7 +12,8 @@ import type { DocumentNode, GraphQLError } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode, createErrorFormatter } from '../errors';
-import { IdentityError, verifyIdentity, type Identity } from '../identity';
+import { IdentityError, type Identity } from '../identity';
+import { jsonKeepingBytes, verifyRequestIdentity } from './signed-request';
 import { beginScopedTransaction } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
@@ -115,19 +116,44 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** Refuses any `/graphql` call whose identity the gateway did not sign. */
+function refuseUnsigned(req: Request, res: Response, logger: Logger, error: IdentityError): void {
+  logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned request');
+  res.status(401).json({
+    errors: [{ message: 'Requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+  });
+}
+
+/** Refuses any `/graphql` call whose identity the gateway did not sign for this very request (body read). */
 function identityGuard(secret: string, logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     try {
-      res.locals.identity = verifyIdentity(req.headers, secret);
+      res.locals.identity = verifyRequestIdentity(req, secret);
       next();
     } catch (error) {
       if (!(error instanceof IdentityError)) throw error;
-      logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned request');
-      res.status(401).json({
-        errors: [{ message: 'Requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
-      });
+      refuseUnsigned(req, res, logger, error);
     }
+  };
+}
+
+/**
+ * A body `express.json` refused, as JSON: too large is 413; malformed is 400 only for a call
+ * signed for those bytes (they were kept before parsing), else 401 like any unsigned call.
+ */
+function bodyErrors(secret: string, logger: Logger) {
+  return (error: Error & { status?: number }, req: Request, res: Response, next: NextFunction): void => {
+    if (error.status === 413) {
+      res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: ErrorCode.VALIDATION_ERROR } }] });
+      return;
+    }
+    if (error.status !== 400) return next(error);
+    try {
+      verifyRequestIdentity(req, secret);
+    } catch (refused) {
+      if (!(refused instanceof IdentityError)) throw refused;
+      return refuseUnsigned(req, res, logger, refused);
+    }
+    res.status(400).json({ errors: [{ message: 'Malformed JSON', extensions: { code: ErrorCode.VALIDATION_ERROR } }] });
   };
 }
 
@@ -177,8 +203,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   options.routes?.(app);
   app.use(
     '/graphql',
+    jsonKeepingBytes({ limit: options.bodyLimit ?? '1mb' }),
     identityGuard(options.identitySecret, logger),
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const identity = res.locals.identity as Identity;
@@ -190,6 +216,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       },
     }),
   );
+  app.use('/graphql', bodyErrors(options.identitySecret, logger));
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const address = httpServer.address() as AddressInfo;

@@ -31,10 +31,13 @@ export interface SubscriptionOptions<TContext extends RequestContext> {
   extendContext: (base: RequestContext) => TContext;
 }
 
-/** The gateway's signed identity headers, at the top of connectionParams or under `headers`. */
-function identityOf(params: Record<string, unknown> | undefined, secret: string): Identity {
+/**
+ * The gateway's signed identity headers, at the top of connectionParams or under `headers`, signed
+ * for the WebSocket upgrade they open: GET of the subscription path, no body.
+ */
+function identityOf(params: Record<string, unknown> | undefined, secret: string, upgradeUrl: string): Identity {
   const source = (params?.headers && typeof params.headers === 'object' ? params.headers : params) ?? {};
-  return verifyIdentity(source as Record<string, string>, secret);
+  return verifyIdentity(source as Record<string, string>, secret, { method: 'GET', target: upgradeUrl });
 }
 
 /**
@@ -51,7 +54,7 @@ export function attachSubscriptions<TContext extends RequestContext>(options: Su
       schema: options.schema,
       onConnect: (ctx) => {
         try {
-          const identity = identityOf(ctx.connectionParams, options.identitySecret);
+          const identity = identityOf(ctx.connectionParams, options.identitySecret, ctx.extra.request.url ?? options.path);
           (ctx.extra as { identity?: Identity }).identity = identity;
           (ctx.extra.socket as unknown as { __fgId: string }).__fgId = String(++connections);
           return true;

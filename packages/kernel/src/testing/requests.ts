@@ -20,8 +20,9 @@ export async function postGraphQL<T = Record<string, unknown>>(
   auth: { identity?: Partial<Identity>; secret: string | null; headers?: Record<string, string> },
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...auth.headers };
-  if (auth.secret) Object.assign(headers, signIdentity(testIdentity(auth.identity), auth.secret));
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-  return { status: response.status, ...body };
+  const body = JSON.stringify({ query, variables });
+  if (auth.secret) Object.assign(headers, signIdentity(testIdentity(auth.identity), auth.secret, { method: 'POST', target: url, body }));
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const answer = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...answer };
 }

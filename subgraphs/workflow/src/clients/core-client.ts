@@ -40,19 +40,17 @@ export class CoreClient {
     events: CoreEventInput[],
     signal?: AbortSignal,
   ): Promise<CoreEventResult[]> {
+    const url = `${this.options.origin}/internal/events`;
+    const body = JSON.stringify({ events });
     const headers = {
       'content-type': 'application/json',
       ...signIdentity(
         { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'member', scopes: [], authMethod: 'service' },
         this.options.identitySecret,
+        { method: 'POST', target: url, body },
       ),
     };
-    const response = await fetch(`${this.options.origin}/internal/events`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ events }),
-      signal,
-    });
+    const response = await fetch(url, { method: 'POST', headers, body, signal });
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       const message = `Core answered ${response.status} to /internal/events: ${text.slice(0, 300)}`;
@@ -61,7 +59,7 @@ export class CoreClient {
       }
       throw new Error(message);
     }
-    const body = (await response.json()) as { results: CoreEventResult[] };
-    return body.results;
+    const answer = (await response.json()) as { results: CoreEventResult[] };
+    return answer.results;
   }
 }

@@ -51,7 +51,7 @@ export class WorkflowActivityClient implements WorkflowActivitySource {
     const url = new URL('/internal/activity', this.options.origin);
     url.searchParams.set('from', range.from);
     url.searchParams.set('to', range.to);
-    const identity = signIdentity({ requestId: randomUUID(), orgId, scopes: [], authMethod: 'service' }, this.options.identitySecret);
+    const identity = signIdentity({ requestId: randomUUID(), orgId, scopes: [], authMethod: 'service' }, this.options.identitySecret, { method: 'GET', target: url });
     const response = await fetch(url, { headers: identity, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
     if (!response.ok) {
       const text = await response.text().catch(() => '');

@@ -81,13 +81,14 @@ export class WorkflowClient {
 
   private async call<T>(identity: Identity, query: string, variables: Record<string, unknown>): Promise<T> {
     const url = `${this.options.origin}/graphql`;
+    const sent = JSON.stringify({ query, variables });
     let response: Response;
     let body: GraphQLAnswer<T>;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signIdentity(identity, this.options.identitySecret) },
-        body: JSON.stringify({ query, variables }),
+        headers: { 'content-type': 'application/json', ...signIdentity(identity, this.options.identitySecret, { method: 'POST', target: url, body: sent }) },
+        body: sent,
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
       body = (await response.json()) as GraphQLAnswer<T>;

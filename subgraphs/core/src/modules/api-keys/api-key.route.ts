@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type Request, type Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ErrorCode, IdentityError, httpStatusOf, verifyIdentity, type Logger } from '@flowgraph/kernel';
+import { ErrorCode, IdentityError, httpStatusOf, jsonKeepingBytes, verifyRequestIdentity, type Logger } from '@flowgraph/kernel';
 import { ApiKeyRepository } from './api-key.repository';
 import { verifyApiKey } from './api-key.verifier';
 
@@ -24,10 +24,10 @@ function sendError(res: Response, code: ErrorCode, message: string, requestId: s
  */
 export function apiKeyVerifyRoute(options: ApiKeyVerifyRouteOptions) {
   return (app: Express): void => {
-    app.post(API_KEY_VERIFY_PATH, express.json({ limit: '4kb' }), async (req: Request, res: Response) => {
+    app.post(API_KEY_VERIFY_PATH, jsonKeepingBytes({ limit: '4kb' }), async (req: Request, res: Response) => {
       let requestId: string = randomUUID();
       try {
-        requestId = verifyIdentity(req.headers, options.identitySecret).requestId;
+        requestId = verifyRequestIdentity(req, options.identitySecret).requestId;
       } catch (error) {
         if (!(error instanceof IdentityError)) throw error;
         options.logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned api key verification');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
@@ -8,7 +8,8 @@ import {
   IdentityError,
   httpStatusOf,
   inScopedTransaction,
-  verifyIdentity,
+  jsonKeepingBytes,
+  verifyRequestIdentity,
   type Identity,
   type Logger,
 } from '@flowgraph/kernel';
@@ -50,10 +51,10 @@ function sendError(res: Response, code: ErrorCode, message: string, requestId: s
  */
 export function internalEventsRoute(options: InternalEventsRouteOptions) {
   return (app: Express): void => {
-    app.post(INTERNAL_EVENTS_PATH, express.json({ limit: options.bodyLimit }), async (req: Request, res: Response) => {
+    app.post(INTERNAL_EVENTS_PATH, jsonKeepingBytes({ limit: options.bodyLimit }), async (req: Request, res: Response) => {
       let identity: Identity;
       try {
-        identity = verifyIdentity(req.headers, options.identitySecret);
+        identity = verifyRequestIdentity(req, options.identitySecret);
       } catch (error) {
         if (!(error instanceof IdentityError)) throw error;
         options.logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned internal event call');

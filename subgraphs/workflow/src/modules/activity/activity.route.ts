@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ErrorCode, IdentityError, httpStatusOf, inScopedTransaction, verifyIdentity, type Identity, type Logger } from '@flowgraph/kernel';
+import { ErrorCode, IdentityError, httpStatusOf, inScopedTransaction, verifyRequestIdentity, type Identity, type Logger } from '@flowgraph/kernel';
 import { activityRangeSchema } from './activity-range';
 import { ActivityRepository } from './activity.repository';
 
@@ -29,7 +29,7 @@ export function activityRoute(options: ActivityRouteOptions) {
     app.get(INTERNAL_ACTIVITY_PATH, async (req: Request, res: Response) => {
       let identity: Identity;
       try {
-        identity = verifyIdentity(req.headers, options.identitySecret);
+        identity = verifyRequestIdentity(req, options.identitySecret);
       } catch (error) {
         if (!(error instanceof IdentityError)) throw error;
         options.logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned activity call');
