@@ -16,6 +16,7 @@ import { IdentityError, verifyIdentity, type Identity } from '../identity';
 import { beginScopedTransaction } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
+import { guardIdArguments, type IdFormat } from './id-arguments';
 
 /** What every subgraph resolver receives; a subgraph adds its loaders and services. */
 export interface RequestContext {
@@ -59,6 +60,11 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
    * Connections must carry the gateway's signed identity in connectionParams. Default: false.
    */
   subscriptions?: boolean;
+  /**
+   * The `ID` arguments and input fields that are not UUIDs, by `Type.field.argument` or
+   * `InputType.field`. Default: none (every id is a UUID; a malformed one is a VALIDATION_ERROR).
+   */
+  idFormats?: Record<string, IdFormat>;
 }
 
 export interface RunningServer {
@@ -142,6 +148,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]);
+  guardIdArguments(schema, options.idFormats);
   const root = options.orm.em as EntityManager;
   const subscriptions = options.subscriptions
     ? attachSubscriptions<TContext>({
