@@ -145,3 +145,31 @@ it('accepts template ids, which are slugs rather than UUIDs', async () => {
   const template = await post<{ workflowTemplate: { id: string } }>(federation.gateway.url, '{ workflowTemplate(id: "github-pr-opened-to-slack") { id } }', {}, ada.headers);
   expect(template.data).toEqual({ workflowTemplate: { id: 'github-pr-opened-to-slack' } });
 });
+
+/**
+ * Where a well-formed unknown id does not answer NOT_FOUND from a mutation (docs/api.md): the
+ * caller is told what is wrong with the rest of the call instead.
+ */
+const notFoundExceptions: Record<string, string> = {
+  // Not being a member is the answer, whether or not the organization exists.
+  'Mutation.switchOrganization': 'FORBIDDEN',
+  // The walk's credentials are wrong; the organization is only looked at after they are checked.
+  'Mutation.logIn': 'UNAUTHENTICATED',
+};
+
+describe('a well-formed id that names nothing', () => {
+  it.each(idPositions(rootTypes).map((p) => [`${p.type.name}.${p.field.name}(${p.path})`, p] as const))('%s answers null from a query, NOT_FOUND otherwise', async (_name, position) => {
+    const body = operationFor(position, randomUUID());
+    const name = `${position.type.name}.${position.field.name}`;
+    if (position.type === schema.getQueryType()) {
+      const response = await post<Record<string, unknown>>(federation.gateway.url, body.query, body.variables, ada.headers);
+      expect(response.errors).toBeUndefined();
+      // A list under an unknown id is empty rather than null.
+      if (!isNonNullType(position.field.type)) expect(response.data).toEqual({ [position.field.name]: null });
+      return;
+    }
+    const operation = position.type === schema.getMutationType() ? 'mutation' : 'subscription';
+    const errors = await errorsOf(operation, body, ada);
+    expect(errors.map((e) => e.extensions?.code)).toEqual([notFoundExceptions[name] ?? 'NOT_FOUND']);
+  });
+});
