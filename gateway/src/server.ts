@@ -107,7 +107,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...hardening.apolloOptions,
-    validationRules: limits.validationRules,
+    validationRules: [...hardening.validationRules, ...limits.validationRules],
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     formatError: formatError(logger),
@@ -193,6 +193,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
       },
     }),
   );
+  app.use(hardening.notFound); // unknown paths: the REST error envelope, 404
   // Malformed bodies and other middleware failures: the same error shape as GraphQL responses.
   app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
