@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor } from '@flowgraph/kernel';
+import { decodeTimeIdCursor } from '@flowgraph/kernel';
 import { AuditEntryEntity, type AuditEntry } from './audit-entry.entity';
 
 export interface NewAuditEntry {
@@ -46,6 +46,6 @@ export class AuditRepository {
 }
 
 function afterCursor(after: string) {
-  const [createdAt, id] = decodeCursor(after, 2);
-  return { $or: [{ createdAt: { $lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $lt: String(id) } }] };
+  const { at, id } = decodeTimeIdCursor(after);
+  return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
 }
