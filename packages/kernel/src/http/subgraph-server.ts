@@ -16,7 +16,7 @@ import { IdentityError, verifyIdentity, type Identity } from '../identity';
 import { beginScopedTransaction } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
-import { guardIdArguments, type IdFormat } from './id-arguments';
+import { guardArguments, type IdFormat } from './argument-guard';
 
 /** What every subgraph resolver receives; a subgraph adds its loaders and services. */
 export interface RequestContext {
@@ -62,7 +62,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   subscriptions?: boolean;
   /**
    * The `ID` arguments and input fields that are not UUIDs, by `Type.field.argument` or
-   * `InputType.field`. Default: none (every id is a UUID; a malformed one is a VALIDATION_ERROR).
+   * `InputType.field`. Default: none (every id is a UUID). Arguments are checked before resolvers
+   * run (see `guardArguments`): a malformed id or text with a NUL is a VALIDATION_ERROR.
    */
   idFormats?: Record<string, IdFormat>;
 }
@@ -148,7 +149,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]);
-  guardIdArguments(schema, options.idFormats);
+  guardArguments(schema, { idFormats: options.idFormats });
   const root = options.orm.em as EntityManager;
   const subscriptions = options.subscriptions
     ? attachSubscriptions<TContext>({

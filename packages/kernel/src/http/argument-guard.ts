@@ -1,6 +1,7 @@
 import {
   defaultFieldResolver,
   getNamedType,
+  isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
@@ -8,6 +9,7 @@ import {
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLInputType,
+  type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
 import { validationError, type FieldError } from '../errors';
@@ -22,19 +24,30 @@ export interface IdFormat {
 /** The format of every `ID` argument and input field unless a subgraph names another. */
 export const uuidIdFormat: IdFormat = { test: isUuid, message: 'Must be a UUID' };
 
+export interface ArgumentGuardOptions {
+  /** The ids that are not UUIDs, by `Type.field.argument` or `InputType.field`. Default: none. */
+  idFormats?: Record<string, IdFormat>;
+}
+
+/** Scalars whose values cannot hold text: nothing to check in them. */
+const TEXTLESS = new Set(['Int', 'Float', 'Boolean']);
+const NUL = '\u0000';
+
 /**
- * Checks every `ID` argument of every field (also inside input objects and lists) before the
- * field resolves, so a malformed id is a VALIDATION_ERROR naming the argument (`id`,
- * `input.workflowId`) instead of a Postgres cast error or a silent null. Resolvers (and
- * subscriptions' `subscribe`) are wrapped in place. `formats` names the ids that are not UUIDs,
- * by `Type.field.argument` or `InputType.field`; an unknown name is a startup error.
+ * Checks every argument of every field (inside input objects and lists too) before the field
+ * resolves, for what Postgres would otherwise refuse with an error masked as INTERNAL: an `ID`
+ * not of its format (a UUID unless `idFormats` names another), and text holding a NUL character
+ * (anywhere in a string or a JSON value). Problems are one VALIDATION_ERROR whose `details` name
+ * each argument (`id`, `input.workflowId`, `events[2].payload`). Resolvers (and subscriptions'
+ * `subscribe`) are wrapped in place. An `idFormats` key the schema does not have is a startup error.
  */
-export function guardIdArguments(schema: GraphQLSchema, formats: Record<string, IdFormat> = {}): void {
+export function guardArguments(schema: GraphQLSchema, options: ArgumentGuardOptions = {}): void {
+  const formats = options.idFormats ?? {};
   for (const key of Object.keys(formats)) {
-    if (!namesAnId(schema, key)) throw new Error(`guardIdArguments: ${key} is not an ID argument or input field of the schema`);
+    if (!namesAnId(schema, key)) throw new Error(`guardArguments: ${key} is not an ID argument or input field of the schema`);
   }
   const formatOf = (key: string) => formats[key] ?? uuidIdFormat;
-  const carriesId = idCarrierTest(schema);
+  const checked = checkedTypeTest(schema);
 
   const collect = (type: GraphQLInputType, value: unknown, path: string, format: IdFormat, problems: FieldError[]): void => {
     if (value === null || value === undefined) return;
@@ -43,28 +56,40 @@ export function guardIdArguments(schema: GraphQLSchema, formats: Record<string, 
       if (Array.isArray(value)) value.forEach((item, i) => collect(inner.ofType, item, `${path}[${i}]`, format, problems));
     } else if (isInputObjectType(inner)) {
       for (const field of Object.values(inner.getFields())) {
-        if (!carriesId(field.type)) continue;
+        if (!checked(field.type)) continue;
         collect(field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`, formatOf(`${inner.name}.${field.name}`), problems);
       }
-    } else if (getNamedType(inner).name === 'ID' && !format.test(String(value))) {
-      problems.push({ field: path, message: format.message });
+    } else if (getNamedType(inner).name === 'ID') {
+      if (!format.test(String(value))) problems.push({ field: path, message: format.message });
+    } else if (holdsNul(value)) {
+      problems.push({ field: path, message: 'Must not contain NUL characters' });
     }
   };
 
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const checked = field.args.filter((arg) => carriesId(arg.type));
-      if (checked.length === 0) continue;
-      const check = (args: Record<string, unknown>) => {
+      const args = field.args.filter((arg) => checked(arg.type));
+      if (args.length === 0) continue;
+      const check = (values: Record<string, unknown>) => {
         const problems: FieldError[] = [];
-        for (const arg of checked) collect(arg.type, args[arg.name], arg.name, formatOf(`${type.name}.${field.name}.${arg.name}`), problems);
-        if (problems.length > 0) throw validationError(problems, 'Malformed id');
+        for (const arg of args) collect(arg.type, values[arg.name], arg.name, formatOf(`${type.name}.${field.name}.${arg.name}`), problems);
+        if (problems.length > 0) throw validationError(problems);
       };
       wrap(field, 'resolve', check);
       if (field.subscribe) wrap(field, 'subscribe', check);
     }
   }
+}
+
+/** Whether a string, or any key or string inside a JSON value, holds U+0000 (which Postgres text and jsonb refuse). */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return Object.entries(value).some(([key, item]) => key.includes(NUL) || holdsNul(item));
+  }
+  return false;
 }
 
 /** Whether `Type.field.argument` or `InputType.field` is an ID argument or input field of the schema. */
@@ -84,19 +109,23 @@ function wrap(field: GraphQLField<unknown, unknown>, hook: 'resolve' | 'subscrib
   };
 }
 
-/** Whether an input type holds an ID anywhere: input objects are marked until nothing changes (they may be recursive). */
-function idCarrierTest(schema: GraphQLSchema): (type: GraphQLInputType) => boolean {
-  const carriers = new Set<string>();
+/**
+ * Whether an input type holds anything to check (an ID or text): input objects are marked until
+ * nothing changes, since they may be recursive.
+ */
+function checkedTypeTest(schema: GraphQLSchema): (type: GraphQLInputType) => boolean {
+  const marked = new Set<string>();
+  const leaf = (named: GraphQLNamedType) => !isInputObjectType(named) && !isEnumType(named) && !TEXTLESS.has(named.name);
   const test = (type: GraphQLInputType): boolean => {
     const named = getNamedType(type);
-    return named.name === 'ID' || carriers.has(named.name);
+    return marked.has(named.name) || leaf(named);
   };
   const inputs = Object.values(schema.getTypeMap()).filter(isInputObjectType);
   for (let changed = true; changed; ) {
     changed = false;
     for (const input of inputs) {
-      if (carriers.has(input.name) || !Object.values(input.getFields()).some((field) => test(field.type))) continue;
-      carriers.add(input.name);
+      if (marked.has(input.name) || !Object.values(input.getFields()).some((field) => test(field.type))) continue;
+      marked.add(input.name);
       changed = true;
     }
   }

@@ -20,8 +20,9 @@ import { signUp, type TestUser } from './support/live-kit';
 
 /**
  * Walks the composed supergraph: every field with an `ID` argument or input field is called with
- * malformed ids, through the real gateway as a signed-up admin. The documented answer
- * (docs/api.md, Errors) is VALIDATION_ERROR whose `details[].field` names the argument, never INTERNAL.
+ * malformed ids, and every text argument with a NUL character, through the real gateway as a
+ * signed-up admin. The documented answer (docs/api.md, Errors) is VALIDATION_ERROR whose
+ * `details[].field` names the argument, never INTERNAL.
  */
 const schema = buildASTSchema(parse(readFileSync(supergraphPath(), 'utf8')), { assumeValidSDL: true });
 const rootTypes = [schema.getQueryType()!, schema.getMutationType()!, schema.getSubscriptionType()!];
@@ -29,30 +30,37 @@ const rootTypes = [schema.getQueryType()!, schema.getMutationType()!, schema.get
 /** Malformed under every id format we have (UUIDs and template slugs). */
 const malformed = { 'not an id': 'not a uuid', '10 KB long': 'a'.repeat(10_240), 'SQL-looking': "1' OR '1'='1'; drop table users; --" };
 
-interface IdPosition {
+interface Position {
   type: GraphQLObjectType;
   field: GraphQLField<unknown, unknown>;
-  /** `id`, or `input.workflowId` for an input field. */
+  /** Where the value goes: `id`, or `input.workflowId` for an input field. */
   path: string;
+  /** How the answer names it: the path with `[0]` after lists (`events[0].payload`). */
+  detail: string;
 }
 
-/** The dotted paths of the ID positions inside an input type (input objects' fields, recursively). */
-function idPaths(type: GraphQLInputType, prefix: string, seen = new Set<string>()): string[] {
-  const named = getNamedType(type);
-  if (named.name === 'ID') return [prefix];
-  if (!isInputObjectType(named) || seen.has(named.name)) return [];
-  return Object.values(named.getFields()).flatMap((f) => idPaths(f.type, `${prefix}.${f.name}`, new Set([...seen, named.name])));
+/** The paths of the values of the given scalars inside an input type (input objects' fields, recursively). */
+function pathsOf(type: GraphQLInputType, scalars: string[], path: string, detail: string, seen: string[] = []): { path: string; detail: string }[] {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) return pathsOf(inner.ofType, scalars, path, `${detail}[0]`, seen);
+  if (scalars.includes(inner.name)) return [{ path, detail }];
+  if (!isInputObjectType(inner) || seen.includes(inner.name)) return [];
+  return Object.values(inner.getFields()).flatMap((f) => pathsOf(f.type, scalars, `${path}.${f.name}`, `${detail}.${f.name}`, [...seen, inner.name]));
 }
 
-function idPositions(types: readonly GraphQLObjectType[]): IdPosition[] {
-  return types.flatMap((type) => Object.values(type.getFields()).flatMap((field) => field.args.flatMap((arg) => idPaths(arg.type, arg.name).map((path) => ({ type, field, path })))));
+/** Every argument position of the given scalars in fields of `types`. */
+function positions(types: readonly GraphQLObjectType[], scalars: string[]): Position[] {
+  return types.flatMap((type) =>
+    Object.values(type.getFields()).flatMap((field) => field.args.flatMap((arg) => pathsOf(arg.type, scalars, arg.name, arg.name).map((p) => ({ type, field, ...p })))),
+  );
 }
+const idPositions = (types: readonly GraphQLObjectType[]) => positions(types, ['ID']);
 
-/** A valid value of `type` (required input fields only), with `bad` at `target` (a dotted path below it). */
-function valueOf(type: GraphQLInputType, target: string[] | null, bad: string): unknown {
-  if (target?.length === 0) return bad;
+/** A valid value of `type` (required input fields only), with `bad(scalar)` at `target` (a dotted path below it). */
+function valueOf(type: GraphQLInputType, target: string[] | null, bad: (scalar: string) => unknown): unknown {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return [valueOf(inner.ofType, target, bad)];
+  if (target?.length === 0) return bad(inner.name);
   if (isEnumType(inner)) return inner.getValues()[0].value;
   if (isInputObjectType(inner)) {
     const value: Record<string, unknown> = {};
@@ -62,18 +70,19 @@ function valueOf(type: GraphQLInputType, target: string[] | null, bad: string): 
     }
     return value;
   }
-  if (!isScalarType(inner)) throw new Error(`no value for ${String(inner)}`);
-  const scalars: Record<string, unknown> = { ID: randomUUID(), String: 'x', Int: 1, Float: 1, Boolean: true, DateTime: new Date().toISOString(), Date: '2026-01-01', JSONObject: {} };
+  // Strings are unique so that per-value limits (signUp per email) are not what answers.
+  const scalars: Record<string, unknown> = { ID: randomUUID(), String: `x${randomUUID()}`, Int: 1, Float: 1, Boolean: true, DateTime: new Date().toISOString(), Date: '2026-01-01', JSONObject: {} };
   if (!(inner.name in scalars)) throw new Error(`the walker needs a value for scalar ${inner.name}`);
   return scalars[inner.name];
 }
 
 /** The operation calling `position.field` with every argument a variable, and the variables. */
-function operationFor(position: IdPosition, bad: string): { query: string; variables: Record<string, unknown> } {
+function operationFor(position: Position, bad: string | ((scalar: string) => unknown)): { query: string; variables: Record<string, unknown> } {
   const { type, field, path } = position;
   const [argName, ...below] = path.split('.');
   const args = field.args.filter((arg) => arg.name === argName || (isNonNullType(arg.type) && arg.defaultValue === undefined));
-  const variables = Object.fromEntries(args.map((arg) => [arg.name, valueOf(arg.type, arg.name === argName ? below : null, bad)]));
+  const badValue = typeof bad === 'string' ? () => bad : bad;
+  const variables = Object.fromEntries(args.map((arg) => [arg.name, valueOf(arg.type, arg.name === argName ? below : null, badValue)]));
   const operation = type === schema.getMutationType() ? 'mutation' : type === schema.getSubscriptionType() ? 'subscription' : 'query';
   const declared = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
@@ -127,6 +136,20 @@ describe.each(Object.entries(malformed))('a malformed id (%s)', (_kind, bad) => 
     expect(errors.map((e) => e.extensions?.code)).not.toContain('INTERNAL');
     expect(errors).toContainEqual(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', details: expect.arrayContaining([expect.objectContaining({ field: position.path })]) }) }),
+    );
+  });
+});
+
+/** Text Postgres refuses (text and jsonb): a NUL character, in a string or anywhere in a JSON value. */
+const withNul = (scalar: string) => (scalar === 'JSONObject' ? { 'key\u0000': 'value\u0000' } : `before\u0000after${randomUUID()}`);
+
+describe('text holding a NUL character', () => {
+  it.each(positions(rootTypes, ['String', 'JSONObject']).map((p) => [`${p.type.name}.${p.field.name}(${p.detail})`, p] as const))('%s answers VALIDATION_ERROR naming the argument', async (_name, position) => {
+    const operation = position.type === schema.getMutationType() ? 'mutation' : position.type === schema.getSubscriptionType() ? 'subscription' : 'query';
+    const errors = await errorsOf(operation, operationFor(position, withNul), ada);
+    expect(errors.map((e) => e.extensions?.code)).not.toContain('INTERNAL');
+    expect(errors).toContainEqual(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', details: expect.arrayContaining([{ field: position.detail, message: 'Must not contain NUL characters' }]) }) }),
     );
   });
 });
