@@ -166,6 +166,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   });
   app.use(
     '/graphql/stream',
+    hardening.exactPath,
     serverSpan('/graphql/stream'),
     authenticate,
     rates.middleware,
@@ -174,6 +175,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   );
   app.use(
     '/graphql',
+    hardening.exactPath,
     serverSpan('/graphql'),
     authenticate,
     rates.middleware, // per IP and per user/API key, still before body parsing

@@ -104,7 +104,7 @@ it('gives no field suggestions in production errors; development does', async ()
 
 it('answers paths it does not serve with the JSON error envelope and 404, not an HTML page', async () => {
   const origin = new URL(federation.gateway.url).origin;
-  for (const [method, path] of [['GET', '/nope'], ['GET', '/api/v1/anything'], ['POST', '/api/v1/workflows'], ['GET', '/webhooks/some-trigger'], ['DELETE', '/healthz']]) {
+  for (const [method, path] of [['GET', '/nope'], ['GET', '/api/v1/anything'], ['POST', '/api/v1/workflows'], ['GET', '/webhooks/some-trigger'], ['DELETE', '/healthz'], ['POST', '/graphql/nope'], ['GET', '/graphql/stream/nope']]) {
     const response = await fetch(`${origin}${path}`, { method, headers: { 'x-request-id': 'lost-1' } });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);

@@ -1,6 +1,6 @@
 import cors from 'cors';
 import helmet from 'helmet';
-import type { Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { BREAK, GraphQLError, type ValidationRule } from 'graphql';
 import { ErrorCode } from '@flowgraph/kernel';
 
@@ -50,14 +50,20 @@ function notFound(_req: Request, res: Response): void {
   res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such endpoint', details: [], request_id: res.locals.requestId as string } });
 }
 
+/** First in an `app.use(path, …)` mount, which also matches longer paths: those are unknown too. */
+function exactPath(req: Request, res: Response, next: NextFunction): void {
+  if (req.path === '/') return next();
+  notFound(req, res);
+}
+
 /**
  * The HTTP front: security headers (helmet; an API's CSP `default-src 'none'` in production,
  * none in development so Apollo's local landing page can load), CORS for an allow-list of
  * origins with credentials, and the Apollo Server options that close what a public graph should
  * not show: CSRF prevention (kept on), introspection and "Did you mean …" hints off in production.
  * Introspection is refused by a rule of ours: Apollo Server's message names the library and how
- * to switch introspection on. `notFound` ends the
- * routes. The body limit stays with `express.json` (`BODY_LIMIT`).
+ * to switch introspection on. `notFound` ends the routes; `exactPath` keeps a mount from
+ * serving paths below its own. The body limit stays with `express.json` (`BODY_LIMIT`).
  */
 export function httpHardening(options: HttpHardeningOptions) {
   const origins = new Set(options.corsOrigins ?? ['http://localhost:5173']);
@@ -83,6 +89,7 @@ export function httpHardening(options: HttpHardeningOptions) {
   return {
     middleware,
     notFound,
+    exactPath,
     /** Spread into ApolloServer's `validationRules` (with any others). */
     validationRules,
     apolloOptions: {
