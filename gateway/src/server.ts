@@ -107,7 +107,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...hardening.apolloOptions,
-    validationRules: limits.validationRules,
+    validationRules: [...hardening.validationRules, ...limits.validationRules],
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     formatError: formatError(logger),
@@ -166,6 +166,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   });
   app.use(
     '/graphql/stream',
+    hardening.exactPath,
     serverSpan('/graphql/stream'),
     authenticate,
     rates.middleware,
@@ -174,6 +175,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   );
   app.use(
     '/graphql',
+    hardening.exactPath,
     serverSpan('/graphql'),
     authenticate,
     rates.middleware, // per IP and per user/API key, still before body parsing
@@ -193,6 +195,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
       },
     }),
   );
+  app.use(hardening.notFound); // unknown paths: the REST error envelope, 404
   // Malformed bodies and other middleware failures: the same error shape as GraphQL responses.
   app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;

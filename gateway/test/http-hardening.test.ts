@@ -81,10 +81,14 @@ it('refuses a body over BODY_LIMIT with 413 and the GraphQL error shape', async 
 
 it('refuses introspection in production; development serves it', async () => {
   const introspection = '{ __schema { queryType { name } } }';
-  const refused = await post(federation.gateway.url, introspection);
-  expect(refused.status).toBe(400);
-  expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection is not allowed/), extensions: { code: 'VALIDATION_ERROR' } });
-  expect(refused.data).toBeUndefined();
+  for (const query of [introspection, '{ __type(name: "User") { name } }']) {
+    const refused = await post(federation.gateway.url, query);
+    expect(refused.status).toBe(400);
+    // Neutral: neither the server library nor how to switch introspection on.
+    expect(refused.errors).toEqual([expect.objectContaining({ message: 'Introspection is disabled', extensions: expect.objectContaining({ code: 'VALIDATION_ERROR' }) })]);
+    expect(refused.text).not.toMatch(/apollo|enable|introspection: true|pass /i);
+    expect(refused.data).toBeUndefined();
+  }
   const served = await post(development.url, introspection);
   expect(served.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
 });
@@ -96,4 +100,14 @@ it('gives no field suggestions in production errors; development does', async ()
   expect(production.text).not.toMatch(/Did you mean/);
   const dev = await post(development.url, typo);
   expect(dev.errors?.[0]?.message).toMatch(/Did you mean "me"\?/);
+});
+
+it('answers paths it does not serve with the JSON error envelope and 404, not an HTML page', async () => {
+  const origin = new URL(federation.gateway.url).origin;
+  for (const [method, path] of [['GET', '/nope'], ['GET', '/api/v1/anything'], ['POST', '/api/v1/workflows'], ['GET', '/webhooks/some-trigger'], ['DELETE', '/healthz'], ['POST', '/graphql/nope'], ['GET', '/graphql/stream/nope']]) {
+    const response = await fetch(`${origin}${path}`, { method, headers: { 'x-request-id': 'lost-1' } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'No such endpoint', details: [], request_id: 'lost-1' } });
+  }
 });

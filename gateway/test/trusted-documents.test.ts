@@ -163,6 +163,33 @@ describe('a key bound to partner-example, in enforce mode', () => {
     expect(byHash.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OPERATION_NOT_TRUSTED' });
   });
 
+  it('answers an id that no manifest holds 404 PERSISTED_DOCUMENT_NOT_FOUND, as it answers a browser user', async () => {
+    const unknown = sha256('query Nope { me { id } }');
+    for (const [gateway, caller] of [[federation.gateway, partnerKey], [await gatewayWith('log'), partnerKey], [federation.gateway, owner]] as const) {
+      const answer = await send(gateway.url, { documentId: `sha256:${unknown}` }, caller);
+      expect(answer.status).toBe(404);
+      expect(answer.errors).toEqual([{ message: `No persisted operation has id ${unknown}`, extensions: { code: 'NOT_FOUND', reason: 'PERSISTED_DOCUMENT_NOT_FOUND', request_id: expect.any(String) } }]);
+    }
+  });
+
+  it('refuses query text that is not the text of the id sent with it, with the same 400 for every caller', async () => {
+    const other = '{ me { email } }';
+    const requests = [
+      { documentId: `sha256:${workflowsOp.id}`, query: other },
+      { query: other, extensions: { persistedQuery: { version: 1, sha256Hash: workflowsOp.id } } },
+    ];
+    for (const caller of [partnerKey, unboundKey, owner]) {
+      for (const request of requests) {
+        const answer = await send(federation.gateway.url, request, caller);
+        expect(answer.status).toBe(400);
+        expect(answer.data).toBeUndefined();
+        expect(answer.errors).toEqual([{ message: expect.stringMatching(/is not the sha256 of the query sent with it$/), extensions: { code: 'VALIDATION_ERROR', reason: 'PERSISTED_QUERY_HASH_MISMATCH', request_id: expect.any(String) } }]);
+      }
+    }
+    // The id's own text alongside it is no contradiction.
+    expectWorkflows(await send(federation.gateway.url, { documentId: `sha256:${workflowsOp.id}`, query: workflowsOp.body }, partnerKey));
+  });
+
   it('refuses a malformed documentId', async () => {
     const answer = await send(federation.gateway.url, { documentId: 'md5:abc' }, partnerKey);
     expect(answer.status).toBe(400);
@@ -219,7 +246,7 @@ describe('manifests', () => {
     const manifest = JSON.parse(original) as typeof example;
     manifest.operations.push({ id: sha256(laterBody), name: 'PartnerViewerName', type: 'query', body: laterBody } as (typeof manifest.operations)[number]);
     const refusedBefore = await send(gateway.url, { documentId: sha256(laterBody) }, partnerKey);
-    expect(refusedBefore.status).toBe(403);
+    expect(refusedBefore.status).toBe(404);
     await writeFile(file, JSON.stringify(manifest));
     const accepted = await until(async () => {
       const answer = await send(gateway.url, { documentId: sha256(laterBody) }, partnerKey);

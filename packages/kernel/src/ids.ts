@@ -1,6 +1,9 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** IDs come from clients; a malformed one would be a Postgres cast error, so it is simply "not found". */
+/**
+ * Client arguments are refused earlier when malformed (`guardArguments`); ids reaching a repository
+ * by other ways (entity references, loader keys) are filtered, since Postgres would fail the cast.
+ */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }

@@ -12,6 +12,7 @@ export * from './db/migrate';
 export * from './http/health';
 export * from './timeouts';
 export * from './http/subgraph-server';
+export * from './http/argument-guard';
 export * from './graphql';
 export * from './access-token';
 export * from './process';

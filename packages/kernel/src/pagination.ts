@@ -1,4 +1,5 @@
 import { validationError } from './errors';
+import { isUuid } from './ids';
 
 /**
  * Relay connections over keyset cursors. A cursor is an opaque base64url JSON array of the
@@ -43,6 +44,19 @@ export function decodeCursor(cursor: string, arity: number, field = 'after'): Cu
     // fall through to the validation error
   }
   throw validationError([{ field, message: 'Invalid cursor' }]);
+}
+
+/**
+ * Decodes a `[ISO timestamp, uuid]` cursor, the usual `(createdAt, id)` keyset position. A cursor
+ * whose values are not a time and a UUID is a VALIDATION_ERROR (Postgres would fail on the cast).
+ */
+export function decodeTimeIdCursor(cursor: string, field = 'after'): { at: Date; id: string } {
+  const [time, id] = decodeCursor(cursor, 2, field);
+  const at = new Date(time);
+  if (typeof time !== 'string' || Number.isNaN(at.getTime()) || typeof id !== 'string' || !isUuid(id)) {
+    throw validationError([{ field, message: 'Invalid cursor' }]);
+  }
+  return { at, id };
 }
 
 /** Checks `first` against the limits; the repository should fetch `limit + 1` rows. */

@@ -322,7 +322,7 @@ describe('reading suggestions', () => {
     expect(codeOf(await dismiss(suggestionId, outsider))).toBe('NOT_FOUND');
     const read = await h.call('query($id: ID!) { suggestion(id: $id) { id } }', { id: suggestionId }, outsider);
     expect(read.data!.suggestion).toBeNull();
-    expect(codeOf(await accept('not-a-uuid', admin))).toBe('NOT_FOUND');
+    expect(codeOf(await accept('not-a-uuid', admin))).toBe('VALIDATION_ERROR');
   });
 
   it('refuses an API key without suggestions:read', async () => {

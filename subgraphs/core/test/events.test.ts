@@ -186,9 +186,9 @@ describe('events', () => {
     expect(reference.data!._entities).toEqual([null]);
   });
 
-  it('answers null for an id that is not a UUID instead of failing', async () => {
+  it('answers a VALIDATION_ERROR naming the argument for an id that is not a UUID', async () => {
     const response = await h.call('{ event(id: "not-a-uuid") { id } }', {}, tenant.identity);
-    expect(response.errors).toBeUndefined();
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'id', message: 'Must be a UUID' }] });
     expect(response.data!.event).toBeNull();
   });
 

@@ -75,8 +75,7 @@ it('resolves Query.integration and Integration references in the caller’s orga
   expect(other.errors).toBeUndefined();
   expect(other.data?.integration).toBeNull();
   const malformed = await postGraphQL<{ integration: unknown }>(server.url, query, { id: 'not-a-uuid' }, { identity: admin, secret });
-  expect(malformed.errors).toBeUndefined();
-  expect(malformed.data?.integration).toBeNull();
+  expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'id', message: 'Must be a UUID' }] });
 });
 
 it('refuses connecting to a member and to an anonymous caller, and validates the display name', async () => {

@@ -6,6 +6,7 @@ import { activityRoute } from './modules/activity/activity.route';
 import type { ExecutionModuleDeps } from './modules/executions/execution.context';
 import type { TriggerModuleDeps } from './modules/triggers/trigger.context';
 import { triggerRoutes, type TriggerRouteDeps } from './modules/triggers/trigger.routes';
+import { templateIdFormats } from './modules/templates/template-id';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -36,6 +37,7 @@ export function startWorkflowServer(deps: WorkflowServerDeps, port = 0, host?: s
       identitySecret: deps.identitySecret,
       extendContext: (base) => createWorkflowContext(base, { triggers: deps.triggers, executions }),
       subscriptions: Boolean(executions.updates),
+      idFormats: templateIdFormats,
       routes: (app) => {
         triggerRoutes({ orm: deps.orm, logger: deps.logger, ...deps.triggers })(app);
         activityRoute({ orm: deps.orm, identitySecret: deps.identitySecret, logger: deps.logger })(app);

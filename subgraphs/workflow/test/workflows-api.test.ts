@@ -257,9 +257,9 @@ describe('activation, RBAC and deletion', () => {
     expect((await get(id)).data!.workflow.name).toBe('private');
   });
 
-  it('treats a malformed id as not found', async () => {
-    expect((await get('not-a-uuid')).data!.workflow).toBeNull();
-    expect(codeOf(await update('not-a-uuid', { name: 'x' }))).toBe('NOT_FOUND');
+  it('refuses a malformed id as a VALIDATION_ERROR, in queries and mutations alike', async () => {
+    expect(codeOf(await get('not-a-uuid'))).toBe('VALIDATION_ERROR');
+    expect(codeOf(await update('not-a-uuid', { name: 'x' }))).toBe('VALIDATION_ERROR');
   });
 });
 

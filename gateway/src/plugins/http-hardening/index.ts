@@ -1,6 +1,8 @@
 import cors from 'cors';
 import helmet from 'helmet';
-import type { RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { BREAK, GraphQLError, type ValidationRule } from 'graphql';
+import { ErrorCode } from '@flowgraph/kernel';
 
 export interface HttpHardeningOptions {
   /**
@@ -31,12 +33,37 @@ const ALLOWED_HEADERS = [
 /** Response headers a browser client may read. */
 const EXPOSED_HEADERS = ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after', 'etag'];
 
+/** Refuses `__schema` and `__type` once per operation, naming neither the server library nor a switch. */
+const noIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value !== '__schema' && node.name.value !== '__type') return undefined;
+    context.reportError(new GraphQLError('Introspection is disabled', { nodes: [node] }));
+    return BREAK;
+  },
+});
+
+/**
+ * Answers any path no route took with the REST error envelope and 404, instead of Express's HTML
+ * page (which also names the framework). Mount after every route.
+ */
+function notFound(_req: Request, res: Response): void {
+  res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such endpoint', details: [], request_id: res.locals.requestId as string } });
+}
+
+/** First in an `app.use(path, …)` mount, which also matches longer paths: those are unknown too. */
+function exactPath(req: Request, res: Response, next: NextFunction): void {
+  if (req.path === '/') return next();
+  notFound(req, res);
+}
+
 /**
  * The HTTP front: security headers (helmet; an API's CSP `default-src 'none'` in production,
  * none in development so Apollo's local landing page can load), CORS for an allow-list of
  * origins with credentials, and the Apollo Server options that close what a public graph should
  * not show: CSRF prevention (kept on), introspection and "Did you mean …" hints off in production.
- * The body limit stays with `express.json` (`BODY_LIMIT`).
+ * Introspection is refused by a rule of ours: Apollo Server's message names the library and how
+ * to switch introspection on. `notFound` ends the routes; `exactPath` keeps a mount from
+ * serving paths below its own. The body limit stays with `express.json` (`BODY_LIMIT`).
  */
 export function httpHardening(options: HttpHardeningOptions) {
   const origins = new Set(options.corsOrigins ?? ['http://localhost:5173']);
@@ -57,13 +84,20 @@ export function httpHardening(options: HttpHardeningOptions) {
       maxAge: 600,
     }),
   ];
+  const introspection = options.introspection ?? !options.production;
+  const validationRules: ValidationRule[] = introspection ? [] : [noIntrospection];
   return {
     middleware,
+    notFound,
+    exactPath,
+    /** Spread into ApolloServer's `validationRules` (with any others). */
+    validationRules,
     apolloOptions: {
       // Apollo Server's default, stated so nobody turns it off by accident: GET and simple POSTs
       // need a header a cross-site form cannot send (content-type JSON, apollo-require-preflight…).
       csrfPrevention: true,
-      introspection: options.introspection ?? !options.production,
+      // Refused by `validationRules` above instead, with a neutral message.
+      introspection: true,
       hideSchemaDetailsFromClientErrors: options.production,
     },
   };

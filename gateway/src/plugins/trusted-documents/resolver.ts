@@ -82,6 +82,16 @@ export function trustedDocumentResolver(options: TrustedDocumentResolverOptions)
     const documentId = normalizeDocumentId(params.documentId);
     const apqHash = apqHashOf(params.extensions);
     const id = documentId ?? apqHash;
+    // For every caller alike: text sent with an id must be that id's text (graphql-ws sends "" with
+    // an id), and an id no manifest holds is not found, whoever asks.
+    if (id !== undefined && typeof params.query === 'string' && params.query !== '' && sha256Hex(params.query) !== id) {
+      const field = documentId !== undefined ? 'documentId' : 'persistedQuery.sha256Hash';
+      return new TrustedDocumentRefusal(ErrorCode.VALIDATION_ERROR, TrustedDocumentReason.hashMismatch, `${field} is not the sha256 of the query sent with it`);
+    }
+    const document = documentId !== undefined ? store.find(documentId) : undefined;
+    if (documentId !== undefined && !document) {
+      return new TrustedDocumentRefusal(ErrorCode.NOT_FOUND, TrustedDocumentReason.notFound, `No persisted operation has id ${documentId}`);
+    }
     if (client !== undefined && mode !== 'off') {
       const trusted = id === undefined ? undefined : store.forClient(client)?.get(id);
       if (trusted) return substitute(params, trusted);
@@ -97,17 +107,11 @@ export function trustedDocumentResolver(options: TrustedDocumentResolverOptions)
       metrics.operationRejections.inc({ reason: 'untrusted_document_logged' });
       logger.warn(line, 'untrusted document run (trusted documents in log mode)');
     }
-    if (documentId !== undefined) {
-      const document = store.find(documentId);
-      return document ? substitute(params, document) : new TrustedDocumentRefusal(ErrorCode.NOT_FOUND, TrustedDocumentReason.notFound, `No persisted operation has id ${documentId}`);
-    }
+    if (document) return substitute(params, document);
     // An APQ hash that a manifest holds needs no registration round trip; others go to the APQ store.
     if (apqHash !== undefined && params.query === undefined) {
-      const document = store.find(apqHash);
-      if (document) return substitute(params, document);
-    }
-    if (apqHash !== undefined && typeof params.query === 'string' && sha256Hex(params.query) !== apqHash) {
-      return new TrustedDocumentRefusal(ErrorCode.VALIDATION_ERROR, TrustedDocumentReason.hashMismatch, 'persistedQuery.sha256Hash is not the sha256 of the query');
+      const registered = store.find(apqHash);
+      if (registered) return substitute(params, registered);
     }
     return params;
   };

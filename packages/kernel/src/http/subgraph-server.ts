@@ -17,6 +17,7 @@ import { jsonKeepingBytes, verifyRequestIdentity } from './signed-request';
 import { beginScopedTransaction } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
+import { guardArguments, type IdFormat } from './argument-guard';
 
 /** What every subgraph resolver receives; a subgraph adds its loaders and services. */
 export interface RequestContext {
@@ -60,6 +61,12 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
    * Connections must carry the gateway's signed identity in connectionParams. Default: false.
    */
   subscriptions?: boolean;
+  /**
+   * The `ID` arguments and input fields that are not UUIDs, by `Type.field.argument` or
+   * `InputType.field`. Default: none (every id is a UUID). Arguments are checked before resolvers
+   * run (see `guardArguments`): a malformed id or text with a NUL is a VALIDATION_ERROR.
+   */
+  idFormats?: Record<string, IdFormat>;
 }
 
 export interface RunningServer {
@@ -168,6 +175,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]);
+  guardArguments(schema, { idFormats: options.idFormats });
   const root = options.orm.em as EntityManager;
   const subscriptions = options.subscriptions
     ? attachSubscriptions<TContext>({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, type AuditRecord } from '@flowgraph/kernel';
+import { decodeTimeIdCursor, type AuditRecord } from '@flowgraph/kernel';
 import { AuditEntryEntity, type AuditEntry } from './audit-entry.entity';
 
 /** An entry to store: Core's own (a new id, now) or one relayed from another subgraph (its id and time). */
@@ -45,6 +45,6 @@ export class AuditRepository {
 }
 
 function afterCursor(after: string) {
-  const [createdAt, id] = decodeCursor(after, 2);
-  return { $or: [{ createdAt: { $lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $lt: String(id) } }] };
+  const { at, id } = decodeTimeIdCursor(after);
+  return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, firstRowsPerKey, isUuid, validUuids, type Role, type RowScope } from '@flowgraph/kernel';
+import { decodeTimeIdCursor, firstRowsPerKey, isUuid, validUuids, type Role, type RowScope } from '@flowgraph/kernel';
 import { MembershipEntity, type Membership } from './membership.entity';
 
 /**
@@ -37,10 +37,10 @@ export class MembershipRepository {
 
   /** A later page of one organization's members, after a `(createdAt, id)` cursor. */
   pageByOrg(orgId: string, limit: number, after: string): Promise<Membership[]> {
-    const [createdAt, id] = decodeCursor(after, 2);
+    const { at, id } = decodeTimeIdCursor(after);
     return this.em.find(
       MembershipEntity,
-      { orgId, $or: [{ createdAt: { $gt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $gt: String(id) } }] },
+      { orgId, $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: id } }] },
       { orderBy: { createdAt: 'asc', id: 'asc' }, limit },
     );
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, firstRowsPerKey, validUuids } from '@flowgraph/kernel';
+import { decodeTimeIdCursor, firstRowsPerKey, validUuids } from '@flowgraph/kernel';
 import { ExecutionEntity, type Execution, type ExecutionStatus, type TriggerKind } from './execution.entity';
 import { StepRunEntity, type StepRun } from './step-run.entity';
 
@@ -53,8 +53,8 @@ export class ExecutionRepository {
     const where: Record<string, unknown> = { workflowId };
     if (status) where.status = status;
     if (after) {
-      const [queuedAt, id] = decodeCursor(after, 2);
-      where.$or = [{ queuedAt: { $lt: new Date(queuedAt) } }, { queuedAt: new Date(queuedAt), id: { $lt: String(id) } }];
+      const { at, id } = decodeTimeIdCursor(after);
+      where.$or = [{ queuedAt: { $lt: at } }, { queuedAt: at, id: { $lt: id } }];
     }
     return this.em.find(ExecutionEntity, where, { orderBy: { queuedAt: 'desc', id: 'desc' }, limit });
   }
