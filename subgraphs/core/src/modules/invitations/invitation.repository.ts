@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, isUuid, type Role } from '@flowgraph/kernel';
+import { decodeTimeIdCursor, isUuid, type Role } from '@flowgraph/kernel';
 import { InvitationEntity, type Invitation } from './invitation.entity';
 
 /** What the token lookup returns (before the invitation's organization is the request's scope). */
@@ -81,6 +81,6 @@ export class InvitationRepository {
 }
 
 function afterCursor(after: string) {
-  const [createdAt, id] = decodeCursor(after, 2);
-  return { $or: [{ createdAt: { $lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $lt: String(id) } }] };
+  const { at, id } = decodeTimeIdCursor(after);
+  return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
 }
