@@ -302,7 +302,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds an existing user to the caller's organization. Admins; only an owner may add an owner. */
   addMember: MembershipPayload;
-  /** Changes a member's role in the caller's organization. Admins; only an owner may grant or take away OWNER, and the last owner keeps it. */
+  /**
+   * Changes a member's role in the caller's organization. Their access tokens issued before are refused (UNAUTHENTICATED) from their
+   * next request and their open subscriptions closed; refreshSession gives them a token with the new role.
+   * Admins; only an owner may grant or take away OWNER, and the last owner keeps it.
+   */
   changeMemberRole: MembershipPayload;
   /** Creates an API key for the caller's organization and returns its secret, once. Admins on a logged-in session (API keys cannot manage keys). */
   createApiKey: CreateApiKeyPayload;
@@ -320,8 +324,9 @@ export type Mutation = {
   /** Exchanges a refresh token for a new pair (rotation). */
   refreshSession: AuthPayload;
   /**
-   * Removes a member from the caller's organization: their sessions there end at their next token refresh (within 15 minutes)
-   * and their API keys stop working within 30 seconds. Admins; only an owner may remove an owner, and never the last one.
+   * Removes a member from the caller's organization: from their next request their access tokens there are refused, their open
+   * subscriptions are closed, their refresh fails, and the API keys they created stop working.
+   * Admins; only an owner may remove an owner, and never the last one.
    */
   removeMember: RemoveMemberPayload;
   /** Revokes an API key of the caller's organization; it stops working within 30 seconds. Admins on a logged-in session. */
