@@ -79,8 +79,15 @@ async function openSubscription(user: TestUser, headers: Record<string, string>)
   return { client, closed };
 }
 
-const within = <T>(promise: Promise<T>, ms: number, what: string) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} not within ${ms} ms`)), ms))]);
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} not within ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 it('refuses a removed member’s next request, even with an unexpired token, and their refresh', async () => {
   const { user, membershipId, headers, refreshToken } = await join('MEMBER');
