@@ -140,7 +140,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   const verifyJwt = jwtAuthenticator({ secret: config.JWT_SECRET, redis, redisPrefix: config.REDIS_PREFIX });
   const verifyApiKey = (key: string, id: string) => apiKeys.verify(key, id);
   // Core announces revoked sessions, role changes and removals: keys of that creator are asked about again, open subscriptions checked again.
-  const access = await accessChanges({ redis, redisPrefix: config.REDIS_PREFIX, logger, onChange: (change) => apiKeys.forgetCreator(change.userId, change.orgId) });
+  const access = accessChanges({ redis, redisPrefix: config.REDIS_PREFIX, logger, onChange: (change) => apiKeys.forgetCreator(change.userId, change.orgId) });
   // Authenticate before parsing: an anonymous flood should not cost body parsing first.
   const authenticate = authentication({ verifyJwt, verifyApiKey, logger });
   const trustedStore = await loadManifestStore({ dir: config.trustedDocumentsDir, reloadIntervalMs: config.TRUSTED_DOCUMENTS_RELOAD_MS, logger });
