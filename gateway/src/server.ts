@@ -10,6 +10,7 @@ import { ErrorCode, createErrorFormatter, liveness, readiness, reportError, type
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
+import { accessChanges } from './plugins/access-changes';
 import { apiKeyAuthenticator } from './plugins/api-key-auth';
 import { authentication } from './plugins/authentication';
 import { httpHardening } from './plugins/http-hardening';
@@ -138,6 +139,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   });
   const verifyJwt = jwtAuthenticator({ secret: config.JWT_SECRET, redis, redisPrefix: config.REDIS_PREFIX });
   const verifyApiKey = (key: string, id: string) => apiKeys.verify(key, id);
+  // Core announces revoked sessions, role changes and removals: keys of that creator are asked about again, open subscriptions checked again.
+  const access = accessChanges({ redis, redisPrefix: config.REDIS_PREFIX, logger, onChange: (change) => apiKeys.forgetCreator(change.userId, change.orgId) });
   // Authenticate before parsing: an anonymous flood should not cost body parsing first.
   const authenticate = authentication({ verifyJwt, verifyApiKey, logger });
   const trustedStore = await loadManifestStore({ dir: config.trustedDocumentsDir, reloadIntervalMs: config.TRUSTED_DOCUMENTS_RELOAD_MS, logger });
@@ -149,6 +152,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     buildService,
     identitySecret: config.IDENTITY_SECRET,
     verifiers: { verifyJwt, verifyApiKey },
+    accessChanges: access,
     formatError: formatError(logger),
     logger,
     metrics,
@@ -171,7 +175,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     authenticate,
     rates.middleware,
     express.json({ limit: config.BODY_LIMIT }),
-    sseSubscriptions({ subscriptions: live, logger }),
+    sseSubscriptions({ subscriptions: live, verifiers: { verifyJwt, verifyApiKey }, accessChanges: access, logger }),
   );
   app.use(
     '/graphql',
@@ -220,6 +224,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     async stop() {
       await metricsServer?.close();
       await live.dispose(); // closes WebSocket clients (1001) and their upstream subscriptions
+      await access.dispose();
       await apollo.stop(); // drains the HTTP server and stops the gateway
       trustedStore.close();
     },

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { loadConfig, revokedSessionKey, signAccessToken } from '@flowgraph/kernel';
+import { NO_ROLE, grantedRoleKey, loadConfig, revokedSessionKey, signAccessToken } from '@flowgraph/kernel';
+import { jwtAuthenticator } from '../src/plugins/jwt-auth';
 import { bearer, closedUrl, post, startFederation, type Federation } from './support/federation-kit';
 
 let federation: Federation;
@@ -88,6 +89,43 @@ it('refuses a token whose session is marked revoked in Redis, and only that sess
   await federation.redis.set(revokedSessionKey(federation.config.REDIS_PREFIX, revoked.sessionId), '1', 'EX', 60);
   expectRefused(await call(await bearer(revoked)));
   expect((await call(await bearer(member))).status).toBe(200);
+});
+
+it('refuses a token whose role is not the one Core last recorded for its user and organization', async () => {
+  const roleKey = (claims: typeof member) => grantedRoleKey(federation.config.REDIS_PREFIX, claims.orgId, claims.userId);
+  // No record (none made, or expired with every token older than it): the token's role is current.
+  const unrecorded = { ...member, userId: randomUUID() };
+  expect((await call(await bearer(unrecorded))).status).toBe(200);
+  const same = { ...member, userId: randomUUID() };
+  await federation.redis.set(roleKey(same), 'member', 'EX', 60);
+  expect((await call(await bearer(same))).status).toBe(200);
+  const demoted = { ...member, userId: randomUUID() };
+  await federation.redis.set(roleKey(demoted), 'viewer', 'EX', 60);
+  expectRefused(await call(await bearer(demoted)));
+  expect((await call(await bearer({ ...demoted, role: 'viewer' }))).status).toBe(200);
+  const removed = { ...member, userId: randomUUID() };
+  await federation.redis.set(roleKey(removed), NO_ROLE, 'EX', 60);
+  expectRefused(await call(await bearer(removed)));
+  // The record is per organization.
+  expect((await call(await bearer({ ...removed, orgId: randomUUID() }))).status).toBe(200);
+});
+
+it('checks the session and the role in one Redis round trip', async () => {
+  const sent: string[] = [];
+  const redis = new Proxy(federation.redis, {
+    get: (target, name, receiver) => {
+      const value = Reflect.get(target, name, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        sent.push(String(name));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const verify = jwtAuthenticator({ secret: federation.config.JWT_SECRET, redis, redisPrefix: federation.config.REDIS_PREFIX });
+  const { authorization } = await bearer(member);
+  await expect(verify(authorization.slice('Bearer '.length))).resolves.toMatchObject({ userId: member.userId, role: 'member' });
+  expect(sent).toEqual(['mget']);
 });
 
 it('refuses a request carrying both a bearer token and an API key', async () => {

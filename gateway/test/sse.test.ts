@@ -2,6 +2,7 @@ import http from 'node:http';
 import { until } from '@flowgraph/kernel/testing';
 import { startFederation, type Federation } from './support/federation-kit';
 import { Rows, publishSuggestion, signUp, subscribersOf, suggestionChannel, type TestUser } from './support/live-kit';
+import { openStream as openSse } from './support/sse-kit';
 
 /** GraphQL over Server-Sent Events on /graphql/stream (graphql-sse, distinct connections). */
 let federation: Federation;
@@ -25,41 +26,7 @@ type ErrorBody = { errors: { extensions: Record<string, unknown> }[] };
 
 const streamUrl = () => `${federation.gateway.url}/stream`;
 
-/** Opens an event stream and parses its `next` events as they come. */
-async function openStream(init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; query?: string }) {
-  const abort = new AbortController();
-  const query = init.query ?? QUERY;
-  const method = init.method ?? 'POST';
-  const url = method === 'GET' ? `${streamUrl()}?query=${encodeURIComponent(query)}` : streamUrl();
-  const response = await fetch(url, {
-    method,
-    headers: { accept: 'text/event-stream', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: method === 'POST' ? JSON.stringify({ query }) : undefined,
-    signal: abort.signal,
-  });
-  const events: { event: string; data: unknown }[] = [];
-  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    void (async () => {
-      let buffer = '';
-      try {
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          buffer += Buffer.from(chunk).toString('utf8');
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (event) events.push({ event, data: data ? JSON.parse(data) : null });
-          }
-        }
-      } catch {
-        // aborted
-      }
-    })();
-  }
-  return { response, events, close: () => abort.abort() };
-}
+const openStream = (init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; query?: string }) => openSse(federation, { ...init, query: init.query ?? QUERY });
 
 const sseGauge = async () => (await federation.gateway.metrics.activeSubscriptions.get()).values.find((v) => v.labels.transport === 'sse')?.value ?? 0;
 

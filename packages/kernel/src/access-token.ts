@@ -60,3 +60,32 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
 export function revokedSessionKey(redisPrefix: string, sessionId: string): string {
   return `${redisPrefix}:revoked-session:${sessionId}`;
 }
+
+/** The value of a `grantedRoleKey` once the user has left the organization. */
+export const NO_ROLE = 'none';
+
+/**
+ * Redis key holding the role a user holds in an organization (or `NO_ROLE`) since it last
+ * changed, kept as long as an access token issued before the change could live. Core sets it
+ * on every role change, removal and (re)addition; the gateway refuses a token whose role claim
+ * differs. No key means no change within a token's lifetime, so every unexpired token's role is
+ * still current: an expired key can neither let a stale token through nor lock anyone out.
+ */
+export function grantedRoleKey(redisPrefix: string, orgId: string, userId: string): string {
+  return `${redisPrefix}:granted-role:${orgId}:${userId}`;
+}
+
+/**
+ * Redis pub/sub channel on which Core announces, after commit, that a user's access changed
+ * (sessions revoked, role changed, removed): gateways then check that user's open subscriptions
+ * again and forget the verified API keys they created. Messages are `AccessChangedMessage` JSON.
+ */
+export function accessChangedChannel(redisPrefix: string): string {
+  return `${redisPrefix}:access-changed`;
+}
+
+export interface AccessChangedMessage {
+  userId: string;
+  /** The organization concerned; absent when all of the user's sessions may be affected. */
+  orgId?: string;
+}

@@ -8,7 +8,7 @@ import { createSessionLoaders, type SessionLoaders } from './modules/auth/auth.l
 import { AuthService } from './modules/auth/auth.service';
 import type { LoginThrottle } from './modules/auth/login-throttle';
 import type { PasswordHasher } from './modules/auth/password.hasher';
-import { SessionRevocations } from './modules/auth/session-revocation';
+import { AccessRevocations } from './modules/auth/access-revocation';
 import { SessionRepository } from './modules/auth/session.repository';
 import { SessionService } from './modules/auth/session.service';
 import { createEventsContext, type EventLoaders, type EventService } from './modules/events';
@@ -53,7 +53,7 @@ export interface CoreContextDeps {
 }
 
 export function createCoreContextFactory(deps: CoreContextDeps) {
-  const revocations = new SessionRevocations(deps.redis, deps.config.REDIS_PREFIX);
+  const revocations = new AccessRevocations(deps.redis, deps.config.REDIS_PREFIX);
   return (base: RequestContext): CoreContext => {
     const scope = new RequestScope(base.em, { orgId: base.identity.orgId, userId: base.identity.userId });
     const users = new UserRepository(base.em);
@@ -75,6 +75,7 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
       loaders,
       audit,
       revocations,
+      afterCommit: base.afterCommit,
       scope,
       jwtSecret: deps.config.JWT_SECRET,
       refreshTtlSeconds: deps.config.REFRESH_TOKEN_TTL_SECONDS,
@@ -86,6 +87,7 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
       sessions,
       audit,
       platformEvents,
+      access: revocations,
       scope,
       ttlSeconds: deps.config.INVITATION_TTL_SECONDS,
     });
@@ -96,7 +98,7 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
       auth: new AuthService({ users, memberships, organizations, invitations, sessions, audit, hasher: deps.hasher, throttle: deps.throttle, scope, platformEvents }),
       sessions,
       organizations,
-      memberships: new MembershipService(memberships, audit),
+      memberships: new MembershipService(memberships, audit, revocations, base.afterCommit),
       invitations,
       apiKeys: new ApiKeyService(new ApiKeyRepository(base.em), audit),
       audit,

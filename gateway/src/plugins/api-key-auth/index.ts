@@ -38,6 +38,11 @@ export interface ApiKeyAuthenticator {
   verify(key: string, requestId?: string): Promise<Credentials>;
   /** Forgets every cached verification. */
   clear(): void;
+  /**
+   * Forgets the cached verifications of keys created by `userId` (in `orgId`, when given): Core
+   * announced that their access changed, so those keys are asked about again at their next use.
+   */
+  forgetCreator(userId: string, orgId?: string): void;
 }
 
 /**
@@ -88,5 +93,10 @@ export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthentic
       return credentials;
     },
     clear: () => cache.clear(),
+    forgetCreator(userId, orgId) {
+      for (const [hash, { credentials }] of cache) {
+        if (credentials.userId === userId && (orgId === undefined || credentials.orgId === orgId)) cache.delete(hash);
+      }
+    },
   };
 }

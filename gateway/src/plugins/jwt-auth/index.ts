@@ -1,19 +1,22 @@
-import { InvalidAccessToken, revokedSessionKey, verifyAccessToken, type Redis } from '@flowgraph/kernel';
+import { InvalidAccessToken, grantedRoleKey, revokedSessionKey, verifyAccessToken, type Redis } from '@flowgraph/kernel';
 import { AuthenticationError, type Credentials } from '../authentication/credentials';
 
 export interface JwtAuthOptions {
   /** HS256 key shared with Core, which issues the tokens (`JWT_SECRET`). Required. */
   secret: string;
-  /** Where Core marks revoked sessions. Required: every token is checked (one EXISTS). */
-  redis: Pick<Redis, 'exists'>;
+  /** Where Core marks revoked sessions and changed roles. Required: every token is checked (one MGET). */
+  redis: Pick<Redis, 'mget'>;
   /** Prefix of the revocation keys (`REDIS_PREFIX`). Required. */
   redisPrefix: string;
 }
 
 /**
  * Verifies a bearer access token: signature, issuer, audience, expiry (kernel
- * `verifyAccessToken`), then refuses it when Core has marked its session revoked in Redis, so
- * logging out takes effect immediately rather than when the token expires.
+ * `verifyAccessToken`), then, in one Redis round trip, refuses it when Core has marked its
+ * session revoked or when the role it carries is no longer the user's role in its organization
+ * (changed or removed since it was issued). Logging out, a role change and a removal take
+ * effect at the next request rather than when the token expires; after a role change the
+ * client refreshes and gets a token with the current role.
  * A Redis failure is not an authentication failure: it propagates (the request fails with 500).
  */
 export function jwtAuthenticator(options: JwtAuthOptions): (token: string) => Promise<Credentials> {
@@ -25,9 +28,12 @@ export function jwtAuthenticator(options: JwtAuthOptions): (token: string) => Pr
       if (error instanceof InvalidAccessToken) throw new AuthenticationError(`Invalid access token (${error.message})`);
       throw error;
     }
-    if ((await options.redis.exists(revokedSessionKey(options.redisPrefix, claims.sessionId))) > 0) {
-      throw new AuthenticationError('Session revoked');
-    }
+    const [revoked, grantedRole] = await options.redis.mget(
+      revokedSessionKey(options.redisPrefix, claims.sessionId),
+      grantedRoleKey(options.redisPrefix, claims.orgId, claims.userId),
+    );
+    if (revoked !== null) throw new AuthenticationError('Session revoked');
+    if (grantedRole !== null && grantedRole !== claims.role) throw new AuthenticationError('Membership changed since the token was issued');
     return { authMethod: 'jwt', userId: claims.userId, orgId: claims.orgId, role: claims.role, sessionId: claims.sessionId, scopes: [] };
   };
 }

@@ -1,11 +1,17 @@
 import type { NextFunction, Request, Response } from 'express';
 import { createHandler, type Response as SseResponse } from 'graphql-sse';
 import { ErrorCode, type Identity, type Logger } from '@flowgraph/kernel';
+import type { AccessChanges } from '../access-changes';
+import { AuthenticationError, verifyPresented, type CredentialVerifiers } from '../authentication/credentials';
 import type { GatewaySubscriptions } from '../subscriptions';
 
 export interface SseOptions {
   /** The gateway's subscriptions (same subscribe function, same limits as WebSocket). Required. */
   subscriptions: Pick<GatewaySubscriptions, 'subscribe' | 'formatErrors' | 'maxBufferedBytes'>;
+  /** The gateway's credential checks (JWT, API key), to check a stream's caller again. Required. */
+  verifiers: CredentialVerifiers;
+  /** Core's access-change announcements: a stream's caller is checked again as soon as their access changes. Required. */
+  accessChanges: Pick<AccessChanges, 'watch'>;
   logger: Logger;
 }
 
@@ -20,9 +26,27 @@ const json = (status: number, statusText: string, body: unknown): SseResponse =>
  * middleware (and a JSON body parser): the caller is `res.locals.identity`, anonymous is refused.
  * The response is written without waiting for the client; once more than `maxBufferedBytes` are
  * unsent the response is ended. A client that goes away completes the upstream subscription.
+ * When Core announces that the caller's access changed and their credentials no longer pass, the
+ * stream gets a last `next` event with an `UNAUTHENTICATED` error and the response ends.
  */
 export function sseSubscriptions(options: SseOptions) {
   const { subscriptions } = options;
+
+  /** Ends the stream with an UNAUTHENTICATED error once the request's credentials no longer pass. */
+  const reauthenticate = async (req: Request, res: Response) => {
+    const identity = res.locals.identity as Identity;
+    try {
+      await verifyPresented({ authorization: req.headers.authorization, apiKey: req.headers['x-api-key'] }, options.verifiers, identity.requestId);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) {
+        options.logger.warn({ err: error, request_id: identity.requestId }, 'SSE credentials could not be checked again');
+        return;
+      }
+      options.logger.info({ request_id: identity.requestId, reason: error.message }, 'SSE stream ended: credentials no longer valid');
+      const errors = [{ message: 'Authentication failed', extensions: { code: ErrorCode.UNAUTHENTICATED, request_id: identity.requestId } }];
+      if (res.writable) res.end(`event: next\ndata: ${JSON.stringify({ errors })}\n\n`);
+    }
+  };
   const handler = createHandler<Request, { res: Response }>({
     // Distinct connections only: no stream reservations (PUT), so no token to authenticate.
     authenticate: () => undefined,
@@ -65,6 +89,9 @@ export function sseSubscriptions(options: SseOptions) {
       }
       const stop = () => void body.return?.(undefined);
       res.once('close', stop);
+      const identity = res.locals.identity as Identity;
+      const unwatch = identity.userId ? options.accessChanges.watch(identity.userId, () => void reauthenticate(req, res)) : undefined;
+      res.once('close', () => unwatch?.());
       for await (const chunk of body) {
         if (!res.writable) break;
         // Not awaited: a slow reader's backlog stays in res.writableLength, which the subscriber bounds.

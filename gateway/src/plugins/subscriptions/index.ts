@@ -3,6 +3,7 @@ import type { GraphQLError, GraphQLFormattedError, ParseOptions, ValidationRule 
 import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
 import type { Logger } from '@flowgraph/kernel';
 import type { GatewayMetrics } from '../../metrics';
+import type { AccessChanges } from '../access-changes';
 import type { CredentialVerifiers } from './connection-credentials';
 import { federatedSubscriber, type FederatedSubscribe, type FederatedSubscriberOptions } from './federated-subscriber';
 import { SubscriptionLimits } from './subscription-limits';
@@ -28,6 +29,8 @@ export interface SubscriptionsOptions {
   identitySecret: string;
   /** The gateway's credential checks (JWT, API key). Required. */
   verifiers: CredentialVerifiers;
+  /** Core's access-change announcements: a connection is checked again as soon as its user's access changes. Required. */
+  accessChanges: Pick<AccessChanges, 'watch'>;
   /** The gateway's error formatter (catalog codes pass, the rest is masked). Required. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
@@ -115,6 +118,7 @@ export function subscriptions(options: SubscriptionsOptions): GatewaySubscriptio
     maxBufferedBytes,
     maxConnections: options.maxConnections ?? 0,
     reauthenticateMs: options.reauthenticateMs ?? 60_000,
+    accessChanges: options.accessChanges,
     formatErrors,
   });
   return {

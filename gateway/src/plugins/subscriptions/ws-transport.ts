@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs, GraphQLError } from 'graphql';
 import type { Identity, Logger } from '@flowgraph/kernel';
+import type { AccessChanges } from '../access-changes';
 import { AuthenticationError } from '../authentication/credentials';
 import { connectionCredentials, traceOf, type CredentialVerifiers } from './connection-credentials';
 import type { EventStream, FederatedSubscribe } from './federated-subscriber';
@@ -24,6 +25,8 @@ export interface WebSocketTransportOptions {
   maxConnections: number;
   /** How often open connections' credentials are checked again (expiry, logout, revoked key); 0: never. */
   reauthenticateMs: number;
+  /** Core's announcements: a connection is checked again as soon as its user's access changes. */
+  accessChanges: Pick<AccessChanges, 'watch'>;
   formatErrors: (errors: readonly GraphQLError[], requestId: string) => unknown[];
 }
 
@@ -34,6 +37,8 @@ interface Connection {
   traceparent?: string;
   counter: { open: number };
   streams: Set<EventStream>;
+  /** Stops watching the user's access changes. */
+  unwatch: () => void;
 }
 
 /** The user agent and address as the HTTP path records them. */
@@ -46,7 +51,8 @@ function origin(request: http.IncomingMessage) {
  * `connection_init`, pings every `heartbeatMs` (a socket that misses the pong is terminated),
  * runs each subscription through the federated subscribe function, and drops a client whose
  * unsent data passes `maxBufferedBytes` with 1013, completing its upstream subscriptions.
- * Credentials are checked again every `reauthenticateMs`; invalid ones close the socket with 4403.
+ * Credentials are checked again every `reauthenticateMs` and whenever Core announces that the
+ * user's access changed; invalid ones close the socket with 4403.
  */
 export function attachWebSocketTransport(options: WebSocketTransportOptions) {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
@@ -60,6 +66,7 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions) {
     const connection = connections.get(socket);
     if (!connection) return;
     connections.delete(socket);
+    connection.unwatch();
     await Promise.all([...connection.streams].map((stream) => stream.return?.()));
   };
 
@@ -68,25 +75,26 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions) {
     void end(socket);
   };
 
-  // A token that expires, a session logged out or a key revoked ends the connection (4403: clients reconnect with fresh credentials).
+  // A token that expires, a session logged out, a role changed or a key revoked ends the connection (4403: clients reconnect with fresh credentials).
+  const reauthenticate = async (socket: WebSocket, connection: Connection) => {
+    try {
+      await connectionCredentials(connection.params, options.verifiers, connection.identity.requestId);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) {
+        options.logger.warn({ err: error, request_id: connection.identity.requestId }, 'subscription credentials could not be checked again');
+        return;
+      }
+      options.logger.info({ request_id: connection.identity.requestId, reason: error.message }, 'subscription connection closed: credentials no longer valid');
+      socket.close(CloseCodes.forbidden, 'Credentials no longer valid');
+      await end(socket);
+    }
+  };
   let checking = false;
   const recheck = async () => {
     if (checking) return;
     checking = true;
     try {
-      for (const [socket, connection] of [...connections]) {
-        try {
-          await connectionCredentials(connection.params, options.verifiers, connection.identity.requestId);
-        } catch (error) {
-          if (!(error instanceof AuthenticationError)) {
-            options.logger.warn({ err: error, request_id: connection.identity.requestId }, 'subscription credentials could not be checked again');
-            continue;
-          }
-          options.logger.info({ request_id: connection.identity.requestId, reason: error.message }, 'subscription connection closed: credentials no longer valid');
-          socket.close(CloseCodes.forbidden, 'Credentials no longer valid');
-          await end(socket);
-        }
-      }
+      for (const [socket, connection] of [...connections]) await reauthenticate(socket, connection);
     } finally {
       checking = false;
     }
@@ -102,13 +110,16 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions) {
           const credentials = await connectionCredentials(ctx.connectionParams, options.verifiers, requestId);
           const { traceparent, traceId } = traceOf(ctx.connectionParams);
           const identity: Identity = { ...credentials, requestId, traceId, ...origin(ctx.extra.request) };
-          connections.set(ctx.extra.socket, {
+          const socket = ctx.extra.socket;
+          const connection: Connection = {
             params: ctx.connectionParams,
             identity,
             traceparent,
             counter: { open: 0 },
             streams: new Set(),
-          });
+            unwatch: credentials.userId ? options.accessChanges.watch(credentials.userId, () => void reauthenticate(socket, connection)) : () => undefined,
+          };
+          connections.set(socket, connection);
           return true;
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;

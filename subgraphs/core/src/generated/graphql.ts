@@ -322,7 +322,7 @@ export type Membership = {
   id: Scalars['ID']['output'];
   /** The organization they belong to. */
   organization: Organization;
-  /** Their role in the organization; a change reaches their existing access tokens at the next refresh (within 15 minutes). */
+  /** Their role in the organization; a change refuses their existing access tokens from their next request (refreshSession gives one with the new role). */
   role: Role;
   /** The member. */
   user: User;
@@ -355,7 +355,11 @@ export type Mutation = {
    * role and gets tokens acting there. A token that is unknown, used, revoked, expired or for another email gets the same NOT_FOUND.
    */
   acceptInvitation: AuthPayload;
-  /** Changes a member's role in the caller's organization. Admins; only an owner may grant or take away OWNER, and the last owner keeps it. */
+  /**
+   * Changes a member's role in the caller's organization. Their access tokens issued before are refused (UNAUTHENTICATED) from their
+   * next request and their open subscriptions closed; refreshSession gives them a token with the new role.
+   * Admins; only an owner may grant or take away OWNER, and the last owner keeps it.
+   */
   changeMemberRole: MembershipPayload;
   /** Creates an API key for the caller's organization and returns its secret, once. Admins on a logged-in session (API keys cannot manage keys). */
   createApiKey: CreateApiKeyPayload;
@@ -379,8 +383,9 @@ export type Mutation = {
   /** Exchanges a refresh token for a new pair (rotation). */
   refreshSession: AuthPayload;
   /**
-   * Removes a member from the caller's organization: their sessions there end at their next token refresh (within 15 minutes)
-   * and their API keys stop working within 30 seconds. Admins; only an owner may remove an owner, and never the last one.
+   * Removes a member from the caller's organization: from their next request their access tokens there are refused, their open
+   * subscriptions are closed, their refresh fails, and the API keys they created stop working.
+   * Admins; only an owner may remove an owner, and never the last one.
    */
   removeMember: RemoveMemberPayload;
   /** Revokes an API key of the caller's organization; it stops working within 30 seconds. Admins on a logged-in session. */

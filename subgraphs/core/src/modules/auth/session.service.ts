@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requireUser, signAccessToken, type Identity, type Role } from '@flowgraph/kernel';
+import { requireUser, signAccessToken, type Identity, type RequestContext, type Role } from '@flowgraph/kernel';
 import type { RequestScope } from '../../scopes';
 import { randomSecret, sha256 } from '../../secrets';
 import type { AuditService } from '../audit/audit.service';
@@ -12,7 +12,7 @@ import type { UserRepository } from '../users/user.repository';
 import { invalidRefreshToken, sessionNotFound, sessionRequired } from './auth.errors';
 import type { Session } from './session.entity';
 import type { SessionRepository } from './session.repository';
-import type { SessionRevocations } from './session-revocation';
+import type { AccessRevocations } from './access-revocation';
 
 export interface AuthResult {
   accessToken: string;
@@ -30,7 +30,8 @@ export interface SessionServiceDeps {
   users: UserRepository;
   loaders: { users: UserLoaders; organizations: OrganizationLoaders };
   audit: AuditService;
-  revocations: SessionRevocations;
+  revocations: AccessRevocations;
+  afterCommit: RequestContext['afterCommit'];
   scope: RequestScope;
   jwtSecret: string;
   refreshTtlSeconds: number;
@@ -85,10 +86,10 @@ export class SessionService {
     await this.deps.scope.set({ userId: row.userId, orgId: row.orgId });
     if (row.replacedBy) return this.reuseDetected(identity, row);
     if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
-    // The role is read again: a changed role applies at the next refresh, a removed member is logged out.
+    // The role is read again: a changed role is in the new token, a removed member is logged out.
     const membership = await this.deps.memberships.findOne(row.orgId, row.userId);
     if (!membership) {
-      await this.revokeFamily(row.familyId);
+      await this.revokeFamily(row.userId, row.familyId);
       throw invalidRefreshToken();
     }
     const nextId = randomUUID();
@@ -113,7 +114,7 @@ export class SessionService {
     const caller = requireUser(identity);
     const session = await this.callerSession(caller.userId, identity.sessionId);
     if (!session) return false;
-    await this.revokeFamily(session.familyId);
+    await this.revokeFamily(caller.userId, session.familyId);
     await this.deps.audit.record({ orgId: identity.orgId, actorId: caller.userId, action: 'auth.logout', targetType: 'session', targetId: session.id, ip: identity.ip, metadata: { familyId: session.familyId } });
     return true;
   }
@@ -124,7 +125,7 @@ export class SessionService {
     if (!identity.sessionId) throw sessionRequired();
     const session = await this.deps.sessions.findOwn(caller.userId, sessionId);
     if (!session) throw sessionNotFound();
-    await this.revokeFamily(session.familyId);
+    await this.revokeFamily(caller.userId, session.familyId);
     await this.deps.audit.record({ orgId: identity.orgId, actorId: caller.userId, action: 'auth.session_revoked', targetType: 'session', targetId: session.id, ip: identity.ip, metadata: { familyId: session.familyId } });
     return session;
   }
@@ -140,12 +141,14 @@ export class SessionService {
     return this.deps.sessions.findOwn(userId, sessionId);
   }
 
-  private async revokeFamily(familyId: string): Promise<void> {
-    await this.deps.revocations.mark(await this.deps.sessions.revokeFamily(familyId));
+  /** Revoked at the gateway at once; its open subscriptions are closed once this commits. */
+  private async revokeFamily(userId: string, familyId: string): Promise<void> {
+    await this.deps.revocations.revokeSessions(await this.deps.sessions.revokeFamily(familyId));
+    this.deps.afterCommit(() => this.deps.revocations.announce({ userId }));
   }
 
   private async reuseDetected(identity: Identity, row: { id: string; userId: string; orgId: string; familyId: string }): Promise<never> {
-    await this.revokeFamily(row.familyId);
+    await this.revokeFamily(row.userId, row.familyId);
     await this.deps.audit.record({ orgId: row.orgId, actorId: row.userId, action: 'auth.refresh_reuse_detected', targetType: 'session', targetId: row.id, ip: identity.ip, metadata: { familyId: row.familyId } });
     throw invalidRefreshToken();
   }

@@ -2,6 +2,7 @@ import { pageSize, requireRole, requireUser, toConnection, type Connection, type
 import type { RequestScope } from '../../scopes';
 import { scopes } from '../../scopes';
 import { randomSecret, sha256 } from '../../secrets';
+import type { AccessRevocations } from '../auth/access-revocation';
 import type { AuditService } from '../audit/audit.service';
 import { sessionRequired } from '../auth/auth.errors';
 import type { AuthResult, SessionService } from '../auth/session.service';
@@ -24,6 +25,8 @@ export interface InvitationServiceDeps {
   sessions: SessionService;
   audit: AuditService;
   platformEvents: PlatformEvents;
+  /** Where the gateway reads the member's current role: a member removed and invited back must not stay refused. */
+  access: AccessRevocations;
   scope: RequestScope;
   ttlSeconds: number;
 }
@@ -113,6 +116,7 @@ export class InvitationService {
   async join(invitation: InvitationByToken, userId: string, ip?: string): Promise<Membership> {
     const membership = this.deps.memberships.create({ orgId: invitation.orgId, userId, role: invitation.role });
     await this.deps.memberships.flush();
+    await this.deps.access.grantRole(invitation.orgId, userId, invitation.role);
     await this.deps.audit.record({
       orgId: invitation.orgId,
       actorId: userId,

@@ -1,18 +1,23 @@
-import { requireRole, type Identity, type MemberIdentity, type Role } from '@flowgraph/kernel';
+import { requireRole, type Identity, type MemberIdentity, type RequestContext, type Role } from '@flowgraph/kernel';
 import { scopes } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
+import type { AccessRevocations } from '../auth/access-revocation';
 import type { Membership } from './membership.entity';
 import { lastOwner, membershipNotFound, ownerOnly } from './membership.errors';
 import type { MembershipRepository } from './membership.repository';
 
 /**
  * Membership rules: admins manage members; only owners touch the owner role; one owner always
- * remains. Members join by invitation (the invitations module).
+ * remains. Members join by invitation (the invitations module). A role change or removal reaches
+ * the member's existing access tokens and open subscriptions at once (`AccessRevocations`), not at
+ * their next refresh.
  */
 export class MembershipService {
   constructor(
     private readonly memberships: MembershipRepository,
     private readonly audit: AuditService,
+    private readonly access: AccessRevocations,
+    private readonly afterCommit: RequestContext['afterCommit'],
   ) {}
 
   async changeRole(identity: Identity, membershipId: string, role: Role): Promise<Membership> {
@@ -24,6 +29,7 @@ export class MembershipService {
     if (from === 'owner') await this.keepAnOwner(caller.orgId);
     membership.role = role;
     await this.memberships.flush();
+    await this.changedAccess(membership, role);
     await this.record(caller, 'member.role_changed', membership, { userId: membership.userId, from, to: role });
     return membership;
   }
@@ -37,6 +43,7 @@ export class MembershipService {
     }
     this.memberships.remove(membership);
     await this.memberships.flush();
+    await this.changedAccess(membership, null);
     await this.record(caller, 'member.removed', membership, { userId: membership.userId, role: membership.role });
     return membershipId;
   }
@@ -46,6 +53,12 @@ export class MembershipService {
     const membership = await this.memberships.findInOrg(caller.orgId, membershipId);
     if (!membership) throw membershipNotFound();
     return membership;
+  }
+
+  /** After the row changed (so a concurrent refresh that read the old role is refused too). */
+  private async changedAccess(membership: Membership, role: Role | null): Promise<void> {
+    await this.access.grantRole(membership.orgId, membership.userId, role);
+    this.afterCommit(() => this.access.announce({ userId: membership.userId, orgId: membership.orgId }));
   }
 
   private async keepAnOwner(orgId: string): Promise<void> {
