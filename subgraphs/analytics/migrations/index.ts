@@ -3,6 +3,7 @@ import { Migration20261125000300_patterns } from './Migration20261125000300_patt
 import { Migration20261125000400_event_copy } from './Migration20261125000400_event_copy';
 import { Migration20261125000500_suggestions } from './Migration20261125000500_suggestions';
 import { Migration20261125000600_reporting } from './Migration20261125000600_reporting';
+import { Migration20261206000100_event_sequence } from './Migration20261206000100_event_sequence';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'analytics',
@@ -11,5 +12,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000400_event_copy', class: Migration20261125000400_event_copy },
     { name: 'Migration20261125000500_suggestions', class: Migration20261125000500_suggestions },
     { name: 'Migration20261125000600_reporting', class: Migration20261125000600_reporting },
+    { name: 'Migration20261206000100_event_sequence', class: Migration20261206000100_event_sequence },
   ],
 };

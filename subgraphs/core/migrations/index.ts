@@ -3,6 +3,7 @@ import { Migration20261125000100_identity } from './Migration20261125000100_iden
 import { Migration20261125000300_events } from './Migration20261125000300_events';
 import { Migration20261125000400_event_publication } from './Migration20261125000400_event_publication';
 import { Migration20261125000500_api_key_client } from './Migration20261125000500_api_key_client';
+import { Migration20261206000100_event_sequence } from './Migration20261206000100_event_sequence';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
@@ -11,5 +12,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000300_events', class: Migration20261125000300_events },
     { name: 'Migration20261125000400_event_publication', class: Migration20261125000400_event_publication },
     { name: 'Migration20261125000500_api_key_client', class: Migration20261125000500_api_key_client },
+    { name: 'Migration20261206000100_event_sequence', class: Migration20261206000100_event_sequence },
   ],
 };
