@@ -170,6 +170,10 @@ const FIXTURES: Record<string, (w: Walk) => Promise<HttpGraphQLResult<any>>> = {
     w.call('mutation($id: ID!) { acceptSuggestion(id: $id) { suggestion { id } } }', { id: await seedSuggestion(w, w.state.orgId, w.state.userId) }),
   dismissSuggestion: async (w) =>
     w.call('mutation($id: ID!) { dismissSuggestion(id: $id) { suggestion { id } } }', { id: await seedSuggestion(w, w.state.orgId, w.state.userId) }),
+  refreshOrganizationReport: (w) => {
+    const today = new Date().toISOString().slice(0, 10);
+    return w.call('mutation($from: Date!, $to: Date!) { refreshOrganizationReport(from: $from, to: $to) { report { aggregatedThrough } } }', { from: today, to: today });
+  },
 };
 
 /** The supergraph's mutations and the subgraph that serves each. */

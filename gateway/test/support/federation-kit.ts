@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { RedisPubSub, createLogger, createOrm, createRedis, loadConfig, signAccessToken, type AccessClaims, type Redis, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 // Tests may start subgraphs in-process; the gateway's own code never imports them.
@@ -8,6 +8,9 @@ import { entities as coreEntities, loadCoreConfig, startCoreServer } from '../..
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../../subgraphs/workflow/src';
 import { entities as integrationEntities, startIntegrationServer } from '../../../subgraphs/integration/src';
 import { entities as analyticsEntities, startAnalyticsServer } from '../../../subgraphs/analytics/src';
+import { loadAnalyticsConfig } from '../../../subgraphs/analytics/src/config';
+import { OrganizationAggregates } from '../../../subgraphs/analytics/src/modules/reporting/organization-aggregates';
+import { WorkflowActivityClient } from '../../../subgraphs/analytics/src/modules/reporting/workflow-activity.client';
 import { WorkflowClient } from '../../../subgraphs/analytics/src/modules/suggestions/workflow-client';
 import { SuggestionFeed } from '../../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config';
@@ -63,7 +66,15 @@ export async function startFederation(env: Record<string, string> = {}): Promise
   // A suggestion feed with a subscriber connection: analytics serves suggestionAdded over graphql-ws.
   const feedRedis = [createRedis(coreConfig.REDIS_URL), createRedis(coreConfig.REDIS_URL, { forWorkers: true })];
   const feed = new SuggestionFeed(new RedisPubSub(feedRedis[0], feedRedis[1]), redisPrefix);
-  servers.push(await startAnalyticsServer({ ...(await deps(analyticsEntities)), modules: { suggestions: { workflow: new WorkflowClient({ origin: workflowOrigin, identitySecret }), feed }, reporting: {} } }));
+  const analyticsDeps = await deps(analyticsEntities);
+  // An admin's report refresh computes on the primary, as the analytics process wires it.
+  const aggregates = new OrganizationAggregates({
+    root: analyticsDeps.orm.em as EntityManager,
+    workflow: new WorkflowActivityClient({ origin: workflowOrigin, identitySecret }),
+    eventRetentionDays: loadAnalyticsConfig({ ...process.env }).ANALYTICS_EVENT_RETENTION_DAYS,
+  });
+  const suggestions = { workflow: new WorkflowClient({ origin: workflowOrigin, identitySecret }), feed };
+  servers.push(await startAnalyticsServer({ ...analyticsDeps, modules: { suggestions, reporting: { aggregates } } }));
   const [core, workflow, integration, analytics] = servers.map((s) => s.url);
   const config = loadGatewayConfig({
     ...process.env,

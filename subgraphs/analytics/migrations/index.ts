@@ -4,6 +4,8 @@ import { Migration20261125000400_event_copy } from './Migration20261125000400_ev
 import { Migration20261125000500_suggestions } from './Migration20261125000500_suggestions';
 import { Migration20261125000600_reporting } from './Migration20261125000600_reporting';
 import { Migration20261206000100_audit_outbox } from './Migration20261206000100_audit_outbox';
+import { Migration20261206000200_event_sequence } from './Migration20261206000200_event_sequence';
+import { Migration20261206000300_report_freshness } from './Migration20261206000300_report_freshness';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'analytics',
@@ -13,5 +15,7 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000500_suggestions', class: Migration20261125000500_suggestions },
     { name: 'Migration20261125000600_reporting', class: Migration20261125000600_reporting },
     { name: 'Migration20261206000100_audit_outbox', class: Migration20261206000100_audit_outbox },
+    { name: 'Migration20261206000200_event_sequence', class: Migration20261206000200_event_sequence },
+    { name: 'Migration20261206000300_report_freshness', class: Migration20261206000300_report_freshness },
   ],
 };

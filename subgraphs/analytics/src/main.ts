@@ -1,8 +1,11 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
+import { OrganizationAggregates } from './modules/reporting/organization-aggregates';
+import { WorkflowActivityClient } from './modules/reporting/workflow-activity.client';
 import { SuggestionFeed } from './modules/suggestions/suggestion-feed';
 import { WorkflowClient } from './modules/suggestions/workflow-client';
 import { startAnalyticsServer } from './server';
@@ -18,12 +21,19 @@ runProcess('analytics', async () => {
   const redis = createRedis(config.REDIS_URL);
   // A connection in subscriber mode can do nothing else: suggestionAdded listens on its own.
   const subscriber = createRedis(config.REDIS_URL, { forWorkers: true });
+  const workflow = { origin: config.WORKFLOW_ORIGIN, identitySecret: config.IDENTITY_SECRET };
   const suggestions = {
-    workflow: new WorkflowClient({ origin: config.WORKFLOW_ORIGIN, identitySecret: config.IDENTITY_SECRET }),
+    workflow: new WorkflowClient(workflow),
     feed: new SuggestionFeed(new RedisPubSub(redis, subscriber), config.REDIS_PREFIX),
   };
+  // An admin's report refresh computes on the primary, as the nightly job does.
+  const aggregates = new OrganizationAggregates({
+    root: orm.em as EntityManager,
+    workflow: new WorkflowActivityClient(workflow),
+    eventRetentionDays: config.ANALYTICS_EVENT_RETENTION_DAYS,
+  });
   const server = await startAnalyticsServer(
-    { orm, logger, identitySecret: config.IDENTITY_SECRET, modules: { suggestions, reporting: { replica } } },
+    { orm, logger, identitySecret: config.IDENTITY_SECRET, modules: { suggestions, reporting: { replica, aggregates } } },
     config.PORT,
     config.HOST,
   );

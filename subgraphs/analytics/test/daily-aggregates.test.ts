@@ -7,8 +7,10 @@ import { createTestDatabase, postGraphQL, uniqueName, type TestDatabase } from '
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../workflow/src';
 import { startWorkflowWorkers } from '../../workflow/src/jobs/workflow-workers';
 import { entities } from '../src/entities';
+import { startAnalyticsServer } from '../src/server';
 import { aggregateWindow } from '../src/modules/reporting/aggregate-window';
 import { createDailyAggregatesJob } from '../src/modules/reporting/daily-aggregates.job';
+import { OrganizationAggregates } from '../src/modules/reporting/organization-aggregates';
 import { ReportService } from '../src/modules/reporting/report.service';
 import { WorkflowActivityClient } from '../src/modules/reporting/workflow-activity.client';
 import { seedEvents, seedSuggestion } from './support/reporting-seeds';
@@ -220,6 +222,11 @@ describe('the daily aggregates job', () => {
     expect(theirs.activationFunnel).toEqual({ signedUp: 1, firstEvent: 1, firstWorkflow: 1, firstSuccessfulRun: 1 });
   });
 
+  it('records when it ran, which the report gives as aggregatedThrough', async () => {
+    expect((await report(orgA, '2026-11-20', '2026-11-20')).aggregatedThrough).toEqual(NOW);
+    expect((await report(orgB, '2026-11-20', '2026-11-20')).aggregatedThrough).toEqual(NOW);
+  });
+
   it('changes nothing when run again on the same data', async () => {
     const before = { a: await snapshot(orgA), b: await snapshot(orgB) };
     expect(before.a.daily_activity).toHaveLength(33);
@@ -273,6 +280,63 @@ describe('the daily aggregates job', () => {
   it('refuses job data it does not understand, without retries', async () => {
     await expect(job().run({ days: 0 })).rejects.toThrow(/Invalid daily-aggregates job data/);
     await expect(job().run({ orgId: 'not-a-uuid' })).rejects.toMatchObject({ name: 'UnrecoverableError' });
+  });
+});
+
+describe('report freshness', () => {
+  // A new organization the nightly job has not run for yet: active today.
+  const orgC = randomUUID();
+  const uC = randomUUID();
+  let analytics: RunningServer;
+  const REPORT_FIELDS = `from to aggregatedThrough eventsPerToolPerDay { day tool events }
+    activity { day activeUsers workflowsCreated executionsSucceeded }`;
+  const ask = async (identity: Partial<Identity>, operation: 'query' | 'refresh') => {
+    const document = operation === 'query'
+      ? `query { organizationReport(from: "2026-11-20", to: "2026-11-20") { ${REPORT_FIELDS} } }`
+      : `mutation { refreshOrganizationReport(from: "2026-11-20", to: "2026-11-20") { report { ${REPORT_FIELDS} } } }`;
+    const response = await postGraphQL<{ organizationReport?: Record<string, unknown>; refreshOrganizationReport?: { report: Record<string, unknown> } }>(
+      analytics.url, document, {}, { identity, secret },
+    );
+    return { code: response.errors?.[0]?.extensions?.code, report: response.data?.organizationReport ?? response.data?.refreshOrganizationReport?.report };
+  };
+
+  beforeAll(async () => {
+    const aggregates = new OrganizationAggregates({ root: orm.em as EntityManager, workflow: workflowClient, eventRetentionDays: 90, now: () => NOW });
+    analytics = await startAnalyticsServer({ orm, logger: quiet, identitySecret: secret, modules: { suggestions: {}, reporting: { aggregates } } });
+    await seedEvents(orm, orgC, [{ userId: uC, tool: 'github', eventType: 'pr.opened', occurredAt: '2026-11-20T08:00:00Z' }]);
+    await createWorkflow(admin(uC, orgC), '2026-11-20T09:00:00Z');
+  });
+
+  afterAll(async () => {
+    await analytics?.stop();
+  });
+
+  it('says the figures were never computed, rather than showing zeros as if they were', async () => {
+    expect(await ask(admin(uC, orgC), 'query')).toEqual({
+      code: undefined,
+      report: { from: '2026-11-20', to: '2026-11-20', aggregatedThrough: null, eventsPerToolPerDay: [], activity: [] },
+    });
+  });
+
+  it('lets an admin recompute today’s figures now, and says how fresh they are', async () => {
+    expect(await ask({ ...admin(uC, orgC), role: 'member' }, 'refresh')).toEqual({ code: 'FORBIDDEN', report: undefined });
+    expect((await ask(admin(uC, orgC), 'query')).report?.aggregatedThrough).toBeNull();
+
+    const expected = {
+      from: '2026-11-20',
+      to: '2026-11-20',
+      aggregatedThrough: NOW.toISOString(),
+      eventsPerToolPerDay: [{ day: '2026-11-20', tool: 'github', events: 1 }],
+      activity: [{ day: '2026-11-20', activeUsers: 1, workflowsCreated: 1, executionsSucceeded: 0 }],
+    };
+    expect(await ask(admin(uC, orgC), 'refresh')).toEqual({ code: undefined, report: expected });
+    expect(await ask(admin(uC, orgC), 'query')).toEqual({ code: undefined, report: expected });
+  });
+
+  it('refreshes an organization that has sent no event yet', async () => {
+    const quietOrg = randomUUID();
+    const { report } = await ask(admin(randomUUID(), quietOrg), 'refresh');
+    expect(report).toMatchObject({ aggregatedThrough: NOW.toISOString(), eventsPerToolPerDay: [], activity: [{ day: '2026-11-20', activeUsers: 0, workflowsCreated: 0 }] });
   });
 });
 

@@ -6,6 +6,7 @@ import { Migration20261125000500_api_key_client } from './Migration2026112500050
 import { Migration20261206000100_invitations } from './Migration20261206000100_invitations';
 import { Migration20261206000200_last_organization } from './Migration20261206000200_last_organization';
 import { Migration20261206000300_audit_contract } from './Migration20261206000300_audit_contract';
+import { Migration20261206000400_event_sequence } from './Migration20261206000400_event_sequence';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
@@ -17,5 +18,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000100_invitations', class: Migration20261206000100_invitations },
     { name: 'Migration20261206000200_last_organization', class: Migration20261206000200_last_organization },
     { name: 'Migration20261206000300_audit_contract', class: Migration20261206000300_audit_contract },
+    { name: 'Migration20261206000400_event_sequence', class: Migration20261206000400_event_sequence },
   ],
 };

@@ -26,7 +26,7 @@ export function auditedMutations<R extends object>(resolvers: R, options: { area
         orgId: identity.orgId ?? null,
         actorId: identity.userId ?? null,
         action: `${options.area}.${field}`,
-        ...targetOf(result, args, info),
+        ...targetOf(result, args, info, identity.orgId),
         requestId: identity.requestId,
         ip: identity.ip ?? null,
         metadata: { ...scalarArguments(args), authMethod: identity.authMethod, ...(identity.apiKeyId ? { apiKeyId: identity.apiKeyId } : {}) },
@@ -42,9 +42,15 @@ const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1
 
 /**
  * What the mutation acted on, read from what it returned: the entity itself (`Trigger!`), a
- * payload's entity (`{ workflow }`), a payload's `removed<Type>Id`, or else the `id` argument.
+ * payload's entity (`{ workflow }`), a payload's `removed<Type>Id`, or else the `id` argument; a
+ * mutation that names no entity (a report refresh) acted on the caller's organization.
  */
-function targetOf(result: unknown, args: Record<string, unknown>, info: GraphQLResolveInfo): { targetType: string | null; targetId: string | null } {
+function targetOf(
+  result: unknown,
+  args: Record<string, unknown>,
+  info: GraphQLResolveInfo,
+  orgId: string | undefined,
+): { targetType: string | null; targetId: string | null } {
   if (isRecord(result)) {
     if (typeof result.id === 'string') return { targetType: lowerFirst(getNamedType(info.returnType).name), targetId: result.id };
     for (const [key, value] of Object.entries(result)) {
@@ -53,7 +59,8 @@ function targetOf(result: unknown, args: Record<string, unknown>, info: GraphQLR
       if (removed && typeof value === 'string') return { targetType: lowerFirst(removed[1]), targetId: value };
     }
   }
-  return { targetType: null, targetId: typeof args.id === 'string' ? args.id : null };
+  if (typeof args.id === 'string') return { targetType: null, targetId: args.id };
+  return orgId ? { targetType: 'organization', targetId: orgId } : { targetType: null, targetId: null };
 }
 
 /** Top-level scalar arguments and those of an `input` object (no nested documents, no secrets). */

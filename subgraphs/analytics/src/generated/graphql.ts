@@ -88,6 +88,8 @@ export type Mutation = {
   acceptSuggestion: AcceptSuggestionPayload;
   /** Hides the suggestion until its pattern grows by the configured factor. The suggestion's own user or an admin. */
   dismissSuggestion: DismissSuggestionPayload;
+  /** Recomputes the caller's organization's report figures now (at least yesterday and today, as the nightly job does) instead of waiting for 00:30 UTC, then returns the report for the days from `from` to `to`. Admins (an API key needs reports:read). */
+  refreshOrganizationReport: RefreshOrganizationReportPayload;
 };
 
 
@@ -101,13 +103,21 @@ export type MutationDismissSuggestionArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationRefreshOrganizationReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
 /** The product dashboards of one organization, from the daily aggregates. */
 export type OrganizationReport = {
   __typename?: 'OrganizationReport';
   /** How far the members who joined in the period have come. */
   activationFunnel: ActivationFunnel;
-  /** One entry per day, oldest first, for the days aggregated so far (the job runs daily at 00:30 UTC); a day not yet aggregated has no entry. */
+  /** One entry per day, oldest first, for the days aggregated so far (the job runs daily at 00:30 UTC, and whenever an admin calls refreshOrganizationReport); a day not yet aggregated has no entry. */
   activity: Array<ActivityDay>;
+  /** When the figures were last computed: they count the events and suggestions Analytics had received by then, and Workflow's activity as it was then. Null: never computed yet (everything is empty). Figures of today are partial up to that instant. */
+  aggregatedThrough?: Maybe<Scalars['DateTime']['output']>;
   /** Events per connected tool per day, by day then tool (Flowgraph's own events left out); a tool with no events on a day has no entry. */
   eventsPerToolPerDay: Array<ToolEventsDay>;
   /** The first day of the report (UTC), as asked. */
@@ -226,6 +236,13 @@ export type QueryPatternArgs = {
 
 export type QuerySuggestionArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** What refreshOrganizationReport returns. */
+export type RefreshOrganizationReportPayload = {
+  __typename?: 'RefreshOrganizationReportPayload';
+  /** The report for the days asked, with the figures just computed. */
+  report: OrganizationReport;
 };
 
 export type Subscription = {
@@ -486,6 +503,7 @@ export type ResolversTypes = ResolversObject<{
   PatternStep: ResolverTypeWrapper<PatternStep>;
   PatternTrend: ResolverTypeWrapper<PatternTrend>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefreshOrganizationReportPayload: ResolverTypeWrapper<RefreshOrganizationReportPayload>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Suggestion: ResolverTypeWrapper<SuggestionModel>;
   SuggestionConnection: ResolverTypeWrapper<Omit<SuggestionConnection, 'edges'> & { edges: Array<ResolversTypes['SuggestionEdge']> }>;
@@ -524,6 +542,7 @@ export type ResolversParentTypes = ResolversObject<{
   PatternStep: PatternStep;
   PatternTrend: PatternTrend;
   Query: Record<PropertyKey, never>;
+  RefreshOrganizationReportPayload: RefreshOrganizationReportPayload;
   Subscription: Record<PropertyKey, never>;
   Suggestion: SuggestionModel;
   SuggestionConnection: Omit<SuggestionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SuggestionEdge']> };
@@ -577,11 +596,13 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptSuggestion?: Resolver<ResolversTypes['AcceptSuggestionPayload'], ParentType, ContextType, RequireFields<MutationAcceptSuggestionArgs, 'id'>>;
   dismissSuggestion?: Resolver<ResolversTypes['DismissSuggestionPayload'], ParentType, ContextType, RequireFields<MutationDismissSuggestionArgs, 'id'>>;
+  refreshOrganizationReport?: Resolver<ResolversTypes['RefreshOrganizationReportPayload'], ParentType, ContextType, RequireFields<MutationRefreshOrganizationReportArgs, 'from' | 'to'>>;
 }>;
 
 export type OrganizationReportResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['OrganizationReport'] = ResolversParentTypes['OrganizationReport']> = ResolversObject<{
   activationFunnel?: Resolver<ResolversTypes['ActivationFunnel'], ParentType, ContextType>;
   activity?: Resolver<Array<ResolversTypes['ActivityDay']>, ParentType, ContextType>;
+  aggregatedThrough?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   eventsPerToolPerDay?: Resolver<Array<ResolversTypes['ToolEventsDay']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   suggestions?: Resolver<ResolversTypes['SuggestionReport'], ParentType, ContextType>;
@@ -642,6 +663,10 @@ export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends Re
   organizationReport?: Resolver<ResolversTypes['OrganizationReport'], ParentType, ContextType, RequireFields<QueryOrganizationReportArgs, 'from' | 'to'>>;
   pattern?: Resolver<Maybe<ResolversTypes['Pattern']>, ParentType, ContextType, RequireFields<QueryPatternArgs, 'id'>>;
   suggestion?: Resolver<Maybe<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestionArgs, 'id'>>;
+}>;
+
+export type RefreshOrganizationReportPayloadResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['RefreshOrganizationReportPayload'] = ResolversParentTypes['RefreshOrganizationReportPayload']> = ResolversObject<{
+  report?: Resolver<ResolversTypes['OrganizationReport'], ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
@@ -723,6 +748,7 @@ export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   PatternStep?: PatternStepResolvers<ContextType>;
   PatternTrend?: PatternTrendResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RefreshOrganizationReportPayload?: RefreshOrganizationReportPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Suggestion?: SuggestionResolvers<ContextType>;
   SuggestionConnection?: SuggestionConnectionResolvers<ContextType>;

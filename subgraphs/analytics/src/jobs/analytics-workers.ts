@@ -15,6 +15,7 @@ import {
   minePatternsOfOrganization,
   type MinePatternsJobData,
 } from './mine-patterns.job';
+import { MINE_USER_WHEN_DUE_JOB, mineUserWhenDue, mineUserWhenDueDataSchema, scheduleDueMining } from './mine-user-when-due.job';
 import { QUEUES, bullPrefix } from './queues';
 
 export interface AnalyticsWorkerDeps {
@@ -45,7 +46,7 @@ export interface AnalyticsWorkerDeps {
 /**
  * Everything the analytics worker process runs: the event copy with its near-real-time pattern
  * refresh, and the `analytics` queue — the nightly mining scheduler (fanning out one job per
- * organization) and any extra scheduled jobs. Every replica runs the same: the consumer group
+ * organization), the delayed mining of events dated in the future, and any extra scheduled jobs. Every replica runs the same: the consumer group
  * splits the stream among them, and BullMQ hands each job to one of them.
  */
 export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
@@ -56,7 +57,7 @@ export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
   const miner = new PatternMiner({ root, options, logger, listener: deps.patternListener, concurrency: config.PATTERN_MINING_CONCURRENCY });
   const prefix = bullPrefix(config.REDIS_PREFIX);
   const extra = new Map((deps.jobs ?? []).map((job) => [job.name, job]));
-  for (const name of [MINE_PATTERNS_JOB, MINE_PATTERNS_NIGHTLY_JOB]) {
+  for (const name of [MINE_PATTERNS_JOB, MINE_PATTERNS_NIGHTLY_JOB, MINE_USER_WHEN_DUE_JOB]) {
     if (extra.has(name)) throw new Error(`job name ${name} is taken by the pattern mining`);
   }
 
@@ -79,6 +80,11 @@ export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
         logger.info({ job: job.name, ...result }, 'organization mined');
         return result;
       }
+      if (job.name === MINE_USER_WHEN_DUE_JOB) {
+        const data = mineUserWhenDueDataSchema.safeParse(job.data);
+        if (!data.success) throw new UnrecoverableError(`Invalid ${MINE_USER_WHEN_DUE_JOB} job data: ${data.error.message}`);
+        return mineUserWhenDue(miner, data.data, clock());
+      }
       const definition = extra.get(job.name);
       if (!definition) throw new UnrecoverableError(`unknown job ${job.name}`);
       return definition.run((job.data ?? {}) as Record<string, unknown>);
@@ -95,8 +101,13 @@ export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
         redisPrefix: config.REDIS_PREFIX,
         logger,
         debounceMs: config.PATTERN_REFRESH_DEBOUNCE_MS,
-        // Near-real-time: the users of each stored batch are re-mined before it is acknowledged.
-        afterStore: async (users) => void (await miner.mineUsers(users, clock())),
+        // Near-real-time: the users of each stored batch are re-mined before it is acknowledged,
+        // and again when events it dated in the future come due.
+        afterStore: async (users, events) => {
+          const now = clock();
+          await miner.mineUsers(users, now);
+          await scheduleDueMining(queue, events, now);
+        },
         ...deps.eventConsumer,
       });
   await consumer?.start();

@@ -8,6 +8,8 @@ export interface MinableEvent {
   tool: string;
   eventType: string;
   occurredAt: Date;
+  /** Core's ingestion number, the tie-breaker of events of one instant (null: copied before Core sent it). */
+  seq?: number | null;
 }
 
 interface MinableRow {
@@ -15,6 +17,7 @@ interface MinableRow {
   tool: string;
   event_type: string;
   occurred_at: Date | string;
+  seq: string | null;
 }
 
 /**
@@ -33,13 +36,14 @@ export class AnalyticsEventRepository {
       tool: e.tool,
       event_type: e.eventType,
       occurred_at: e.occurredAt.toISOString(),
+      seq: e.seq ?? null,
       attributes: e.attributes,
     }));
     const rows = await this.em.execute<{ id: string }[]>(
-      `insert into analytics.events (id, org_id, user_id, tool, event_type, occurred_at, attributes)
-       select r.id, ?, r.user_id, r.tool, r.event_type, r.occurred_at, r.attributes
+      `insert into analytics.events (id, org_id, user_id, tool, event_type, occurred_at, seq, attributes)
+       select r.id, ?, r.user_id, r.tool, r.event_type, r.occurred_at, r.seq, r.attributes
        from jsonb_to_recordset(?::jsonb)
-         as r(id uuid, user_id uuid, tool text, event_type text, occurred_at timestamptz, attributes jsonb)
+         as r(id uuid, user_id uuid, tool text, event_type text, occurred_at timestamptz, seq bigint, attributes jsonb)
        on conflict (id) do nothing
        returning id`,
       [orgId, JSON.stringify(records)],
@@ -59,22 +63,23 @@ export class AnalyticsEventRepository {
   }
 
   /**
-   * The users' minable events (not platform events) from `from` to `to`, in time order (then id),
+   * The users' minable events (not platform events) from `from` to `to`, in time order (then
+   * ingestion order, then id),
    * in one statement, by user id (users without events are absent).
    */
   async findMinableOfUsers(orgId: string, userIds: readonly string[], from: Date, to: Date): Promise<Map<string, MinableEvent[]>> {
     const byUser = new Map<string, MinableEvent[]>();
     if (userIds.length === 0) return byUser;
     const rows = await this.em.execute<(MinableRow & { user_id: string })[]>(
-      `select user_id, id, tool, event_type, occurred_at from analytics.events
+      `select user_id, id, tool, event_type, occurred_at, seq from analytics.events
        where org_id = ? and user_id = any(?::uuid[]) and occurred_at between ? and ? and tool <> ?
-       order by user_id, occurred_at, id`,
+       order by user_id, occurred_at, seq, id`,
       [orgId, `{${userIds.join(',')}}`, from.toISOString(), to.toISOString(), PLATFORM_TOOL],
     );
     for (const r of rows) {
       let list = byUser.get(r.user_id);
       if (!list) byUser.set(r.user_id, (list = []));
-      list.push({ id: r.id, tool: r.tool, eventType: r.event_type, occurredAt: new Date(r.occurred_at) });
+      list.push({ id: r.id, tool: r.tool, eventType: r.event_type, occurredAt: new Date(r.occurred_at), seq: r.seq === null ? null : Number(r.seq) });
     }
     return byUser;
   }

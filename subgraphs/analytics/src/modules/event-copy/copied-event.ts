@@ -10,6 +10,8 @@ export interface CopiedEvent {
   tool: string;
   eventType: string;
   occurredAt: Date;
+  /** Core's ingestion number: the order of events of the same instant (null: an entry from before Core sent it). */
+  seq?: number | null;
   attributes: Partial<Record<EventAttributeKey, string>>;
 }
 
@@ -23,6 +25,7 @@ const entryFields = z.object({
   eventType: z.string().regex(/^[a-z0-9][a-z0-9_.:-]{0,99}$/),
   occurredAt: z.iso.datetime({ offset: true }),
   payload: z.string().default('{}'),
+  seq: z.string().regex(/^\d{1,15}$/).optional(),
 });
 
 /** Parses one stream entry; null when it is malformed (the consumer logs and drops it). */
@@ -35,7 +38,7 @@ export function parseStreamEntry(entry: StreamEntry): CopiedEvent | null {
   } catch {
     return null;
   }
-  const { id, orgId, userId, tool, eventType, occurredAt } = parsed.data;
+  const { id, orgId, userId, tool, eventType, occurredAt, seq } = parsed.data;
   return {
     id: id.toLowerCase(),
     orgId: orgId.toLowerCase(),
@@ -43,6 +46,7 @@ export function parseStreamEntry(entry: StreamEntry): CopiedEvent | null {
     tool,
     eventType,
     occurredAt: new Date(occurredAt),
+    seq: seq === undefined ? null : Number(seq),
     attributes: extractEventAttributes(payload),
   };
 }

@@ -19,10 +19,10 @@ export interface EventCopyConsumerOptions {
   /**
    * Runs after a batch's events are stored and before the batch is acknowledged, with every
    * user whose minable (non-platform) events the batch carried — stored now or before (a
-   * redelivered entry whose first handling failed midway must still reach it). Throwing leaves
-   * the batch pending for a retry.
+   * redelivered entry whose first handling failed midway must still reach it), and the batch's
+   * events. Throwing leaves the batch pending for a retry.
    */
-  afterStore?: (users: EventUser[]) => Promise<void>;
+  afterStore?: (users: EventUser[], events: CopiedEvent[]) => Promise<void>;
   /** PATTERN_REFRESH_DEBOUNCE_MS: after the first entries arrive, wait this long for more, so a busy stream is handled (and its users re-mined) once per round. */
   debounceMs?: number;
   /** Most entries per round. Default: 5,000 (under a backlog, bigger rounds mine each user once per more events). */
@@ -97,6 +97,6 @@ export class EventCopyConsumer {
     const inserted = await storeEvents(this.options.root, events);
     this.options.logger.debug({ entries: entries.length, inserted }, 'events copied');
     const users = usersOf(events);
-    if (users.length > 0) await this.options.afterStore?.(users);
+    if (users.length > 0) await this.options.afterStore?.(users, events);
   }
 }

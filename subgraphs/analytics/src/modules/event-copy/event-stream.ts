@@ -1,7 +1,8 @@
 /**
  * Core's event stream (Core's event-stream.ts publishes it): one entry per stored event, at
  * least once. Fields (strings): id, orgId, userId ('' when none), tool, eventType, occurredAt
- * (ISO-8601), payload (JSON text).
+ * (ISO-8601), payload (JSON text), seq (Core's ingestion number; entries written before Core
+ * sent it have none).
  */
 export const eventStreamKey = (redisPrefix: string) => `${redisPrefix}:events`;
 

@@ -68,15 +68,18 @@ export function minSupportCount(options: Pick<UserMiningOptions, 'minSupport' | 
   return Math.max(options.minSupport, Math.ceil(options.minSupportRatio * sessions - 1e-9));
 }
 
-const byTimeThenId = (a: MinableEvent, b: MinableEvent) =>
-  a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Time, then ingestion order (events of one instant stay in the order sent), then id; no seq sorts last, as in Postgres. */
+const byTimeThenSeqThenId = (a: MinableEvent, b: MinableEvent) =>
+  a.occurredAt.getTime() - b.occurredAt.getTime() ||
+  (a.seq ?? Infinity) - (b.seq ?? Infinity) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * One user's patterns at `now`: a pure function of (events, now, options), so the nightly batch
  * and the near-real-time refresh agree on the same data.
  *
- * The user's events of the window (platform events left out), ordered by (time, id), are split
- * into sessions by the idle gap; PrefixSpan (docs/decisions/0009) finds the sequences of 2 to
+ * The user's events of the window (platform events left out), ordered by (time, ingestion
+ * number, id), are split into sessions by the idle gap; PrefixSpan (docs/decisions/0009) finds the sequences of 2 to
  * maxLength steps contained in at least {@link minSupportCount} sessions with at most maxGapMs
  * between consecutive steps. For each:
  * - support: sessions containing it; confidence: support ÷ support of the pattern without its last step;
@@ -91,7 +94,7 @@ export function mineUserPatterns(events: readonly MinableEvent[], now: Date, opt
   const { from, to } = miningWindow(now, options.windowDays);
   const minable = events
     .filter((e) => e.tool !== PLATFORM_TOOL && e.occurredAt >= from && e.occurredAt <= to)
-    .sort(byTimeThenId);
+    .sort(byTimeThenSeqThenId);
   const sessions = splitIntoSessions(minable, { idleGapMs: options.idleGapMs });
   if (sessions.length === 0) return [];
 

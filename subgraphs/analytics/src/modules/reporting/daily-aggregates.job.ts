@@ -1,10 +1,10 @@
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { inScopedTransaction, type Logger } from '@flowgraph/kernel';
+import type { Logger } from '@flowgraph/kernel';
 import type { AnalyticsJobDefinition } from '../../jobs/analytics-job';
-import { MAX_WINDOW_DAYS, aggregateWindow } from './aggregate-window';
-import { DailyAggregatesRepository, MAU_DAYS, type AggregateWindow } from './daily-aggregates.repository';
+import { MAX_WINDOW_DAYS } from './aggregate-window';
+import { OrganizationAggregates } from './organization-aggregates';
 import { utcDay } from './utc-day';
 import type { WorkflowActivitySource } from './workflow-activity.client';
 
@@ -54,24 +54,7 @@ export interface DailyAggregatesResult {
 export function createDailyAggregatesJob(deps: DailyAggregatesJobDeps): AnalyticsJobDefinition {
   const root = deps.orm.em as EntityManager;
   const now = deps.now ?? (() => new Date());
-  const recomputableDays = deps.eventRetentionDays - (MAU_DAYS - 1);
-
-  async function aggregateOrganization(orgId: string, today: string, days: number): Promise<AggregateWindow> {
-    const known = await inScopedTransaction(root, { orgId }, async (em) => {
-      const repository = new DailyAggregatesRepository(em);
-      return { lastComputedDay: await repository.lastComputedDay(orgId), firstEventDay: await repository.firstEventDay(orgId) };
-    });
-    const window = { orgId, ...aggregateWindow({ today, days, recomputableDays, ...known }) };
-    // Asked before the transaction opens: no connection is held while Workflow answers.
-    const workflow = await deps.workflow.activity(orgId, window);
-    await inScopedTransaction(root, { orgId }, async (em) => {
-      const repository = new DailyAggregatesRepository(em);
-      await repository.writeToolEvents(window);
-      await repository.writeDailyActivity(window, workflow.days);
-      await repository.writeMilestones(window, workflow.users);
-    });
-    return window;
-  }
+  const aggregates = new OrganizationAggregates({ root, workflow: deps.workflow, eventRetentionDays: deps.eventRetentionDays, now });
 
   return {
     name: DAILY_AGGREGATES_JOB,
@@ -85,7 +68,7 @@ export function createDailyAggregatesJob(deps: DailyAggregatesJobDeps): Analytic
       let failed = 0;
       for (const orgId of orgIds) {
         try {
-          const window = await aggregateOrganization(orgId, today, days);
+          const window = await aggregates.compute(orgId, days);
           deps.logger.debug({ orgId, from: window.from, to: window.to }, 'daily aggregates computed');
         } catch (error) {
           failed += 1;

@@ -41,6 +41,18 @@ export class DailyAggregatesRepository {
     return row?.first_event_at ? utcDay(new Date(row.first_event_at)) : null;
   }
 
+  /**
+   * Records that the organization's aggregates were computed at `at` (never moving back): the
+   * report's `aggregatedThrough`. An organization with no event yet gets its row here.
+   */
+  async markAggregated(orgId: string, at: Date): Promise<void> {
+    await this.em.execute(
+      `insert into analytics.organizations (org_id, aggregated_at) values (?, ?)
+       on conflict (org_id) do update set aggregated_at = greatest(analytics.organizations.aggregated_at, excluded.aggregated_at)`,
+      [orgId, at.toISOString()],
+    );
+  }
+
   /** Events per connected tool per day; a tool's row goes when it has no events left that day. */
   async writeToolEvents(window: AggregateWindow): Promise<void> {
     const { orgId, from, to } = window;

@@ -22,6 +22,15 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.
 export class ReportRepository {
   constructor(private readonly em: EntityManager) {}
 
+  /** When the organization's aggregates were last computed (null: never). */
+  async aggregatedThrough(orgId: string): Promise<Date | null> {
+    const [row] = await this.em.execute<{ aggregated_at: Date | string | null }[]>(
+      `select aggregated_at from analytics.organizations where org_id = ?`,
+      [orgId],
+    );
+    return row?.aggregated_at ? new Date(row.aggregated_at) : null;
+  }
+
   async toolEvents(orgId: string, range: ReportRange): Promise<ToolEventsDay[]> {
     return this.em.execute<ToolEventsDay[]>(
       `select to_char(day, 'YYYY-MM-DD') as day, tool, events from analytics.daily_tool_events

@@ -24,6 +24,7 @@ interface UnpublishedRow {
   event_type: string;
   occurred_at: Date | string;
   payload: unknown;
+  seq: string;
 }
 
 /** Any constant both relay replicas agree on: only one of them publishes at a time, in order. */
@@ -77,6 +78,7 @@ export class EventRelay {
           eventType: row.event_type,
           occurredAt: new Date(row.occurred_at).toISOString(),
           payload: JSON.stringify(row.payload ?? {}),
+          seq: String(row.seq),
         };
         pipeline.xadd(key, 'MAXLEN', '~', this.maxLength, '*', ...Object.entries(fields).flat());
       }

@@ -1,7 +1,8 @@
 /**
  * The Redis stream every stored event is published to (by the relay in the Core worker). Other
  * subgraphs read it with their own consumer group; entry fields: id, orgId, userId, tool,
- * eventType, occurredAt (ISO-8601), payload (JSON text).
+ * eventType, occurredAt (ISO-8601), payload (JSON text), seq (the ingestion number: events of
+ * one instant in the order they were sent; absent from entries written before it existed).
  */
 export const eventStreamKey = (redisPrefix: string) => `${redisPrefix}:events`;
 
@@ -14,4 +15,5 @@ export interface EventStreamFields {
   eventType: string;
   occurredAt: string;
   payload: string;
+  seq: string;
 }

@@ -33,6 +33,7 @@ export class EventRepository {
 
   /**
    * Inserts a batch in one statement; rows whose (org, idempotency key) exists are skipped.
+   * Rows are numbered (`seq`) in the batch's order: the tie-breaker of events of one instant.
    * Returns only the rows inserted now.
    */
   async insertNew(orgId: string, userId: string | null, events: NewEvent[]): Promise<Event[]> {
@@ -47,8 +48,10 @@ export class EventRepository {
     const rows = await this.em.execute<Record<string, unknown>[]>(
       `insert into core.events (id, org_id, user_id, idempotency_key, event_type, tool, occurred_at, payload, created_at)
        select gen_random_uuid(), ?, ?, r.idempotency_key, r.event_type, r.tool, r.occurred_at, r.payload, now()
-       from jsonb_to_recordset(?::jsonb)
-         as r(idempotency_key text, event_type text, tool text, occurred_at timestamptz, payload jsonb)
+       from rows from (jsonb_to_recordset(?::jsonb)
+           as (idempotency_key text, event_type text, tool text, occurred_at timestamptz, payload jsonb))
+         with ordinality as r(idempotency_key, event_type, tool, occurred_at, payload, position)
+       order by r.position
        on conflict (org_id, idempotency_key) do nothing
        returning *`,
       [orgId, userId, JSON.stringify(records)],
