@@ -11,6 +11,7 @@ export * from './db/roles';
 export * from './db/migrate';
 export * from './http/health';
 export * from './timeouts';
+export * from './unavailable';
 export * from './http/subgraph-server';
 export * from './graphql';
 export * from './access-token';
