@@ -5,6 +5,7 @@ import { Migration20261125000300_executions } from './Migration20261125000300_ex
 import { Migration20261125000400_triggers } from './Migration20261125000400_triggers';
 import { Migration20261125000500_delivery_retention } from './Migration20261125000500_delivery_retention';
 import { Migration20261125000600_activity_indexes } from './Migration20261125000600_activity_indexes';
+import { Migration20261206000100_dependency_waits } from './Migration20261206000100_dependency_waits';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
@@ -15,5 +16,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000400_triggers', class: Migration20261125000400_triggers },
     { name: 'Migration20261125000500_delivery_retention', class: Migration20261125000500_delivery_retention },
     { name: 'Migration20261125000600_activity_indexes', class: Migration20261125000600_activity_indexes },
+    { name: 'Migration20261206000100_dependency_waits', class: Migration20261206000100_dependency_waits },
   ],
 };
