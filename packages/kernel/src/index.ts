@@ -10,6 +10,7 @@ export * from './db/request-transaction';
 export * from './db/roles';
 export * from './db/migrate';
 export * from './http/health';
+export * from './http/rest-errors';
 export * from './timeouts';
 export * from './unavailable';
 export * from './http/subgraph-server';

@@ -8,6 +8,7 @@ import {
   IdentityError,
   httpStatusOf,
   inScopedTransaction,
+  sendUnexpectedError,
   verifyIdentity,
   type Identity,
   type Logger,
@@ -84,8 +85,7 @@ export function internalEventsRoute(options: InternalEventsRouteOptions) {
           sendError(res, error.code, error.message, requestId, error.details);
           return;
         }
-        options.logger.error({ err: error, request_id: requestId }, 'internal event ingestion failed');
-        sendError(res, ErrorCode.INTERNAL, 'Internal server error', requestId);
+        sendUnexpectedError(res, error, requestId, options.logger, 'internal event ingestion failed');
       }
     });
     // Malformed JSON and oversized bodies: the REST envelope, not Express's HTML page.
