@@ -29,7 +29,7 @@ function expectUnavailable(response: Awaited<ReturnType<typeof post>>): void {
   ]);
 }
 
-it('answers 503 UNAVAILABLE when a subgraph’s Postgres refuses its connections, and recovers after', async () => {
+it('answers 503 UNAVAILABLE when a subgraph’s Postgres refuses its connections (API-key callers too), and recovers after', async () => {
   const appRole = loadConfig().DATABASE_APP_ROLE;
   const owner = new Client({ connectionString: federation.db.ownerUrl });
   await owner.connect();
@@ -38,6 +38,8 @@ it('answers 503 UNAVAILABLE when a subgraph’s Postgres refuses its connections
   await owner.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = $2`, [federation.db.name, appRole]);
   try {
     expectUnavailable(await post(federation.gateway.url, workflowProbe, {}, await bearer(member)));
+    // Core cannot read its keys: the key is neither accepted nor refused, the caller retries.
+    expectUnavailable(await post(federation.gateway.url, workflowProbe, {}, { 'x-api-key': 'fg_live_not_checked_while_down' }));
   } finally {
     await owner.query(`alter database ${federation.db.name} connection limit -1`);
     await owner.end();

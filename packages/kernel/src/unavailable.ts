@@ -41,12 +41,16 @@ const MESSAGES = [
 
 const NAMES = new Set(['MaxRetriesPerRequestError', 'ConnectionException', 'TimeoutError']);
 
+/** A dependency's own answer that it is out (the catalog's UNAVAILABLE, passed on as an AppError). */
+const UNAVAILABLE_CODE = 'UNAVAILABLE';
+
 type Inspected = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
 
 function matches(error: Inspected): boolean {
   const code = typeof error.code === 'string' ? error.code : '';
   const message = typeof error.message === 'string' ? error.message : '';
   return (
+    code === UNAVAILABLE_CODE ||
     NETWORK_CODES.has(code) ||
     POSTGRES_CODE.test(code) ||
     NAMES.has(String(error.name)) ||
