@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { ErrorCode, createErrorFormatter, liveness, readiness, reportError, type Identity, type Logger, type Redis } from '@flowgraph/kernel';
+import { ErrorCode, createErrorFormatter, isUnavailable, liveness, readiness, reportError, type Identity, type Logger, type Redis } from '@flowgraph/kernel';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
@@ -26,6 +26,7 @@ import { operationTelemetry, serveMetrics, serverSpan } from './plugins/telemetr
 import { sseSubscriptions } from './plugins/sse';
 import { subscriptions, trustedSubscriptionOperations } from './plugins/subscriptions';
 import { loadManifestStore, trustedDocumentResolver, trustedDocuments } from './plugins/trusted-documents';
+import { respondUnavailable, unavailableStatus } from './plugins/unavailable';
 import { webhookProxy } from './plugins/webhook-proxy';
 import { subgraphReadiness } from './subgraph-readiness';
 
@@ -115,7 +116,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     includeStacktraceInErrorResponses: false,
     // APQ in Redis, so a hash registered on one replica runs on all.
     persistedQueries: persistedQueries({ redis, redisPrefix: config.REDIS_PREFIX, ttlSeconds: config.APQ_TTL_SECONDS }),
-    plugins: [requestIdOnErrors<GatewayContext>(), ApolloServerPluginDrainHttpServer({ httpServer }), operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS })],
+    plugins: [requestIdOnErrors<GatewayContext>(), unavailableStatus<GatewayContext>(), ApolloServerPluginDrainHttpServer({ httpServer }), operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS })],
   });
   apollo.addPlugin(limits.plugin);
   apollo.addPlugin(rates.plugin);
@@ -202,6 +203,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   app.use(hardening.notFound); // unknown paths: the REST error envelope, 404
   // Malformed bodies and other middleware failures: the same error shape as GraphQL responses.
   app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (isUnavailable(error)) return respondUnavailable(res);
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error, request_id: res.locals.requestId }, 'unhandled gateway error');
     if (status === 500) reportError(error, { request_id: res.locals.requestId }); // Sentry, when configured

@@ -132,12 +132,13 @@ it('refuses a request carrying both a bearer token and an API key', async () => 
   expectRefused(await call({ ...(await bearer(member)), 'x-api-key': 'fg_live_something' }));
 });
 
-it('answers 500 INTERNAL, not 401, when Core cannot verify an API key', async () => {
+it('answers 503 UNAVAILABLE with Retry-After, not 401, when Core cannot verify an API key', async () => {
   const response = await call({ 'x-api-key': 'fg_live_something' });
-  expect(response.status).toBe(500);
+  expect(response.status).toBe(503);
+  expect(response.headers.get('retry-after')).toBe('5');
   expect(response.errors?.[0]).toEqual({
-    message: 'Internal server error',
-    extensions: { code: 'INTERNAL', masked: true, request_id: response.headers.get('x-request-id') },
+    message: 'Service temporarily unavailable, retry later',
+    extensions: { code: 'UNAVAILABLE', retryAfter: 5, request_id: response.headers.get('x-request-id') },
   });
 });
 

@@ -17,13 +17,16 @@ afterAll(async () => {
   await federation.stop();
 });
 
-it('masks the gateway’s own unexpected errors (a subgraph it cannot reach)', async () => {
+it('reports a subgraph it cannot reach as UNAVAILABLE (HTTP 503), without its address', async () => {
   const response = await post(federation.gateway.url, `query { pattern(id: "${randomUUID()}") { id } }`, {}, await bearer(admin));
-  // A partial failure: the field is null, the error masked and stamped with the request id.
-  expect(response.status).toBe(200);
+  // The field is null, the error says "retry later" and carries the request id.
+  expect(response.status).toBe(503);
   expect(response.data).toEqual({ pattern: null });
   expect(response.errors).toEqual([
-    expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL', masked: true, request_id: response.headers.get('x-request-id') } }),
+    expect.objectContaining({
+      message: 'Service temporarily unavailable, retry later',
+      extensions: { code: 'UNAVAILABLE', retryAfter: 5, request_id: response.headers.get('x-request-id') },
+    }),
   ]);
   expect(response.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|fetch/i);
 });

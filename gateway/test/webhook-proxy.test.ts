@@ -76,7 +76,7 @@ it('passes the receiver’s status back', async () => {
   expect(response.status).toBe(404);
 });
 
-it('answers 502 when the workflow subgraph cannot be reached', async () => {
+it('answers 503 UNAVAILABLE with Retry-After when the workflow subgraph cannot be reached', async () => {
   const closed = http.createServer();
   const origin = await listen(closed);
   await new Promise((r) => closed.close(r));
@@ -85,7 +85,8 @@ it('answers 502 when the workflow subgraph cannot be reached', async () => {
   const server = http.createServer(app);
   const url = await listen(server);
   const response = await fetch(`${url}/webhooks/x`, { method: 'POST', body: '{}' });
-  expect(response.status).toBe(502);
-  expect((await json(response)).error.code).toBe('INTERNAL');
+  expect(response.status).toBe(503);
+  expect(response.headers.get('retry-after')).toBe('5');
+  expect((await json(response)).error).toMatchObject({ code: 'UNAVAILABLE', retryAfter: 5 });
   await new Promise((r) => server.close(r));
 });

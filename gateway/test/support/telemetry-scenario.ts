@@ -7,7 +7,7 @@ import { suppressTracing } from '@opentelemetry/core';
 import { createRedis, queueTelemetry } from '@flowgraph/kernel';
 import type { RunningTelemetry } from '@flowgraph/kernel/telemetry';
 import { QUEUES, bullPrefix } from '../../../subgraphs/workflow/src/jobs/queues';
-import { closedUrl, post as postTraced, startFederation } from './federation-kit';
+import { post as postTraced, startFederation } from './federation-kit';
 
 /** What the parent test reads from the `RESULT` line. */
 export interface ScenarioResult {
@@ -158,14 +158,24 @@ async function gatewaySpans(): Promise<Pick<ScenarioResult, 'requests' | 'urls' 
   }
 }
 
-/** One masked internal error in the gateway: a subgraph it cannot reach. */
+/**
+ * One masked internal error in the gateway: a subgraph on another schema (a botched deploy)
+ * refuses the planned query with HTTP 400. (A subgraph that cannot be reached is UNAVAILABLE, an
+ * outage rather than a bug, and is not reported.)
+ */
 async function internalError(): Promise<Pick<ScenarioResult, 'requests'>> {
-  const federation = await startFederation({ ANALYTICS_URL: await closedUrl() });
+  const stale = http.createServer((_req, res) => {
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errors: [{ message: 'Cannot query field "pattern" on type "Query".' }] }));
+  });
+  await new Promise<void>((resolve) => stale.listen(0, '127.0.0.1', resolve));
+  const federation = await startFederation({ ANALYTICS_URL: `http://127.0.0.1:${(stale.address() as AddressInfo).port}/graphql` });
   try {
     const response = await post(federation.gateway.url, `query Broken { pattern(id: "${randomUUID()}") { id } }`, {}, {});
     return { requests: { broken: { requestId: response.headers.get('x-request-id'), errors: response.errors } } };
   } finally {
     await federation.stop();
+    await new Promise<void>((resolve) => stale.close(() => resolve()));
   }
 }
 

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { reportError } from './telemetry/hooks';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS, isUnavailable } from './unavailable';
 
 /** Public error codes: the only values `extensions.code` takes. */
 export enum ErrorCode {
@@ -10,6 +11,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A dependency (Postgres, Redis, a subgraph) is unreachable for now: safe to retry as it was. */
+  UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -26,6 +29,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
 };
 
@@ -56,6 +60,9 @@ export const validationError = (details: FieldError[], message = 'Invalid input'
 export const rateLimited = (retryAfter: number, message = 'Too many requests') =>
   new AppError(ErrorCode.RATE_LIMITED, message, { retryAfter });
 
+export const unavailable = (retryAfter = UNAVAILABLE_RETRY_AFTER_SECONDS, message = 'Service temporarily unavailable, retry later') =>
+  new AppError(ErrorCode.UNAVAILABLE, message, { retryAfter });
+
 const publicCodes = new Set<string>(Object.values(ErrorCode));
 
 /** GraphQL's own request errors (parse, validation, bad variables) are the client's fault. */
@@ -71,7 +78,8 @@ const graphqlInputCodes = new Set([
 
 /**
  * Builds Apollo Server's `formatError`: catalog codes pass through with `request_id`; GraphQL
- * input errors become VALIDATION_ERROR; everything else is logged in full and masked.
+ * input errors become VALIDATION_ERROR; an unreachable dependency (see `isUnavailable`) becomes
+ * UNAVAILABLE with `retryAfter`; everything else is logged in full and masked as INTERNAL.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -95,6 +103,11 @@ export function createErrorFormatter(logger: Logger) {
       return { message: formatted.message, path: formatted.path, extensions: { code, masked: true, request_id: requestId } };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (isUnavailable(original)) {
+      logger.warn({ err: original, request_id: requestId, path: formatted.path }, 'dependency unavailable');
+      const refusal = unavailable();
+      return { message: refusal.message, path: formatted.path, extensions: { ...refusal.extensions, request_id: requestId } };
+    }
     logger.error({ err: original, request_id: requestId, path: formatted.path }, 'internal error');
     reportError(original, { request_id: requestId, path: formatted.path });
     return {

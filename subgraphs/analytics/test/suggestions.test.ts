@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadConfig } from '@flowgraph/kernel';
 import { statementCounter } from '@flowgraph/kernel/testing';
 import { storeEvents } from '../src/modules/event-copy/event-copy.service';
 import { PatternMiner } from '../src/modules/patterns/pattern-miner';
@@ -395,6 +396,18 @@ describe('the Workflow client', () => {
     const failure = down.createWorkflowFromTemplate({ ...admin, requestId: randomUUID(), scopes: [], authMethod: 'jwt' }, { templateId: 'x', name: 'x', parameters: {} });
     await expect(failure).rejects.toBeInstanceOf(WorkflowUnavailableError);
     await expect(failure).rejects.toThrow(/did not answer/);
+  });
+
+  it('passes on UNAVAILABLE when the Workflow subgraph’s database is out, so the caller retries', async () => {
+    // Only this test's database: no new connections for the app role, and its open ones are ended.
+    await h.owner(`alter database ${h.db.name} connection limit 0`);
+    await h.owner(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = $2`, [h.db.name, loadConfig().DATABASE_APP_ROLE]);
+    try {
+      const failure = h.workflowClient.createWorkflowFromTemplate({ ...admin, requestId: randomUUID(), scopes: [], authMethod: 'jwt' }, { templateId: 'x', name: 'x', parameters: {} });
+      await expect(failure).rejects.toMatchObject({ code: 'UNAVAILABLE', extensions: { code: 'UNAVAILABLE', retryAfter: 5 } });
+    } finally {
+      await h.owner(`alter database ${h.db.name} connection limit -1`);
+    }
   });
 });
 

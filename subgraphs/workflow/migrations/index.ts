@@ -6,6 +6,7 @@ import { Migration20261125000400_triggers } from './Migration20261125000400_trig
 import { Migration20261125000500_delivery_retention } from './Migration20261125000500_delivery_retention';
 import { Migration20261125000600_activity_indexes } from './Migration20261125000600_activity_indexes';
 import { Migration20261206000100_audit_outbox } from './Migration20261206000100_audit_outbox';
+import { Migration20261206000200_dependency_waits } from './Migration20261206000200_dependency_waits';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
@@ -17,5 +18,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000500_delivery_retention', class: Migration20261125000500_delivery_retention },
     { name: 'Migration20261125000600_activity_indexes', class: Migration20261125000600_activity_indexes },
     { name: 'Migration20261206000100_audit_outbox', class: Migration20261206000100_audit_outbox },
+    { name: 'Migration20261206000200_dependency_waits', class: Migration20261206000200_dependency_waits },
   ],
 };

@@ -9,14 +9,23 @@ let web: Awaited<ReturnType<typeof startTestHttpServer>>;
 const failuresLeft = new Map<string, number>();
 
 beforeAll(async () => {
-  h = await startExecutionHarness('exec_engine');
+  // A short dependency horizon, so a wait that runs out fits in a test.
+  h = await startExecutionHarness('exec_engine', { WORKFLOW_DEPENDENCY_WAIT_MS: '3000', WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS: '300' });
   web = await startTestHttpServer((req, res) => {
     const path = req.url ?? '';
     if (path.startsWith('/flaky')) {
       const left = failuresLeft.get(path) ?? 0;
       if (left > 0) {
         failuresLeft.set(path, left - 1);
-        res.writeHead(503).end('busy');
+        res.writeHead(500).end('broken');
+        return;
+      }
+    }
+    if (path.startsWith('/down')) {
+      const left = failuresLeft.get(path) ?? 0;
+      if (left > 0) {
+        failuresLeft.set(path, left - 1);
+        res.writeHead(503).end('restarting');
         return;
       }
     }
@@ -101,7 +110,43 @@ describe('the execution engine', () => {
       edges: [],
     });
     const exhausted = await h.waitForStatus(await h.execute(flakyId), ['succeeded', 'failed']);
-    expect(exhausted.error).toMatch(/HTTP 503 .*after 2 attempts/);
+    expect(exhausted.error).toMatch(/HTTP 500 .*after 2 attempts/);
+  });
+
+  it('waits for a host answering 503 without spending attempts, says whom it waits on, then goes on', async () => {
+    failuresLeft.set('/down/a', 8);
+    const workflowId = await h.seedWorkflow({
+      steps: [{ id: 'call', type: 'http_request', config: { url: `${web.url}/down/a` }, retry: { maxAttempts: 2, backoffMs: 50 } }],
+      edges: [],
+    });
+    const id = await h.execute(workflowId);
+    const host = new URL(web.url).host;
+    const query = `query($id: ID!) { execution(id: $id) { status waitingOn steps { status attempts waitingOn waitingSince } } }`;
+    const waiting = await until(async () => {
+      const execution = (await h.call(query, { id })).data?.execution;
+      return execution?.waitingOn ? execution : null;
+    }, 10_000, 'the execution to show its wait');
+    expect(waiting).toMatchObject({ status: 'RUNNING', waitingOn: host, steps: [{ waitingOn: host }] });
+    expect(Date.parse(waiting.steps[0].waitingSince)).toBeLessThanOrEqual(Date.now());
+    expect((await h.waitForStatus(id, ['succeeded', 'failed'])).status).toBe('succeeded');
+    // Eight unreachable tries, yet only the successful one counts against maxAttempts 2.
+    expect(web.seen.filter((s) => s.path === '/down/a')).toHaveLength(9);
+    const done = (await h.call(query, { id })).data?.execution;
+    expect(done).toEqual({ status: 'SUCCEEDED', waitingOn: null, steps: [{ status: 'SUCCEEDED', attempts: 1, waitingOn: null, waitingSince: null }] });
+  });
+
+  it('fails a step whose dependency stays unreachable past WORKFLOW_DEPENDENCY_WAIT_MS, saying so', async () => {
+    const closed = await startTestHttpServer(() => undefined);
+    await closed.close(); // nothing listens there any more: connections are refused
+    const workflowId = await h.seedWorkflow({
+      steps: [{ id: 'call', type: 'http_request', config: { url: `${closed.url}/x` }, retry: { maxAttempts: 5, backoffMs: 50 } }],
+      edges: [],
+    });
+    const started = Date.now();
+    const failed = await h.waitForStatus(await h.execute(workflowId), ['succeeded', 'failed']);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(new RegExp(`^Step call failed: 127\\.0\\.0\\.1:\\d+ unreachable \\(ECONNREFUSED\\) \\(127\\.0\\.0\\.1:\\d+ unreachable for 3 s\\)$`));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
   });
 
   it('times a step out after its timeoutMs', async () => {

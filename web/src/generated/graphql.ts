@@ -33,7 +33,7 @@ export type ExecutionStatus =
   | 'FAILED'
   /** Recorded and waiting for a worker, or for room under the workflow's concurrencyLimit. */
   | 'QUEUED'
-  /** A worker is running its steps (waits for delays and retries included). */
+  /** A worker is running its steps (waits for delays, retries and unreachable dependencies included; see waitingOn). */
   | 'RUNNING'
   /** Every step that had to run succeeded. */
   | 'SUCCEEDED';
@@ -44,7 +44,7 @@ export type StepRunStatus =
   | 'CANCELLED'
   /** The step failed after its last attempt, or with an error not worth retrying. */
   | 'FAILED'
-  /** An attempt failed and the next one waits for its retry delay; see error. */
+  /** An attempt failed and the next one waits for its retry delay, or for the dependency in waitingOn to be reachable again; see error. */
   | 'PENDING'
   /** An attempt is running (or a delay step is waiting). */
   | 'RUNNING'

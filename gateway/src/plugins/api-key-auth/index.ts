@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { roles, signIdentity } from '@flowgraph/kernel';
+import { roles, signIdentity, unavailable } from '@flowgraph/kernel';
 import { AuthenticationError, type Credentials } from '../authentication/credentials';
 import { injectTraceContext } from '../telemetry/tracing';
 
@@ -72,6 +72,8 @@ export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthentic
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (response.status === 401) throw new AuthenticationError('Invalid API key');
+    // Core (or its database) out for now: the caller may retry.
+    if (response.status === 502 || response.status === 503 || response.status === 504) throw unavailable();
     if (!response.ok) throw new Error(`API key verification answered ${response.status}`);
     const verified = verifiedKey.parse(await response.json());
     const credentials: Credentials = { authMethod: 'api_key', apiKeyId: verified.apiKeyId, userId: verified.userId, orgId: verified.orgId, role: verified.role, scopes: verified.scopes };

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ErrorCode, activeTraceId, type Identity, type Logger } from '@flowgraph/kernel';
+import { ErrorCode, activeTraceId, isUnavailable, type Identity, type Logger } from '@flowgraph/kernel';
+import { respondUnavailable } from '../unavailable';
 import { AuthenticationError, TRACEPARENT, verifyPresented, type CredentialVerifiers, type Credentials } from './credentials';
 
 export { AuthenticationError, type CredentialVerifiers, type Credentials } from './credentials';
@@ -22,8 +23,9 @@ async function credentialsOf(req: Request, options: AuthenticationOptions, reque
 /**
  * Express middleware: authenticates the caller once, for the whole graph, and leaves the
  * identity in `res.locals.identity` (with request id, trace id, ip and user agent). Bad
- * credentials end the request with HTTP 401 and a GraphQL error `UNAUTHENTICATED`; a failing
- * dependency (Redis, Core) ends it with 500 `INTERNAL`, its detail only in the log.
+ * credentials end the request with HTTP 401 and a GraphQL error `UNAUTHENTICATED`; an unreachable
+ * dependency (Redis, Core) ends it with 503 `UNAVAILABLE` and `Retry-After`, any other failure with
+ * 500 `INTERNAL`; the detail is only in the log.
  * Needs `requestId()` mounted before it.
  */
 export function authentication(options: AuthenticationOptions) {
@@ -47,6 +49,11 @@ export function authentication(options: AuthenticationOptions) {
       if (error instanceof AuthenticationError) {
         options.logger.info({ request_id: requestId, reason: error.message, ip: req.ip }, 'authentication refused');
         respond(res, 401, ErrorCode.UNAUTHENTICATED, 'Authentication failed');
+        return;
+      }
+      if (isUnavailable(error)) {
+        options.logger.warn({ err: error, request_id: requestId }, 'authentication could not complete: dependency unavailable');
+        respondUnavailable(res);
         return;
       }
       options.logger.error({ err: error, request_id: requestId }, 'authentication could not complete');

@@ -1,4 +1,4 @@
-import { InvalidAccessToken, grantedRoleKey, revokedSessionKey, verifyAccessToken, type Redis } from '@flowgraph/kernel';
+import { InvalidAccessToken, grantedRoleKey, revokedSessionKey, verifyAccessToken, withTimeout, type Redis } from '@flowgraph/kernel';
 import { AuthenticationError, type Credentials } from '../authentication/credentials';
 
 export interface JwtAuthOptions {
@@ -8,6 +8,12 @@ export interface JwtAuthOptions {
   redis: Pick<Redis, 'mget'>;
   /** Prefix of the revocation keys (`REDIS_PREFIX`). Required. */
   redisPrefix: string;
+  /**
+   * The revocation check fails after this many ms (as the rate limiter and response cache bound
+   * theirs), so a Redis outage answers 503 at once instead of holding every signed-in request
+   * while ioredis reconnects. Default 500.
+   */
+  redisTimeoutMs?: number;
 }
 
 /**
@@ -17,9 +23,11 @@ export interface JwtAuthOptions {
  * (changed or removed since it was issued). Logging out, a role change and a removal take
  * effect at the next request rather than when the token expires; after a role change the
  * client refreshes and gets a token with the current role.
- * A Redis failure is not an authentication failure: it propagates (the request fails with 500).
+ * A Redis failure or timeout is not an authentication failure: it propagates (the request fails
+ * with 503 UNAVAILABLE).
  */
 export function jwtAuthenticator(options: JwtAuthOptions): (token: string) => Promise<Credentials> {
+  const timeoutMs = options.redisTimeoutMs ?? 500;
   return async (token) => {
     let claims;
     try {
@@ -28,10 +36,11 @@ export function jwtAuthenticator(options: JwtAuthOptions): (token: string) => Pr
       if (error instanceof InvalidAccessToken) throw new AuthenticationError(`Invalid access token (${error.message})`);
       throw error;
     }
-    const [revoked, grantedRole] = await options.redis.mget(
+    const keys = options.redis.mget(
       revokedSessionKey(options.redisPrefix, claims.sessionId),
       grantedRoleKey(options.redisPrefix, claims.orgId, claims.userId),
     );
+    const [revoked, grantedRole] = await withTimeout(keys, timeoutMs, 'session and role check');
     if (revoked !== null) throw new AuthenticationError('Session revoked');
     if (grantedRole !== null && grantedRole !== claims.role) throw new AuthenticationError('Membership changed since the token was issued');
     return { authMethod: 'jwt', userId: claims.userId, orgId: claims.orgId, role: claims.role, sessionId: claims.sessionId, scopes: [] };

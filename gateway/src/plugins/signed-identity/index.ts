@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { activeTraceId, signIdentity, type Identity, type Logger } from '@flowgraph/kernel';
+import { ErrorCode, activeTraceId, signIdentity, unavailable, type Identity, type Logger } from '@flowgraph/kernel';
 import type { GraphQLError } from 'graphql';
 import { injectTraceContext, inSubgraphSpan, subgraphSpanTarget, type SubgraphSpanTarget } from '../telemetry/tracing';
 import { httpFetcher } from './http-fetcher';
@@ -93,15 +93,27 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<Forwarding
   /**
    * A non-2xx answer from a subgraph is the platform's fault (a refused signature means a
    * misconfigured secret), never the caller's: log it and let the error be masked as INTERNAL,
-   * instead of the default error that carries the subgraph's URL, status and body.
+   * instead of the default error that carries the subgraph's URL, status and body. A subgraph
+   * out for now (502/503/504 from in front of it, or its own UNAVAILABLE: its Postgres is down)
+   * is UNAVAILABLE.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const error = await super.errorFromResponse(response);
+    if (isUnavailableAnswer(response.status, error.extensions.response)) {
+      this.options.logger.warn({ subgraph: this.options.name, status: response.status }, 'subgraph unavailable');
+      return unavailable();
+    }
     this.options.logger.error({ subgraph: this.options.name, status: response.status, body: error.extensions.response }, 'subgraph answered with an HTTP error');
     error.extensions.code = 'SUBGRAPH_HTTP_ERROR';
     delete error.extensions.response;
     return error;
   }
+}
+
+function isUnavailableAnswer(status: number, response: unknown): boolean {
+  if (status === 502 || status === 503 || status === 504) return true;
+  const errors = (response as { body?: { errors?: { extensions?: { code?: unknown } }[] } } | undefined)?.body?.errors;
+  return !!errors?.length && errors.every((e) => e.extensions?.code === ErrorCode.UNAVAILABLE);
 }
 
 /** The gateway's `buildService`: subgraph names map to configured URLs, not the supergraph's. */

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import type { Logger } from '@flowgraph/kernel';
+import { TimeoutError, sendUnexpectedError, type Logger } from '@flowgraph/kernel';
 import { injectTraceContext } from '../telemetry/tracing';
 
 export interface WebhookProxyOptions {
@@ -42,11 +42,11 @@ export function webhookProxy(options: WebhookProxyOptions) {
       answer.pipe(res);
     });
     const fail = (error: Error) => {
+      if (!res.headersSent) return sendUnexpectedError(res, error, requestId, options.logger, 'webhook proxy failed');
       options.logger.error({ err: error, request_id: requestId }, 'webhook proxy failed');
-      if (res.headersSent) return void res.destroy();
-      res.status(502).json({ error: { code: 'INTERNAL', message: 'Webhook receiver unavailable', request_id: requestId } });
+      res.destroy();
     };
-    upstream.on('timeout', () => upstream.destroy(new Error('upstream timeout')));
+    upstream.on('timeout', () => upstream.destroy(new TimeoutError(`webhook receiver took more than ${timeoutMs} ms`)));
     upstream.on('error', fail);
     req.pipe(upstream);
   };

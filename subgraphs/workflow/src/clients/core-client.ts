@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { signIdentity } from '@flowgraph/kernel';
+import { isUnavailable, signIdentity } from '@flowgraph/kernel';
+import { DependencyUnavailableError, causeOf, isUnreachableStatus } from '../modules/steps/step.errors';
 
 export interface CoreEventInput {
   idempotencyKey: string;
@@ -50,10 +51,14 @@ export class CoreClient {
         { method: 'POST', target: url, body },
       ),
     };
-    const response = await fetch(url, { method: 'POST', headers, body, signal });
+    const response = await fetch(url, { method: 'POST', headers, body, signal }).catch((error: unknown) => {
+      if (!signal?.aborted && isUnavailable(error)) throw new DependencyUnavailableError('core', `Core unreachable (${causeOf(error)})`);
+      throw error;
+    });
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       const message = `Core answered ${response.status} to /internal/events: ${text.slice(0, 300)}`;
+      if (isUnreachableStatus(response.status)) throw new DependencyUnavailableError('core', message);
       if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
         throw new CoreRejectedError(message);
       }

@@ -182,6 +182,8 @@ export type Execution = {
   triggerKind: TriggerKind;
   /** The number of the workflow version it runs: the live one when it was queued (a re-run keeps the failed execution's). */
   version: Scalars['Int']['output'];
+  /** While RUNNING, the dependency a step is waiting for because it cannot reach it (core, or the host an http_request calls); null otherwise. See docs/workflows.md, Waiting on a dependency. */
+  waitingOn?: Maybe<Scalars['String']['output']>;
   /** The workflow it runs. */
   workflow: Workflow;
 };
@@ -214,7 +216,7 @@ export type ExecutionStatus =
   | 'FAILED'
   /** Recorded and waiting for a worker, or for room under the workflow's concurrencyLimit. */
   | 'QUEUED'
-  /** A worker is running its steps (waits for delays and retries included). */
+  /** A worker is running its steps (waits for delays, retries and unreachable dependencies included; see waitingOn). */
   | 'RUNNING'
   /** Every step that had to run succeeded. */
   | 'SUCCEEDED';
@@ -412,7 +414,7 @@ export type RemoveTriggerPayload = {
 /** A step of an execution: what it got, what it gave back, how often it was tried. */
 export type StepRun = {
   __typename?: 'StepRun';
-  /** Attempts started so far, the first included (at most the step's retry.maxAttempts); 0 for a skipped step. */
+  /** Attempts started so far, the first included (at most the step's retry.maxAttempts); 0 for a skipped step. Tries that could not reach a dependency are not counted. */
   attempts: Scalars['Int']['output'];
   /** Milliseconds from the start of its first attempt to its success or failure, retry waits included; 0 when skipped, otherwise null until then. */
   durationMs?: Maybe<Scalars['Int']['output']>;
@@ -433,6 +435,10 @@ export type StepRun = {
   stepId: Scalars['String']['output'];
   /** The step's type: http_request, transform, condition, delay, connector_action or notify. */
   type: Scalars['String']['output'];
+  /** The dependency this step is waiting for while it cannot reach it (core, or the host an http_request calls: refused connection, 502/503/504, Core timing out); null otherwise. */
+  waitingOn?: Maybe<Scalars['String']['output']>;
+  /** When the current wait for waitingOn began; the step fails once it has waited WORKFLOW_DEPENDENCY_WAIT_MS (15 minutes by default). Null when not waiting. */
+  waitingSince?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** Where a step of an execution is. */
@@ -441,7 +447,7 @@ export type StepRunStatus =
   | 'CANCELLED'
   /** The step failed after its last attempt, or with an error not worth retrying. */
   | 'FAILED'
-  /** An attempt failed and the next one waits for its retry delay; see error. */
+  /** An attempt failed and the next one waits for its retry delay, or for the dependency in waitingOn to be reachable again; see error. */
   | 'PENDING'
   /** An attempt is running (or a delay step is waiting). */
   | 'RUNNING'
@@ -989,6 +995,7 @@ export type ExecutionResolvers<ContextType = WorkflowContext, ParentType extends
   steps?: Resolver<Array<ResolversTypes['StepRun']>, ParentType, ContextType>;
   triggerKind?: Resolver<ResolversTypes['TriggerKind'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
 }>;
 
@@ -1065,6 +1072,8 @@ export type StepRunResolvers<ContextType = WorkflowContext, ParentType extends R
   status?: Resolver<ResolversTypes['StepRunStatus'], ParentType, ContextType>;
   stepId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waitingOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  waitingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type SubscriptionResolvers<ContextType = WorkflowContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{

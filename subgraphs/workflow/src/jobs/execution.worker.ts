@@ -3,7 +3,7 @@ import { Queue, QueueEvents, Worker } from 'bullmq';
 import { queueTelemetry, type Redis } from '@flowgraph/kernel';
 import type { Logger } from '@flowgraph/kernel';
 import { ExecutionProgressRepository } from '../modules/executions/execution-progress.repository';
-import { ExecutionProcessor } from '../modules/executions/execution.processor';
+import { ExecutionProcessor, type DependencyWait } from '../modules/executions/execution.processor';
 import type { ExecutionJobData } from '../modules/executions/execution.job';
 import type { ExecutionUpdates } from '../modules/executions/execution-updates';
 import type { StepRunners } from '../modules/steps/step-runners';
@@ -27,6 +27,8 @@ export interface ExecutionWorkerOptions {
   maxStalledCount: number;
   /** Claim backoff when a workflow is at its concurrency limit. */
   fullBackoffMs?: number;
+  /** How long and how far apart steps retry an unreachable dependency. */
+  dependencyWait: DependencyWait;
 }
 
 export interface RunningExecutionWorker {
@@ -46,6 +48,7 @@ export async function startExecutionWorker(options: ExecutionWorkerOptions): Pro
     updates: options.updates,
     logger: options.logger,
     fullBackoffMs: options.fullBackoffMs,
+    dependencyWait: options.dependencyWait,
   });
   const worker = new Worker<ExecutionJobData>(QUEUES.executions, processor.process, {
     connection: options.connection,

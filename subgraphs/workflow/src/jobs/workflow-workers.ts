@@ -24,6 +24,7 @@ export interface WorkflowWorkerDeps {
     WorkflowConfig,
     | 'REDIS_PREFIX' | 'IDENTITY_SECRET' | 'CORE_ORIGIN' | 'WORKFLOW_HTTP_ALLOWED_HOSTS' | 'WORKFLOW_WORKER_CONCURRENCY'
     | 'WORKFLOW_LOCK_DURATION_MS' | 'WORKFLOW_STALLED_INTERVAL_MS' | 'WORKFLOW_MAX_STALLED_COUNT' | 'WORKFLOW_SWEEP_INTERVAL_MS'
+    | 'WORKFLOW_DEPENDENCY_WAIT_MS' | 'WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS'
   >;
   /** Tests start the execution side alone. Default: true. */
   triggers?: boolean;
@@ -51,6 +52,7 @@ export async function startWorkflowWorkers(deps: WorkflowWorkerDeps): Promise<{ 
     lockDurationMs: config.WORKFLOW_LOCK_DURATION_MS,
     stalledIntervalMs: config.WORKFLOW_STALLED_INTERVAL_MS,
     maxStalledCount: config.WORKFLOW_MAX_STALLED_COUNT,
+    dependencyWait: { horizonMs: config.WORKFLOW_DEPENDENCY_WAIT_MS, maxBackoffMs: config.WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS },
   });
   const maintenance = await startMaintenanceWorker({ root, connection, prefix, logger });
   const sweeper = startExecutionSweeper({ root, queue: executionQueue, logger, intervalMs: config.WORKFLOW_SWEEP_INTERVAL_MS });

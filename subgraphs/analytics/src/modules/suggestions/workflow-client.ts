@@ -33,8 +33,8 @@ const CREATE_FROM_TEMPLATE = `mutation AcceptSuggestion($input: CreateWorkflowFr
   createWorkflowFromTemplate(input: $input) { workflow { id } webhookSecret }
 }`;
 
-/** Codes the caller can act on; anything else from Workflow is our failure, not theirs. */
-const PASSED_ON = new Set<string>([ErrorCode.FORBIDDEN, ErrorCode.VALIDATION_ERROR, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.RATE_LIMITED]);
+/** Codes the caller can act on (UNAVAILABLE: retry later); anything else from Workflow is our failure, not theirs. */
+const PASSED_ON = new Set<string>([ErrorCode.FORBIDDEN, ErrorCode.VALIDATION_ERROR, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE]);
 
 /**
  * The Workflow subgraph over GraphQL, signed like the gateway signs: its template catalog (read

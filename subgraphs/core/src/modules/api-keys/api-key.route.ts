@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ErrorCode, IdentityError, httpStatusOf, jsonKeepingBytes, verifyRequestIdentity, type Logger } from '@flowgraph/kernel';
+import { ErrorCode, IdentityError, httpStatusOf, jsonKeepingBytes, sendUnexpectedError, verifyRequestIdentity, type Logger } from '@flowgraph/kernel';
 import { ApiKeyRepository } from './api-key.repository';
 import { verifyApiKey } from './api-key.verifier';
 
@@ -48,8 +48,7 @@ export function apiKeyVerifyRoute(options: ApiKeyVerifyRouteOptions) {
         }
         res.json(verified);
       } catch (error) {
-        options.logger.error({ err: error, request_id: requestId }, 'api key verification failed');
-        sendError(res, ErrorCode.INTERNAL, 'Internal server error', requestId);
+        sendUnexpectedError(res, error, requestId, options.logger, 'api key verification failed');
       }
     });
   };

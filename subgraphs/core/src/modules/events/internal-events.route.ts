@@ -9,6 +9,7 @@ import {
   httpStatusOf,
   inScopedTransaction,
   jsonKeepingBytes,
+  sendUnexpectedError,
   verifyRequestIdentity,
   type Identity,
   type Logger,
@@ -85,8 +86,7 @@ export function internalEventsRoute(options: InternalEventsRouteOptions) {
           sendError(res, error.code, error.message, requestId, error.details);
           return;
         }
-        options.logger.error({ err: error, request_id: requestId }, 'internal event ingestion failed');
-        sendError(res, ErrorCode.INTERNAL, 'Internal server error', requestId);
+        sendUnexpectedError(res, error, requestId, options.logger, 'internal event ingestion failed');
       }
     });
     // Malformed JSON and oversized bodies: the REST envelope, not Express's HTML page.

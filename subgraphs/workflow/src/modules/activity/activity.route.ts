@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ErrorCode, IdentityError, httpStatusOf, inScopedTransaction, verifyRequestIdentity, type Identity, type Logger } from '@flowgraph/kernel';
+import { ErrorCode, IdentityError, httpStatusOf, inScopedTransaction, sendUnexpectedError, verifyRequestIdentity, type Identity, type Logger } from '@flowgraph/kernel';
 import { activityRangeSchema } from './activity-range';
 import { ActivityRepository } from './activity.repository';
 
@@ -56,8 +56,7 @@ export function activityRoute(options: ActivityRouteOptions) {
         });
         res.json(body);
       } catch (error) {
-        options.logger.error({ err: error, request_id: requestId }, 'activity report failed');
-        sendError(res, ErrorCode.INTERNAL, 'Internal server error', requestId);
+        sendUnexpectedError(res, error, requestId, options.logger, 'activity report failed');
       }
     });
   };

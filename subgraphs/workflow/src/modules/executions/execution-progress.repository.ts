@@ -89,7 +89,7 @@ export class ExecutionProgressRepository {
   /** Stops a cancelled execution: a step waiting (delay, retry backoff) is recorded cancelled too. */
   async markCancelled(em: EntityManager, executionId: string): Promise<void> {
     await em.execute(
-      `update workflow.step_runs set status = 'cancelled', resume_at = null, finished_at = clock_timestamp()
+      `update workflow.step_runs set status = 'cancelled', resume_at = null, waiting_on = null, finished_at = clock_timestamp()
        where execution_id = ? and status in ('running', 'pending')`,
       [executionId],
     );
@@ -108,7 +108,7 @@ export class ExecutionProgressRepository {
     return this.tx(async (em) => {
       await em.execute(
         `update workflow.step_runs set status = 'succeeded', output = ?::jsonb, input = coalesce(?::jsonb, input), error = null,
-           resume_at = null, finished_at = clock_timestamp(),
+           resume_at = null, waiting_on = null, waiting_since = null, finished_at = clock_timestamp(),
            duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::int
          where execution_id = ? and step_id = ?`,
         [JSON.stringify(output), input === null ? null : JSON.stringify(input), executionId, stepId],
@@ -120,8 +120,24 @@ export class ExecutionProgressRepository {
   awaitRetry(executionId: string, stepId: string, error: string, resumeAt: Date): Promise<void> {
     return this.tx(async (em) => {
       await em.execute(
-        `update workflow.step_runs set status = 'pending', error = ?, resume_at = ? where execution_id = ? and step_id = ?`,
+        `update workflow.step_runs set status = 'pending', error = ?, resume_at = ?, waiting_on = null, waiting_since = null
+         where execution_id = ? and step_id = ?`,
         [error, resumeAt, executionId, stepId],
+      );
+    });
+  }
+
+  /**
+   * The attempt could not reach `dependency`: the step waits for it until `resumeAt`. The attempt
+   * is given back (waits do not spend retry attempts); `since` is when this wait began.
+   */
+  awaitDependency(executionId: string, stepId: string, dependency: string, error: string, resumeAt: Date, since: Date): Promise<void> {
+    return this.tx(async (em) => {
+      await em.execute(
+        `update workflow.step_runs set status = 'pending', error = ?, resume_at = ?, attempts = greatest(attempts - 1, 0),
+           waiting_on = ?, waiting_since = ?
+         where execution_id = ? and step_id = ?`,
+        [error, resumeAt, dependency, since, executionId, stepId],
       );
     });
   }
@@ -142,7 +158,7 @@ export class ExecutionProgressRepository {
     return this.tx(async (em) => {
       if (stepId) {
         await em.execute(
-          `update workflow.step_runs set status = 'failed', error = ?, resume_at = null, finished_at = clock_timestamp(),
+          `update workflow.step_runs set status = 'failed', error = ?, resume_at = null, waiting_on = null, finished_at = clock_timestamp(),
              duration_ms = (extract(epoch from clock_timestamp() - started_at) * 1000)::int
            where execution_id = ? and step_id = ?`,
           [error, executionId, stepId],

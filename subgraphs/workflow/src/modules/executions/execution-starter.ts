@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
-import { inScopedTransaction, notFound, validationError } from '@flowgraph/kernel';
+import { inScopedTransaction, notFound, validationError, withTimeout } from '@flowgraph/kernel';
 import type { Execution, TriggerKind } from './execution.entity';
 import { enqueueExecution } from './execution.job';
 import { ExecutionRepository } from './execution.repository';
@@ -20,6 +20,9 @@ export interface StartExecutionRequest {
 
 export const MAX_IDEMPOTENCY_KEY = 200;
 
+/** Enqueueing gives up after this long (Redis out): the request answers, and the sweeper enqueues the committed row. */
+const ENQUEUE_TIMEOUT_MS = 1000;
+
 /**
  * Starts executions for every caller (the executeWorkflow mutation, cron, webhooks, events).
  * - In a GraphQL request (`afterCommit` given): the row is inserted in the request's transaction
@@ -27,7 +30,8 @@ export const MAX_IDEMPOTENCY_KEY = 200;
  * - In another caller's transaction (a webhook recording its delivery in the same one): the job
  *   is enqueued at once and the worker retries a job whose row is not yet visible.
  * - Otherwise the insert commits in its own transaction before the job is enqueued.
- * If the process dies between commit and enqueue, the worker's sweeper enqueues the row.
+ * If the process dies between commit and enqueue, or Redis does not take the job within
+ * ENQUEUE_TIMEOUT_MS, the worker's sweeper enqueues the row.
  */
 export class ExecutionStarter {
   private readonly em: EntityManager;
@@ -48,7 +52,8 @@ export class ExecutionStarter {
       ? await this.insert(this.em, request)
       : await inScopedTransaction(this.em, { orgId: request.orgId, userId: request.startedBy }, (em) => this.insert(em, request));
     if (result.execution.status === 'queued') {
-      const enqueue = () => enqueueExecution(this.queue, { executionId: result.execution.id, orgId: result.execution.orgId });
+      const job = { executionId: result.execution.id, orgId: result.execution.orgId };
+      const enqueue = () => withTimeout(enqueueExecution(this.queue, job), ENQUEUE_TIMEOUT_MS, 'enqueueing an execution');
       if (this.afterCommit && this.em.isInTransaction()) this.afterCommit(enqueue);
       else await enqueue();
     }

@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from '@flowgraph/kernel';
 import type { StepDefinition, WorkflowDefinition } from '../definitions/definition';
-import { backoffDelay, retryPolicyOf, timeoutOf } from '../steps/backoff';
+import { backoffDelay, dependencyBackoffDelay, retryPolicyOf, timeoutOf } from '../steps/backoff';
 import { delayMs } from '../steps/delay.step';
-import type { RunData } from '../steps/step-runner';
+import type { RunData, StepRunner } from '../steps/step-runner';
 import type { StepRunners } from '../steps/step-runners';
-import { isDoNotRetry } from '../steps/step.errors';
+import { DependencyUnavailableError, StepTimeoutError, isDoNotRetry } from '../steps/step.errors';
 import { incomingEdges, readiness, sinkSteps, topologicalOrder, type ParentState } from './dag';
 import { FINISHED_STATUSES, type Execution } from './execution.entity';
 import { ExecutionProgressRepository } from './execution-progress.repository';
@@ -15,6 +15,14 @@ import type { ExecutionUpdates } from './execution-updates';
 import type { StepRun } from './step-run.entity';
 import { runWithTimeout } from './step-attempt';
 
+/** How steps wait for a dependency they cannot reach (WORKFLOW_DEPENDENCY_WAIT_MS, WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS). */
+export interface DependencyWait {
+  /** The step fails once it has waited this long. */
+  horizonMs: number;
+  /** The longest pause between two tries. */
+  maxBackoffMs: number;
+}
+
 export interface ExecutionProcessorDeps {
   root: EntityManager;
   runners: StepRunners;
@@ -22,6 +30,14 @@ export interface ExecutionProcessorDeps {
   logger: Logger;
   /** How long a claim waits when the workflow is at its concurrency limit (plus jitter). Default 200 ms. */
   fullBackoffMs?: number;
+  dependencyWait: DependencyWait;
+}
+
+/** Whom a failed attempt was waiting on, when it failed for want of reaching it. */
+function unreachableDependency(error: unknown, runner: StepRunner): string | undefined {
+  if (error instanceof DependencyUnavailableError) return error.dependency;
+  if (error instanceof StepTimeoutError) return runner.dependency;
+  return undefined;
 }
 
 /** Thrown when the job's row is not visible yet (its transaction has not committed): BullMQ retries the job. */
@@ -130,9 +146,10 @@ export class ExecutionProcessor {
     if (attempt === 'cancelled') return 'stop';
     await this.deps.updates.publish(execution);
     const started = Date.now();
+    const runner = this.deps.runners[step.type];
     try {
       const result = await runWithTimeout(
-        this.deps.runners[step.type],
+        runner,
         {
           executionId,
           orgId: execution.orgId,
@@ -150,6 +167,8 @@ export class ExecutionProcessor {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.logger.info({ executionId, step: step.id, attempt, ms: Date.now() - started, err: message }, 'step attempt failed');
+      const dependency = unreachableDependency(error, runner);
+      if (dependency) return this.waitForDependency(progress, execution, step, run, dependency, message, sleepUntil);
       if (isDoNotRetry(error) || attempt >= policy.maxAttempts) {
         const why = isDoNotRetry(error) ? message : `${message} (after ${attempt} attempts)`;
         await progress.fail(executionId, `Step ${step.id} failed: ${why}`, step.id);
@@ -160,6 +179,30 @@ export class ExecutionProcessor {
       await this.deps.updates.publish(execution);
       return sleepUntil(resumeAt.getTime());
     }
+  }
+
+  /** The attempt could not reach `dependency`: wait for it with backoff, up to the horizon, then fail. */
+  private async waitForDependency(
+    progress: ExecutionProgressRepository,
+    execution: Execution,
+    step: StepDefinition,
+    run: StepRun | undefined,
+    dependency: string,
+    message: string,
+    sleepUntil: (at: number) => Promise<never>,
+  ): Promise<Stop> {
+    const { horizonMs, maxBackoffMs } = this.deps.dependencyWait;
+    const since = run?.waitingOn === dependency && run.waitingSince ? run.waitingSince : new Date();
+    const waitedMs = Date.now() - since.getTime();
+    if (waitedMs >= horizonMs) {
+      await progress.fail(execution.id, `Step ${step.id} failed: ${message} (${dependency} unreachable for ${Math.round(waitedMs / 1000)} s)`, step.id);
+      return 'stop';
+    }
+    const pause = Math.min(dependencyBackoffDelay(retryPolicyOf(step).backoffMs, waitedMs, maxBackoffMs), horizonMs - waitedMs);
+    const resumeAt = new Date(Date.now() + pause);
+    await progress.awaitDependency(execution.id, step.id, dependency, message, resumeAt, since);
+    await this.deps.updates.publish(execution);
+    return sleepUntil(resumeAt.getTime());
   }
 
   private async runDelay(

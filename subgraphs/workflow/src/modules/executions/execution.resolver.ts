@@ -2,8 +2,11 @@ import { notFound, pageSize, requireRole, toConnection } from '@flowgraph/kernel
 import type { ExecutionStatus as GqlExecutionStatus, Resolvers, StepRunStatus, TriggerKind } from '../../generated/graphql';
 import type { Execution, ExecutionStatus } from './execution.entity';
 import { ExecutionRepository } from './execution.repository';
+import type { StepRun } from './step-run.entity';
 import { executionStream } from './execution-stream';
 
+/** A step shows whom it waits on only while it waits; a failed step keeps why in its error. */
+const waiting = (run: StepRun) => Boolean(run.waitingOn) && (run.status === 'pending' || run.status === 'running');
 const cursorOf = (e: Execution) => [e.queuedAt.toISOString(), e.id];
 const statusFilter = (status: GqlExecutionStatus | null | undefined) => (status ? (status.toLowerCase() as ExecutionStatus) : undefined);
 
@@ -55,8 +58,15 @@ export const executionResolvers: Resolvers = {
       // In the order they started; steps never started (skipped ones too) keep their recorded time.
       return [...steps].sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0));
     },
+    waitingOn: async (execution, _args, ctx) => {
+      if (execution.status !== 'running') return null;
+      const steps = await ctx.loaders.executions.stepsByExecution.load(execution.id);
+      return steps.find(waiting)?.waitingOn ?? null;
+    },
   },
   StepRun: {
     status: (run) => run.status.toUpperCase() as StepRunStatus,
+    waitingOn: (run) => (waiting(run) ? run.waitingOn! : null),
+    waitingSince: (run) => (waiting(run) ? (run.waitingSince ?? null) : null),
   },
 };

@@ -20,6 +20,10 @@ export const StepRunEntity = defineEntity({
     error: p.text().nullable(),
     /** When a waiting step (a delay, or a retry's backoff) may go on; the job re-enters then. */
     resumeAt: p.datetime(3).nullable(),
+    /** Whom the step is waiting on while it cannot reach it (`core`, a host); null otherwise. */
+    waitingOn: p.text().nullable(),
+    /** When the current wait for `waitingOn` began: the horizon counts from here. */
+    waitingSince: p.datetime(3).nullable(),
     startedAt: p.datetime(3).nullable(),
     finishedAt: p.datetime(3).nullable(),
     durationMs: p.integer().nullable(),

@@ -9,6 +9,14 @@ export function timeoutOf(step: StepDefinition): number {
 }
 
 /**
+ * The pause before trying an unreachable dependency again: full jitter under a ceiling that grows
+ * with the time already waited (about doubling each try), from `backoffMs` up to `maxMs`.
+ */
+export function dependencyBackoffDelay(backoffMs: number, waitedMs: number, maxMs: number, random = Math.random): number {
+  return Math.round(random() * Math.min(maxMs, Math.max(backoffMs, waitedMs)));
+}
+
+/**
  * Exponential backoff with full jitter: a uniform wait in [0, base·2^(attempt-1)], so many
  * executions failing together do not retry together. `attempt` is the attempt that just failed.
  */

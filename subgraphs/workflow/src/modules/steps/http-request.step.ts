@@ -1,9 +1,10 @@
 import { Agent, fetch, type Dispatcher } from 'undici';
+import { isUnavailable } from '@flowgraph/kernel';
 import { stepConfigSchemas } from '../definitions/definition';
 import type { AddressPolicy } from './address-guard';
 import { resolveTemplate } from './jsonata-expression';
 import { parseConfig } from './step-config';
-import { DoNotRetryError } from './step.errors';
+import { DependencyUnavailableError, DoNotRetryError, causeOf, isUnreachableStatus } from './step.errors';
 import type { StepContext, StepResult, StepRunner } from './step-runner';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -66,11 +67,13 @@ export function createHttpRequestStep(options: HttpRequestStepOptions): StepRunn
         for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
           if (cause instanceof DoNotRetryError) throw cause;
         }
+        if (!signal.aborted && isUnavailable(error)) throw new DependencyUnavailableError(url.host, `${url.host} unreachable (${causeOf(error)})`);
         throw error;
       });
       const text = await readCapped(response.body, cap);
       if (!response.ok && !(response.status >= 300 && response.status < 400)) {
         const message = `HTTP ${response.status} from ${url.host}`;
+        if (isUnreachableStatus(response.status)) throw new DependencyUnavailableError(url.host, message);
         if (retryable(response.status)) throw new Error(message);
         throw new DoNotRetryError(message);
       }

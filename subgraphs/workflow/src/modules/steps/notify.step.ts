@@ -12,6 +12,7 @@ import type { StepContext, StepResult, StepRunner } from './step-runner';
  */
 export function createNotifyStep(core: CoreClient): StepRunner {
   return {
+    dependency: 'core',
     async run({ step, data, idempotencyKey, executionId, orgId, ownerId, signal }: StepContext): Promise<StepResult> {
       const config = parseConfig('notify', stepConfigSchemas.notify, step.config);
       const message = String(await resolveTemplate(config.message, data));

@@ -26,7 +26,16 @@ export interface StepResult {
   output: Record<string, unknown>;
 }
 
-/** Runs one attempt of one step type. Throws DoNotRetryError for permanent failures. */
+/**
+ * Runs one attempt of one step type. Throws DoNotRetryError for permanent failures and
+ * DependencyUnavailableError when what it calls cannot be reached.
+ */
 export interface StepRunner {
+  /**
+   * The Flowgraph service every attempt calls (`core` for notify): an attempt that times out is
+   * then waiting on it, like a refused connection. Steps calling the outside world leave it unset:
+   * their timeout is a failed attempt.
+   */
+  readonly dependency?: string;
   run(context: StepContext): Promise<StepResult>;
 }

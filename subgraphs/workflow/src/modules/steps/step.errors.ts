@@ -15,4 +15,30 @@ export class StepTimeoutError extends Error {
   }
 }
 
+/**
+ * What the step calls could not be reached: a refused or cut connection, or 502/503/504. Not a
+ * failed attempt: the engine waits for the dependency (docs/workflows.md, "Waiting on a
+ * dependency") and shows whom the step waits on.
+ */
+export class DependencyUnavailableError extends Error {
+  override readonly name = 'DependencyUnavailableError';
+  constructor(
+    /** Who is unreachable: `core`, or the host an http_request calls. */
+    readonly dependency: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The innermost cause's code or message: "ECONNREFUSED" rather than undici's "fetch failed". */
+export function causeOf(error: unknown): string {
+  let inner = error as { cause?: unknown; code?: unknown; message?: unknown };
+  while (inner.cause && typeof inner.cause === 'object') inner = inner.cause as typeof inner;
+  return String(inner.code ?? inner.message);
+}
+
+/** HTTP answers of a proxy or server that cannot serve now, rather than of a failed request. */
+export const isUnreachableStatus = (status: number): boolean => status === 502 || status === 503 || status === 504;
+
 export const isDoNotRetry = (error: unknown): boolean => error instanceof DoNotRetryError;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, ErrorCode, httpStatusOf, type Logger } from '@flowgraph/kernel';
+import { AppError, ErrorCode, httpStatusOf, sendUnexpectedError, type Logger } from '@flowgraph/kernel';
 import { TriggerRepository } from './trigger.repository';
 import type { WebhookDeliveryService } from './webhook-delivery.service';
 import type { WebhookRateLimit } from './webhook-rate-limit';
@@ -78,8 +78,7 @@ export function webhookRoute(options: WebhookRouteOptions) {
         res.status(202).json({ executionId: result.executionId, ...(result.duplicate ? { duplicate: true } : {}) });
       } catch (error) {
         if (error instanceof AppError) return send(res, error.code, error.message, requestId, error.details ? { details: error.details } : {});
-        logger.error({ err: error, triggerId, request_id: requestId }, 'webhook delivery failed');
-        send(res, ErrorCode.INTERNAL, 'Internal server error', requestId);
+        sendUnexpectedError(res, error, requestId, logger.child({ triggerId }), 'webhook delivery failed');
       }
     });
     app.use('/webhooks', (error: Error & { status?: number }, _req: Request, res: Response, next: NextFunction) => {
