@@ -73,6 +73,9 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   // One supergraph for queries, subscriptions and the limits its directives carry (@rateLimit, @cost, @listSize).
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const buildService = signedIdentityServices({ urls: config.subgraphUrls, identitySecret: config.IDENTITY_SECRET, logger });
+  // @apollo/gateway reports usage to its vendor unless this is set when it is constructed: a
+  // self-hosted product does not phone home unless its operator opts in (`false`).
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService,

@@ -8,8 +8,16 @@ let owner: { userId: string; orgId: string };
 let workflowId: string;
 let integrationId: string;
 
+let usageReportingSetting: string | undefined;
+
 beforeAll(async () => {
+  delete process.env.APOLLO_TELEMETRY_DISABLED; // as a gateway started without npm start, compose or k8s
   federation = await startFederation();
+  usageReportingSetting = process.env.APOLLO_TELEMETRY_DISABLED;
+});
+
+it("turns @apollo/gateway's usage reporting off when nobody set APOLLO_TELEMETRY_DISABLED", () => {
+  expect(usageReportingSetting).toBe('true');
 });
 
 afterAll(async () => {
