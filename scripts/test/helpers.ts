@@ -50,6 +50,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** True when `port` can be bound on every address now, as start.mjs checks it (a port an outgoing connection holds cannot). */
+export function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
 /** True when something accepts connections on 127.0.0.1:port. */
 export function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {

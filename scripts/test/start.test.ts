@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRedis, loadConfig } from '@flowgraph/kernel';
 import { dropDatabase, uniqueName } from '@flowgraph/kernel/testing';
-import { cleanEnv, freePort, isListening, repoRoot } from './helpers';
+import { canBind, cleanEnv, freePort, repoRoot } from './helpers';
 
-/** `count` consecutive ports nothing listens on, from a random start (METRICS_PORT hands out a range). */
+/**
+ * `count` consecutive ports that can be bound, from a random start below Linux's ephemeral range
+ * (32768 up), where outgoing connections would take ports between this check and npm start's.
+ */
 async function freeRange(count: number): Promise<number> {
   for (;;) {
-    const first = 20_000 + Math.floor(Math.random() * 30_000);
-    const taken = await Promise.all(Array.from({ length: count }, (_, i) => isListening(first + i)));
-    if (!taken.some(Boolean)) return first;
+    const first = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await Promise.all(Array.from({ length: count }, (_, i) => canBind(first + i)));
+    if (free.every(Boolean)) return first;
   }
 }
 
