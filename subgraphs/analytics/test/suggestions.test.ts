@@ -229,6 +229,57 @@ describe('acceptSuggestion', () => {
     expect(created.data!.workflow).toEqual({ isActive: true, triggers: [{ kind: 'WEBHOOK' }] });
   });
 
+  /** Every workflow of that name (each test names its own), and the idempotency key it was created under. */
+  const workflowsNamed = (name: string) =>
+    h.owner<{ id: string; is_active: boolean; triggers: number; idempotency_key: string }>(
+      `select w.id, w.is_active, (select count(*)::int from workflow.triggers t where t.workflow_id = w.id) as triggers, w.idempotency_key
+       from workflow.workflows w where w.name = $1`,
+      [name],
+    );
+
+  it('creates no second workflow when the accept fails in Analytics after Workflow created it, and the accept is repeated', async () => {
+    const user = member();
+    const { suggestionId } = await offeredTo(user);
+    // Marking the suggestion accepted fails (as a lost flush would), after Workflow committed the workflow.
+    const guard = `fail_accept_${randomUUID().replaceAll('-', '')}`;
+    await h.owner(`create function analytics.${guard}() returns trigger language plpgsql as $$ begin raise exception 'injected: flush lost'; end $$`);
+    await h.owner(`create trigger ${guard} before update on analytics.suggestions for each row when (new.id = '${suggestionId}' and new.status = 'accepted') execute function analytics.${guard}()`);
+    const input = { name: `Lost accept ${randomUUID()}`, activate: true };
+    let failed;
+    try {
+      failed = await accept(suggestionId, admin, input);
+    } finally {
+      await h.owner(`drop trigger ${guard} on analytics.suggestions`);
+      await h.owner(`drop function analytics.${guard}()`);
+    }
+    expect(codeOf(failed)).toBe('INTERNAL');
+    expect((await rowsOf(user.userId))[0]).toMatchObject({ status: 'open', workflow_id: null });
+    const [created] = await workflowsNamed(input.name);
+    expect(created).toMatchObject({ is_active: true, triggers: 1 });
+
+    const again = await accept(suggestionId, admin, input);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.acceptSuggestion).toMatchObject({ workflow: { id: created.id }, suggestion: { status: 'ACCEPTED', workflow: { id: created.id } } });
+    expect(await workflowsNamed(input.name)).toEqual([{ id: created.id, is_active: true, triggers: 1, idempotency_key: `suggestion:${suggestionId}` }]);
+    expect((await rowsOf(user.userId))[0]).toMatchObject({ status: 'accepted', workflow_id: created.id });
+  });
+
+  it('returns the same workflow when an accepted suggestion is found open again (its accept was lost), and creates nothing', async () => {
+    const user = member();
+    const { suggestionId } = await offeredTo(user);
+    const name = `Lost accept ${randomUUID()}`;
+    const first = await accept(suggestionId, admin, { name });
+    expect(first.errors).toBeUndefined();
+    const workflowId = first.data!.acceptSuggestion.workflow.id;
+    await h.owner(`update analytics.suggestions set status = 'open', accepted_at = null, workflow_id = null where id = $1`, [suggestionId]);
+
+    const again = await accept(suggestionId, admin, { name });
+    expect(again.errors).toBeUndefined();
+    expect(await workflowsNamed(name)).toEqual([{ id: workflowId, is_active: false, triggers: 1, idempotency_key: `suggestion:${suggestionId}` }]);
+    expect(again.data!.acceptSuggestion.workflow.id).toBe(workflowId);
+    expect((await rowsOf(user.userId))[0]).toMatchObject({ status: 'accepted', workflow_id: workflowId });
+  });
+
   it('names the workflow after the suggestion by default, and overlays given parameters on the prefilled ones', async () => {
     const user = member();
     await h.insertPattern(orgA, user.userId, { sequence: ISSUES_TO_TEAMS, support: 7 });

@@ -7,6 +7,7 @@ import { Migration20261125000500_delivery_retention } from './Migration202611250
 import { Migration20261125000600_activity_indexes } from './Migration20261125000600_activity_indexes';
 import { Migration20261206000100_audit_outbox } from './Migration20261206000100_audit_outbox';
 import { Migration20261206000200_dependency_waits } from './Migration20261206000200_dependency_waits';
+import { Migration20261206000300_template_idempotency } from './Migration20261206000300_template_idempotency';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
@@ -19,5 +20,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000600_activity_indexes', class: Migration20261125000600_activity_indexes },
     { name: 'Migration20261206000100_audit_outbox', class: Migration20261206000100_audit_outbox },
     { name: 'Migration20261206000200_dependency_waits', class: Migration20261206000200_dependency_waits },
+    { name: 'Migration20261206000300_template_idempotency', class: Migration20261206000300_template_idempotency },
   ],
 };

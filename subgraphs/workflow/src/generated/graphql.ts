@@ -53,6 +53,8 @@ export type CacheControlScope =
 export type CreateWorkflowFromTemplateInput = {
   /** Publish version 1 and activate the workflow in the same request, so its trigger fires at once. Default false: created inactive and unpublished. */
   activate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Makes the request safe to repeat (1 to 200 characters, unique in the organization): a later or concurrent request with the same key returns the workflow the first one created, as it is now, and creates, triggers or publishes nothing (its name and activate are not used; webhookSecret is null). The same key with another templateId or other parameters is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** The workflow's name, 1 to 200 characters; the template's name when omitted. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Values for the template's parameters (WorkflowTemplate.parameterSpecs). */
@@ -78,7 +80,7 @@ export type CreateWorkflowInput = {
 /** What createWorkflow and createWorkflowFromTemplate return. */
 export type CreateWorkflowPayload = {
   __typename?: 'CreateWorkflowPayload';
-  /** For createWorkflowFromTemplate with a template whose trigger is a WEBHOOK: the trigger's signing secret, shown only here; null otherwise. */
+  /** For createWorkflowFromTemplate with a template whose trigger is a WEBHOOK: the trigger's signing secret, shown only here, to the request that created the workflow (a repeat with the same idempotencyKey gets null); null otherwise. */
   webhookSecret?: Maybe<Scalars['String']['output']>;
   /** The new workflow: inactive, with version 1 saved but not published (unless createWorkflowFromTemplate was asked to activate it). */
   workflow: Workflow;

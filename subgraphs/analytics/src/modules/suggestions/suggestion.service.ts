@@ -14,6 +14,9 @@ export interface AcceptSuggestionInput {
   activate?: boolean | null;
 }
 
+/** The key Workflow creates an accepted suggestion's workflow under: one workflow per suggestion. */
+export const suggestionIdempotencyKey = (suggestionId: string) => `suggestion:${suggestionId}`;
+
 export interface SuggestionServiceDeps {
   /** Creates accepted suggestions' workflows; acceptSuggestion fails without it. */
   workflow?: Pick<WorkflowClient, 'createWorkflowFromTemplate'>;
@@ -39,6 +42,11 @@ export class SuggestionService {
    * through the Workflow subgraph, as the caller (Workflow requires the admin role and says so),
    * and marks the suggestion accepted. The row stays locked until the request commits, so a
    * concurrent accept waits and then returns the same workflow.
+   *
+   * The two are not one transaction, so Workflow is asked with the idempotency key
+   * `suggestion:<id>`: if marking the suggestion is lost after Workflow created the workflow (the
+   * flush fails, the request times out and is retried), accepting again gets the same workflow
+   * back from Workflow (without its webhook secret) and marks it then; nothing is created twice.
    */
   async accept(
     identity: Identity,
@@ -54,6 +62,7 @@ export class SuggestionService {
       name: input.name ?? suggestion.title,
       parameters: { ...suggestion.parameters, ...input.parameters },
       activate: input.activate ?? false,
+      idempotencyKey: suggestionIdempotencyKey(suggestion.id),
     });
     suggestion.status = 'accepted';
     suggestion.acceptedAt = new Date();

@@ -70,10 +70,12 @@ export class WorkflowClient {
    * Creates a workflow with its template's trigger as `caller`: inactive and unpublished, or
    * published and active with `activate`. Workflow's refusals come back as the same AppError
    * (FORBIDDEN for a non-admin, VALIDATION_ERROR with the same details for missing parameters…).
+   * With `idempotencyKey`, a repeat returns the workflow the first call created (webhookSecret
+   * null) and creates nothing; the same key for another template or other parameters is CONFLICT.
    */
   async createWorkflowFromTemplate(
     caller: Identity,
-    input: { templateId: string; name: string; parameters: Record<string, unknown>; activate?: boolean },
+    input: { templateId: string; name: string; parameters: Record<string, unknown>; activate?: boolean; idempotencyKey?: string },
   ): Promise<{ workflow: { id: string }; webhookSecret: string | null }> {
     const data = await this.call<{ createWorkflowFromTemplate: { workflow: { id: string }; webhookSecret: string | null } }>(caller, CREATE_FROM_TEMPLATE, { input });
     return data.createWorkflowFromTemplate;

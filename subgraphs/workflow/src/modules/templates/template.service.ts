@@ -1,4 +1,5 @@
-import { notFound, requireRole, type Identity } from '@flowgraph/kernel';
+import { notFound, requireRole, validationError, type Identity } from '@flowgraph/kernel';
+import { MAX_IDEMPOTENCY_KEY } from '../executions/execution-starter';
 import type { TriggerService } from '../triggers/trigger.service';
 import type { Workflow } from '../workflows/workflow.entity';
 import type { WorkflowService } from '../workflows/workflow.service';
@@ -9,12 +10,26 @@ export function findTemplate(id: string): WorkflowTemplate | null {
   return templatesById.get(id) ?? null;
 }
 
+function checkIdempotencyKey(key: string): string {
+  if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY) {
+    throw validationError([{ field: 'idempotencyKey', message: `Must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` }]);
+  }
+  return key;
+}
+
 export interface CreateFromTemplateInput {
   templateId: string;
   name?: string | null;
   parameters?: Record<string, unknown> | null;
   /** Publish version 1 and activate the workflow in the same request. */
   activate?: boolean | null;
+  /**
+   * Makes the request safe to repeat: the first request with a key creates the workflow; a later
+   * or concurrent one with the same key (in the organization) returns that workflow without the
+   * webhook secret, creating, triggering or publishing nothing. The same key with another
+   * templateId or other parameters is a CONFLICT; a repeat's name and activate are not used.
+   */
+  idempotencyKey?: string | null;
 }
 
 /**
@@ -32,7 +47,17 @@ export async function createWorkflowFromTemplate(
   const template = findTemplate(input.templateId);
   if (!template) throw notFound('Template');
   const definition = instantiateTemplate(template, input.parameters ?? {});
-  const workflow = await services.workflows.create(identity, { name: input.name ?? template.name, description: template.description }, definition);
+  const fields = { name: input.name ?? template.name, description: template.description };
+  let workflow: Workflow;
+  if (input.idempotencyKey != null) {
+    const idempotency = { key: checkIdempotencyKey(input.idempotencyKey), request: { templateId: template.id, parameters: input.parameters ?? {} } };
+    const once = await services.workflows.createOnce(identity, idempotency, fields, definition);
+    // The secret was shown to the first request only; it is kept encrypted and never shown again.
+    if (!once.created) return { workflow: once.workflow, webhookSecret: null };
+    workflow = once.workflow;
+  } else {
+    workflow = await services.workflows.create(identity, fields, definition);
+  }
   const kind = template.triggerKind ?? 'EVENT';
   const { webhookSecret } = await services.triggers.add(identity, {
     workflowId: workflow.id,

@@ -20,6 +20,10 @@ export const WorkflowEntity = defineEntity({
     liveVersion: p.integer().nullable(),
     latestVersion: p.integer(),
     deletedAt: p.datetime(3).nullable(),
+    /** createWorkflowFromTemplate's idempotency key: unique per organization. */
+    idempotencyKey: p.text().nullable(),
+    /** What the key was first used for ({ templateId, parameters }); a repeat must ask for the same. */
+    idempotencyRequest: p.json<Record<string, unknown>>().nullable(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },

@@ -24,6 +24,12 @@ export interface NewWorkflow {
   concurrencyLimit: number;
 }
 
+/** A creation request's idempotency key (unique per organization) and what it asks for. */
+export interface WorkflowIdempotency {
+  key: string;
+  request: Record<string, unknown>;
+}
+
 /**
  * Workflow queries. Lists name the organization explicitly and skip deleted workflows; row-level
  * security is the second line of defence, not the first.
@@ -107,6 +113,45 @@ export class WorkflowRepository {
       createdAt: now,
       updatedAt: now,
     });
+  }
+
+  /**
+   * Inserts a new workflow unless its organization already has one with `idempotency.key`:
+   * returns it, or null when the key is taken. The unique index (org_id, idempotency_key) decides:
+   * an insert racing a concurrent one with the same key waits for that transaction, then finds
+   * the key taken (`on conflict do nothing`), without aborting the caller's transaction.
+   */
+  async insertOnce(input: NewWorkflow, idempotency: WorkflowIdempotency): Promise<Workflow | null> {
+    const id = crypto.randomUUID();
+    const inserted = await this.em.execute<{ id: string }[]>(
+      `insert into workflow.workflows
+         (id, org_id, user_id, name, description, tags, is_active, concurrency_limit, live_version, latest_version,
+          idempotency_key, idempotency_request, created_at, updated_at)
+       values (?, ?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), false, ?, null, 1, ?, ?::jsonb, clock_timestamp(), clock_timestamp())
+       on conflict (org_id, idempotency_key) do nothing returning id`,
+      [
+        id, input.orgId, input.userId, input.name, input.description, JSON.stringify(input.tags), input.concurrencyLimit,
+        idempotency.key, JSON.stringify(idempotency.request),
+      ],
+    );
+    if (inserted.length === 0) return null;
+    return this.em.findOneOrFail(WorkflowEntity, { id });
+  }
+
+  /**
+   * The workflow created with `idempotency.key` in the organization (even a deleted one: it holds
+   * the key until it is purged), and whether it was created for the same request (jsonb
+   * equality: key order does not matter).
+   */
+  async findByIdempotencyKey(orgId: string, idempotency: WorkflowIdempotency): Promise<{ workflow: Workflow; sameRequest: boolean } | null> {
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select *, idempotency_request = ?::jsonb as same_request from workflow.workflows
+       where org_id = ? and idempotency_key = ?`,
+      [JSON.stringify(idempotency.request), orgId, idempotency.key],
+    );
+    if (rows.length === 0) return null;
+    const { same_request: sameRequest, ...row } = rows[0];
+    return { workflow: this.em.map(WorkflowEntity, row), sameRequest: sameRequest === true };
   }
 
   flush(): Promise<void> {

@@ -2,10 +2,10 @@ import { pageSize, requireRole, toConnection, type Connection, type Identity, ty
 import type { WorkflowDefinition } from '../definitions/definition';
 import type { WorkflowVersionRepository } from '../versions/workflow-version.repository';
 import type { Workflow } from './workflow.entity';
-import { noSuchVersion, notAnEarlierVersion, nothingPublished, workflowDeleted, workflowNotFound } from './workflow.errors';
+import { idempotencyKeyReused, noSuchVersion, notAnEarlierVersion, nothingPublished, workflowDeleted, workflowNotFound } from './workflow.errors';
 import { checkWorkflowFields, type WorkflowFieldsInput } from './workflow-input';
 import { DEFAULT_WORKFLOW_ORDER, decodeWorkflowCursor, workflowCursor, type WorkflowOrder } from './workflow-order';
-import { RESTORE_WINDOW_DAYS, type WorkflowFilter, type WorkflowRepository } from './workflow.repository';
+import { RESTORE_WINDOW_DAYS, type WorkflowFilter, type WorkflowIdempotency, type WorkflowRepository } from './workflow.repository';
 
 export const EMPTY_DEFINITION: WorkflowDefinition = { steps: [], edges: [] };
 export const DEFAULT_CONCURRENCY_LIMIT = 5;
@@ -59,6 +59,42 @@ export class WorkflowService {
     await this.workflows.flush();
     await this.saveVersion(caller, workflow, 1, definition ?? fields.definition ?? EMPTY_DEFINITION);
     return workflow;
+  }
+
+  /**
+   * `create` at most once per (organization, idempotency key): the first call creates the
+   * workflow (`created: true`); a later or concurrent one with the same key returns that workflow
+   * as it is now and creates nothing, or is a CONFLICT if the key was used for another request.
+   */
+  async createOnce(
+    identity: Identity,
+    idempotency: WorkflowIdempotency,
+    input: WorkflowFieldsInput & { name: string },
+    definition: WorkflowDefinition,
+  ): Promise<{ workflow: Workflow; created: boolean }> {
+    const caller = requireRole(identity, 'admin', 'workflows:write');
+    const fields = checkWorkflowFields({ ...input, name: input.name ?? '' });
+    const earlier = await this.workflows.findByIdempotencyKey(caller.orgId, idempotency);
+    if (earlier) return { workflow: this.repeatOf(earlier, idempotency.key), created: false };
+    const workflow = await this.workflows.insertOnce(
+      {
+        orgId: caller.orgId,
+        userId: caller.userId,
+        name: fields.name!,
+        description: fields.description ?? '',
+        tags: fields.tags ?? [],
+        concurrencyLimit: fields.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT,
+      },
+      idempotency,
+    );
+    if (!workflow) {
+      // A concurrent request with the same key committed first: its workflow is visible now.
+      const winner = await this.workflows.findByIdempotencyKey(caller.orgId, idempotency);
+      if (!winner) throw new Error(`idempotency key ${idempotency.key} is taken but its workflow is not visible`);
+      return { workflow: this.repeatOf(winner, idempotency.key), created: false };
+    }
+    await this.saveVersion(caller, workflow, 1, definition);
+    return { workflow, created: true };
   }
 
   /** Changes details; a definition becomes version N+1, saved but not live. */
@@ -144,6 +180,11 @@ export class WorkflowService {
     if (!workflow) throw workflowNotFound();
     if (workflow.deletedAt) throw workflowDeleted();
     return workflow;
+  }
+
+  private repeatOf(earlier: { workflow: Workflow; sameRequest: boolean }, key: string): Workflow {
+    if (!earlier.sameRequest) throw idempotencyKeyReused(key, earlier.workflow.id);
+    return earlier.workflow;
   }
 
   private async makeLive(workflow: Workflow, version: number): Promise<Workflow> {
