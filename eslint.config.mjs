@@ -3,6 +3,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/**
+ * Connections are built by the kernel's `paginate` (pagination.ts): it fetches the extra row that
+ * tells whether a next page exists, and binds cursors to their order. Elsewhere that is paging by hand.
+ */
+const handPaging = {
+  selector: "BinaryExpression[operator='+'][left.name=/^(limit|first|pageSize)$/][right.value=1]",
+  message: "Build connections with paginate() from '@flowgraph/kernel'; it fetches the extra row itself.",
+};
+
 export default tseslint.config(
   {
     // Build output, generated code and local state are not ours to lint.
@@ -15,6 +24,25 @@ export default tseslint.config(
     rules: {
       // `_name` marks a parameter or binding that is deliberately unused (e.g. resolver args).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: ['packages/kernel/src/pagination.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', handPaging],
+    },
+  },
+  {
+    // Resolvers are thin: a service (built in the module's context) holds the repositories. (A later
+    // block replaces no-restricted-syntax for the files it matches, so hand paging is repeated here.)
+    files: ['**/*.resolver.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'NewExpression[callee.name=/Repository$/]', message: 'Resolvers call a service method; build repositories in the context.' },
+        handPaging,
+      ],
     },
   },
   {

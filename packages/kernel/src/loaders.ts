@@ -31,3 +31,23 @@ export function groupLoader<K extends string, V>(
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
+
+/**
+ * Per-request first pages of a connection under many parents: one group loader per row count (and
+ * further argument, such as a filter), so the parents asking for the same page share one query.
+ */
+export function firstPageLoaders<K extends string, V, A extends unknown[] = []>(
+  fetch: (keys: readonly K[], count: number, ...args: A) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): (count: number, ...args: A) => DataLoader<K, V[]> {
+  const loaders = new Map<string, DataLoader<K, V[]>>();
+  return (count, ...args) => {
+    const key = JSON.stringify([count, ...args]);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = groupLoader((keys) => fetch(keys, count, ...args), keyOf);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}

@@ -98,7 +98,7 @@ export function createCoreContextFactory(deps: CoreContextDeps) {
       auth: new AuthService({ users, memberships, organizations, invitations, sessions, audit, hasher: deps.hasher, throttle: deps.throttle, scope, platformEvents }),
       sessions,
       organizations,
-      memberships: new MembershipService(memberships, audit, revocations, base.afterCommit),
+      memberships: new MembershipService(memberships, audit, revocations, base.afterCommit, loaders.memberships),
       invitations,
       apiKeys: new ApiKeyService(new ApiKeyRepository(base.em), audit),
       audit,

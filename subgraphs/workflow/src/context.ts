@@ -35,11 +35,12 @@ export function createWorkflowContext(base: RequestContext, deps: WorkflowContex
   const versions = new WorkflowVersionRepository(base.em);
   const triggers = createTriggersContext(base.em, deps.triggers);
   const executions = createExecutionsContext(base, deps.executions);
+  const loaders = { workflows: createWorkflowLoaders(repository), versions: createVersionLoaders(versions), triggers: triggers.loaders, executions: executions.loaders };
   return {
     ...base,
-    loaders: { workflows: createWorkflowLoaders(repository), versions: createVersionLoaders(versions), triggers: triggers.loaders, executions: executions.loaders },
+    loaders,
     // Activation, deletion and restore change which cron schedules should exist: sync them at once.
-    workflows: new WorkflowService(repository, versions, (id) => triggers.scheduler.syncWorkflow(id)),
+    workflows: new WorkflowService(repository, versions, loaders, (id) => triggers.scheduler.syncWorkflow(id)),
     triggers: triggers.service,
     triggerScheduler: triggers.scheduler,
     executions: executions.service,

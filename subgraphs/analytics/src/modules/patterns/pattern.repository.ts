@@ -1,7 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, firstRowsPerKey, isUuid, validUuids, validationError } from '@flowgraph/kernel';
+import { firstRowsPerKey, validUuids } from '@flowgraph/kernel';
 import { PatternEntity, type Pattern } from './pattern.entity';
 
+/** Where a row sits in `User.patterns`' order (most support first). */
+export interface PatternPosition {
+  support: number;
+  id: string;
+}
 
 /** Pattern queries. Row-level security limits every one to the request's organization. */
 export class PatternRepository {
@@ -30,12 +35,8 @@ export class PatternRepository {
     });
   }
 
-  /** A later page of one user's active patterns, after a `(support, id)` cursor. */
-  pageByUser(userId: string, limit: number, after: string): Promise<Pattern[]> {
-    const [support, id] = decodeCursor(after, 2);
-    if (typeof support !== 'number' || typeof id !== 'string' || !isUuid(id)) {
-      throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
-    }
+  /** A later page of one user's active patterns, after a `(support, id)` position. */
+  pageByUser(userId: string, limit: number, { support, id }: PatternPosition): Promise<Pattern[]> {
     return this.em.find(
       PatternEntity,
       { userId, active: true, $or: [{ support: { $lt: support } }, { support, id: { $lt: id } }] },

@@ -1,9 +1,6 @@
-import { pageSize, requireRole, toConnection } from '@flowgraph/kernel';
+import { requireRole } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
-import type { Pattern } from './pattern.entity';
 import { trendDirection } from './pattern-trend';
-
-const cursorOf = (pattern: Pattern) => [pattern.support, pattern.id];
 
 export const patternResolvers: Resolvers = {
   Query: {
@@ -28,13 +25,6 @@ export const patternResolvers: Resolvers = {
     }),
   },
   User: {
-    patterns: async (user, { first, after }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'patterns:read');
-      const limit = pageSize(first);
-      const rows = after
-        ? await ctx.patterns.pageByUser(user.id, limit + 1, after)
-        : await ctx.loaders.patterns.firstPageByUser(limit).load(user.id);
-      return toConnection(rows, limit, cursorOf, Boolean(after));
-    },
+    patterns: (user, args, ctx) => ctx.patterns.listForUser(ctx.identity, user.id, args),
   },
 };

@@ -22,9 +22,10 @@ export interface SuggestionModuleDeps {
 
 export function createSuggestionsContext(base: RequestContext, deps: SuggestionModuleDeps) {
   const repository = new SuggestionRepository(base.em);
+  const loaders = createSuggestionLoaders(repository);
   return {
-    loaders: { suggestions: createSuggestionLoaders(repository) },
-    service: new SuggestionService(base.em, repository, deps),
+    loaders: { suggestions: loaders },
+    service: new SuggestionService(base.em, repository, loaders, deps),
   };
 }
 

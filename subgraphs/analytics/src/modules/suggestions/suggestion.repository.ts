@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
-import { decodeCursor, firstRowsPerKey, isUuid, validUuids, validationError } from '@flowgraph/kernel';
+import { firstRowsPerKey, isUuid, validUuids, type TimeIdPosition } from '@flowgraph/kernel';
 import { SuggestionEntity, type Suggestion, type SuggestionStatus } from './suggestion.entity';
 
 /** The allow-listed status filters of `User.suggestions`, as SQL constants (never client text). */
@@ -9,9 +9,6 @@ const STATUS_WHERE: Record<SuggestionStatus, string> = {
   accepted: `t.status = 'accepted'`,
   dismissed: `t.status = 'dismissed'`,
 };
-
-/** Where a row sits in `User.suggestions`' order (most recently offered first). */
-export const suggestionCursorOf = (suggestion: Suggestion) => [suggestion.offeredAt.toISOString(), suggestion.id];
 
 /** Suggestion reads for the API. Row-level security limits every one to the request's organization. */
 export class SuggestionRepository {
@@ -49,17 +46,13 @@ export class SuggestionRepository {
     });
   }
 
-  /** A later page of one user's suggestions, after an `(offeredAt, id)` cursor. */
-  async pageByUser(userId: string, limit: number, after: string, status?: SuggestionStatus): Promise<Suggestion[]> {
-    const [offeredAt, id] = decodeCursor(after, 2);
-    if (typeof offeredAt !== 'string' || Number.isNaN(Date.parse(offeredAt)) || typeof id !== 'string' || !isUuid(id)) {
-      throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
-    }
+  /** A later page of one user's suggestions, after an `(offeredAt, id)` position. */
+  async pageByUser(userId: string, limit: number, after: TimeIdPosition, status?: SuggestionStatus): Promise<Suggestion[]> {
     const rows = await this.em.execute<Record<string, unknown>[]>(
       `select * from analytics.suggestions t where t.user_id = ? ${status ? `and ${STATUS_WHERE[status]}` : ''}
          and (t.offered_at, t.id) < (?::timestamptz, ?::uuid)
        order by t.offered_at desc, t.id desc limit ?`,
-      [userId, offeredAt, id, limit],
+      [userId, after.at.toISOString(), after.id, limit],
     );
     return rows.map((row) => this.em.map(SuggestionEntity, row));
   }

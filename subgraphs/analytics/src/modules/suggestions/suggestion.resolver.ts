@@ -1,10 +1,9 @@
-import { eachSubscriptionEvent, pageSize, requireRole, toConnection } from '@flowgraph/kernel';
+import { eachSubscriptionEvent, requireRole } from '@flowgraph/kernel';
 import type { AnalyticsContext } from '../../context';
 import type { Resolvers, SuggestionStatus as GqlSuggestionStatus } from '../../generated/graphql';
 import type { SuggestionAddedMessage } from './suggestion-feed';
 import type { SuggestionStatus } from './suggestion.entity';
 import { suggestionNotFound } from './suggestion.errors';
-import { suggestionCursorOf } from './suggestion.repository';
 
 const statusFilter = (status: GqlSuggestionStatus | null | undefined) => (status ? (status.toLowerCase() as SuggestionStatus) : undefined);
 
@@ -52,14 +51,6 @@ export const suggestionResolvers: Resolvers = {
     },
   },
   User: {
-    suggestions: async (user, { status, first, after }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'suggestions:read');
-      const limit = pageSize(first);
-      const filter = statusFilter(status);
-      const rows = after
-        ? await ctx.suggestions.pageByUser(user.id, limit + 1, after, filter)
-        : await ctx.loaders.suggestions.firstPageByUser(limit, filter).load(user.id);
-      return toConnection(rows, limit, suggestionCursorOf, Boolean(after));
-    },
+    suggestions: (user, { status, first, after }, ctx) => ctx.suggestions.listForUser(ctx.identity, user.id, statusFilter(status), { first, after }),
   },
 };

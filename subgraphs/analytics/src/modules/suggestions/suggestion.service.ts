@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasRole, requireRole, type Identity, type MemberIdentity } from '@flowgraph/kernel';
+import { hasRole, paginate, requireRole, timeIdPosition, type Connection, type Identity, type MemberIdentity, type PageArgs } from '@flowgraph/kernel';
 import { PatternEntity } from '../patterns/pattern.entity';
 import type { SuggestionFeed, SuggestionAddedMessage } from './suggestion-feed';
 import type { Suggestion, SuggestionStatus } from './suggestion.entity';
 import { notYourSuggestion, suggestionAlreadyAccepted, suggestionNotFound } from './suggestion.errors';
+import type { SuggestionLoaders } from './suggestion.loaders';
 import type { SuggestionRepository } from './suggestion.repository';
 import type { WorkflowClient } from './workflow-client';
 
@@ -29,12 +30,20 @@ export class SuggestionService {
   constructor(
     private readonly em: EntityManager,
     private readonly repository: SuggestionRepository,
+    private readonly loaders: SuggestionLoaders,
     private readonly deps: SuggestionServiceDeps,
   ) {}
 
-  /** A later page of one user's suggestions (the first page goes through the loader). */
-  pageByUser(userId: string, limit: number, after: string, status?: SuggestionStatus): Promise<Suggestion[]> {
-    return this.repository.pageByUser(userId, limit, after, status);
+  /** User.suggestions: most recently offered first, of one status if given; the first page of every user in one query. */
+  listForUser(identity: Identity, userId: string, status: SuggestionStatus | undefined, args: PageArgs): Promise<Connection<Suggestion>> {
+    requireRole(identity, 'viewer', 'suggestions:read');
+    return paginate(args, {
+      order: 'suggestions:OFFERED_AT:DESC',
+      keyOf: (suggestion) => [suggestion.offeredAt.toISOString(), suggestion.id],
+      position: timeIdPosition,
+      firstRows: (count) => this.loaders.firstPageByUser(count, status).load(userId),
+      rowsAfter: (count, position) => this.repository.pageByUser(userId, count, position, status),
+    });
   }
 
   /**

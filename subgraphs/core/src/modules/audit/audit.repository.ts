@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeTimeIdCursor, type AuditRecord } from '@flowgraph/kernel';
+import type { AuditRecord, TimeIdPosition } from '@flowgraph/kernel';
 import { AuditEntryEntity, type AuditEntry } from './audit-entry.entity';
 
 /** An entry to store: Core's own (a new id, now) or one relayed from another subgraph (its id and time). */
@@ -37,14 +37,13 @@ export class AuditRepository {
     );
   }
 
-  /** A page of one organization's entries, newest first, after a `(createdAt, id)` cursor. */
-  page(orgId: string, limit: number, after?: string | null): Promise<AuditEntry[]> {
-    const where = after ? afterCursor(after) : {};
+  /** A page of one organization's entries, newest first, after a `(createdAt, id)` position. */
+  page(orgId: string, limit: number, after?: TimeIdPosition): Promise<AuditEntry[]> {
+    const where = after ? before(after) : {};
     return this.em.find(AuditEntryEntity, { orgId, ...where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
   }
 }
 
-function afterCursor(after: string) {
-  const { at, id } = decodeTimeIdCursor(after);
+function before({ at, id }: TimeIdPosition) {
   return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
 }

@@ -1,9 +1,7 @@
-import { pageSize, requireRole, toConnection, type Connection, type Identity } from '@flowgraph/kernel';
+import { paginate, requireRole, timeIdPosition, type Connection, type Identity, type PageArgs } from '@flowgraph/kernel';
 import { scopes } from '../../scopes';
 import type { AuditEntry } from './audit-entry.entity';
 import type { AuditRepository, NewAuditEntry } from './audit.repository';
-
-const cursorOf = (e: AuditEntry) => [e.createdAt.toISOString(), e.id];
 
 /**
  * Writes audit entries in the request's transaction (so an entry exists exactly when its change
@@ -20,10 +18,14 @@ export class AuditService {
     return this.repository.insert({ requestId: this.requestId, ...entry });
   }
 
-  async list(identity: Identity, args: { first?: number | null; after?: string | null }): Promise<Connection<AuditEntry>> {
+  list(identity: Identity, args: PageArgs): Promise<Connection<AuditEntry>> {
     const caller = requireRole(identity, 'admin', scopes.auditRead);
-    const limit = pageSize(args.first);
-    const rows = await this.repository.page(caller.orgId, limit + 1, args.after);
-    return toConnection(rows, limit, cursorOf, Boolean(args.after));
+    return paginate(args, {
+      order: 'auditLog:CREATED_AT:DESC',
+      keyOf: (e) => [e.createdAt.toISOString(), e.id],
+      position: timeIdPosition,
+      firstRows: (count) => this.repository.page(caller.orgId, count),
+      rowsAfter: (count, position) => this.repository.page(caller.orgId, count, position),
+    });
   }
 }

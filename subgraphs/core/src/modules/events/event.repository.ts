@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { validUuids } from '@flowgraph/kernel';
+import { validUuids, type TimeIdPosition } from '@flowgraph/kernel';
 import { EventEntity, type Event } from './event.entity';
 
 export interface NewEvent {
@@ -16,12 +16,6 @@ export interface EventFilter {
   tool?: string;
   from?: Date;
   to?: Date;
-}
-
-/** A keyset position: the (occurredAt, id) of the last row seen. */
-export interface EventPosition {
-  occurredAt: string;
-  id: string;
 }
 
 /**
@@ -68,8 +62,8 @@ export class EventRepository {
     return this.em.find(EventEntity, { orgId, id: { $in: validUuids(ids) } });
   }
 
-  /** Newest first, strictly after `position`; fetches `limit` rows. */
-  async page(orgId: string, filter: EventFilter, limit: number, position?: EventPosition): Promise<Event[]> {
+  /** Newest first, strictly after `position` (the `(occurredAt, id)` of the last row seen); fetches `limit` rows. */
+  async page(orgId: string, filter: EventFilter, limit: number, position?: TimeIdPosition): Promise<Event[]> {
     const where = ['org_id = ?'];
     const params: unknown[] = [orgId];
     if (filter.eventType !== undefined) { where.push('event_type = ?'); params.push(filter.eventType); }
@@ -78,7 +72,7 @@ export class EventRepository {
     if (filter.to !== undefined) { where.push('occurred_at < ?'); params.push(filter.to.toISOString()); }
     if (position) {
       where.push('(occurred_at, id) < (?::timestamptz, ?::uuid)');
-      params.push(position.occurredAt, position.id);
+      params.push(position.at.toISOString(), position.id);
     }
     params.push(limit);
     const rows = await this.em.execute<Record<string, unknown>[]>(

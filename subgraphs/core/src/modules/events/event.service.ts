@@ -1,14 +1,4 @@
-import {
-  decodeCursor,
-  isUuid,
-  pageSize,
-  requireRole,
-  toConnection,
-  validationError,
-  type Connection,
-  type FieldError,
-  type Identity,
-} from '@flowgraph/kernel';
+import { paginate, requireRole, timeIdPosition, validationError, type Connection, type FieldError, type Identity, type PageArgs } from '@flowgraph/kernel';
 import type { Event } from './event.entity';
 import type { EventFilter, EventRepository, NewEvent } from './event.repository';
 import { MAX_EVENTS_PER_CALL, validateEvent, type EventInput } from './event.validation';
@@ -35,8 +25,6 @@ export interface EventFilterInput {
   from?: Date | string | null;
   to?: Date | string | null;
 }
-
-const cursorOf = (e: Event) => [e.occurredAt.toISOString(), e.id];
 
 export class EventService {
   constructor(private readonly repository: EventRepository) {}
@@ -85,21 +73,17 @@ export class EventService {
     };
   }
 
-  async list(identity: Identity, args: { first?: number | null; after?: string | null; filter?: EventFilterInput | null }): Promise<Connection<Event>> {
+  list(identity: Identity, args: PageArgs & { filter?: EventFilterInput | null }): Promise<Connection<Event>> {
     const caller = requireRole(identity, 'viewer', 'events:read');
-    const limit = pageSize(args.first);
-    const position = args.after ? toPosition(decodeCursor(args.after, 2)) : undefined;
-    const rows = await this.repository.page(caller.orgId, checkFilter(args.filter ?? {}), limit + 1, position);
-    return toConnection(rows, limit, cursorOf, Boolean(position));
+    const filter = checkFilter(args.filter ?? {});
+    return paginate(args, {
+      order: 'events:OCCURRED_AT:DESC',
+      keyOf: (e) => [e.occurredAt.toISOString(), e.id],
+      position: timeIdPosition,
+      firstRows: (count) => this.repository.page(caller.orgId, filter, count),
+      rowsAfter: (count, position) => this.repository.page(caller.orgId, filter, count, position),
+    });
   }
-}
-
-function toPosition([occurredAt, id]: (string | number)[]) {
-  const time = new Date(String(occurredAt));
-  if (Number.isNaN(time.getTime()) || !isUuid(String(id))) {
-    throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
-  }
-  return { occurredAt: time.toISOString(), id: String(id) };
 }
 
 function checkFilter(input: EventFilterInput): EventFilter {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeTimeIdCursor, isUuid, type Role } from '@flowgraph/kernel';
+import { isUuid, type Role, type TimeIdPosition } from '@flowgraph/kernel';
 import { InvitationEntity, type Invitation } from './invitation.entity';
 
 /** What the token lookup returns (before the invitation's organization is the request's scope). */
@@ -33,9 +33,9 @@ export class InvitationRepository {
     };
   }
 
-  /** A page of pending (not accepted, revoked or expired) invitations, newest first, after a `(createdAt, id)` cursor. */
-  pagePending(orgId: string, limit: number, after?: string | null): Promise<Invitation[]> {
-    const where = after ? afterCursor(after) : {};
+  /** A page of pending (not accepted, revoked or expired) invitations, newest first, after a `(createdAt, id)` position. */
+  pagePending(orgId: string, limit: number, after?: TimeIdPosition): Promise<Invitation[]> {
+    const where = after ? before(after) : {};
     return this.em.find(
       InvitationEntity,
       { orgId, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() }, ...where },
@@ -80,7 +80,6 @@ export class InvitationRepository {
   }
 }
 
-function afterCursor(after: string) {
-  const { at, id } = decodeTimeIdCursor(after);
+function before({ at, id }: TimeIdPosition) {
   return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] };
 }

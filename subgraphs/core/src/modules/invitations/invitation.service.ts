@@ -1,4 +1,4 @@
-import { pageSize, requireRole, requireUser, toConnection, type Connection, type Identity, type MemberIdentity, type Role } from '@flowgraph/kernel';
+import { paginate, requireRole, requireUser, timeIdPosition, type Connection, type Identity, type MemberIdentity, type PageArgs, type Role } from '@flowgraph/kernel';
 import type { RequestScope } from '../../scopes';
 import { scopes } from '../../scopes';
 import { randomSecret, sha256 } from '../../secrets';
@@ -15,8 +15,6 @@ import type { UserLoaders } from '../users/user.loaders';
 import type { Invitation } from './invitation.entity';
 import { invalidInvitation, invalidInvitationInput, invitationNotFound } from './invitation.errors';
 import type { InvitationByToken, InvitationRepository } from './invitation.repository';
-
-const cursorOf = (i: Invitation) => [i.createdAt.toISOString(), i.id];
 
 export interface InvitationServiceDeps {
   invitations: InvitationRepository;
@@ -64,11 +62,15 @@ export class InvitationService {
     return { invitation, token };
   }
 
-  async list(identity: Identity, args: { first?: number | null; after?: string | null }): Promise<Connection<Invitation>> {
+  list(identity: Identity, args: PageArgs): Promise<Connection<Invitation>> {
     const caller = requireRole(identity, 'admin', scopes.membersWrite);
-    const limit = pageSize(args.first);
-    const rows = await this.deps.invitations.pagePending(caller.orgId, limit + 1, args.after);
-    return toConnection(rows, limit, cursorOf, Boolean(args.after));
+    return paginate(args, {
+      order: 'invitations:CREATED_AT:DESC',
+      keyOf: (i) => [i.createdAt.toISOString(), i.id],
+      position: timeIdPosition,
+      firstRows: (count) => this.deps.invitations.pagePending(caller.orgId, count),
+      rowsAfter: (count, position) => this.deps.invitations.pagePending(caller.orgId, count, position),
+    });
   }
 
   async revoke(identity: Identity, id: string): Promise<Invitation> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeTimeIdCursor, firstRowsPerKey, isUuid, validUuids, type Role, type RowScope } from '@flowgraph/kernel';
+import { firstRowsPerKey, isUuid, validUuids, type Role, type RowScope, type TimeIdPosition } from '@flowgraph/kernel';
 import { MembershipEntity, type Membership } from './membership.entity';
 
 /**
@@ -35,9 +35,8 @@ export class MembershipRepository {
     });
   }
 
-  /** A later page of one organization's members, after a `(createdAt, id)` cursor. */
-  pageByOrg(orgId: string, limit: number, after: string): Promise<Membership[]> {
-    const { at, id } = decodeTimeIdCursor(after);
+  /** A later page of one organization's members, after a `(createdAt, id)` position. */
+  pageByOrg(orgId: string, limit: number, { at, id }: TimeIdPosition): Promise<Membership[]> {
     return this.em.find(
       MembershipEntity,
       { orgId, $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: id } }] },

@@ -1,12 +1,5 @@
-import { pageSize, requireRole, toConnection } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
 import { fromGraphQLRole, toGraphQLRole } from '../../role.mapper';
-import { scopes } from '../../scopes';
-import { notCurrentOrganization } from '../organizations/organization.errors';
-import type { Membership } from './membership.entity';
-import { MembershipRepository } from './membership.repository';
-
-const cursorOf = (m: Membership) => [m.createdAt.toISOString(), m.id];
 
 export const membershipResolvers: Resolvers = {
   Mutation: {
@@ -18,16 +11,7 @@ export const membershipResolvers: Resolvers = {
     }),
   },
   Organization: {
-    // Members are listed for the organization the caller acts in only.
-    members: async (organization, { first, after }, ctx) => {
-      const caller = requireRole(ctx.identity, 'viewer', scopes.organizationRead);
-      if (organization.id !== caller.orgId) throw notCurrentOrganization();
-      const limit = pageSize(first);
-      const rows = after
-        ? await new MembershipRepository(ctx.em).pageByOrg(organization.id, limit + 1, after)
-        : await ctx.loaders.memberships.firstPageByOrg(limit).load(organization.id);
-      return toConnection(rows, limit, cursorOf, Boolean(after));
-    },
+    members: (organization, args, ctx) => ctx.memberships.list(ctx.identity, organization.id, args),
   },
   Membership: {
     role: (membership) => toGraphQLRole(membership.role),

@@ -1,9 +1,11 @@
-import { requireRole, type Identity, type MemberIdentity, type RequestContext, type Role } from '@flowgraph/kernel';
+import { paginate, requireRole, timeIdPosition, type Connection, type Identity, type MemberIdentity, type PageArgs, type RequestContext, type Role } from '@flowgraph/kernel';
 import { scopes } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
 import type { AccessRevocations } from '../auth/access-revocation';
+import { notCurrentOrganization } from '../organizations/organization.errors';
 import type { Membership } from './membership.entity';
 import { lastOwner, membershipNotFound, ownerOnly } from './membership.errors';
+import type { MembershipLoaders } from './membership.loaders';
 import type { MembershipRepository } from './membership.repository';
 
 /**
@@ -18,7 +20,21 @@ export class MembershipService {
     private readonly audit: AuditService,
     private readonly access: AccessRevocations,
     private readonly afterCommit: RequestContext['afterCommit'],
+    private readonly loaders: MembershipLoaders,
   ) {}
+
+  /** Members are listed for the organization the caller acts in only, oldest first. */
+  list(identity: Identity, orgId: string, args: PageArgs): Promise<Connection<Membership>> {
+    const caller = requireRole(identity, 'viewer', scopes.organizationRead);
+    if (orgId !== caller.orgId) throw notCurrentOrganization();
+    return paginate(args, {
+      order: 'members:CREATED_AT:ASC',
+      keyOf: (m) => [m.createdAt.toISOString(), m.id],
+      position: timeIdPosition,
+      firstRows: (count) => this.loaders.firstPageByOrg(count).load(orgId),
+      rowsAfter: (count, position) => this.memberships.pageByOrg(orgId, count, position),
+    });
+  }
 
   async changeRole(identity: Identity, membershipId: string, role: Role): Promise<Membership> {
     const caller = requireRole(identity, 'admin', scopes.membersWrite);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeTimeIdCursor, firstRowsPerKey, validUuids } from '@flowgraph/kernel';
+import { firstRowsPerKey, validUuids, type TimeIdPosition } from '@flowgraph/kernel';
 import { ExecutionEntity, type Execution, type ExecutionStatus, type TriggerKind } from './execution.entity';
 import { StepRunEntity, type StepRun } from './step-run.entity';
 
@@ -48,12 +48,12 @@ export class ExecutionRepository {
     });
   }
 
-  /** One page of a workflow's executions, newest first, after a `(queuedAt, id)` cursor. */
-  page(workflowId: string, status: ExecutionStatus | undefined, limit: number, after?: string): Promise<Execution[]> {
+  /** One page of a workflow's executions, newest first, after a `(queuedAt, id)` position. */
+  page(workflowId: string, status: ExecutionStatus | undefined, limit: number, after?: TimeIdPosition): Promise<Execution[]> {
     const where: Record<string, unknown> = { workflowId };
     if (status) where.status = status;
     if (after) {
-      const { at, id } = decodeTimeIdCursor(after);
+      const { at, id } = after;
       where.$or = [{ queuedAt: { $lt: at } }, { queuedAt: at, id: { $lt: id } }];
     }
     return this.em.find(ExecutionEntity, where, { orderBy: { queuedAt: 'desc', id: 'desc' }, limit });

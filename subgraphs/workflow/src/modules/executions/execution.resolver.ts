@@ -1,13 +1,11 @@
-import { notFound, pageSize, requireRole, toConnection } from '@flowgraph/kernel';
+import { notFound, requireRole } from '@flowgraph/kernel';
 import type { ExecutionStatus as GqlExecutionStatus, Resolvers, StepRunStatus, TriggerKind } from '../../generated/graphql';
 import type { Execution, ExecutionStatus } from './execution.entity';
-import { ExecutionRepository } from './execution.repository';
 import type { StepRun } from './step-run.entity';
 import { executionStream } from './execution-stream';
 
 /** A step shows whom it waits on only while it waits; a failed step keeps why in its error. */
 const waiting = (run: StepRun) => Boolean(run.waitingOn) && (run.status === 'pending' || run.status === 'running');
-const cursorOf = (e: Execution) => [e.queuedAt.toISOString(), e.id];
 const statusFilter = (status: GqlExecutionStatus | null | undefined) => (status ? (status.toLowerCase() as ExecutionStatus) : undefined);
 
 export const executionResolvers: Resolvers = {
@@ -16,12 +14,7 @@ export const executionResolvers: Resolvers = {
       requireRole(ctx.identity, 'viewer', 'workflows:read');
       return ctx.loaders.executions.byId.load(id);
     },
-    executions: async (_parent, { workflowId, status, first, after }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'workflows:read');
-      const limit = pageSize(first);
-      const rows = await new ExecutionRepository(ctx.em).page(workflowId, statusFilter(status), limit + 1, after ?? undefined);
-      return toConnection(rows, limit, cursorOf, Boolean(after));
-    },
+    executions: (_parent, { workflowId, status, first, after }, ctx) => ctx.executions.list(ctx.identity, workflowId, statusFilter(status), { first, after }),
   },
   Mutation: {
     executeWorkflow: async (_parent, { input }, ctx) => ({ execution: await ctx.executions.execute(ctx.identity, input) }),

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
-import { conflict, notFound, requireRole, validationError, type Identity } from '@flowgraph/kernel';
-import type { Execution } from './execution.entity';
+import { conflict, notFound, paginate, requireRole, timeIdPosition, validationError, type Connection, type Identity, type PageArgs } from '@flowgraph/kernel';
+import type { Execution, ExecutionStatus } from './execution.entity';
 import { ExecutionStarter } from './execution-starter';
 import { ExecutionRepository } from './execution.repository';
 import type { ExecutionUpdates } from './execution-updates';
@@ -15,6 +15,18 @@ export class ExecutionService {
     private readonly repository: ExecutionRepository,
     private readonly deps: { queue: Queue; updates?: ExecutionUpdates; afterCommit: (task: () => Promise<unknown>) => void },
   ) {}
+
+  /** A workflow's executions, newest first, of one status if given. */
+  list(identity: Identity, workflowId: string, status: ExecutionStatus | undefined, args: PageArgs): Promise<Connection<Execution>> {
+    requireRole(identity, 'viewer', 'workflows:read');
+    return paginate(args, {
+      order: 'executions:QUEUED_AT:DESC',
+      keyOf: (e) => [e.queuedAt.toISOString(), e.id],
+      position: timeIdPosition,
+      firstRows: (count) => this.repository.page(workflowId, status, count),
+      rowsAfter: (count, position) => this.repository.page(workflowId, status, count, position),
+    });
+  }
 
   /** A starter inserting in the request's transaction and enqueueing once it has committed. */
   private starter(): ExecutionStarter {

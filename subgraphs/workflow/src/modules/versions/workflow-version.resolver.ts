@@ -1,9 +1,5 @@
-import { decodeCursor, pageSize, requireRole, toConnection, validationError } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
-import type { WorkflowVersion } from './workflow-version.entity';
-import { versionKey, WorkflowVersionRepository } from './workflow-version.repository';
-
-const cursorOf = (v: WorkflowVersion) => [v.version];
+import { versionKey } from './workflow-version.repository';
 
 /** The version fields of Workflow, and WorkflowVersion itself; all through per-request loaders. */
 export const versionResolvers: Resolvers = {
@@ -16,15 +12,7 @@ export const versionResolvers: Resolvers = {
       if (!version) throw new Error(`workflow ${workflow.id} lacks its latest version ${workflow.latestVersion}`);
       return version;
     },
-    versions: async (workflow, { first, after }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'workflows:read');
-      const limit = pageSize(first);
-      if (!after) return toConnection(await ctx.loaders.versions.firstPageByWorkflow(limit).load(workflow.id), limit, cursorOf, false);
-      const [before] = decodeCursor(after, 1);
-      if (typeof before !== 'number' || !Number.isInteger(before)) throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
-      const rows = await new WorkflowVersionRepository(ctx.em).pageByWorkflow(workflow.id, limit + 1, before);
-      return toConnection(rows, limit, cursorOf, true);
-    },
+    versions: (workflow, args, ctx) => ctx.workflows.listVersions(ctx.identity, workflow.id, args),
   },
   WorkflowVersion: {
     isLive: async (version, _args, ctx) => (await ctx.loaders.workflows.byId.load(version.workflowId))?.liveVersion === version.version,

@@ -1,4 +1,4 @@
-import { decodeCursor, isUuid, validationError, type CursorValue } from '@flowgraph/kernel';
+import { isUuid, type CursorValue, type PageSource } from '@flowgraph/kernel';
 import type { Workflow } from './workflow.entity';
 
 export type WorkflowOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'NAME';
@@ -24,21 +24,16 @@ export interface WorkflowPosition {
   id: string;
 }
 
-const orderTag = (order: WorkflowOrder) => `${order.field}:${order.direction}`;
-
-/** Cursors carry their order, so a cursor from one order cannot be replayed in another. */
-export function workflowCursor(order: WorkflowOrder): (w: Workflow) => CursorValue[] {
+/** How workflow lists in `order` name it in their cursors and read a position back. */
+export function workflowOrder(order: WorkflowOrder): Pick<PageSource<Workflow, WorkflowPosition>, 'order' | 'keyOf' | 'position'> {
   const { valueOf } = ORDER_COLUMNS[order.field];
-  return (w) => [orderTag(order), valueOf(w), w.id];
-}
-
-export function decodeWorkflowCursor(order: WorkflowOrder, cursor: string): WorkflowPosition {
-  const [tag, value, id] = decodeCursor(cursor, 3);
-  if (tag !== orderTag(order)) {
-    throw validationError([{ field: 'after', message: `This cursor belongs to another order (${String(tag)}); start again without 'after'` }]);
-  }
-  const valid =
-    typeof value === 'string' && isUuid(String(id)) && (order.field === 'NAME' || !Number.isNaN(new Date(value).getTime()));
-  if (!valid) throw validationError([{ field: 'after', message: 'Invalid cursor' }]);
-  return { value: value as string, id: String(id) };
+  return {
+    order: `workflows:${order.field}:${order.direction}`,
+    keyOf: (w) => [valueOf(w), w.id],
+    position: ([value, id, ...rest]: CursorValue[]) => {
+      const valid =
+        rest.length === 0 && typeof value === 'string' && typeof id === 'string' && isUuid(id) && (order.field === 'NAME' || !Number.isNaN(new Date(value).getTime()));
+      return valid ? { value, id } : null;
+    },
+  };
 }

@@ -1,7 +1,5 @@
-import { pageSize, requireRole, toConnection } from '@flowgraph/kernel';
+import { requireRole } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
-import { DEFAULT_WORKFLOW_ORDER, decodeWorkflowCursor, workflowCursor } from './workflow-order';
-import { WorkflowRepository } from './workflow.repository';
 
 const EMPTY_CONNECTION = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
 
@@ -31,14 +29,7 @@ export const workflowResolvers: Resolvers = {
     organization: (workflow) => ({ id: workflow.orgId }),
   },
   User: {
-    workflows: async (user, { first, after }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'workflows:read');
-      const limit = pageSize(first);
-      const rows = after
-        ? await new WorkflowRepository(ctx.em).pageByOwner(user.id, limit + 1, decodeWorkflowCursor(DEFAULT_WORKFLOW_ORDER, after))
-        : await ctx.loaders.workflows.firstPageByOwner(limit).load(user.id);
-      return toConnection(rows, limit, workflowCursor(DEFAULT_WORKFLOW_ORDER), Boolean(after));
-    },
+    workflows: (user, args, ctx) => ctx.workflows.listOwned(ctx.identity, user.id, args),
   },
   Organization: {
     /** Only the caller's organization has workflows to show; any other is empty, not an error. */

@@ -1,10 +1,13 @@
-import { pageSize, requireRole, toConnection, type Connection, type Identity, type MemberIdentity } from '@flowgraph/kernel';
+import { paginate, requireRole, type Connection, type Identity, type MemberIdentity, type PageArgs } from '@flowgraph/kernel';
 import type { WorkflowDefinition } from '../definitions/definition';
+import type { WorkflowVersion } from '../versions/workflow-version.entity';
+import type { VersionLoaders } from '../versions/workflow-version.loaders';
 import type { WorkflowVersionRepository } from '../versions/workflow-version.repository';
 import type { Workflow } from './workflow.entity';
 import { idempotencyKeyReused, noSuchVersion, notAnEarlierVersion, nothingPublished, workflowDeleted, workflowNotFound } from './workflow.errors';
 import { checkWorkflowFields, type WorkflowFieldsInput } from './workflow-input';
-import { DEFAULT_WORKFLOW_ORDER, decodeWorkflowCursor, workflowCursor, type WorkflowOrder } from './workflow-order';
+import type { WorkflowLoaders } from './workflow.loaders';
+import { DEFAULT_WORKFLOW_ORDER, workflowOrder, type WorkflowOrder } from './workflow-order';
 import { RESTORE_WINDOW_DAYS, type WorkflowFilter, type WorkflowIdempotency, type WorkflowRepository } from './workflow.repository';
 
 export const EMPTY_DEFINITION: WorkflowDefinition = { steps: [], edges: [] };
@@ -16,9 +19,7 @@ export const DEFAULT_CONCURRENCY_LIMIT = 5;
  */
 export type WorkflowStateListener = (workflowId: string) => Promise<void>;
 
-export interface WorkflowListArgs {
-  first?: number | null;
-  after?: string | null;
+export interface WorkflowListArgs extends PageArgs {
   filter?: { isActive?: boolean | null; tag?: string | null } | null;
   orderBy?: WorkflowOrder | null;
 }
@@ -28,19 +29,43 @@ export class WorkflowService {
   constructor(
     private readonly workflows: WorkflowRepository,
     private readonly versions: WorkflowVersionRepository,
+    private readonly loaders: { workflows: WorkflowLoaders; versions: VersionLoaders },
     private readonly onStateChange: WorkflowStateListener = async () => {},
   ) {}
 
-  async list(identity: Identity, args: WorkflowListArgs): Promise<Connection<Workflow>> {
+  list(identity: Identity, args: WorkflowListArgs): Promise<Connection<Workflow>> {
     const caller = requireRole(identity, 'viewer', 'workflows:read');
-    const limit = pageSize(args.first);
     const order = args.orderBy ?? DEFAULT_WORKFLOW_ORDER;
-    const position = args.after ? decodeWorkflowCursor(order, args.after) : undefined;
     const filter: WorkflowFilter = {};
     if (args.filter?.isActive != null) filter.isActive = args.filter.isActive;
     if (args.filter?.tag != null) filter.tag = args.filter.tag.trim();
-    const rows = await this.workflows.page(caller.orgId, filter, order, limit + 1, position);
-    return toConnection(rows, limit, workflowCursor(order), Boolean(position));
+    return paginate(args, {
+      ...workflowOrder(order),
+      firstRows: (count) => this.workflows.page(caller.orgId, filter, order, count),
+      rowsAfter: (count, position) => this.workflows.page(caller.orgId, filter, order, count, position),
+    });
+  }
+
+  /** User.workflows: an owner's workflows, newest first; the first page of every owner in one query. */
+  listOwned(identity: Identity, userId: string, args: PageArgs): Promise<Connection<Workflow>> {
+    requireRole(identity, 'viewer', 'workflows:read');
+    return paginate(args, {
+      ...workflowOrder(DEFAULT_WORKFLOW_ORDER),
+      firstRows: (count) => this.loaders.workflows.firstPageByOwner(count).load(userId),
+      rowsAfter: (count, position) => this.workflows.pageByOwner(userId, count, position),
+    });
+  }
+
+  /** Workflow.versions: newest first; the first page of every workflow in one query. */
+  listVersions(identity: Identity, workflowId: string, args: PageArgs): Promise<Connection<WorkflowVersion>> {
+    requireRole(identity, 'viewer', 'workflows:read');
+    return paginate(args, {
+      order: 'versions:VERSION:DESC',
+      keyOf: (v) => [v.version],
+      position: ([version, ...rest]) => (rest.length === 0 && Number.isInteger(version) ? (version as number) : null),
+      firstRows: (count) => this.loaders.versions.firstPageByWorkflow(count).load(workflowId),
+      rowsAfter: (count, before) => this.versions.pageByWorkflow(workflowId, count, before),
+    });
   }
 
   /** Creates an inactive workflow and its version 1 (the given definition, or an empty one). */
