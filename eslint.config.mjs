@@ -2,6 +2,28 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import flowgraph from './scripts/lint/package-arrows.mjs';
+
+const kernel = '@flowgraph/kernel';
+const contracts = '@flowgraph/contracts';
+const supergraph = '@flowgraph/supergraph';
+/**
+ * The allowed arrows between packages (docs/architecture.md): the kernel and the supergraph
+ * package import no workspace package; subgraphs never import each other; tooling imports no
+ * application package. A package not listed here is not restricted.
+ */
+const arrows = {
+  [kernel]: [],
+  [supergraph]: [],
+  [contracts]: [kernel],
+  '@flowgraph/schema-governance': [supergraph],
+  '@flowgraph/core': [kernel, contracts],
+  '@flowgraph/workflow': [kernel, contracts],
+  '@flowgraph/integration': [kernel, contracts],
+  '@flowgraph/analytics': [kernel, contracts],
+  '@flowgraph/gateway': [kernel, supergraph, contracts],
+  '@flowgraph/web': [],
+};
 
 /**
  * Connections are built by the kernel's `paginate` (pagination.ts): it fetches the extra row that
@@ -58,5 +80,16 @@ export default tseslint.config(
   {
     files: ['**/test/**/*.ts', '**/*.test.ts'],
     languageOptions: { globals: { ...globals.jest } },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    plugins: { flowgraph },
+    rules: { 'flowgraph/package-arrows': ['error', { allowed: arrows }] },
+  },
+  {
+    // Tests of the gateway, the subgraphs and the kernel still reach into other packages' files
+    // (the federation kit); their move to an e2e package is its own step.
+    files: ['gateway/test/**', 'subgraphs/*/test/**', 'packages/kernel/test/**'],
+    rules: { 'flowgraph/package-arrows': ['error', { allowed: arrows, relative: false }] },
   },
 );

@@ -1,8 +1,8 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { listenShape, loadConfig } from '@flowgraph/kernel';
-import { defaultSubgraphUrls, type SubgraphName } from './subgraphs';
-import { gatewayRoot, supergraphPath } from './supergraph/paths';
+import { defaultSubgraphUrls, supergraphPath, type SubgraphName } from '@flowgraph/supergraph';
+import { repositoryRoot } from './root';
 
 const gatewayShape = {
   ...listenShape(4000),
@@ -101,8 +101,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     ...config,
     subgraphUrls,
     coreOrigin: config.CORE_ORIGIN ?? new URL(config.CORE_URL).origin,
-    supergraphPath: config.SUPERGRAPH_PATH ?? supergraphPath(),
+    supergraphPath: config.SUPERGRAPH_PATH ?? supergraphPath(repositoryRoot()),
     trustedDocumentsMode: config.TRUSTED_DOCUMENTS_MODE ?? (config.NODE_ENV === 'production' ? 'enforce' : 'log'),
-    trustedDocumentsDir: config.TRUSTED_DOCUMENTS_DIR ?? join(dirname(gatewayRoot()), 'clients'),
+    trustedDocumentsDir: config.TRUSTED_DOCUMENTS_DIR ?? join(repositoryRoot(), 'clients'),
   };
 }

@@ -14,7 +14,8 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
-import { supergraphPath } from '../src/supergraph/paths';
+import { supergraphPath } from '@flowgraph/supergraph';
+import { repositoryRoot } from '../src/root';
 import { post, startFederation, type Federation } from './support/federation-kit';
 import { signUp, type TestUser } from './support/live-kit';
 
@@ -24,7 +25,7 @@ import { signUp, type TestUser } from './support/live-kit';
  * signed-up admin. The documented answer (docs/api.md, Errors) is VALIDATION_ERROR whose
  * `details[].field` names the argument, never INTERNAL.
  */
-const schema = buildASTSchema(parse(readFileSync(supergraphPath(), 'utf8')), { assumeValidSDL: true });
+const schema = buildASTSchema(parse(readFileSync(supergraphPath(repositoryRoot()), 'utf8')), { assumeValidSDL: true });
 const rootTypes = [schema.getQueryType()!, schema.getMutationType()!, schema.getSubscriptionType()!];
 
 /** Malformed under every id format we have (UUIDs and template slugs). */

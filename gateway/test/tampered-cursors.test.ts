@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, isNonNullType, isObjectType, parse, type GraphQLField, type GraphQLObjectType } from 'graphql';
-import { supergraphPath } from '../src/supergraph/paths';
+import { supergraphPath } from '@flowgraph/supergraph';
+import { repositoryRoot } from '../src/root';
 import { post, startFederation, type Federation } from './support/federation-kit';
 import { Rows, signUp, type TestUser } from './support/live-kit';
 
@@ -10,7 +11,7 @@ import { Rows, signUp, type TestUser } from './support/live-kit';
  * client forged, and with real cursors of every other list: each answers VALIDATION_ERROR naming
  * `after`, never INTERNAL (a Postgres cast) nor a page read in the wrong order.
  */
-const schema = buildASTSchema(parse(readFileSync(supergraphPath(), 'utf8')), { assumeValidSDL: true });
+const schema = buildASTSchema(parse(readFileSync(supergraphPath(repositoryRoot()), 'utf8')), { assumeValidSDL: true });
 const encode = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
 const forged = {
   'not base64 JSON': 'garbage',

@@ -7,8 +7,9 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createRedis, type Redis } from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
+import { ManifestError, parseManifest } from '@flowgraph/supergraph';
 import type { GatewayMetrics } from '../src/metrics';
-import { ManifestError, loadManifestStore, parseManifest } from '../src/plugins/trusted-documents';
+import { loadManifestStore } from '../src/plugins/trusted-documents';
 import { startGateway, type RunningGateway } from '../src/server';
 import { startFederation, type Federation } from './support/federation-kit';
 

@@ -6,7 +6,7 @@ import { deprecationUses } from './deprecations';
 import { lintWithConfig } from './lint/lint';
 import { ownership, supergraphOwners } from './ownership';
 import { loadRegistry, operationLabel, type RegisteredOperation } from './registry';
-import { subgraphNames } from '@flowgraph/gateway/dist/src/subgraphs';
+import { subgraphNames } from '@flowgraph/supergraph';
 import type { BrokenOperation, ClassifiedChange, SchemaReport } from './types';
 
 export interface CheckOptions {

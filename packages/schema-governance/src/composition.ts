@@ -1,32 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { composeSupergraph, type CompositionOutcome, type SubgraphSource } from '@flowgraph/gateway/dist/src/supergraph/compose-supergraph';
-import { subgraphSdlPath, supergraphPath } from '@flowgraph/gateway/dist/src/supergraph/paths';
-import { defaultSubgraphUrls, subgraphNames } from '@flowgraph/gateway/dist/src/subgraphs';
+import { composeSupergraph, readSubgraphSources, subgraphNames, supergraphPath, type CompositionOutcome } from '@flowgraph/supergraph';
 import type { GraphQLSchema } from 'graphql';
 import type { CompositionProblem } from './types';
 
-/** Where a repository (or a fixture shaped like one) keeps its gateway. */
-const gatewayDir = (root: string): string => join(root, 'gateway');
-
-/** The committed supergraph's path under `root`, as `npm run compose` writes it. */
-export const committedSupergraphPath = (root: string): string => supergraphPath(gatewayDir(root));
-
-/** The gateway's subgraphs with their SDL files under `root` and the URLs the committed supergraph names. */
-export function readSources(root: string): SubgraphSource[] {
-  return subgraphNames.map((name) => ({ name, url: defaultSubgraphUrls[name], sdl: readFileSync(subgraphSdlPath(name, gatewayDir(root)), 'utf8') }));
-}
-
 /** The committed supergraph's SDL, or undefined when there is none. */
 export function readCommittedSupergraph(root: string): string | undefined {
-  const file = committedSupergraphPath(root);
+  const file = supergraphPath(root);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-/** Composes `root`'s subgraphs with the gateway's own composition (the code behind `npm run compose`). */
+/** Composes `root`'s subgraphs with the composition `npm run compose` uses (`@flowgraph/supergraph`). */
 export function composeWorkspace(root: string): CompositionOutcome {
-  return composeSupergraph(readSources(root));
+  return composeSupergraph(readSubgraphSources(root));
 }
 
 const QUOTED = /"([^"]+)"/g;

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
-import { parseManifest } from '@flowgraph/gateway/dist/src/plugins/trusted-documents/manifest';
-import { CLIENT_NAME, MANIFEST_FILE } from '@flowgraph/gateway/dist/src/plugins/trusted-documents/manifest-store';
+import { CLIENT_NAME, MANIFEST_FILE, parseManifest } from '@flowgraph/supergraph';
 import type { ClientOperations, OperationRef } from './types';
 
 /** One operation a registered client may send, parsed. */

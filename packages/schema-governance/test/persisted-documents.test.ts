@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import type { Logger } from '@flowgraph/kernel';
-import { loadManifestStore } from '@flowgraph/gateway/dist/src/plugins/trusted-documents/manifest-store';
-import { manifestJson, persistedDocuments } from '../src/codegen/persisted-documents';
+import { manifestJson, parseManifest } from '@flowgraph/supergraph';
+import { persistedDocuments } from '../src/codegen/persisted-documents';
+import { loadRegistry } from '../src/registry';
 import { repoRoot } from './support/run-script';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -30,21 +30,21 @@ it('refuses operations the report could not name, and fragments it cannot find',
   expect(() => persistedDocuments([parse('query Q { me { ...Missing } }')])).toThrow(/spreads unknown fragment Missing/);
 });
 
-it('writes a manifest the gateway loads, and the committed web manifest is one: every web operation by name, with the ids the web app sends', async () => {
+it('writes a manifest the gateway loads, and the committed web manifest is one: every web operation by name, with the ids the web app sends', () => {
   const documents = persistedDocuments([parse('query One { me { id } }')]);
-  expect(JSON.parse(manifestJson(documents))).toEqual({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ ...documents[0] }] });
+  const written = manifestJson(documents);
+  expect(JSON.parse(written)).toEqual({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ ...documents[0] }] });
+  expect([...parseManifest(JSON.parse(written)).values()]).toEqual(documents);
 
-  const refusals: unknown[] = [];
-  const logger = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => refusals.push(args) } as unknown as Logger;
-  const store = await loadManifestStore({ dir: join(repoRoot, 'clients'), reloadIntervalMs: 0, logger });
-  const web = store.forClient('web');
-  expect(refusals).toEqual([]);
-  expect(web).toBeDefined();
-  const names = [...web!.values()].map((d) => d.name).sort();
+  // The gateway's manifest store reads each client folder with the same parser as the registry.
+  const registry = loadRegistry(repoRoot, 'clients');
+  expect(registry.clients.filter((client) => client.refused)).toEqual([]);
+  const web = new Map(registry.operations.filter((op) => op.client === 'web').map((op) => [op.id, { name: op.operation, id: op.id }]));
+  expect(web.size).toBeGreaterThan(0);
+  const names = [...web.values()].map((d) => d.name).sort();
   expect(names).toEqual(['AcceptSuggestion', 'Dashboard', 'DismissSuggestion', 'ExecuteWorkflow', 'ExecutionUpdated', 'SetWorkflowActive', 'SuggestionAdded', 'WorkflowDetail', 'Workflows']);
 
   const generated = readFileSync(join(repoRoot, 'web', 'src', 'generated', 'graphql.ts'), 'utf8');
   const ids = Object.fromEntries([...generated.matchAll(/^ {2}(\w+): '([0-9a-f]{64})',$/gm)].map(([, name, id]) => [name, id]));
-  expect(ids).toEqual(Object.fromEntries([...web!.values()].map((d) => [d.name, d.id])));
-  store.close();
+  expect(ids).toEqual(Object.fromEntries([...web.values()].map((d) => [d.name, d.id])));
 });

@@ -1,6 +1,5 @@
-import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer } from '@flowgraph/kernel';
+import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createAnalyticsContext, type AnalyticsContext, type AnalyticsContextDeps } from './context';
 import { resolvers } from './resolvers';
 
@@ -23,7 +22,7 @@ export function startAnalyticsServer(deps: AnalyticsServerDeps, port = 0, host?:
     {
       name: 'analytics',
       typeDefs,
-      resolvers: resolvers as GraphQLResolverMap<AnalyticsContext>,
+      resolvers: resolvers as SubgraphResolvers<AnalyticsContext>,
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: deps.identitySecret,

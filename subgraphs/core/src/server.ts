@@ -1,6 +1,5 @@
-import { loadPackageSchema, startSubgraphServer, type Logger, type Redis, type RunningServer } from '@flowgraph/kernel';
+import { loadPackageSchema, startSubgraphServer, type Logger, type Redis, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { CoreConfig } from './config';
 import { createCoreContextFactory, type CoreContext } from './context';
 import { apiKeyVerifyRoute } from './modules/api-keys/api-key.route';
@@ -50,7 +49,7 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
     {
       name: 'core',
       typeDefs,
-      resolvers: resolvers as GraphQLResolverMap<CoreContext>,
+      resolvers: resolvers as SubgraphResolvers<CoreContext>,
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: config.IDENTITY_SECRET,

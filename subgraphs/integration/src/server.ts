@@ -1,6 +1,5 @@
-import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer } from '@flowgraph/kernel';
+import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createIntegrationContext, type IntegrationContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -18,7 +17,7 @@ export function startIntegrationServer(deps: IntegrationServerDeps, port = 0, ho
     {
       name: 'integration',
       typeDefs,
-      resolvers: resolvers as GraphQLResolverMap<IntegrationContext>,
+      resolvers: resolvers as SubgraphResolvers<IntegrationContext>,
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: deps.identitySecret,

@@ -1,6 +1,5 @@
-import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer } from '@flowgraph/kernel';
+import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createWorkflowContext, type WorkflowContext } from './context';
 import { activityRoute } from './modules/activity/activity.route';
 import type { ExecutionModuleDeps } from './modules/executions/execution.context';
@@ -31,7 +30,7 @@ export function startWorkflowServer(deps: WorkflowServerDeps, port = 0, host?: s
     {
       name: 'workflow',
       typeDefs,
-      resolvers: resolvers as GraphQLResolverMap<WorkflowContext>,
+      resolvers: resolvers as SubgraphResolvers<WorkflowContext>,
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: deps.identitySecret,

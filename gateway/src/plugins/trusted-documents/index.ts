@@ -3,7 +3,6 @@ import { httpStatusOf } from '@flowgraph/kernel';
 import { TrustedDocumentRefusal, trustedDocumentResolver, type ClientIdentity, type OperationParams, type TrustedDocumentResolverOptions } from './resolver';
 
 export { loadManifestStore, type ManifestStore, type ManifestStoreOptions } from './manifest-store';
-export { parseManifest, ManifestError, type Manifest, type TrustedDocument } from './manifest';
 export {
   TrustedDocumentReason,
   TrustedDocumentRefusal,

@@ -1,12 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '@flowgraph/kernel';
-import { parseManifest, type Manifest, type TrustedDocument } from './manifest';
-
-/** The file each client folder holds: `<dir>/<client-name>/persisted-documents.json`. */
-export const MANIFEST_FILE = 'persisted-documents.json';
-/** Client names as API keys carry them (Core validates the same pattern). */
-export const CLIENT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+import { CLIENT_NAME, MANIFEST_FILE, parseManifest, type Manifest, type TrustedDocument } from '@flowgraph/supergraph';
 
 export interface ManifestStoreOptions {
   /** Folder holding one sub-folder per client (`TRUSTED_DOCUMENTS_DIR`). Required. */

@@ -1,7 +1,7 @@
 import { ErrorCode, type Identity, type Logger } from '@flowgraph/kernel';
 import type { GatewayMetrics } from '../../metrics';
 import type { Credentials } from '../authentication/credentials';
-import { normalizeDocumentId, sha256Hex, type TrustedDocument } from './manifest';
+import { normalizeDocumentId, sha256Hex, type TrustedDocument } from '@flowgraph/supergraph';
 import type { ManifestStore } from './manifest-store';
 
 /** `off`: no restriction; `log`: bound keys run anything, with a warning; `enforce`: bound keys run only their manifest. */

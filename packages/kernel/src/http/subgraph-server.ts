@@ -7,8 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { DocumentNode, GraphQLError } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode, createErrorFormatter } from '../errors';
@@ -18,6 +17,21 @@ import { beginScopedTransaction } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
 import { guardArguments, type IdFormat } from './argument-guard';
+
+/**
+ * A subgraph's resolver map, typed with its request context. The shape of @apollo/subgraph's
+ * `GraphQLResolverMap`, which that package keeps in its `dist/` and does not export.
+ */
+export interface SubgraphResolvers<TContext> {
+  [typeName: string]:
+    | {
+        [fieldName: string]:
+          | GraphQLFieldResolver<unknown, TContext>
+          | { requires?: string; resolve?: GraphQLFieldResolver<unknown, TContext>; subscribe?: GraphQLFieldResolver<unknown, TContext> };
+      }
+    | GraphQLScalarType
+    | { [enumValue: string]: string | number };
+}
 
 /** What every subgraph resolver receives; a subgraph adds its loaders and services. */
 export interface RequestContext {
@@ -44,7 +58,7 @@ type WithTasks = { [AFTER_COMMIT_TASKS]?: (() => Promise<unknown>)[] };
 export interface SubgraphServerOptions<TContext extends RequestContext> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  resolvers: SubgraphResolvers<TContext>;
   orm: MikroORM;
   logger: Logger;
   identitySecret: string;

@@ -1,5 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { idsModule, manifestJson, persistedDocuments } from './persisted-documents';
+import { manifestJson } from '@flowgraph/supergraph';
+import { idsModule, persistedDocuments } from './persisted-documents';
 
 /** The plugin's options in codegen.yml. */
 export interface PersistedDocumentsPluginConfig {

@@ -1,5 +1,5 @@
 import { Kind, print, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type OperationTypeNode } from 'graphql';
-import { sha256Hex } from '@flowgraph/gateway/dist/src/plugins/trusted-documents/manifest';
+import { sha256Hex } from '@flowgraph/supergraph';
 
 /** One operation as a client registers it: its body is the operation followed by the fragments it uses. */
 export interface PersistedDocument {
@@ -56,12 +56,6 @@ export function persistedDocuments(documents: DocumentNode[]): PersistedDocument
       return { id: sha256Hex(body), name, type: operation.operation, body };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** The gateway's `apollo-persisted-query-manifest` (version 1) for a client folder. */
-export function manifestJson(documents: PersistedDocument[]): string {
-  const operations = documents.map(({ id, name, type, body }) => ({ id, name, type, body }));
-  return `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;
 }
 
 /** A TypeScript map from operation name to id, for a client that sends ids (e.g. urql's persistedExchange). */

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { subgraphNames } from '@flowgraph/gateway/dist/src/subgraphs';
+import { subgraphNames } from '@flowgraph/supergraph';
 import type { SchemaReport } from '../../src/types';
 import { repoRoot, runScript, type ScriptRun } from './run-script';
 

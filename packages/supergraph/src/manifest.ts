@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Kind, parse, type OperationTypeNode } from 'graphql';
 
+/** The file each client folder holds: `<clients>/<client-name>/persisted-documents.json`. */
+export const MANIFEST_FILE = 'persisted-documents.json';
+/** Client names as API keys carry them (Core validates the same pattern). */
+export const CLIENT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const FORMAT = 'apollo-persisted-query-manifest';
+
 /** One operation a client may run by id. */
 export interface TrustedDocument {
   /** Lowercase hex sha256 of `body`. */
@@ -61,7 +68,7 @@ export function parseManifest(json: unknown): Manifest {
   const add = (document: TrustedDocument) => documents.set(document.id, document);
   const record = json as Record<string, unknown>;
   if ('format' in record) {
-    if (record.format !== 'apollo-persisted-query-manifest') throw new ManifestError(`unknown manifest format ${String(record.format)}`);
+    if (record.format !== FORMAT) throw new ManifestError(`unknown manifest format ${String(record.format)}`);
     if (record.version !== 1) throw new ManifestError(`unsupported apollo-persisted-query-manifest version ${String(record.version)}`);
     if (!Array.isArray(record.operations)) throw new ManifestError('operations must be an array');
     record.operations.forEach((entry: unknown, index) => {
@@ -74,4 +81,10 @@ export function parseManifest(json: unknown): Manifest {
   }
   for (const [id, body] of Object.entries(record)) add(checked(id, body, `document ${id}`));
   return documents;
+}
+
+/** An `apollo-persisted-query-manifest` (version 1) file's text for `operations`, as `parseManifest` reads it. */
+export function manifestJson(operations: Required<Pick<TrustedDocument, 'id' | 'name' | 'type' | 'body'>>[]): string {
+  const entries = operations.map(({ id, name, type, body }) => ({ id, name, type, body }));
+  return `${JSON.stringify({ format: FORMAT, version: 1, operations: entries }, null, 2)}\n`;
 }

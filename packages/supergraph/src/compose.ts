@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { defaultSubgraphUrls, subgraphNames } from '../subgraphs';
 import { subgraphSdlPath } from './paths';
+import { defaultSubgraphUrls, subgraphNames } from './subgraphs';
 
 export interface SubgraphSource {
   name: string;
@@ -37,7 +37,7 @@ export function composeSupergraph(sources: SubgraphSource[]): CompositionOutcome
   return { ok: true, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, hints: result.hints.map((h) => h.toString()) };
 }
 
-/** The four subgraphs' SDL files with their default URLs (the committed supergraph names those). */
-export function readSubgraphSources(urls: Record<string, string> = defaultSubgraphUrls): SubgraphSource[] {
-  return subgraphNames.map((name) => ({ name, url: urls[name], sdl: readFileSync(subgraphSdlPath(name), 'utf8') }));
+/** The subgraphs' SDL files under `root` with their default URLs (the committed supergraph names those). */
+export function readSubgraphSources(root: string, urls: Record<string, string> = defaultSubgraphUrls): SubgraphSource[] {
+  return subgraphNames.map((name) => ({ name, url: urls[name], sdl: readFileSync(subgraphSdlPath(root, name), 'utf8') }));
 }

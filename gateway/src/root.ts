@@ -12,8 +12,5 @@ export function gatewayRoot(fromDir: string = __dirname): string {
   throw new Error(`No package.json above ${fromDir}`);
 }
 
-/** The committed supergraph the gateway serves. */
-export const supergraphPath = (root = gatewayRoot()): string => join(root, 'supergraph.graphql');
-
-/** A subgraph's SDL file: read as a file, never imported, so the gateway depends on no subgraph package. */
-export const subgraphSdlPath = (name: string, root = gatewayRoot()): string => join(dirname(root), 'subgraphs', name, 'schema.graphql');
+/** The repository the gateway runs from: its subgraphs' SDL, the committed supergraph and clients/ are found from here. */
+export const repositoryRoot = (): string => dirname(gatewayRoot());

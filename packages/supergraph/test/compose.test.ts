@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeSupergraph, readSubgraphSources } from '../src/supergraph/compose-supergraph';
-import { supergraphPath } from '../src/supergraph/paths';
-import { defaultSubgraphUrls, subgraphNames } from '../src/subgraphs';
+import { composeSupergraph, defaultSubgraphUrls, readSubgraphSources, subgraphNames, supergraphPath } from '../src';
+
+const repoRoot = join(__dirname, '..', '..', '..');
 
 it('composes the four subgraph schemas with their default URLs', () => {
-  const outcome = composeSupergraph(readSubgraphSources());
+  const outcome = composeSupergraph(readSubgraphSources(repoRoot));
   if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
   for (const name of subgraphNames) {
     expect(outcome.supergraphSdl).toContain(`@join__graph(name: "${name}", url: "${defaultSubgraphUrls[name]}")`);
@@ -18,13 +18,13 @@ it('composes the four subgraph schemas with their default URLs', () => {
 });
 
 it('has a committed supergraph.graphql equal to a fresh composition (run `npm run compose -w @flowgraph/gateway`)', () => {
-  const outcome = composeSupergraph(readSubgraphSources());
+  const outcome = composeSupergraph(readSubgraphSources(repoRoot));
   if (!outcome.ok) throw new Error(outcome.errors.join('\n'));
-  expect(readFileSync(supergraphPath(), 'utf8')).toBe(outcome.supergraphSdl);
+  expect(readFileSync(supergraphPath(repoRoot), 'utf8')).toBe(outcome.supergraphSdl);
 });
 
 it('fails with the composer’s message when a subgraph’s SDL conflicts', () => {
-  const sources = readSubgraphSources().map((source) =>
+  const sources = readSubgraphSources(repoRoot).map((source) =>
     source.name === 'workflow' ? { ...source, sdl: readFileSync(join(__dirname, 'fixtures/workflow-unshared-page-info.graphql'), 'utf8') } : source,
   );
   const outcome = composeSupergraph(sources);
@@ -34,7 +34,7 @@ it('fails with the composer’s message when a subgraph’s SDL conflicts', () =
 });
 
 it('names the subgraph whose SDL does not parse', () => {
-  const sources = readSubgraphSources().map((source) => (source.name === 'analytics' ? { ...source, sdl: 'type Pattern {' } : source));
+  const sources = readSubgraphSources(repoRoot).map((source) => (source.name === 'analytics' ? { ...source, sdl: 'type Pattern {' } : source));
   const outcome = composeSupergraph(sources);
   expect(outcome).toEqual({ ok: false, errors: [expect.stringMatching(/^\[analytics\] Syntax Error/)] });
 });
