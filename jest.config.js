@@ -9,6 +9,7 @@ module.exports = {
     '^@flowgraph/kernel$': '<rootDir>/packages/kernel/src/index.ts',
     '^@flowgraph/kernel/testing$': '<rootDir>/packages/kernel/src/testing/index.ts',
     '^@flowgraph/kernel/telemetry$': '<rootDir>/packages/kernel/src/telemetry/index.ts',
+    '^@flowgraph/contracts$': '<rootDir>/packages/contracts/src/index.ts',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
