@@ -31,4 +31,35 @@ export default tseslint.config(
     files: ['**/test/**/*.ts', '**/*.test.ts'],
     languageOptions: { globals: { ...globals.jest } },
   },
+  {
+    // Contracts between services live in @flowgraph/contracts, and internal routes and callers are
+    // built with the kernel's internalRoute/internalClient (docs/architecture.md, "Contracts").
+    files: ['subgraphs/*/src/**/*.ts', 'gateway/src/plugins/api-key-auth/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@flowgraph/kernel',
+              importNames: ['verifyRequestIdentity', 'jsonKeepingBytes', 'signIdentity'],
+              message: 'Internal routes use internalRoute(...) and internal callers internalClient(...) from the kernel.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TemplateElement[value.raw=/^:(events|audit)$/]",
+          message: 'Stream keys come from @flowgraph/contracts (eventStreamKey) or the kernel (auditStreamKey), never written again.',
+        },
+      ],
+    },
+  },
+  {
+    // Analytics' suggestions call Workflow's public /graphql as the caller, not an internal route.
+    files: ['subgraphs/analytics/src/modules/suggestions/workflow-client.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );
