@@ -1,7 +1,7 @@
 import { context, propagation } from '@opentelemetry/api';
 import type { z } from 'zod';
 import { signIdentity, type Identity } from '../identity';
-import { isUnavailable } from '../unavailable';
+import { causeOf, isUnavailable, isUnreachableStatus } from '../unavailable';
 
 export interface InternalClientOptions {
   /** Whom the client calls, for messages: `Core`, `Workflow`. */
@@ -58,15 +58,6 @@ export class InternalCallError extends Error {
 /** Another answer to the same call could differ: an outage, 408 or 429 (everything else 4xx is final). */
 export const isFinalRefusal = (error: InternalCallError): boolean =>
   !error.unreachable && error.status !== null && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-
-const isUnreachableStatus = (status: number): boolean => status === 502 || status === 503 || status === 504;
-
-/** The innermost cause's code or message: "ECONNREFUSED" rather than undici's "fetch failed". */
-function causeOf(error: unknown): string {
-  let inner = error as { cause?: unknown; code?: unknown; message?: unknown };
-  while (inner.cause && typeof inner.cause === 'object') inner = inner.cause as typeof inner;
-  return String(inner.code ?? inner.message);
-}
 
 function envelopeCode(text: string): string | undefined {
   try {
