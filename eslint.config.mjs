@@ -57,9 +57,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Analytics' suggestions call Workflow's public /graphql as the caller, not an internal route.
-    files: ['subgraphs/analytics/src/modules/suggestions/workflow-client.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
 );

@@ -127,6 +127,8 @@ describe('internalClient', () => {
     expect(error).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', unreachable: false });
     expect(error.message).toMatch(/^Echo answered 400 to \/internal\/echo: /);
     expect(isFinalRefusal(error)).toBe(true);
+    const accepted = await client().call({ method: 'POST', path: '/internal/echo', body: { text: 'too long' }, identity: service, response: z.object({ error: z.object({ code: z.string() }) }), acceptStatus: () => true });
+    expect(accepted.error.code).toBe('VALIDATION_ERROR');
     const wrongSecret = internalClient({ name: 'Echo', origin, identitySecret: 'x'.repeat(40) });
     expect(await failure(wrongSecret.call({ method: 'POST', path: '/internal/echo', body: { text: 'hi' }, identity: service, response: echoed }))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
   });

@@ -35,6 +35,8 @@ export interface InternalCall<Output> {
   response: z.ZodType<Output>;
   /** The caller's own cancellation; its abort is passed on as it is, never as an outage. */
   signal?: AbortSignal;
+  /** Statuses whose body is the answer rather than a failure. Default: 2xx (a GraphQL endpoint also answers its errors with a body at 4xx/5xx). */
+  acceptStatus?: (status: number) => boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ export function internalClient(options: InternalClientOptions): InternalClient {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
-    async call({ method, path, query, body, identity, response: schema, signal }) {
+    async call({ method, path, query, body, identity, response: schema, signal, acceptStatus }) {
       const url = new URL(path, options.origin);
       for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
       const sent = body === undefined ? undefined : JSON.stringify(body);
@@ -92,7 +94,7 @@ export function internalClient(options: InternalClientOptions): InternalClient {
         if (signal?.aborted || !isUnavailable(error)) throw error;
         throw new InternalCallError(`${options.name} unreachable (${causeOf(error)})`, null, true, undefined, { cause: error });
       });
-      if (!response.ok) {
+      if (!(acceptStatus ? acceptStatus(response.status) : response.ok)) {
         const text = await response.text().catch(() => '');
         const message = `${options.name} answered ${response.status} to ${url.pathname}: ${text.slice(0, 300)}`;
         throw new InternalCallError(message, response.status, isUnreachableStatus(response.status), envelopeCode(text));
