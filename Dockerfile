@@ -7,6 +7,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/kernel/package.json packages/kernel/
 COPY packages/supergraph/package.json packages/supergraph/
+COPY packages/contracts/package.json packages/contracts/
 COPY packages/schema-governance/package.json packages/schema-governance/
 COPY subgraphs/core/package.json subgraphs/core/
 COPY subgraphs/workflow/package.json subgraphs/workflow/

@@ -34,6 +34,15 @@ const handPaging = {
   message: "Build connections with paginate() from '@flowgraph/kernel'; it fetches the extra row itself.",
 };
 
+/** Stream keys are written once: `eventStreamKey` (contracts) and `auditStreamKey` (kernel). */
+const streamKeyAgain = {
+  selector: 'TemplateElement[value.raw=/^:(events|audit)$/]',
+  message: 'Stream keys come from @flowgraph/contracts (eventStreamKey) or the kernel (auditStreamKey), never written again.',
+};
+
+/** Resolvers are thin: a service (built in the module's context) holds the repositories. */
+const repositoryInResolver = { selector: 'NewExpression[callee.name=/Repository$/]', message: 'Resolvers call a service method; build repositories in the context.' };
+
 export default tseslint.config(
   {
     // Build output, generated code and local state are not ours to lint.
@@ -53,18 +62,6 @@ export default tseslint.config(
     ignores: ['packages/kernel/src/pagination.ts'],
     rules: {
       'no-restricted-syntax': ['error', handPaging],
-    },
-  },
-  {
-    // Resolvers are thin: a service (built in the module's context) holds the repositories. (A later
-    // block replaces no-restricted-syntax for the files it matches, so hand paging is repeated here.)
-    files: ['**/*.resolver.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'NewExpression[callee.name=/Repository$/]', message: 'Resolvers call a service method; build repositories in the context.' },
-        handPaging,
-      ],
     },
   },
   {
@@ -91,5 +88,31 @@ export default tseslint.config(
     // (the federation kit); their move to an e2e package is its own step.
     files: ['gateway/test/**', 'subgraphs/*/test/**', 'packages/kernel/test/**'],
     rules: { 'flowgraph/package-arrows': ['error', { allowed: arrows, relative: false }] },
+  },
+  {
+    // Contracts between services live in @flowgraph/contracts, and internal routes and callers are
+    // built with the kernel's internalRoute/internalClient (docs/architecture.md, "Contracts").
+    files: ['subgraphs/*/src/**/*.ts', 'gateway/src/plugins/api-key-auth/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@flowgraph/kernel',
+              importNames: ['verifyRequestIdentity', 'jsonKeepingBytes', 'signIdentity'],
+              message: 'Internal routes use internalRoute(...) and internal callers internalClient(...) from the kernel.',
+            },
+          ],
+        },
+      ],
+      // A later block's no-restricted-syntax replaces an earlier one for the files it matches, so
+      // each block lists every selector that applies to its files.
+      'no-restricted-syntax': ['error', handPaging, streamKeyAgain],
+    },
+  },
+  {
+    files: ['**/*.resolver.ts'],
+    rules: { 'no-restricted-syntax': ['error', repositoryInResolver, handPaging, streamKeyAgain] },
   },
 );

@@ -10,6 +10,7 @@ module.exports = {
     '^@flowgraph/kernel/testing$': '<rootDir>/packages/kernel/src/testing/index.ts',
     '^@flowgraph/kernel/telemetry$': '<rootDir>/packages/kernel/src/telemetry/index.ts',
     '^@flowgraph/supergraph$': '<rootDir>/packages/supergraph/src/index.ts',
+    '^@flowgraph/contracts$': '<rootDir>/packages/contracts/src/index.ts',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { eventStreamKey } from '@flowgraph/contracts';
 import { createLogger } from '@flowgraph/kernel';
 import { EventRelay } from '../subgraphs/core/src/modules/events/event-relay';
 import { signUp, startCoreHarness, type Account, type CoreHarness } from '../subgraphs/core/test/core-harness';
 import { ExecutionStarter } from '../subgraphs/workflow/src/modules/executions/execution-starter';
-import { EVENT_TRIGGERS_GROUP, EventTriggerConsumer, eventStreamKey } from '../subgraphs/workflow/src/modules/triggers/event-trigger.consumer';
+import { EVENT_TRIGGERS_GROUP, EventTriggerConsumer } from '../subgraphs/workflow/src/modules/triggers/event-trigger.consumer';
 import { startTriggerHarness, type TriggerHarness } from '../subgraphs/workflow/test/support/trigger-harness';
 import { until } from '@flowgraph/kernel/testing';
 

@@ -184,6 +184,16 @@ describe('docker-compose.yml', () => {
     expect(dockerfile.match(/^FROM node:20-bookworm-slim/gm)).toHaveLength(2);
     for (const step of ['RUN npm ci', 'npm run build', 'npm prune --omit=dev', 'USER node']) expect(dockerfile).toContain(step);
   });
+
+  it('copies every workspace’s package.json before npm ci, so the lockfile’s workspaces all install', () => {
+    const dockerfile = read('Dockerfile');
+    const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces.flatMap((pattern) =>
+      pattern.endsWith('/*') ? readdirSync(path.join(repoRoot, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`) : [pattern],
+    );
+    const packages = workspaces.filter((dir) => existsSync(path.join(repoRoot, dir, 'package.json')));
+    expect(packages).toContain('packages/contracts');
+    for (const dir of packages) expect(dockerfile).toContain(`COPY ${dir}/package.json ${dir}/`);
+  });
 });
 
 describe('the gateway process', () => {

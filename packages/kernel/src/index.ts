@@ -31,3 +31,5 @@ export * from './telemetry/queue-metrics';
 export * from './telemetry/trace-context';
 export * from './audit';
 export * from './http/signed-request';
+export * from './http/internal-route';
+export * from './http/internal-client';

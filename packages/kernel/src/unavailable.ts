@@ -66,3 +66,13 @@ export function isUnavailable(error: unknown, depth = 0): boolean {
   const wrapped = [inspected.cause, inspected.originalError, ...(Array.isArray(inspected.errors) ? inspected.errors : [])];
   return wrapped.some((inner) => isUnavailable(inner, depth + 1));
 }
+
+/** HTTP answers of a proxy or server that cannot serve now, rather than of a failed request. */
+export const isUnreachableStatus = (status: number): boolean => status === 502 || status === 503 || status === 504;
+
+/** The innermost cause's code or message: "ECONNREFUSED" rather than undici's "fetch failed". */
+export function causeOf(error: unknown): string {
+  let inner = error as { cause?: unknown; code?: unknown; message?: unknown };
+  while (inner.cause && typeof inner.cause === 'object') inner = inner.cause as typeof inner;
+  return String(inner.code ?? inner.message);
+}

@@ -1,11 +1,12 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
+import { eventStreamKey } from '@flowgraph/contracts';
 import { AuditRelay, RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
 import { startAnalyticsWorkers } from './jobs/analytics-workers';
 import { QUEUES, bullPrefix } from './jobs/queues';
-import { ANALYTICS_CONSUMER_GROUP, eventStreamKey } from './modules/event-copy/event-stream';
+import { ANALYTICS_CONSUMER_GROUP } from './modules/event-copy/event-stream';
 import { createDailyAggregatesJob } from './modules/reporting/daily-aggregates.job';
 import { WorkflowActivityClient } from './modules/reporting/workflow-activity.client';
 import { SuggestionFeed } from './modules/suggestions/suggestion-feed';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eventStreamKey } from '@flowgraph/contracts';
 import { createLogger, signIdentity, type Identity } from '@flowgraph/kernel';
 import { EventRelay } from '../src/modules/events/event-relay';
-import { eventStreamKey } from '../src/modules/events/event-stream';
 import { startCoreHarness, signUp, type Account, type CoreHarness } from './core-harness';
 import { until } from '@flowgraph/kernel/testing';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eventStreamKey } from '@flowgraph/contracts';
 import { createLogger, signIdentity } from '@flowgraph/kernel';
 import { EventRelay } from '../src/modules/events/event-relay';
-import { eventStreamKey } from '../src/modules/events/event-stream';
 import { addMember, codeOf, signUp, startCoreHarness, type CoreHarness } from './core-harness';
 
 let h: CoreHarness;

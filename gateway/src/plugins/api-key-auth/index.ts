@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { roles, signIdentity, unavailable } from '@flowgraph/kernel';
+import { apiKeyVerifyResponse } from '@flowgraph/contracts';
+import { InternalCallError, internalClient, unavailable } from '@flowgraph/kernel';
 import { AuthenticationError, type Credentials } from '../authentication/credentials';
-import { injectTraceContext } from '../telemetry/tracing';
 
 /** Revocation delay ceiling: a revoked key keeps working on a gateway for at most this long. */
 export const MAX_API_KEY_CACHE_TTL_MS = 30_000;
@@ -16,23 +15,13 @@ export interface ApiKeyAuthOptions {
   cacheTtlMs?: number;
   /** Cached verifications kept at most; the oldest is dropped first. Default: 10 000. */
   maxCacheEntries?: number;
-  /** Time Core has to answer before the request fails (500, not 401). Default: 2 000 ms. */
+  /** Time Core has to answer before the request fails (503 UNAVAILABLE, not 401). Default: 2 000 ms. */
   timeoutMs?: number;
   /** Injected for tests. Default: the global `fetch`. */
   fetch?: typeof fetch;
   /** Injected for tests. Default: `Date.now`. */
   now?: () => number;
 }
-
-const verifiedKey = z.object({
-  apiKeyId: z.string().min(1),
-  userId: z.string().min(1),
-  orgId: z.string().min(1),
-  role: z.enum(roles),
-  scopes: z.array(z.string()),
-  // Optional so a Core that predates client binding still verifies keys (as unbound ones).
-  clientName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).nullish(),
-});
 
 export interface ApiKeyAuthenticator {
   verify(key: string, requestId?: string): Promise<Credentials>;
@@ -60,22 +49,20 @@ export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthentic
   const now = options.now ?? Date.now;
   const cache = new Map<string, { credentials: Credentials; expiresAt: number }>();
 
+  // The gateway instruments no fetch: the client writes the trace context, so Core's check joins the request's trace.
+  const core = internalClient({ name: 'Core', origin: options.verifyUrl, identitySecret: options.identitySecret, timeoutMs, injectTraceContext: true, fetch: doFetch });
+
   async function askCore(key: string, requestId: string): Promise<Credentials> {
-    const body = JSON.stringify({ key });
-    const call = { method: 'POST', target: options.verifyUrl, body };
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, options.identitySecret, call) };
-    injectTraceContext({ set: (name, value) => (headers[name] = value) }); // Core's check joins the request's trace
-    const response = await doFetch(options.verifyUrl, {
-      method: 'POST',
-      headers,
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (response.status === 401) throw new AuthenticationError('Invalid API key');
-    // Core (or its database) out for now: the caller may retry.
-    if (response.status === 502 || response.status === 503 || response.status === 504) throw unavailable();
-    if (!response.ok) throw new Error(`API key verification answered ${response.status}`);
-    const verified = verifiedKey.parse(await response.json());
+    let verified;
+    try {
+      verified = await core.call({ method: 'POST', path: options.verifyUrl, body: { key }, identity: { requestId, scopes: [], authMethod: 'anonymous' }, response: apiKeyVerifyResponse });
+    } catch (error) {
+      if (!(error instanceof InternalCallError)) throw error;
+      if (error.status === 401) throw new AuthenticationError('Invalid API key');
+      // Core (or its database) out for now: the caller may retry.
+      if (error.unreachable) throw unavailable();
+      throw new Error(`API key verification answered ${error.status}`, { cause: error });
+    }
     const credentials: Credentials = { authMethod: 'api_key', apiKeyId: verified.apiKeyId, userId: verified.userId, orgId: verified.orgId, role: verified.role, scopes: verified.scopes };
     if (verified.clientName) credentials.clientName = verified.clientName;
     return credentials;

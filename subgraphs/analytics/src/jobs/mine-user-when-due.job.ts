@@ -1,7 +1,7 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';
+import { PLATFORM_TOOL } from '@flowgraph/contracts';
 import type { CopiedEvent } from '../modules/event-copy/copied-event';
-import { PLATFORM_TOOL } from '../modules/event-copy/event-stream';
 import type { PatternMiner, UserMiningResult } from '../modules/patterns/pattern-miner';
 
 /**

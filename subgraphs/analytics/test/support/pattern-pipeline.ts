@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { eventStreamKey } from '@flowgraph/contracts';
 import { createLogger, createOrm, createRedis, type Logger, type Redis } from '@flowgraph/kernel';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 import { loadAnalyticsConfig, type AnalyticsConfig } from '../../src/config';
 import { entities } from '../../src/entities';
 import type { CopiedEvent } from '../../src/modules/event-copy/copied-event';
-import { eventStreamKey } from '../../src/modules/event-copy/event-stream';
 
 /** An analytics database (app role, under RLS) with an owner connection for assertions. */
 export interface AnalyticsDatabase {

@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { isUnavailable, signIdentity } from '@flowgraph/kernel';
-import { DependencyUnavailableError, causeOf, isUnreachableStatus } from '../modules/steps/step.errors';
-
-export interface CoreEventInput {
-  idempotencyKey: string;
-  eventType: string;
-  tool: string;
-  occurredAt: string;
-  payload: Record<string, unknown>;
-}
-
-export interface CoreEventResult {
-  index: number;
-  status: 'CREATED' | 'DUPLICATE' | 'INVALID';
-  eventId: string | null;
-  errors: { field: string; message: string }[] | null;
-}
+import { INTERNAL_EVENTS_PATH, internalEventsResponse, type InternalEventInput, type InternalEventResult } from '@flowgraph/contracts';
+import { InternalCallError, internalClient, isFinalRefusal, type InternalClient } from '@flowgraph/kernel';
+import { DependencyUnavailableError } from '../modules/steps/step.errors';
 
 /** Thrown for answers that another attempt cannot change (4xx other than 408/429, an invalid event). */
 export class CoreRejectedError extends Error {
@@ -26,45 +12,39 @@ export interface CoreClientOptions {
   /** Core's origin, e.g. http://127.0.0.1:4001 (CORE_ORIGIN). */
   origin: string;
   identitySecret: string;
+  /** Longest wait for Core's answer (a step's own timeout may end it sooner). Default: 30 s. */
+  timeoutMs?: number;
 }
 
 /**
  * Core's internal API, called by workflow workers with a signed `service` identity acting for the
- * workflow's owner in its organization (the same signature the gateway uses).
+ * workflow's owner in its organization (the same signature the gateway uses). An unreachable Core
+ * is DependencyUnavailableError (steps wait for it); a final refusal CoreRejectedError.
  */
 export class CoreClient {
-  constructor(private readonly options: CoreClientOptions) {}
+  private readonly core: InternalClient;
+
+  constructor(options: CoreClientOptions) {
+    this.core = internalClient({ name: 'Core', origin: options.origin, identitySecret: options.identitySecret, timeoutMs: options.timeoutMs ?? 30_000 });
+  }
 
   /** Records events once per idempotency key (a repeat answers DUPLICATE with the first event's id). */
-  async recordEvents(
-    scope: { orgId: string; userId: string },
-    events: CoreEventInput[],
-    signal?: AbortSignal,
-  ): Promise<CoreEventResult[]> {
-    const url = `${this.options.origin}/internal/events`;
-    const body = JSON.stringify({ events });
-    const headers = {
-      'content-type': 'application/json',
-      ...signIdentity(
-        { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'member', scopes: [], authMethod: 'service' },
-        this.options.identitySecret,
-        { method: 'POST', target: url, body },
-      ),
-    };
-    const response = await fetch(url, { method: 'POST', headers, body, signal }).catch((error: unknown) => {
-      if (!signal?.aborted && isUnavailable(error)) throw new DependencyUnavailableError('core', `Core unreachable (${causeOf(error)})`);
+  async recordEvents(scope: { orgId: string; userId: string }, events: InternalEventInput[], signal?: AbortSignal): Promise<InternalEventResult[]> {
+    try {
+      const answer = await this.core.call({
+        method: 'POST',
+        path: INTERNAL_EVENTS_PATH,
+        body: { events },
+        identity: { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'member', scopes: [], authMethod: 'service' },
+        response: internalEventsResponse,
+        signal,
+      });
+      return answer.results;
+    } catch (error) {
+      if (!(error instanceof InternalCallError)) throw error;
+      if (error.unreachable) throw new DependencyUnavailableError('core', error.message);
+      if (isFinalRefusal(error)) throw new CoreRejectedError(error.message);
       throw error;
-    });
-    if (!response.ok) {
-      const text = await response.text().catch(() => '');
-      const message = `Core answered ${response.status} to /internal/events: ${text.slice(0, 300)}`;
-      if (isUnreachableStatus(response.status)) throw new DependencyUnavailableError('core', message);
-      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-        throw new CoreRejectedError(message);
-      }
-      throw new Error(message);
     }
-    const answer = (await response.json()) as { results: CoreEventResult[] };
-    return answer.results;
   }
 }

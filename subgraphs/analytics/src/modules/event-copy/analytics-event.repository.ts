@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PLATFORM_TOOL } from '@flowgraph/contracts';
 import type { CopiedEvent } from './copied-event';
-import { PLATFORM_TOOL } from './event-stream';
 
 /** What mining needs of an event. */
 export interface MinableEvent {

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PLATFORM_TOOL, eventStreamKey } from '@flowgraph/contracts';
 import { StreamConsumer, type Logger, type Redis, type StreamEntry } from '@flowgraph/kernel';
 import { parseStreamEntry, type CopiedEvent } from './copied-event';
 import { storeEvents } from './event-copy.service';
-import { ANALYTICS_CONSUMER_GROUP, PLATFORM_TOOL, eventStreamKey } from './event-stream';
+import { ANALYTICS_CONSUMER_GROUP } from './event-stream';
 
 /** A user whose events a batch carried. */
 export interface EventUser {

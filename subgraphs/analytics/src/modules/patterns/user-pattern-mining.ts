@@ -1,6 +1,6 @@
+import { PLATFORM_TOOL } from '@flowgraph/contracts';
 import type { AnalyticsConfig } from '../../config';
 import type { MinableEvent } from '../event-copy/analytics-event.repository';
-import { PLATFORM_TOOL } from '../event-copy/event-stream';
 import { prefixSpan } from '../mining/prefixspan';
 import { encodeSequences } from '../mining/sequence-database';
 import { splitIntoSessions } from '../mining/sessions';

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PLATFORM_TOOL } from '../event-copy/event-stream';
+import { PLATFORM_TOOL, type WorkflowActivity } from '@flowgraph/contracts';
 import { addDays, dayStart, daysBetween, utcDay } from './utc-day';
-import type { WorkflowActivity } from './workflow-activity.client';
 
 /** The platform events that make someone a member of an organization (the funnel's first step). */
 export const JOIN_EVENT_TYPES = ['user.signed_up', 'member.joined'];

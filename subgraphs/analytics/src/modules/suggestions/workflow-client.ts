@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ErrorCode, signIdentity, type FieldError, type Identity } from '@flowgraph/kernel';
+import { z } from 'zod';
+import { AppError, ErrorCode, InternalCallError, internalClient, type FieldError, type Identity, type InternalClient } from '@flowgraph/kernel';
 import type { CatalogTemplate } from './catalog-template';
 
 export interface WorkflowClientOptions {
@@ -23,6 +24,9 @@ interface GraphQLAnswer<T> {
   errors?: { message: string; extensions?: { code?: string; details?: FieldError[]; retryAfter?: number; request_id?: string } }[];
 }
 
+// Any JSON object: what it holds is read below, as GraphQL answers it.
+const graphQLAnswer = z.custom<GraphQLAnswer<unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
+
 type CatalogAnswer = Omit<CatalogTemplate, 'parameters'> & { parameterSpecs: { name: string }[] };
 
 const CATALOG_QUERY = `query SuggestionTemplateCatalog {
@@ -43,8 +47,11 @@ const PASSED_ON = new Set<string>([ErrorCode.FORBIDDEN, ErrorCode.VALIDATION_ERR
  */
 export class WorkflowClient {
   private catalog?: { expiresAt: number; templates: Promise<CatalogTemplate[]> };
+  private readonly workflow: InternalClient;
 
-  constructor(private readonly options: WorkflowClientOptions) {}
+  constructor(private readonly options: WorkflowClientOptions) {
+    this.workflow = internalClient({ name: 'Workflow', origin: options.origin, identitySecret: options.identitySecret, timeoutMs: options.timeoutMs ?? 10_000 });
+  }
 
   /**
    * The template catalog. `scope` is whom the service identity acts for (Workflow only serves
@@ -83,22 +90,16 @@ export class WorkflowClient {
 
   private async call<T>(identity: Identity, query: string, variables: Record<string, unknown>): Promise<T> {
     const url = `${this.options.origin}/graphql`;
-    const sent = JSON.stringify({ query, variables });
-    let response: Response;
     let body: GraphQLAnswer<T>;
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...signIdentity(identity, this.options.identitySecret, { method: 'POST', target: url, body: sent }) },
-        body: sent,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-      body = (await response.json()) as GraphQLAnswer<T>;
+      // Every status but 401 carries a GraphQL answer (errors included) to read below.
+      const answer = await this.workflow.call({ method: 'POST', path: '/graphql', body: { query, variables }, identity, response: graphQLAnswer, acceptStatus: (status) => status !== 401 });
+      body = answer as GraphQLAnswer<T>;
     } catch (error) {
+      if (error instanceof InternalCallError && error.status === 401) {
+        throw new WorkflowUnavailableError(`Workflow subgraph at ${url} refused our signed identity (is IDENTITY_SECRET the same?)`);
+      }
       throw new WorkflowUnavailableError(`Workflow subgraph at ${url} did not answer: ${(error as Error).message}`, { cause: error });
-    }
-    if (response.status === 401) {
-      throw new WorkflowUnavailableError(`Workflow subgraph at ${url} refused our signed identity (is IDENTITY_SECRET the same?)`);
     }
     const first = body.errors?.[0];
     if (first) {
@@ -108,7 +109,7 @@ export class WorkflowClient {
       }
       throw new Error(`Workflow subgraph failed: ${first.message} (code ${code || 'none'}, request ${first.extensions?.request_id ?? 'unknown'})`);
     }
-    if (!response.ok || !body.data) throw new WorkflowUnavailableError(`Workflow subgraph at ${url} answered ${response.status} without data`);
+    if (!body.data) throw new WorkflowUnavailableError(`Workflow subgraph at ${url} answered without data`);
     return body.data;
   }
 }

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { encodeStreamEvent, eventStreamKey, type EventStreamFields } from '@flowgraph/contracts';
 import { OutboxRelay, type Logger, type Redis } from '@flowgraph/kernel';
-import { eventStreamKey, type EventStreamFields } from './event-stream';
 
 export interface EventRelayOptions {
   orm: MikroORM;
@@ -38,16 +38,17 @@ export class EventRelay extends OutboxRelay<UnpublishedRow, EventStreamFields> {
       {
         name: 'core.events',
         read: (tx, limit) => tx.execute<UnpublishedRow[]>('select * from core.unpublished_events(?)', [limit]),
-        fields: (row): EventStreamFields => ({
-          id: row.id,
-          orgId: row.org_id,
-          userId: row.user_id ?? '',
-          tool: row.tool,
-          eventType: row.event_type,
-          occurredAt: new Date(row.occurred_at).toISOString(),
-          payload: JSON.stringify(row.payload ?? {}),
-          seq: String(row.seq),
-        }),
+        fields: (row): EventStreamFields =>
+          encodeStreamEvent({
+            id: row.id,
+            orgId: row.org_id,
+            userId: row.user_id,
+            tool: row.tool,
+            eventType: row.event_type,
+            occurredAt: new Date(row.occurred_at).toISOString(),
+            payload: row.payload,
+            seq: row.seq,
+          }),
         markPublished: async (tx, ids) => {
           await tx.execute(`select core.mark_events_published(string_to_array(?, ',')::uuid[])`, [ids.join(',')]);
         },

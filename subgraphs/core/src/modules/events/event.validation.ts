@@ -1,6 +1,7 @@
+import { PLATFORM_TOOL } from '@flowgraph/contracts';
 import type { FieldError } from '@flowgraph/kernel';
 import type { NewEvent } from './event.repository';
-import { PLATFORM_KEY_PREFIX, PLATFORM_TOOL } from './platform-events';
+import { PLATFORM_KEY_PREFIX } from './platform-events';
 
 export const MAX_EVENTS_PER_CALL = 1000;
 export const MAX_PAYLOAD_BYTES = 16 * 1024;

@@ -1,8 +1,7 @@
+import { PLATFORM_TOOL } from '@flowgraph/contracts';
 import type { Role } from '@flowgraph/kernel';
 import type { EventRepository } from './event.repository';
 
-/** The tool of events Flowgraph records itself (sign-ups, workflow notifications), apart from connected tools. */
-export const PLATFORM_TOOL = 'flowgraph';
 /** Idempotency keys of platform events start with this; clients may not use it (nor the tool). */
 export const PLATFORM_KEY_PREFIX = 'flowgraph:';
 

@@ -1,21 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { daysBetween, rangeInstants, type ActivityRange } from './activity-range';
-
-/** Workflow activity of one UTC day. */
-export interface ActivityDay {
-  day: string;
-  workflowsCreated: number;
-  /** Executions that finished that day, by outcome; cancelled ones count as neither. */
-  executionsSucceeded: number;
-  executionsFailed: number;
-}
-
-/** When a workflow owner reached each activation step here (ISO-8601; null: not yet). */
-export interface UserActivityMilestones {
-  userId: string;
-  firstWorkflowAt: string;
-  firstSuccessfulRunAt: string | null;
-}
+import { daysBetween, type ActivityRange, type WorkflowActivityDay, type WorkflowOwnerMilestones } from '@flowgraph/contracts';
+import { rangeInstants } from './activity-range';
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
@@ -28,7 +13,7 @@ export class ActivityRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** One row per day of the range, zeros included, oldest first. */
-  async days(orgId: string, range: ActivityRange): Promise<ActivityDay[]> {
+  async days(orgId: string, range: ActivityRange): Promise<WorkflowActivityDay[]> {
     const { start, end } = rangeInstants(range);
     const rows = await this.em.execute<{ day: string; created: number; succeeded: number; failed: number }[]>(
       `with days as (
@@ -60,7 +45,7 @@ export class ActivityRepository {
    * range: firsts are history). Each workflow's first success is one step down the
    * (workflow, finished_at) index of successes, so the cost grows with workflows, not executions.
    */
-  async milestones(orgId: string): Promise<UserActivityMilestones[]> {
+  async milestones(orgId: string): Promise<WorkflowOwnerMilestones[]> {
     const rows = await this.em.execute<{ user_id: string; first_workflow_at: Date; first_successful_run_at: Date | null }[]>(
       `select w.user_id, min(w.created_at) as first_workflow_at, min(run.finished_at) as first_successful_run_at
        from workflow.workflows w

@@ -1,10 +1,10 @@
 import { Agent, fetch, type Dispatcher } from 'undici';
-import { isUnavailable } from '@flowgraph/kernel';
+import { causeOf, isUnavailable, isUnreachableStatus } from '@flowgraph/kernel';
 import { stepConfigSchemas } from '../definitions/definition';
 import type { AddressPolicy } from './address-guard';
 import { resolveTemplate } from './jsonata-expression';
 import { parseConfig } from './step-config';
-import { DependencyUnavailableError, DoNotRetryError, causeOf, isUnreachableStatus } from './step.errors';
+import { DependencyUnavailableError, DoNotRetryError } from './step.errors';
 import type { StepContext, StepResult, StepRunner } from './step-runner';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;

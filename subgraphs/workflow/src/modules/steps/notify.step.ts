@@ -1,5 +1,5 @@
-import type { CoreClient } from '../../clients/core-client';
-import { CoreRejectedError } from '../../clients/core-client';
+import { PLATFORM_TOOL } from '@flowgraph/contracts';
+import { CoreRejectedError, type CoreClient } from '../../clients/core-client';
 import { stepConfigSchemas } from '../definitions/definition';
 import { resolveTemplate } from './jsonata-expression';
 import { parseConfig } from './step-config';
@@ -19,7 +19,7 @@ export function createNotifyStep(core: CoreClient): StepRunner {
       const event = {
         idempotencyKey,
         eventType: config.eventType,
-        tool: 'flowgraph',
+        tool: PLATFORM_TOOL,
         occurredAt: new Date().toISOString(),
         payload: { message, executionId, stepId: step.id },
       };

@@ -31,14 +31,4 @@ export class DependencyUnavailableError extends Error {
   }
 }
 
-/** The innermost cause's code or message: "ECONNREFUSED" rather than undici's "fetch failed". */
-export function causeOf(error: unknown): string {
-  let inner = error as { cause?: unknown; code?: unknown; message?: unknown };
-  while (inner.cause && typeof inner.cause === 'object') inner = inner.cause as typeof inner;
-  return String(inner.code ?? inner.message);
-}
-
-/** HTTP answers of a proxy or server that cannot serve now, rather than of a failed request. */
-export const isUnreachableStatus = (status: number): boolean => status === 502 || status === 503 || status === 504;
-
 export const isDoNotRetry = (error: unknown): boolean => error instanceof DoNotRetryError;

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, StreamConsumer, inScopedTransaction, isUuid, type Logger, type Redis, type StreamEntry } from '@flowgraph/kernel';
+import { eventStreamKey, parseStreamEvent } from '@flowgraph/contracts';
+import { AppError, StreamConsumer, inScopedTransaction, type Logger, type Redis, type StreamEntry } from '@flowgraph/kernel';
 import type { ExecutionStarter } from '../executions/execution-starter';
 import { TriggerRepository } from './trigger.repository';
 
-/** Core's event stream (see Core's event-stream.ts): one entry per stored event. */
-export const eventStreamKey = (redisPrefix: string) => `${redisPrefix}:events`;
+/** Workflow's consumer group on Core's event stream. */
 export const EVENT_TRIGGERS_GROUP = 'workflow-triggers';
 
 export interface EventTriggerConsumerOptions {
@@ -24,28 +24,6 @@ export interface EventTriggerConsumerOptions {
   claimEveryMs?: number;
   /** After this many deliveries an entry is logged and dropped, so one poison entry cannot loop forever. Default: 10. */
   maxDeliveries?: number;
-}
-
-interface StreamEvent {
-  id: string;
-  orgId: string;
-  userId: string | null;
-  tool: string;
-  eventType: string;
-  occurredAt: string;
-  payload: unknown;
-}
-
-function parseEntry(fields: Record<string, string>): StreamEvent | null {
-  const { id = '', orgId = '', tool, eventType } = fields;
-  if (!isUuid(id) || !isUuid(orgId) || !tool || !eventType) return null;
-  let payload: unknown = {};
-  try {
-    payload = JSON.parse(fields.payload ?? '{}');
-  } catch {
-    return null;
-  }
-  return { id, orgId, userId: fields.userId || null, tool, eventType, occurredAt: fields.occurredAt ?? '', payload };
 }
 
 /**
@@ -98,7 +76,7 @@ export class EventTriggerConsumer {
 
   /** Handles one entry: starts an execution per matching trigger. Throws on a transient failure (the entry stays pending). */
   async handle(entry: StreamEntry): Promise<number> {
-    const event = parseEntry(entry.fields);
+    const event = parseStreamEvent(entry.fields);
     if (!event) {
       this.options.logger.warn({ entryId: entry.id }, 'malformed event stream entry dropped');
       return 0;
