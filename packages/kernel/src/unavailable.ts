@@ -39,7 +39,8 @@ const MESSAGES = [
   /^Reached the max retries per request limit/, // ioredis MaxRetriesPerRequestError
 ];
 
-const NAMES = new Set(['MaxRetriesPerRequestError', 'ConnectionException', 'TimeoutError']);
+/** `KnexTimeoutError`: no pooled connection could be had in time (the database refuses or is saturated). */
+const NAMES = new Set(['MaxRetriesPerRequestError', 'ConnectionException', 'TimeoutError', 'KnexTimeoutError']);
 
 /** A dependency's own answer that it is out (the catalog's UNAVAILABLE, passed on as an AppError). */
 const UNAVAILABLE_CODE = 'UNAVAILABLE';

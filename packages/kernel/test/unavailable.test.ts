@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { Client } from 'pg';
 import pino from 'pino';
+import { createOrm } from '../src/db/orm';
 import { createErrorFormatter, httpStatusOf, ErrorCode } from '../src/errors';
 import { createRedis } from '../src/redis';
 import { withTimeout } from '../src/timeouts';
@@ -78,6 +79,20 @@ describe('UNAVAILABLE', () => {
     await owner.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
     await owner.end();
     expectUnavailable(await failureOf(() => client.query('select 1')));
+  });
+
+  it('is what waiting for a pooled connection that never comes becomes', async () => {
+    const orm = await createOrm({ url: db.appUrl, entities: [], poolMax: 1 });
+    const knex = orm.em.getConnection().getKnex();
+    const held = await knex.client.acquireConnection();
+    try {
+      knex.client.config.acquireConnectionTimeout = 50;
+      knex.client.pool.acquireTimeoutMillis = 50;
+      expectUnavailable(await failureOf(() => knex.raw('select 1')));
+    } finally {
+      await knex.client.releaseConnection(held);
+      await orm.close(true);
+    }
   });
 
   it('is what a request-path Redis command becomes when Redis is down', async () => {
