@@ -8,9 +8,8 @@ import path from 'node:path';
 import { migrate } from './migrate.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { assertPortsFree } from './lib/ports.mjs';
-import { resolvePostgres } from './lib/postgres.mjs';
+import { resolveDatabases } from './lib/databases.mjs';
 import { ProcessGroup, waitForReady } from './lib/processes.mjs';
-import { resolveRedis } from './lib/redis.mjs';
 import { gateway, httpServices, mainFile, metricsPorts, servicePort, subgraphUrls, subgraphs, workerFile } from './lib/services.mjs';
 import { reportFatal } from './lib/user-error.mjs';
 
@@ -55,10 +54,7 @@ async function main() {
   const metricsHint = 'set METRICS_PORT; each process serving metrics takes the next port';
   await assertPortsFree([...ports, ...Object.entries(metrics).map(([name, port]) => ({ name: `${name} metrics`, port, hint: metricsHint }))]);
 
-  const redis = await resolveRedis({ env });
-  started.push(redis);
-  const postgres = await resolvePostgres({ env });
-  started.push(postgres);
+  const { postgres, redis } = await resolveDatabases({ env, onStarted: (resource) => started.push(resource) });
   if (shuttingDown) return;
 
   await migrate({ databaseUrl: postgres.url, env });
