@@ -1,7 +1,7 @@
 /**
  * What the pre-commit hook (simple-git-hooks, installed by `npm install`) runs on the staged
  * files: ESLint on them, then `tsc -b` on the packages they belong to (incremental, so only
- * what changed is checked). The formatter, when it comes, is one more entry.
+ * what changed is checked). The formatter, when it comes, is one more command below.
  */
 const path = require('node:path');
 
@@ -19,9 +19,9 @@ const quote = (file) => JSON.stringify(file);
 
 module.exports = {
   '*.{ts,tsx,js,mjs,cjs}': (files) => {
-    const tasks = [`eslint --max-warnings=0 --no-warn-ignored ${files.map(quote).join(' ')}`];
+    const list = files.map(quote).join(' ');
     const touched = touchedPackages(files);
-    if (touched.length) tasks.push(`tsc -b ${touched.join(' ')}`);
-    return tasks;
+    // Commands of one entry run in order: the formatter goes first, e.g. `prettier --write ${list}`.
+    return [`eslint --max-warnings=0 --no-warn-ignored ${list}`, ...(touched.length ? [`tsc -b ${touched.join(' ')}`] : [])];
   },
 };
