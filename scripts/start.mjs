@@ -2,19 +2,23 @@
  * `npm start`: finds or starts Postgres and Redis, migrates, then runs the four subgraphs, the
  * workers and the gateway as child processes until Ctrl-C / SIGTERM, which stops everything —
  * services first, then whatever databases this script started.
+ *
+ * `npm run dev` (`--watch`): the same, plus `tsc -b --watch`, and each service restarts when its
+ * package or the kernel is rebuilt (node --watch-path).
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { migrate } from './migrate.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { assertPortsFree } from './lib/ports.mjs';
-import { resolvePostgres } from './lib/postgres.mjs';
+import { resolveDatabases } from './lib/databases.mjs';
 import { ProcessGroup, waitForReady } from './lib/processes.mjs';
-import { resolveRedis } from './lib/redis.mjs';
-import { gateway, httpServices, mainFile, metricsPorts, servicePort, subgraphUrls, subgraphs, workerFile } from './lib/services.mjs';
+import { gateway, httpServices, mainFile, metricsPorts, servicePort, subgraphUrls, subgraphs, watchPaths, workerFile } from './lib/services.mjs';
 import { reportFatal } from './lib/user-error.mjs';
 
 const env = process.env;
+const watch = process.argv.includes('--watch');
 const group = new ProcessGroup();
 /** Things to stop at exit, last started first stopped: `{ stop(), kill() }`. */
 const started = [];
@@ -55,10 +59,7 @@ async function main() {
   const metricsHint = 'set METRICS_PORT; each process serving metrics takes the next port';
   await assertPortsFree([...ports, ...Object.entries(metrics).map(([name, port]) => ({ name: `${name} metrics`, port, hint: metricsHint }))]);
 
-  const redis = await resolveRedis({ env });
-  started.push(redis);
-  const postgres = await resolvePostgres({ env });
-  started.push(postgres);
+  const { postgres, redis } = await resolveDatabases({ env, onStarted: (resource) => started.push(resource) });
   if (shuttingDown) return;
 
   await migrate({ databaseUrl: postgres.url, env });
@@ -82,12 +83,13 @@ async function main() {
       return null;
     }
     const nodeOptions = [base.NODE_OPTIONS, service.nodeOptions].filter(Boolean).join(' ');
+    const nodeArgs = watch ? ['--watch', '--watch-preserve-output', ...watchPaths(service).map((p) => `--watch-path=${p}`)] : [];
     const entry = group.spawnNode(name, file, {
       ...base,
       PORT: String(servicePort(service, env)),
       ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       ...(metrics[name] ? { METRICS_PORT: String(metrics[name]) } : {}),
-    });
+    }, { nodeArgs });
     running.push({ service, name });
     return entry;
   };
@@ -100,6 +102,11 @@ async function main() {
   const gatewayEntry = launch(gateway, mainFile(gateway));
   if (gatewayEntry) await waitForReady(gateway.name, readyUrl(gateway), gatewayEntry.exited);
   if (shuttingDown) return;
+  if (watch) {
+    // Rebuilds on every source change; the services restart on the rebuilt output.
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    group.spawnNode('tsc', tsc, base, { args: ['-b', '--watch', '--preserveWatchOutput'] });
+  }
 
   console.log('\nFlowgraph is running:');
   if (gatewayEntry) console.log(`  gateway      http://localhost:${servicePort(gateway, env)}/graphql`);
@@ -111,6 +118,7 @@ async function main() {
   for (const { name } of running) {
     if (metrics[name]) console.log(`  ${'metrics'.padEnd(12)} http://localhost:${metrics[name]}/metrics (${name})`);
   }
+  if (watch) console.log('Watching: tsc -b rebuilds on a change; each service restarts when its package or the kernel is rebuilt.');
   console.log('Press Ctrl-C to stop.\n');
 
   const died = await group.firstExit();

@@ -14,9 +14,12 @@ export class ProcessGroup {
   #children = [];
   #width = 0;
 
-  /** Spawns `node <file>` with `env`; its output lines are printed as "name | line". */
-  spawnNode(name, file, env) {
-    const child = spawn(process.execPath, [file], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  /**
+   * Spawns `node ...nodeArgs <file> ...args` with `env`; its output lines are printed as
+   * "name | line".
+   */
+  spawnNode(name, file, env, { nodeArgs = [], args = [] } = {}) {
+    const child = spawn(process.execPath, [...nodeArgs, file, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const entry = { name, child, exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
     this.#children.push(entry);
     this.#width = Math.max(this.#width, name.length);
@@ -49,7 +52,15 @@ export class ProcessGroup {
 
   /** Synchronous last resort (process 'exit' handler): nothing may outlive us. */
   killAll() {
-    for (const { child } of this.#children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const { child } of this.#children) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      // The whole process group: under `npm run dev` the service is node --watch's child.
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }
   }
 }
 

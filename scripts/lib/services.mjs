@@ -70,3 +70,13 @@ export function subgraphUrls(env) {
     WORKFLOW_ORIGIN: origin('workflow'),
   };
 }
+
+/**
+ * What `npm run dev` restarts a service on (node --watch-path): its own build output and schema
+ * file, and the kernel's build output. `tsc -b --watch` turns source changes into those.
+ */
+export function watchPaths(service) {
+  const inPackage = (file) => path.join(repoRoot, service.dir, file);
+  const schema = service === gateway ? inPackage('supergraph.graphql') : inPackage('schema.graphql');
+  return [inPackage('dist'), schema, path.join(repoRoot, 'packages', 'kernel', 'dist')];
+}
