@@ -10,6 +10,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 function workspacePackages() {
   const folders = ['gateway', 'web'];
   for (const parent of ['packages', 'subgraphs']) {
+    if (!existsSync(join(repoRoot, parent))) continue; // a partial checkout (the pre-commit test's)
     for (const entry of readdirSync(join(repoRoot, parent), { withFileTypes: true })) {
       if (entry.isDirectory()) folders.push(join(parent, entry.name));
     }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './helpers';
@@ -7,14 +7,16 @@ import { repoRoot } from './helpers';
 jest.setTimeout(120_000);
 
 /**
- * A throwaway git repository with this repository's package.json, lint-staged, ESLint and
- * TypeScript settings, its node_modules, and one package (packages/kernel) to commit into.
+ * A throwaway git repository with this repository's package.json, lint-staged, ESLint (and its
+ * rules) and TypeScript settings, its node_modules, and one package (packages/kernel) to commit into.
  */
 function scratchRepository(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-pre-commit-'));
   for (const file of ['package.json', 'lint-staged.config.js', 'eslint.config.mjs', 'tsconfig.json', 'tsconfig.base.json']) {
     copyFileSync(path.join(repoRoot, file), path.join(dir, file));
   }
+  // The repository's own ESLint rules, which eslint.config.mjs loads.
+  cpSync(path.join(repoRoot, 'scripts/lint'), path.join(dir, 'scripts/lint'), { recursive: true });
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
   mkdirSync(path.join(dir, 'packages/kernel/src'), { recursive: true });
   copyFileSync(path.join(repoRoot, 'packages/kernel/tsconfig.json'), path.join(dir, 'packages/kernel/tsconfig.json'));
