@@ -1,6 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { createRedis, loadConfig } from '@flowgraph/kernel';
+import { dropDatabase, uniqueName } from '@flowgraph/kernel/testing';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -73,4 +75,64 @@ export function lastJson<T>(stdout: string): T {
   const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
   if (!line) throw new Error(`no JSON result in output:\n${stdout}`);
   return JSON.parse(line) as T;
+}
+
+/** `scripts/start.mjs` running as a child on a database, Redis prefix and ports of its own. */
+export interface PlatformRun {
+  child: ChildProcess;
+  ports: { CORE_PORT: number; WORKFLOW_PORT: number; INTEGRATION_PORT: number; ANALYTICS_PORT: number; GATEWAY_PORT: number };
+  /** stdout and stderr so far. */
+  output(): string;
+  /** Its exit code, once it has exited. */
+  exited: Promise<number | null>;
+  /** Rejects with the output when it exits before `ready` resolves. */
+  unlessExited<T>(ready: Promise<T>): Promise<T>;
+  /** Stops it if it still runs, then drops its database and Redis keys. */
+  cleanUp(): Promise<void>;
+}
+
+/**
+ * Starts the platform as `npm start` (or `npm run dev`, with `--watch`) does, on a fresh database
+ * and Redis prefix named after `name` and free ports; `env` adds settings, `unset` removes
+ * inherited ones.
+ */
+export async function startPlatform(name: string, options: { args?: string[]; env?: NodeJS.ProcessEnv; unset?: string[] } = {}): Promise<PlatformRun> {
+  const config = loadConfig();
+  const database = uniqueName(`fg_${name}`);
+  const redisPrefix = uniqueName(`fg${name}`);
+  const databaseUrl = new URL(config.DATABASE_URL);
+  databaseUrl.pathname = `/${database}`;
+  const ports = { CORE_PORT: await freePort(), WORKFLOW_PORT: await freePort(), INTEGRATION_PORT: await freePort(), ANALYTICS_PORT: await freePort(), GATEWAY_PORT: await freePort() };
+  const env = cleanEnv({
+    DATABASE_URL: databaseUrl.toString(),
+    REDIS_URL: config.REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'warn',
+    ...Object.fromEntries(Object.entries(ports).map(([key, port]) => [key, String(port)])),
+    ...options.env,
+  });
+  for (const key of options.unset ?? []) delete env[key];
+  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs'), ...(options.args ?? [])], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+  return {
+    child,
+    ports,
+    output: () => output,
+    exited,
+    unlessExited: (ready) => Promise.race([ready, exited.then((code) => Promise.reject(new Error(`start.mjs exited (${code}):\n${output}`)))]),
+    async cleanUp() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await dropDatabase(config.DATABASE_URL, database);
+      const redis = createRedis(config.REDIS_URL);
+      const keys = await redis.keys(`${redisPrefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
 }

@@ -1,9 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { createRedis, loadConfig } from '@flowgraph/kernel';
-import { dropDatabase, uniqueName } from '@flowgraph/kernel/testing';
-import { canBind, cleanEnv, freePort, repoRoot } from './helpers';
+import { canBind, startPlatform, type PlatformRun } from './helpers';
 
 /**
  * `count` consecutive ports that can be bound, from a random start below Linux's ephemeral range
@@ -27,44 +23,17 @@ function childEnvironment(parentPid: number, entry: string): Record<string, stri
 }
 
 describe('npm start with METRICS_PORT set', () => {
-  const config = loadConfig();
-  const database = uniqueName('fg_start');
-  const redisPrefix = uniqueName('fgstart');
-  let child: ChildProcess | undefined;
-  let output = '';
+  let platform: PlatformRun | undefined;
 
-  afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child!.once('close', resolve));
-    }
-    await dropDatabase(config.DATABASE_URL, database);
-    const redis = createRedis(config.REDIS_URL);
-    const keys = await redis.keys(`${redisPrefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-  });
+  afterAll(() => platform?.cleanUp());
 
   it('gives every process that serves metrics its own port from METRICS_PORT up, prints them, keeps running, and tells the gateway not to phone home', async () => {
     const metricsPort = await freeRange(4);
-    const databaseUrl = new URL(config.DATABASE_URL);
-    databaseUrl.pathname = `/${database}`;
-    const ports = { CORE_PORT: await freePort(), WORKFLOW_PORT: await freePort(), INTEGRATION_PORT: await freePort(), ANALYTICS_PORT: await freePort(), GATEWAY_PORT: await freePort() };
-    const env = cleanEnv({
-      DATABASE_URL: databaseUrl.toString(),
-      REDIS_URL: config.REDIS_URL,
-      REDIS_PREFIX: redisPrefix,
-      METRICS_PORT: String(metricsPort),
-      LOG_LEVEL: 'warn',
-      ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])),
-    });
-    delete env.APOLLO_TELEMETRY_DISABLED; // what npm start does by default, whatever this shell has
-    child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child!.once('close', resolve));
-    const running = new Promise<void>((resolve) => child!.stdout!.on('data', () => output.includes('Press Ctrl-C to stop.') && resolve()));
-    await Promise.race([running, exited.then((code) => Promise.reject(new Error(`npm start exited (${code}):\n${output}`)))]);
+    // APOLLO_TELEMETRY_DISABLED unset: what npm start does by default, whatever this shell has.
+    platform = await startPlatform('start', { env: { METRICS_PORT: String(metricsPort) }, unset: ['APOLLO_TELEMETRY_DISABLED'] });
+    const { child, ports } = platform;
+    await platform.unlessExited(new Promise<void>((resolve) => child.stdout!.on('data', () => platform!.output().includes('Press Ctrl-C to stop.') && resolve())));
+    const output = platform.output();
 
     const expected = { gateway: metricsPort, 'core-worker': metricsPort + 1, 'workflow-worker': metricsPort + 2, 'analytics-worker': metricsPort + 3 };
     for (const [name, port] of Object.entries(expected)) expect(output).toContain(`http://localhost:${port}/metrics (${name})`);
@@ -82,6 +51,6 @@ describe('npm start with METRICS_PORT set', () => {
     expect(childEnvironment(child.pid!, 'subgraphs/core/dist/src/main.js').METRICS_PORT).toBeUndefined();
 
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await platform.exited).toBe(0);
   }, 240_000);
 });
