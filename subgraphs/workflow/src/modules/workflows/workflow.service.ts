@@ -5,10 +5,10 @@ import type { VersionLoaders } from '../versions/workflow-version.loaders';
 import type { WorkflowVersionRepository } from '../versions/workflow-version.repository';
 import type { Workflow } from './workflow.entity';
 import { idempotencyKeyReused, noSuchVersion, notAnEarlierVersion, nothingPublished, workflowDeleted, workflowNotFound } from './workflow.errors';
-import { checkWorkflowFields, type WorkflowFieldsInput } from './workflow-input';
+import { checkWorkflowFields, type WorkflowFields, type WorkflowFieldsInput } from './workflow-input';
 import type { WorkflowLoaders } from './workflow.loaders';
 import { DEFAULT_WORKFLOW_ORDER, workflowOrder, type WorkflowOrder } from './workflow-order';
-import { RESTORE_WINDOW_DAYS, type WorkflowFilter, type WorkflowIdempotency, type WorkflowRepository } from './workflow.repository';
+import { RESTORE_WINDOW_DAYS, type NewWorkflow, type WorkflowFilter, type WorkflowIdempotency, type WorkflowRepository } from './workflow.repository';
 
 export const EMPTY_DEFINITION: WorkflowDefinition = { steps: [], edges: [] };
 export const DEFAULT_CONCURRENCY_LIMIT = 5;
@@ -22,6 +22,18 @@ export type WorkflowStateListener = (workflowId: string) => Promise<void>;
 export interface WorkflowListArgs extends PageArgs {
   filter?: { isActive?: boolean | null; tag?: string | null } | null;
   orderBy?: WorkflowOrder | null;
+}
+
+/** A new workflow of the caller's from checked fields (`name` among them), with the defaults. */
+function newWorkflow(caller: MemberIdentity, fields: WorkflowFields): NewWorkflow {
+  return {
+    orgId: caller.orgId,
+    userId: caller.userId,
+    name: fields.name!,
+    description: fields.description ?? '',
+    tags: fields.tags ?? [],
+    concurrencyLimit: fields.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT,
+  };
 }
 
 /** Workflow rules: who may do what, version numbering, publishing and the restore window. */
@@ -73,14 +85,7 @@ export class WorkflowService {
     const caller = requireRole(identity, 'admin', 'workflows:write');
     // `name` is required here: an absent one is checked as empty, so it is reported.
     const fields = checkWorkflowFields({ ...input, name: input.name ?? '' });
-    const workflow = this.workflows.create({
-      orgId: caller.orgId,
-      userId: caller.userId,
-      name: fields.name!,
-      description: fields.description ?? '',
-      tags: fields.tags ?? [],
-      concurrencyLimit: fields.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT,
-    });
+    const workflow = this.workflows.create(newWorkflow(caller, fields));
     await this.workflows.flush();
     await this.saveVersion(caller, workflow, 1, definition ?? fields.definition ?? EMPTY_DEFINITION);
     return workflow;
@@ -101,17 +106,7 @@ export class WorkflowService {
     const fields = checkWorkflowFields({ ...input, name: input.name ?? '' });
     const earlier = await this.workflows.findByIdempotencyKey(caller.orgId, idempotency);
     if (earlier) return { workflow: this.repeatOf(earlier, idempotency.key), created: false };
-    const workflow = await this.workflows.insertOnce(
-      {
-        orgId: caller.orgId,
-        userId: caller.userId,
-        name: fields.name!,
-        description: fields.description ?? '',
-        tags: fields.tags ?? [],
-        concurrencyLimit: fields.concurrencyLimit ?? DEFAULT_CONCURRENCY_LIMIT,
-      },
-      idempotency,
-    );
+    const workflow = await this.workflows.insertOnce(newWorkflow(caller, fields), idempotency);
     if (!workflow) {
       // A concurrent request with the same key committed first: its workflow is visible now.
       const winner = await this.workflows.findByIdempotencyKey(caller.orgId, idempotency);
