@@ -41,7 +41,10 @@ const streamKeyAgain = {
 };
 
 /** Resolvers are thin: a service (built in the module's context) holds the repositories. */
-const repositoryInResolver = { selector: 'NewExpression[callee.name=/Repository$/]', message: 'Resolvers call a service method; build repositories in the context.' };
+const repositoryInResolver = {
+  selector: 'NewExpression[callee.name=/Repository$/]',
+  message: 'Resolvers call a service method; build repositories in the context.',
+};
 
 export default tseslint.config(
   {

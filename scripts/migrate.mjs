@@ -20,7 +20,9 @@ export async function migrate({ databaseUrl, env = process.env, log = console.lo
 
   const probe = await probePostgres(new URL('/postgres', url).toString());
   if (!probe.ok) {
-    throw new UserError(`Cannot reach Postgres at ${describeUrl(url)} (${probe.message}): start it, set DATABASE_URL, or run npm start (it can start an embedded Postgres).`);
+    throw new UserError(
+      `Cannot reach Postgres at ${describeUrl(url)} (${probe.message}): start it, set DATABASE_URL, or run npm start (it can start an embedded Postgres).`,
+    );
   }
   const created = await ensureDatabase(url);
   if (created) log(`migrate: created database ${describeUrl(url)}`);

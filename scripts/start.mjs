@@ -14,7 +14,17 @@ import { repoRoot } from './lib/paths.mjs';
 import { assertPortsFree } from './lib/ports.mjs';
 import { resolveDatabases } from './lib/databases.mjs';
 import { ProcessGroup, waitForReady } from './lib/processes.mjs';
-import { gateway, httpServices, mainFile, metricsPorts, servicePort, subgraphUrls, subgraphs, watchPaths, workerFile } from './lib/services.mjs';
+import {
+  gateway,
+  httpServices,
+  mainFile,
+  metricsPorts,
+  servicePort,
+  subgraphUrls,
+  subgraphs,
+  watchPaths,
+  workerFile,
+} from './lib/services.mjs';
 import { reportFatal } from './lib/user-error.mjs';
 
 const env = process.env;
@@ -57,7 +67,10 @@ async function main() {
   const metrics = metricsPorts(env);
   const ports = httpServices.map((s) => ({ name: s.name, port: servicePort(s, env), hint: `set ${s.portVar}` }));
   const metricsHint = 'set METRICS_PORT; each process serving metrics takes the next port';
-  await assertPortsFree([...ports, ...Object.entries(metrics).map(([name, port]) => ({ name: `${name} metrics`, port, hint: metricsHint }))]);
+  await assertPortsFree([
+    ...ports,
+    ...Object.entries(metrics).map(([name, port]) => ({ name: `${name} metrics`, port, hint: metricsHint })),
+  ]);
 
   const { postgres, redis } = await resolveDatabases({ env, onStarted: (resource) => started.push(resource) });
   if (shuttingDown) return;
@@ -84,12 +97,17 @@ async function main() {
     }
     const nodeOptions = [base.NODE_OPTIONS, service.nodeOptions].filter(Boolean).join(' ');
     const nodeArgs = watch ? ['--watch', '--watch-preserve-output', ...watchPaths(service).map((p) => `--watch-path=${p}`)] : [];
-    const entry = group.spawnNode(name, file, {
-      ...base,
-      PORT: String(servicePort(service, env)),
-      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
-      ...(metrics[name] ? { METRICS_PORT: String(metrics[name]) } : {}),
-    }, { nodeArgs });
+    const entry = group.spawnNode(
+      name,
+      file,
+      {
+        ...base,
+        PORT: String(servicePort(service, env)),
+        ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+        ...(metrics[name] ? { METRICS_PORT: String(metrics[name]) } : {}),
+      },
+      { nodeArgs },
+    );
     running.push({ service, name });
     return entry;
   };
@@ -111,7 +129,10 @@ async function main() {
   console.log('\nFlowgraph is running:');
   if (gatewayEntry) console.log(`  gateway      http://localhost:${servicePort(gateway, env)}/graphql`);
   for (const { service, name } of running) {
-    if (service !== gateway && !name.endsWith('-worker')) console.log(`  ${name.padEnd(12)} http://localhost:${servicePort(service, env)}/graphql (internal; needs the gateway's signed identity)`);
+    if (service !== gateway && !name.endsWith('-worker'))
+      console.log(
+        `  ${name.padEnd(12)} http://localhost:${servicePort(service, env)}/graphql (internal; needs the gateway's signed identity)`,
+      );
   }
   const workers = running.filter((r) => r.name.endsWith('-worker')).map((r) => r.name);
   if (workers.length) console.log(`  workers      ${workers.join(', ')}`);

@@ -8,7 +8,18 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AuditRelay, Redis, auditStreamKey, createLogger, createOrm, createRedis, inScopedTransaction, loadConfig, recordAudit, type StreamConsumer } from '@flowgraph/kernel';
+import {
+  AuditRelay,
+  Redis,
+  auditStreamKey,
+  createLogger,
+  createOrm,
+  createRedis,
+  inScopedTransaction,
+  loadConfig,
+  recordAudit,
+  type StreamConsumer,
+} from '@flowgraph/kernel';
 import { createTestDatabase, uniqueName, until, type TestDatabase } from '@flowgraph/kernel/testing';
 import { AUDIT_LOG_GROUP, createAuditStreamConsumer } from '../subgraphs/core/src/modules/audit/audit-stream.consumer';
 
@@ -23,16 +34,29 @@ let consumer: StreamConsumer | undefined;
 const orgId = randomUUID();
 const userId = randomUUID();
 
-const ownerRows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await owner.query(sql, params)).rows as T[];
+const ownerRows = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+  (await owner.query(sql, params)).rows as T[];
 const relay = (client = redis) => new AuditRelay({ orm, schema: 'workflow', redis: client, redisPrefix: prefix, logger });
 /** Records an entry as the workflow subgraph does inside a request, then runs `after` in the same transaction. */
 const change = (requestId: string, after: () => Promise<void> = async () => undefined) =>
   inScopedTransaction(orm.em as EntityManager, { orgId, userId }, async (em) => {
-    await recordAudit(em, 'workflow', { orgId, actorId: userId, action: 'workflow.publishWorkflow', targetType: 'workflow', targetId: randomUUID(), requestId, metadata: { version: 2 } });
+    await recordAudit(em, 'workflow', {
+      orgId,
+      actorId: userId,
+      action: 'workflow.publishWorkflow',
+      targetType: 'workflow',
+      targetId: randomUUID(),
+      requestId,
+      metadata: { version: 2 },
+    });
     await after();
   });
 const outbox = (requestId: string) => ownerRows<{ id: string }>('select id from workflow.audit_outbox where request_id = $1', [requestId]);
-const stored = (requestId: string) => ownerRows<{ id: string; org_id: string; actor_id: string; action: string }>('select id, org_id, actor_id, action from core.audit_log where request_id = $1', [requestId]);
+const stored = (requestId: string) =>
+  ownerRows<{ id: string; org_id: string; actor_id: string; action: string }>(
+    'select id, org_id, actor_id, action from core.audit_log where request_id = $1',
+    [requestId],
+  );
 
 beforeAll(async () => {
   db = await createTestDatabase('audit_relay');
@@ -70,7 +94,12 @@ it('keeps entries in the outbox while Redis cannot take them', async () => {
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const { port } = closed.address() as AddressInfo;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
-  const down = new Redis(port, '127.0.0.1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+  const down = new Redis(port, '127.0.0.1', {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    lazyConnect: true,
+  });
   try {
     await expect(relay(down).publishBatch()).rejects.toThrow();
   } finally {
@@ -101,7 +130,11 @@ it('publishes the outbox and stores each entry in the audit log once, even when 
 });
 
 it('lets the application role insert into the outbox but not read, change or clear it', async () => {
-  for (const sql of ['select * from workflow.audit_outbox', `update workflow.audit_outbox set action = 'forged'`, 'delete from workflow.audit_outbox']) {
+  for (const sql of [
+    'select * from workflow.audit_outbox',
+    `update workflow.audit_outbox set action = 'forged'`,
+    'delete from workflow.audit_outbox',
+  ]) {
     await expect(app.query(sql)).rejects.toThrow(/permission denied/);
   }
 });

@@ -9,7 +9,14 @@ import { until } from '@flowgraph/kernel/testing';
 import { EventRelay } from '../subgraphs/core/src/modules/events/event-relay';
 import { signUp, startCoreHarness, type Account, type CoreHarness } from '../subgraphs/core/test/core-harness';
 import { startAnalyticsWorkers } from '../subgraphs/analytics/src/jobs/analytics-workers';
-import { openAnalyticsDatabase, openTestStream, patternRows, testLogger, type AnalyticsDatabase, type TestStream } from '../subgraphs/analytics/test/support/pattern-pipeline';
+import {
+  openAnalyticsDatabase,
+  openTestStream,
+  patternRows,
+  testLogger,
+  type AnalyticsDatabase,
+  type TestStream,
+} from '../subgraphs/analytics/test/support/pattern-pipeline';
 
 const STEPS = ['a.first', 'b.second', 'c.third', 'd.fourth', 'e.fifth'];
 const SESSIONS = 5;
@@ -30,7 +37,11 @@ beforeAll(async () => {
   stream = await openTestStream('evorder', { REDIS_PREFIX: core.config.REDIS_PREFIX, PATTERN_MIN_SUPPORT: String(SESSIONS) });
   connection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
   running = await startAnalyticsWorkers({
-    orm: database.orm, connection, redis: stream.redis, logger: testLogger(), config: stream.config,
+    orm: database.orm,
+    connection,
+    redis: stream.redis,
+    logger: testLogger(),
+    config: stream.config,
     eventConsumer: { blockMs: 200 },
   });
   relay = new EventRelay({ orm: core.orm, redis: core.redis, redisPrefix: core.config.REDIS_PREFIX, logger: testLogger(), intervalMs: 20 });
@@ -51,9 +62,19 @@ it('mines events of one instant in the order they were sent, whatever their ids'
   // Each session: the five steps at one instant, sessions hours apart; all in one ingestEvents call.
   const start = Date.now() - 2 * 24 * HOUR;
   const events = Array.from({ length: SESSIONS }, (_, s) =>
-    STEPS.map((eventType) => ({ idempotencyKey: randomUUID(), tool: 'jira', eventType, occurredAt: new Date(start + s * 2 * HOUR).toISOString(), payload: {} })),
+    STEPS.map((eventType) => ({
+      idempotencyKey: randomUUID(),
+      tool: 'jira',
+      eventType,
+      occurredAt: new Date(start + s * 2 * HOUR).toISOString(),
+      payload: {},
+    })),
   ).flat();
-  const response = await core.call(`mutation($events: [EventInput!]!) { ingestEvents(events: $events) { createdCount } }`, { events }, account.identity);
+  const response = await core.call(
+    `mutation($events: [EventInput!]!) { ingestEvents(events: $events) { createdCount } }`,
+    { events },
+    account.identity,
+  );
   expect(response.data?.ingestEvents.createdCount).toBe(events.length);
 
   const fullSequence = STEPS.map((step) => `jira/${step}`).join('>');

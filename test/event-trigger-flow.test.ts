@@ -91,13 +91,22 @@ async function drained(): Promise<void> {
 }
 
 it('starts the matching workflow once for an ingested event, and not for others', async () => {
-  const [matching, other] = await ingest([{ tool: 'github', eventType: 'pr.opened' }, { tool: 'github', eventType: 'pr.closed' }]);
+  const [matching, other] = await ingest([
+    { tool: 'github', eventType: 'pr.opened' },
+    { tool: 'github', eventType: 'pr.closed' },
+  ]);
   const [execution] = await until(async () => {
     const rows = await executionsFor(matching);
     return rows.length > 0 ? rows : undefined;
   });
   expect(execution.idempotency_key).toBe(`event:${matching}:${triggerId}`);
-  expect(execution.input.event).toMatchObject({ id: matching, tool: 'github', eventType: 'pr.opened', payload: { number: 7 }, userId: account.userId });
+  expect(execution.input.event).toMatchObject({
+    id: matching,
+    tool: 'github',
+    eventType: 'pr.opened',
+    payload: { number: 7 },
+    userId: account.userId,
+  });
   await drained();
   expect(await executionsFor(matching)).toHaveLength(1);
   expect(await executionsFor(other)).toHaveLength(0);
@@ -117,9 +126,17 @@ it('starts nothing more when the same stream entry is delivered twice (relay re-
 it('claims an entry a dead consumer read but never acknowledged, and starts it once', async () => {
   await consumer.stop();
   const [eventId] = await ingest([{ tool: 'github', eventType: 'pr.opened' }]);
-  await until(async () => ((await wf.redis.xlen(streamKey)) > 0 && (await core.owner('select 1 from core.events where id = $1 and published_at is not null', [eventId])).length > 0 ? true : undefined));
+  await until(async () =>
+    (await wf.redis.xlen(streamKey)) > 0 &&
+    (await core.owner('select 1 from core.events where id = $1 and published_at is not null', [eventId])).length > 0
+      ? true
+      : undefined,
+  );
   // A consumer that reads and dies before XACK.
-  const read = (await wf.redis.xreadgroup('GROUP', EVENT_TRIGGERS_GROUP, 'dead-consumer', 'COUNT', 10, 'STREAMS', streamKey, '>')) as [string, [string, string[]][]][];
+  const read = (await wf.redis.xreadgroup('GROUP', EVENT_TRIGGERS_GROUP, 'dead-consumer', 'COUNT', 10, 'STREAMS', streamKey, '>')) as [
+    string,
+    [string, string[]][],
+  ][];
   expect(read[0][1].some(([, f]) => f.includes(eventId))).toBe(true);
   expect(await executionsFor(eventId)).toHaveLength(0);
 

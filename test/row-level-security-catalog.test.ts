@@ -104,13 +104,20 @@ function literal(c: Column): string {
   if (c.type === 'jsonb' || c.type === 'json') return `'[]'::${c.type}`;
   if (c.type === 'bytea') return `'\\x00'::bytea`;
   switch (c.category) {
-    case 'A': return `'{}'::${c.type}`;
-    case 'B': return 'false';
-    case 'D': return `now()::${c.type}`;
-    case 'I': return `'127.0.0.1'::${c.type}`;
-    case 'N': return `1::${c.type}`;
-    case 'T': return `'1 second'::${c.type}`;
-    default: return `md5(random()::text)::${c.type}`;
+    case 'A':
+      return `'{}'::${c.type}`;
+    case 'B':
+      return 'false';
+    case 'D':
+      return `now()::${c.type}`;
+    case 'I':
+      return `'127.0.0.1'::${c.type}`;
+    case 'N':
+      return `1::${c.type}`;
+    case 'T':
+      return `'1 second'::${c.type}`;
+    default:
+      return `md5(random()::text)::${c.type}`;
   }
 }
 
@@ -121,10 +128,11 @@ it('finds the organization-owned tables of every subgraph schema', () => {
 });
 
 it('puts every table with an organization column under row-level security, owned by a role other than the services’', async () => {
-  const { rows: [role] } = await owner.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
-    'select rolsuper, rolbypassrls from pg_roles where rolname = $1',
-    [appRole],
-  );
+  const {
+    rows: [role],
+  } = await owner.query<{ rolsuper: boolean; rolbypassrls: boolean }>('select rolsuper, rolbypassrls from pg_roles where rolname = $1', [
+    appRole,
+  ]);
   expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
   expect(tables.filter((t) => !t.rowSecurity).map((t) => t.table)).toEqual([]);
   expect(tables.filter((t) => t.owner === appRole).map((t) => t.table)).toEqual([]);
@@ -135,7 +143,8 @@ it('shows the application role no row of any of them without an organization in 
     const result: Record<string, number> = {};
     for (const t of tables) {
       // A table the role may not read at all (an insert-only outbox) shows it no row either.
-      const readable = (await client.query<{ ok: boolean }>(`select has_table_privilege(current_user, $1, 'select') as ok`, [t.table])).rows[0].ok;
+      const readable = (await client.query<{ ok: boolean }>(`select has_table_privilege(current_user, $1, 'select') as ok`, [t.table]))
+        .rows[0].ok;
       result[t.table] = readable ? (await client.query<{ n: number }>(`select count(*)::int as n from ${t.table}`)).rows[0].n : 0;
     }
     return result;

@@ -88,14 +88,23 @@ async function main(): Promise<void> {
     const coreRedis = createRedis(coreConfig.REDIS_URL);
     redises.push(coreRedis);
     servers.push(await core.startCoreServer({ orm: await orm(core.entities), redis: coreRedis, logger, config: coreConfig }));
-    const deps = async (entities: Parameters<typeof orm>[0]) => ({ orm: await orm(entities), logger, identitySecret: base.IDENTITY_SECRET });
+    const deps = async (entities: Parameters<typeof orm>[0]) => ({
+      orm: await orm(entities),
+      logger,
+      identitySecret: base.IDENTITY_SECRET,
+    });
     const workflowRedis = createRedis(base.REDIS_URL);
     redises.push(workflowRedis);
-    const resources = workflow.createWorkflowServerResources(workflowRedis, workflow.loadWorkflowConfig({ ...process.env, REDIS_PREFIX: prefix }));
+    const resources = workflow.createWorkflowServerResources(
+      workflowRedis,
+      workflow.loadWorkflowConfig({ ...process.env, REDIS_PREFIX: prefix }),
+    );
     workflowResources = resources;
     servers.push(await workflow.startWorkflowServer({ ...(await deps(workflow.entities)), ...resources }));
     servers.push(await integration.startIntegrationServer(await deps(integration.entities)));
-    servers.push(await analytics.startAnalyticsServer({ ...(await deps(analytics.entities)), modules: { suggestions: {}, reporting: {} } }));
+    servers.push(
+      await analytics.startAnalyticsServer({ ...(await deps(analytics.entities)), modules: { suggestions: {}, reporting: {} } }),
+    );
     const [coreUrl, workflowUrl, integrationUrl, analyticsUrl] = servers.map((s) => s.url);
     const gatewayConfig = loadGatewayConfig({
       ...process.env,
@@ -123,10 +132,9 @@ async function main(): Promise<void> {
 
     const email = `bench-${randomUUID()}@example.com`;
     const password = 'correct horse battery staple';
-    const signedUp = await post(
-      'mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken } }',
-      { i: { email, password, name: 'Bench', organizationName: 'Bench Org' } },
-    );
+    const signedUp = await post('mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken } }', {
+      i: { email, password, name: 'Bench', organizationName: 'Bench Org' },
+    });
     const token: string = signedUp.signUp.accessToken;
     const tools = ['github', 'gitlab', 'slack', 'teams', 'google_drive', 'dropbox', 's3', 'http'];
     const types = ['pr.opened', 'pr.merged', 'message.posted', 'file.saved', 'issue.created'];
@@ -146,34 +154,63 @@ async function main(): Promise<void> {
     console.log(`# ${EVENTS} events in one organization; ${REQUESTS} requests per row; argon2id at production cost (19 MiB, 2 passes)`);
 
     const rows = [];
-    rows.push(await measure('logIn (auth)', 50, 2, async () => {
-      await post('mutation($i: LogInInput!) { logIn(input: $i) { accessToken } }', { i: { email, password } });
-    }));
+    rows.push(
+      await measure('logIn (auth)', 50, 2, async () => {
+        await post('mutation($i: LogInInput!) { logIn(input: $i) { accessToken } }', { i: { email, password } });
+      }),
+    );
     let refresh: string = signedUp.signUp.refreshToken;
-    rows.push(await measure('refreshSession (auth)', 100, 1, async () => {
-      const data = await post('mutation($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }', { t: refresh });
-      refresh = data.refreshSession.refreshToken;
-    }));
-    rows.push(await measure('me (auth context)', REQUESTS, CONCURRENCY, async () => {
-      await post('{ me { id email memberships { role organization { name } } } }', {}, token);
-    }));
-    rows.push(await measure('events first page of 50', REQUESTS, CONCURRENCY, async () => {
-      await post('{ events(first: 50) { edges { node { id tool eventType occurredAt } } pageInfo { endCursor } } }', {}, token);
-    }));
+    rows.push(
+      await measure('refreshSession (auth)', 100, 1, async () => {
+        const data = await post('mutation($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }', { t: refresh });
+        refresh = data.refreshSession.refreshToken;
+      }),
+    );
+    rows.push(
+      await measure('me (auth context)', REQUESTS, CONCURRENCY, async () => {
+        await post('{ me { id email memberships { role organization { name } } } }', {}, token);
+      }),
+    );
+    rows.push(
+      await measure('events first page of 50', REQUESTS, CONCURRENCY, async () => {
+        await post('{ events(first: 50) { edges { node { id tool eventType occurredAt } } pageInfo { endCursor } } }', {}, token);
+      }),
+    );
     const deep = await post('{ events(first: 100) { pageInfo { endCursor } } }', {}, token);
-    rows.push(await measure('events page after a cursor', REQUESTS, CONCURRENCY, async () => {
-      await post('query($a: String) { events(first: 50, after: $a) { edges { node { id } } } }', { a: deep.events.pageInfo.endCursor }, token);
-    }));
-    rows.push(await measure('events filtered (tool + type + range)', REQUESTS, CONCURRENCY, async () => {
-      await post(
-        'query($f: EventFilter) { events(first: 50, filter: $f) { edges { node { id } } } }',
-        { f: { tool: 'slack', eventType: 'message.posted', from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date().toISOString() } },
-        token,
-      );
-    }));
-    rows.push(await measure('federated me (4 subgraphs)', REQUESTS, CONCURRENCY, async () => {
-      await post('{ me { email workflows { edges { node { id } } } integrations { id } patterns { edges { node { id } } } } }', {}, token);
-    }));
+    rows.push(
+      await measure('events page after a cursor', REQUESTS, CONCURRENCY, async () => {
+        await post(
+          'query($a: String) { events(first: 50, after: $a) { edges { node { id } } } }',
+          { a: deep.events.pageInfo.endCursor },
+          token,
+        );
+      }),
+    );
+    rows.push(
+      await measure('events filtered (tool + type + range)', REQUESTS, CONCURRENCY, async () => {
+        await post(
+          'query($f: EventFilter) { events(first: 50, filter: $f) { edges { node { id } } } }',
+          {
+            f: {
+              tool: 'slack',
+              eventType: 'message.posted',
+              from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+              to: new Date().toISOString(),
+            },
+          },
+          token,
+        );
+      }),
+    );
+    rows.push(
+      await measure('federated me (4 subgraphs)', REQUESTS, CONCURRENCY, async () => {
+        await post(
+          '{ me { email workflows { edges { node { id } } } integrations { id } patterns { edges { node { id } } } } }',
+          {},
+          token,
+        );
+      }),
+    );
     console.table(rows);
   } finally {
     for (const server of servers.reverse()) await server.stop();

@@ -28,7 +28,8 @@ export const base = loadConfig({}, { ...process.env, ...benchSecrets });
 export const repoRoot = path.join(__dirname, '..', '..');
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 export const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 export type SubgraphUrls = { core: string; workflow: string; integration: string; analytics: string };
 
@@ -63,7 +64,15 @@ export function startProcess(script: string, env: Record<string, string>, nodeAr
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // BENCH_LOG_DIR=<dir> keeps each child's output (its JSON logs) in <dir>/<script name>-<pid>.log.
-  if (process.env.BENCH_LOG_DIR) child.stdout!.pipe(createWriteStream(path.join(process.env.BENCH_LOG_DIR, `${path.basename(path.dirname(path.dirname(script)))}-${path.basename(script, '.ts')}-${child.pid}.log`)));
+  if (process.env.BENCH_LOG_DIR)
+    child.stdout!.pipe(
+      createWriteStream(
+        path.join(
+          process.env.BENCH_LOG_DIR,
+          `${path.basename(path.dirname(path.dirname(script)))}-${path.basename(script, '.ts')}-${child.pid}.log`,
+        ),
+      ),
+    );
   else child.stdout!.resume();
   return child;
 }
@@ -121,12 +130,23 @@ export interface RunningSubgraphs {
 /** The four subgraphs, each its own process (`subgraphs/<name>/src/main.ts`), on free ports. */
 export async function startSubgraphs(db: BenchDatabase, redisPrefix: string, env: Record<string, string> = {}): Promise<RunningSubgraphs> {
   const ports = { core: await freePort(), workflow: await freePort(), integration: await freePort(), analytics: await freePort() };
-  const common = { ...env, DATABASE_URL: db.ownerUrl, REDIS_PREFIX: redisPrefix, LOG_LEVEL: process.env.BENCH_SUBGRAPH_LOG_LEVEL ?? 'warn', HOST: '127.0.0.1', NODE_ENV: 'development' };
+  const common = {
+    ...env,
+    DATABASE_URL: db.ownerUrl,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: process.env.BENCH_SUBGRAPH_LOG_LEVEL ?? 'warn',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+  };
   const children = [
     startProcess('subgraphs/core/src/main.ts', { ...common, PORT: String(ports.core) }),
     startProcess('subgraphs/workflow/src/main.ts', { ...common, PORT: String(ports.workflow) }),
     startProcess('subgraphs/integration/src/main.ts', { ...common, PORT: String(ports.integration) }),
-    startProcess('subgraphs/analytics/src/main.ts', { ...common, PORT: String(ports.analytics), WORKFLOW_ORIGIN: `http://127.0.0.1:${ports.workflow}` }),
+    startProcess('subgraphs/analytics/src/main.ts', {
+      ...common,
+      PORT: String(ports.analytics),
+      WORKFLOW_ORIGIN: `http://127.0.0.1:${ports.workflow}`,
+    }),
   ];
   const urls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`])) as SubgraphUrls;
   await Promise.all(Object.values(ports).map((port) => waitForHttp(`http://127.0.0.1:${port}/healthz`)));
@@ -156,7 +176,15 @@ export interface BenchCaller {
 
 /** Signed identity headers for `caller` on `call`, fresh (timestamp, request id) on every call. */
 export function signedHeadersFor(caller: BenchCaller, call: SignedCall, secret = base.IDENTITY_SECRET): Record<string, string> {
-  const identity: Identity = { requestId: randomUUID(), userId: caller.userId, orgId: caller.orgId, role: 'admin', sessionId: caller.sessionId, scopes: [], authMethod: 'jwt' };
+  const identity: Identity = {
+    requestId: randomUUID(),
+    userId: caller.userId,
+    orgId: caller.orgId,
+    role: 'admin',
+    sessionId: caller.sessionId,
+    scopes: [],
+    authMethod: 'jwt',
+  };
   return signIdentity(identity, secret, call);
 }
 

@@ -22,7 +22,25 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { createRedis, signAccessToken } from '@flowgraph/kernel';
-import { base, benchSecrets, createBenchDatabase, freePort, lineFrom, OURS_NODE_OPTIONS, percentile, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph, type BenchCaller, type BenchDatabase, type RunningSubgraphs, type SubgraphUrls } from './bench-kit';
+import {
+  base,
+  benchSecrets,
+  createBenchDatabase,
+  freePort,
+  lineFrom,
+  OURS_NODE_OPTIONS,
+  percentile,
+  print,
+  round,
+  startProcess,
+  startSubgraphs,
+  stopProcess,
+  writeBenchSupergraph,
+  type BenchCaller,
+  type BenchDatabase,
+  type RunningSubgraphs,
+  type SubgraphUrls,
+} from './bench-kit';
 import { BENCH_QUERY, CACHEABLE_QUERY, seed } from './seed';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
@@ -38,7 +56,10 @@ const ONLY = process.env.BENCH_ONLY?.split(',');
 const SUBGRAPHS = process.env.BENCH_SUBGRAPHS ?? 'real';
 if (SUBGRAPHS !== 'real' && SUBGRAPHS !== 'mock') throw new Error(`BENCH_SUBGRAPHS must be real or mock, not ${SUBGRAPHS}`);
 /** `dashboard` (default): the federated query; `cacheable`: one the response cache can keep. */
-const QUERY = process.env.BENCH_QUERY === 'cacheable' ? { query: CACHEABLE_QUERY, operationName: 'Catalog' } : { query: BENCH_QUERY, operationName: 'Dashboard' };
+const QUERY =
+  process.env.BENCH_QUERY === 'cacheable'
+    ? { query: CACHEABLE_QUERY, operationName: 'Catalog' }
+    : { query: BENCH_QUERY, operationName: 'Dashboard' };
 
 /**
  * Settings that switch on each issue-5 feature of our gateway for (a). A name the config loader
@@ -86,11 +107,17 @@ async function startOtlpSink(): Promise<{ url: string; received: () => { request
     req.on('data', (chunk: Buffer) => (bytes += chunk.length));
     req.on('end', () => {
       requests++;
-      res.writeHead(200, { 'content-type': req.headers['content-type'] ?? 'application/json' }).end(req.headers['content-type']?.includes('json') ? '{}' : undefined);
+      res
+        .writeHead(200, { 'content-type': req.headers['content-type'] ?? 'application/json' })
+        .end(req.headers['content-type']?.includes('json') ? '{}' : undefined);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received: () => ({ requests, bytes }), close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received: () => ({ requests, bytes }),
+    close: () => server.close(),
+  };
 }
 
 /** The response-cache and query-plan-cache counters from ours' /metrics. */
@@ -164,10 +191,15 @@ async function runVariant(variant: GatewayVariant, supergraph: string, reference
     const loaded = await settings;
     const metricsUrl = await metrics;
     // One request first: the same data as the other gateways, no errors; its body is what every loaded response must equal.
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...variant.headers }, body: JSON.stringify(QUERY) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...variant.headers },
+      body: JSON.stringify(QUERY),
+    });
     const text = await response.text();
     const body = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
-    if (response.status !== 200 || body.errors || !body.data) throw new Error(`${variant.name} answered ${response.status}: ${text.slice(0, 1000)}`);
+    if (response.status !== 200 || body.errors || !body.data)
+      throw new Error(`${variant.name} answered ${response.status}: ${text.slice(0, 1000)}`);
     const data = JSON.stringify(body.data);
     if (reference && data !== reference.data) throw new Error(`${variant.name} returned different data from the first gateway`);
     if (WARMUP > 0) await load(url, variant.headers, text, WARMUP);
@@ -182,7 +214,10 @@ async function runVariant(variant: GatewayVariant, supergraph: string, reference
     const postgresCpu = postgresCpuSeconds() - postgresBefore;
     const perRequest = (seconds: number) => round((seconds * 1000) / Math.max(1, times.length), 2);
     const countersAfter = metricsUrl ? await cacheCounters(metricsUrl) : null;
-    const caches = countersBefore && countersAfter ? Object.fromEntries(Object.entries(countersAfter).map(([k, v]) => [k, v - countersBefore[k]])) : undefined;
+    const caches =
+      countersBefore && countersAfter
+        ? Object.fromEntries(Object.entries(countersAfter).map(([k, v]) => [k, v - countersBefore[k]]))
+        : undefined;
     const row = {
       gateway: variant.name,
       rps: round(result.requests.average),
@@ -236,33 +271,70 @@ async function main(): Promise<void> {
       stopSubgraphs = subgraphs.stop;
     }
     supergraph = writeBenchSupergraph(subgraphs.urls);
-    const { token } = await signAccessToken({ userId: caller.userId, orgId: caller.orgId, role: 'admin', sessionId: caller.sessionId }, benchSecrets.JWT_SECRET, 3600);
+    const { token } = await signAccessToken(
+      { userId: caller.userId, orgId: caller.orgId, role: 'admin', sessionId: caller.sessionId },
+      benchSecrets.JWT_SECRET,
+      3600,
+    );
     const callerEnv = { BENCH_CALLER: JSON.stringify(caller) };
-    const subgraphEnv = { CORE_URL: subgraphs.urls.core, WORKFLOW_URL: subgraphs.urls.workflow, INTEGRATION_URL: subgraphs.urls.integration, ANALYTICS_URL: subgraphs.urls.analytics, REDIS_PREFIX: prefix };
+    const subgraphEnv = {
+      CORE_URL: subgraphs.urls.core,
+      WORKFLOW_URL: subgraphs.urls.workflow,
+      INTEGRATION_URL: subgraphs.urls.integration,
+      ANALYTICS_URL: subgraphs.urls.analytics,
+      REDIS_PREFIX: prefix,
+    };
     const runtime = { METRICS_PORT: String(await freePort()), ...(sink ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } : {}) };
     const oursEnv = { ...OURS_FEATURES, ...runtime };
     const ours = { ...subgraphEnv, NODE_OPTIONS: OURS_NODE_OPTIONS, ...oursEnv, BENCH_FEATURE_KEYS: JSON.stringify(Object.keys(oursEnv)) };
     const bearer = { authorization: `Bearer ${token}` };
     const variants: GatewayVariant[] = [
       { name: 'ours', script: 'bench/gateway/gateways/ours.ts', env: ours, headers: bearer },
-      { name: 'ours-no-response-cache', script: 'bench/gateway/gateways/ours.ts', env: { ...ours, ...RESPONSE_CACHE_OFF, BENCH_FEATURE_KEYS: JSON.stringify(Object.keys({ ...oursEnv, ...RESPONSE_CACHE_OFF })) }, headers: bearer },
+      {
+        name: 'ours-no-response-cache',
+        script: 'bench/gateway/gateways/ours.ts',
+        env: { ...ours, ...RESPONSE_CACHE_OFF, BENCH_FEATURE_KEYS: JSON.stringify(Object.keys({ ...oursEnv, ...RESPONSE_CACHE_OFF })) },
+        headers: bearer,
+      },
       ...Object.entries(OURS_VARIANTS).map(([name, env]) => ({
         name,
         script: 'bench/gateway/gateways/ours.ts',
-        env: { ...ours, ...env, BENCH_FEATURE_KEYS: JSON.stringify(Object.keys({ ...oursEnv, ...env }).filter((k) => !k.startsWith('BENCH_'))) },
+        env: {
+          ...ours,
+          ...env,
+          BENCH_FEATURE_KEYS: JSON.stringify(Object.keys({ ...oursEnv, ...env }).filter((k) => !k.startsWith('BENCH_'))),
+        },
         headers: bearer,
       })),
       { name: 'apollo-bare', script: 'bench/gateway/gateways/apollo.ts', env: { ...callerEnv, NODE_ENV: 'production' }, headers: {} },
       { name: 'hive-gateway', script: 'bench/gateway/gateways/hive.ts', env: { ...callerEnv, NODE_ENV: 'production' }, headers: {} },
     ].filter((v) => !ONLY || ONLY.includes(v.name));
-    print({ bench: 'federated settings', subgraphs: SUBGRAPHS, query: QUERY.operationName, durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, oursEnv, oursNodeOptions: OURS_NODE_OPTIONS, oursVariants: OURS_VARIANTS, subgraphTraces: TELEMETRY && SUBGRAPHS === 'real', node: process.version });
+    print({
+      bench: 'federated settings',
+      subgraphs: SUBGRAPHS,
+      query: QUERY.operationName,
+      durationSeconds: DURATION,
+      warmupSeconds: WARMUP,
+      connections: CONNECTIONS,
+      rounds: ROUNDS,
+      oursEnv,
+      oursNodeOptions: OURS_NODE_OPTIONS,
+      oursVariants: OURS_VARIANTS,
+      subgraphTraces: TELEMETRY && SUBGRAPHS === 'real',
+      node: process.version,
+    });
 
     let reference: { data: string } | null = null;
     const rows: Record<string, { rps: number[]; p95: number[] }> = {};
     const table: Record<string, unknown>[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       for (const variant of variants) {
-        const { row, data } = await runVariant(variant, supergraph, reference, subgraphs.children.map((c) => c.pid!));
+        const { row, data } = await runVariant(
+          variant,
+          supergraph,
+          reference,
+          subgraphs.children.map((c) => c.pid!),
+        );
         reference ??= { data };
         table.push(row);
         (rows[variant.name] ??= { rps: [], p95: [] }).rps.push(row.rps);
@@ -272,14 +344,21 @@ async function main(): Promise<void> {
     console.table(table.map(({ settings: _s, ...row }) => row));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const ratio = (a: string, b: string) =>
-      rows[a] && rows[b] ? { rps: round(mean(rows[a].rps) / mean(rows[b].rps), 2), p95: round(mean(rows[a].p95) / mean(rows[b].p95), 2) } : null;
+      rows[a] && rows[b]
+        ? { rps: round(mean(rows[a].rps) / mean(rows[b].rps), 2), p95: round(mean(rows[a].p95) / mean(rows[b].p95), 2) }
+        : null;
     print({
       bench: 'federated ratios (rps: higher is better; p95: lower is better)',
       'ours/apollo-bare': ratio('ours', 'apollo-bare'),
       'ours/hive-gateway': ratio('ours', 'hive-gateway'),
       'ours-no-response-cache/apollo-bare': ratio('ours-no-response-cache', 'apollo-bare'),
       'ours-no-response-cache/hive-gateway': ratio('ours-no-response-cache', 'hive-gateway'),
-      ...Object.fromEntries(Object.keys(OURS_VARIANTS).flatMap((name) => [[`${name}/apollo-bare`, ratio(name, 'apollo-bare')], [`${name}/ours`, ratio(name, 'ours')]])),
+      ...Object.fromEntries(
+        Object.keys(OURS_VARIANTS).flatMap((name) => [
+          [`${name}/apollo-bare`, ratio(name, 'apollo-bare')],
+          [`${name}/ours`, ratio(name, 'ours')],
+        ]),
+      ),
     });
   } finally {
     await stopSubgraphs();

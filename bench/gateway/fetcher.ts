@@ -21,9 +21,17 @@ require('node:http').createServer((req, res) => { req.resume(); req.on('end', ()
   .listen(0, '127.0.0.1', function () { console.log('ready ' + this.address().port); });`;
 
 async function measure(name: string, source: RemoteGraphQLDataSource) {
-  const request = { query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name email } } }', variables: { r: [{ __typename: 'User', id: 'u1' }] } };
+  const request = {
+    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name email } } }',
+    variables: { r: [{ __typename: 'User', id: 'u1' }] },
+  };
   // A health-check kind needs no incoming request context; the fetch path is the same.
-  const call = () => source.process({ kind: 'health check', request: { ...request, http: { method: 'POST', url: source.url!, headers: new Headers() } }, context: {} } as unknown as GraphQLDataSourceProcessOptions);
+  const call = () =>
+    source.process({
+      kind: 'health check',
+      request: { ...request, http: { method: 'POST', url: source.url!, headers: new Headers() } },
+      context: {},
+    } as unknown as GraphQLDataSourceProcessOptions);
   for (let i = 0; i < 1000; i++) await call(); // warm-up: JIT and sockets
   const times: number[] = [];
   let next = 0;
@@ -56,13 +64,21 @@ async function measure(name: string, source: RemoteGraphQLDataSource) {
 
 async function main(): Promise<void> {
   const server = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim().split(' ')[1])));
+  const port = await new Promise<string>((resolve) =>
+    server.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim().split(' ')[1])),
+  );
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
     for (let round = 0; round < 2; round++) {
       await measure('apollo default (make-fetch-happen)', new RemoteGraphQLDataSource({ url }));
       await measure('ours: httpFetcher (undici keep-alive pool)', new RemoteGraphQLDataSource({ url, fetcher: httpFetcher() }));
-      await measure('node built-in fetch (undici)', new RemoteGraphQLDataSource({ url, fetcher: ((u: string, init: RequestInit) => fetch(u, init)) as unknown as RemoteGraphQLDataSource['fetcher'] }));
+      await measure(
+        'node built-in fetch (undici)',
+        new RemoteGraphQLDataSource({
+          url,
+          fetcher: ((u: string, init: RequestInit) => fetch(u, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
+        }),
+      );
     }
   } finally {
     server.kill('SIGTERM');

@@ -10,12 +10,27 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { signAccessToken } from '@flowgraph/kernel';
-import { benchSecrets, createBenchDatabase, freePort, lineFrom, OURS_NODE_OPTIONS, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph } from './bench-kit';
+import {
+  benchSecrets,
+  createBenchDatabase,
+  freePort,
+  lineFrom,
+  OURS_NODE_OPTIONS,
+  print,
+  round,
+  startProcess,
+  startSubgraphs,
+  stopProcess,
+  writeBenchSupergraph,
+} from './bench-kit';
 import { BENCH_QUERY, CACHEABLE_QUERY, seed } from './seed';
 
 const PHASES = Number(process.env.BENCH_MEMORY_PHASES ?? 6);
 const PHASE_SECONDS = Number(process.env.BENCH_MEMORY_PHASE_SECONDS ?? 15);
-const QUERY = process.env.BENCH_QUERY === 'cacheable' ? { query: CACHEABLE_QUERY, operationName: 'Catalog' } : { query: BENCH_QUERY, operationName: 'Dashboard' };
+const QUERY =
+  process.env.BENCH_QUERY === 'cacheable'
+    ? { query: CACHEABLE_QUERY, operationName: 'Catalog' }
+    : { query: BENCH_QUERY, operationName: 'Dashboard' };
 
 async function main(): Promise<void> {
   const db = await createBenchDatabase(`flowgraph_gwmem_${Date.now()}`);
@@ -24,7 +39,11 @@ async function main(): Promise<void> {
   try {
     const caller = await seed(db, subgraphs.urls);
     const supergraph = writeBenchSupergraph(subgraphs.urls);
-    const { token } = await signAccessToken({ userId: caller.userId, orgId: caller.orgId, role: 'admin', sessionId: caller.sessionId }, benchSecrets.JWT_SECRET, 3600);
+    const { token } = await signAccessToken(
+      { userId: caller.userId, orgId: caller.orgId, role: 'admin', sessionId: caller.sessionId },
+      benchSecrets.JWT_SECRET,
+      3600,
+    );
     const env = {
       BENCH_SUPERGRAPH: supergraph,
       CORE_URL: subgraphs.urls.core,

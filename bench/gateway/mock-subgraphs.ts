@@ -42,19 +42,74 @@ const uuid = (kind: number, n: number) => `00000000-0000-4000-8${String(kind).pa
 const iso = (minutesBefore: number) => new Date(T0 - minutesBefore * 60_000).toISOString();
 const cursor = (i: number) => Buffer.from(`i:${i}`).toString('base64url');
 
-interface User { id: string; email: string; name: string; createdAt: string }
-interface Membership { id: string; userId: string; orgId: string; role: 'OWNER' | 'ADMIN'; createdAt: string }
-interface Version { id: string; version: number; definition: object; isLive: boolean; createdById: string; createdAt: string }
-interface Workflow { id: string; name: string; description: string; tags: string[]; isActive: boolean; concurrencyLimit: number; ownerId: string; orgId: string; versions: Version[]; createdAt: string }
-interface Pattern { id: string; userId: string; sequence: { tool: string; eventType: string }[]; support: number; confidence: number; suggestionId?: string; createdAt: string }
-interface Suggestion { id: string; userId: string; patternId: string; templateId: string; title: string; createdAt: string }
+interface User {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+}
+interface Membership {
+  id: string;
+  userId: string;
+  orgId: string;
+  role: 'OWNER' | 'ADMIN';
+  createdAt: string;
+}
+interface Version {
+  id: string;
+  version: number;
+  definition: object;
+  isLive: boolean;
+  createdById: string;
+  createdAt: string;
+}
+interface Workflow {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  isActive: boolean;
+  concurrencyLimit: number;
+  ownerId: string;
+  orgId: string;
+  versions: Version[];
+  createdAt: string;
+}
+interface Pattern {
+  id: string;
+  userId: string;
+  sequence: { tool: string; eventType: string }[];
+  support: number;
+  confidence: number;
+  suggestionId?: string;
+  createdAt: string;
+}
+interface Suggestion {
+  id: string;
+  userId: string;
+  patternId: string;
+  templateId: string;
+  title: string;
+  createdAt: string;
+}
 
 const orgId = uuid(1, 1);
 const organization = { id: orgId, name: 'Bench Org', eventRetentionDays: 90, createdAt: iso(200) };
-const users: User[] = Array.from({ length: MEMBERS }, (_, i) => ({ id: uuid(2, i), email: `member${i}@bench.test`, name: `Member ${i}`, createdAt: iso(100 - i) }));
+const users: User[] = Array.from({ length: MEMBERS }, (_, i) => ({
+  id: uuid(2, i),
+  email: `member${i}@bench.test`,
+  name: `Member ${i}`,
+  createdAt: iso(100 - i),
+}));
 const usersById = new Map(users.map((u) => [u.id, u]));
 // Members oldest first (member 0 is the owner and the bench caller).
-const memberships: Membership[] = users.map((u, i) => ({ id: uuid(3, i), userId: u.id, orgId, role: i === 0 ? 'OWNER' : 'ADMIN', createdAt: iso(100 - i) }));
+const memberships: Membership[] = users.map((u, i) => ({
+  id: uuid(3, i),
+  userId: u.id,
+  orgId,
+  role: i === 0 ? 'OWNER' : 'ADMIN',
+  createdAt: iso(100 - i),
+}));
 const caller = { userId: users[0].id, orgId, sessionId: uuid(9, 0) };
 
 // Workflows of the first five members, two versions each (the second saved by the next member); newest first.
@@ -75,7 +130,14 @@ for (const [o, owner] of users.slice(0, 5).entries()) {
       orgId,
       createdAt,
       versions: [
-        { id: uuid(5, n * 2 + 1), version: 2, definition: { steps: [{ id: 'note', type: 'transform', config: { expression: '{ "n": 1 }' } }], edges: [] }, isLive: false, createdById: editor.id, createdAt },
+        {
+          id: uuid(5, n * 2 + 1),
+          version: 2,
+          definition: { steps: [{ id: 'note', type: 'transform', config: { expression: '{ "n": 1 }' } }], edges: [] },
+          isLive: false,
+          createdById: editor.id,
+          createdAt,
+        },
         { id: uuid(5, n * 2), version: 1, definition: { steps: [], edges: [] }, isLive: false, createdById: owner.id, createdAt },
       ],
     });
@@ -84,7 +146,15 @@ for (const [o, owner] of users.slice(0, 5).entries()) {
 workflows.reverse();
 
 const integrations = ['GITHUB', 'SLACK', 'S3']
-  .map((provider, i) => ({ id: uuid(6, i), provider, displayName: `Bench ${provider}`, isActive: true, ownerId: caller.userId, createdAt: iso(30 - i), updatedAt: iso(30 - i) }))
+  .map((provider, i) => ({
+    id: uuid(6, i),
+    provider,
+    displayName: `Bench ${provider}`,
+    isActive: true,
+    ownerId: caller.userId,
+    createdAt: iso(30 - i),
+    updatedAt: iso(30 - i),
+  }))
   .reverse(); // active first, then newest first
 
 const patterns: Pattern[] = [];
@@ -93,13 +163,23 @@ for (let p = 0; p < PATTERNS; p++) {
   const pattern: Pattern = {
     id: uuid(7, p),
     userId: caller.userId,
-    sequence: [{ tool: 'github', eventType: 'pr.opened' }, { tool: ['slack', 'teams', 's3', 'http'][p % 4], eventType: `step.${p}` }],
+    sequence: [
+      { tool: 'github', eventType: 'pr.opened' },
+      { tool: ['slack', 'teams', 's3', 'http'][p % 4], eventType: `step.${p}` },
+    ],
     support: 50 - p,
     confidence: 0.8,
     createdAt: iso(20),
   };
   if (p % 2 === 0) {
-    const suggestion = { id: uuid(8, p), userId: caller.userId, patternId: pattern.id, templateId: TEMPLATES[(p / 2) % TEMPLATES.length], title: `Suggestion ${p}`, createdAt: iso(10) };
+    const suggestion = {
+      id: uuid(8, p),
+      userId: caller.userId,
+      patternId: pattern.id,
+      templateId: TEMPLATES[(p / 2) % TEMPLATES.length],
+      title: `Suggestion ${p}`,
+      createdAt: iso(10),
+    };
     suggestions.set(suggestion.id, suggestion);
     pattern.suggestionId = suggestion.id;
   }
@@ -110,9 +190,16 @@ const workflowsById = new Map(workflows.map((w) => [w.id, w]));
 
 // ───────────── resolvers ─────────────
 
-interface Context { identity: Identity }
+interface Context {
+  identity: Identity;
+}
 type Args = { first?: number; after?: string };
-const pageInfo = (count: number, total: number) => ({ hasNextPage: count < total, hasPreviousPage: false, startCursor: count ? cursor(0) : null, endCursor: count ? cursor(count - 1) : null });
+const pageInfo = (count: number, total: number) => ({
+  hasNextPage: count < total,
+  hasPreviousPage: false,
+  startCursor: count ? cursor(0) : null,
+  endCursor: count ? cursor(count - 1) : null,
+});
 /** A Relay page of the first `first` items (no `after` support: the bench asks for first pages). */
 function connection<T>(items: T[], first = 20) {
   const page = items.slice(0, first);
@@ -165,13 +252,29 @@ const resolvers: Record<string, Record<string, Record<string, unknown>>> = {
       __resolveReference: ({ id }: { id: string }) => templatesById.get(id) ?? null,
       parameters: (t: { parameters: { name: string }[] }) => t.parameters.map((p) => p.name),
     },
-    User: { __resolveReference: ({ id }: { id: string }) => ({ id }), workflows: (u: { id: string }, { first }: Args) => connection(workflows.filter((w) => w.ownerId === u.id), first) },
-    Organization: { __resolveReference: ({ id }: { id: string }) => ({ id }), workflows: (_: unknown, { first }: Args) => connection(workflows, first) },
+    User: {
+      __resolveReference: ({ id }: { id: string }) => ({ id }),
+      workflows: (u: { id: string }, { first }: Args) =>
+        connection(
+          workflows.filter((w) => w.ownerId === u.id),
+          first,
+        ),
+    },
+    Organization: {
+      __resolveReference: ({ id }: { id: string }) => ({ id }),
+      workflows: (_: unknown, { first }: Args) => connection(workflows, first),
+    },
   },
   integration: {
     Query: { integration: (_: unknown, { id }: { id: string }) => integrations.find((i) => i.id === id) ?? null },
-    Integration: { __resolveReference: ({ id }: { id: string }) => integrations.find((i) => i.id === id) ?? null, owner: (i: { ownerId: string }) => userRef(i.ownerId) },
-    User: { __resolveReference: ({ id }: { id: string }) => ({ id }), integrations: (u: { id: string }) => integrations.filter((i) => i.ownerId === u.id) },
+    Integration: {
+      __resolveReference: ({ id }: { id: string }) => integrations.find((i) => i.id === id) ?? null,
+      owner: (i: { ownerId: string }) => userRef(i.ownerId),
+    },
+    User: {
+      __resolveReference: ({ id }: { id: string }) => ({ id }),
+      integrations: (u: { id: string }) => integrations.filter((i) => i.ownerId === u.id),
+    },
   },
   analytics: {
     Query: {
@@ -180,8 +283,16 @@ const resolvers: Record<string, Record<string, Record<string, unknown>>> = {
     },
     User: {
       __resolveReference: ({ id }: { id: string }) => ({ id }),
-      patterns: (u: { id: string }, { first }: Args) => connection(patterns.filter((p) => p.userId === u.id), first),
-      suggestions: (u: { id: string }, { first }: Args) => connection([...suggestions.values()].filter((s) => s.userId === u.id), first),
+      patterns: (u: { id: string }, { first }: Args) =>
+        connection(
+          patterns.filter((p) => p.userId === u.id),
+          first,
+        ),
+      suggestions: (u: { id: string }, { first }: Args) =>
+        connection(
+          [...suggestions.values()].filter((s) => s.userId === u.id),
+          first,
+        ),
     },
     Pattern: {
       __resolveReference: ({ id }: { id: string }) => patternsById.get(id) ?? null,
@@ -220,7 +331,11 @@ function schemaOf(name: (typeof NAMES)[number]): GraphQLSchema {
   return buildSubgraphSchema([{ typeDefs, resolvers: resolvers[name] as never }]);
 }
 
-interface GraphQLRequest { query: string; variables?: Record<string, unknown>; operationName?: string }
+interface GraphQLRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
 
 function serve(schema: GraphQLSchema): http.Server {
   /** Parsed and validated documents by query text (the gateways send the same few queries). */
@@ -238,10 +353,19 @@ function serve(schema: GraphQLSchema): http.Server {
       documents.set(request.query, document);
     }
     if (Array.isArray(document)) return { errors: document };
-    return execute({ schema, document: document as DocumentNode, variableValues: request.variables, operationName: request.operationName, contextValue: { identity } });
+    return execute({
+      schema,
+      document: document as DocumentNode,
+      variableValues: request.variables,
+      operationName: request.operationName,
+      contextValue: { identity },
+    });
   }
   return http.createServer((req, res) => {
-    if (req.method === 'GET') return void res.writeHead(req.url?.startsWith('/healthz') || req.url?.startsWith('/readyz') ? 200 : 404, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    if (req.method === 'GET')
+      return void res
+        .writeHead(req.url?.startsWith('/healthz') || req.url?.startsWith('/readyz') ? 200 : 404, { 'content-type': 'application/json' })
+        .end('{"status":"ok"}');
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -251,15 +375,21 @@ function serve(schema: GraphQLSchema): http.Server {
         identity = verifyIdentity(req.headers, secret, { method: req.method ?? 'POST', target: req.url ?? '/', body: bytes });
       } catch (error) {
         if (!(error instanceof IdentityError)) throw error;
-        return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"Requests must come through the gateway","extensions":{"code":"UNAUTHENTICATED"}}]}');
+        return void res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end('{"errors":[{"message":"Requests must come through the gateway","extensions":{"code":"UNAUTHENTICATED"}}]}');
       }
       void (async () => {
         try {
           const body = JSON.parse(bytes.toString('utf8')) as GraphQLRequest | GraphQLRequest[];
           const result = Array.isArray(body) ? await Promise.all(body.map((r) => run(r, identity))) : await run(body, identity);
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(result));
+          res
+            .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+            .end(JSON.stringify(result));
         } catch (error) {
-          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
+          res
+            .writeHead(400, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
         }
       })();
     });

@@ -55,7 +55,11 @@ export const CACHEABLE_QUERY = `query Catalog {
 
 async function call(url: string, caller: BenchCaller, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
   const sent = JSON.stringify({ query, variables });
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeadersFor(caller, { method: 'POST', target: url, body: sent }) }, body: sent });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signedHeadersFor(caller, { method: 'POST', target: url, body: sent }) },
+    body: sent,
+  });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (body.errors) throw new Error(`seeding failed: ${JSON.stringify(body.errors)}`);
   return body.data!;
@@ -70,26 +74,47 @@ export async function seed(db: BenchDatabase, urls: SubgraphUrls): Promise<Bench
   try {
     await owner.query(`insert into core.organizations (id, name) values ($1, 'Bench Org')`, [orgId]);
     for (const [i, m] of members.entries()) {
-      await owner.query(`insert into core.users (id, email, name, password_hash, created_at) values ($1, $2, $3, 'x', now() - ($4 || ' minutes')::interval)`, [m.userId, `member${i}@bench.test`, `Member ${i}`, String(100 - i)]);
-      await owner.query(`insert into core.memberships (id, org_id, user_id, role, created_at) values ($1, $2, $3, $4, now() - ($5 || ' minutes')::interval)`, [randomUUID(), orgId, m.userId, i === 0 ? 'owner' : 'admin', String(100 - i)]);
+      await owner.query(
+        `insert into core.users (id, email, name, password_hash, created_at) values ($1, $2, $3, 'x', now() - ($4 || ' minutes')::interval)`,
+        [m.userId, `member${i}@bench.test`, `Member ${i}`, String(100 - i)],
+      );
+      await owner.query(
+        `insert into core.memberships (id, org_id, user_id, role, created_at) values ($1, $2, $3, $4, now() - ($5 || ' minutes')::interval)`,
+        [randomUUID(), orgId, m.userId, i === 0 ? 'owner' : 'admin', String(100 - i)],
+      );
     }
     const caller = members[0];
     // Workflows by the first five members (owners differ: the gateway resolves each from Core).
     for (const m of members.slice(0, 5)) {
       for (let w = 0; w < WORKFLOWS_PER_OWNER; w++) {
-        const created = (await call(urls.workflow, m, 'mutation($i: CreateWorkflowInput!) { createWorkflow(input: $i) { workflow { id } } }', {
-          i: { name: `Workflow ${m.userId.slice(0, 4)}-${w}`, description: 'bench', tags: ['bench', `t${w}`] },
-        })) as { createWorkflow: { workflow: { id: string } } };
+        const created = (await call(
+          urls.workflow,
+          m,
+          'mutation($i: CreateWorkflowInput!) { createWorkflow(input: $i) { workflow { id } } }',
+          {
+            i: { name: `Workflow ${m.userId.slice(0, 4)}-${w}`, description: 'bench', tags: ['bench', `t${w}`] },
+          },
+        )) as { createWorkflow: { workflow: { id: string } } };
         // A second version, saved by the next member (another author to resolve).
         const editor = members[(members.indexOf(m) + 1) % members.length];
-        await call(urls.workflow, editor, 'mutation($id: ID!, $i: UpdateWorkflowInput!) { updateWorkflow(id: $id, input: $i) { workflow { id } } }', {
-          id: created.createWorkflow.workflow.id,
-          i: { definition: { steps: [{ id: 'note', type: 'transform', config: { expression: '{ "n": 1 }' } }] } },
-        });
+        await call(
+          urls.workflow,
+          editor,
+          'mutation($id: ID!, $i: UpdateWorkflowInput!) { updateWorkflow(id: $id, input: $i) { workflow { id } } }',
+          {
+            id: created.createWorkflow.workflow.id,
+            i: { definition: { steps: [{ id: 'note', type: 'transform', config: { expression: '{ "n": 1 }' } }] } },
+          },
+        );
       }
     }
     for (const provider of ['GITHUB', 'SLACK', 'S3']) {
-      await call(urls.integration, caller, 'mutation($i: ConnectIntegrationInput!) { connectIntegration(input: $i) { integration { id } } }', { i: { provider, displayName: `Bench ${provider}` } });
+      await call(
+        urls.integration,
+        caller,
+        'mutation($i: ConnectIntegrationInput!) { connectIntegration(input: $i) { integration { id } } }',
+        { i: { provider, displayName: `Bench ${provider}` } },
+      );
     }
     for (let p = 0; p < PATTERNS; p++) {
       const patternId = randomUUID();

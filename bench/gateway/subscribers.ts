@@ -31,7 +31,11 @@ async function start(message: Start): Promise<void> {
   await Promise.all(
     Array.from({ length: 50 }, async () => {
       for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
-        const { token } = await signAccessToken({ userId, orgId: message.orgId, role: 'member', sessionId: userId }, benchSecrets.JWT_SECRET, 3600);
+        const { token } = await signAccessToken(
+          { userId, orgId: message.orgId, role: 'member', sessionId: userId },
+          benchSecrets.JWT_SECRET,
+          3600,
+        );
         const client = createClient({
           url: message.url.replace(/^http/, 'ws'),
           webSocketImpl: WebSocket,
@@ -68,7 +72,13 @@ process.on('message', (message: Start | { type: 'report' } | { type: 'stop' }) =
   if (message.type === 'start') {
     start(message).catch((error: unknown) => process.send!({ type: 'failed', error: String(error) }));
   } else if (message.type === 'report') {
-    process.send!({ type: 'deliveries', deliveries: deliveries.splice(0), errors, closedUnexpectedly, rssMiB: Math.round(process.memoryUsage().rss / 1048576) });
+    process.send!({
+      type: 'deliveries',
+      deliveries: deliveries.splice(0),
+      errors,
+      closedUnexpectedly,
+      rssMiB: Math.round(process.memoryUsage().rss / 1048576),
+    });
   } else if (message.type === 'stop') {
     stopping = true;
     void Promise.all(clients.map((c) => c.dispose())).then(() => process.exit(0));

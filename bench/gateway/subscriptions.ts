@@ -20,7 +20,20 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { RedisPubSub, createRedis } from '@flowgraph/kernel';
 import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
-import { base, createBenchDatabase, freePort, lineFrom, OURS_NODE_OPTIONS, percentile, print, round, startProcess, startSubgraphs, stopProcess, writeBenchSupergraph } from './bench-kit';
+import {
+  base,
+  createBenchDatabase,
+  freePort,
+  lineFrom,
+  OURS_NODE_OPTIONS,
+  percentile,
+  print,
+  round,
+  startProcess,
+  startSubgraphs,
+  stopProcess,
+  writeBenchSupergraph,
+} from './bench-kit';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 10_000);
 const PER_CONNECTION = Number(process.env.BENCH_PER_CONNECTION ?? 2);
@@ -91,7 +104,17 @@ async function seedSuggestions(ownerUrl: string, orgId: string, users: string[])
 
 async function main(): Promise<void> {
   const connections = Math.ceil(SUBSCRIPTIONS / PER_CONNECTION);
-  print({ bench: 'subscriptions settings', subscriptions: connections * PER_CONNECTION, connections, perConnection: PER_CONNECTION, clientProcesses: CLIENT_PROCESSES, publishRate: PUBLISH_RATE, publishSeconds: PUBLISH_SECONDS, query: QUERY, openFiles: openFilesLimit() });
+  print({
+    bench: 'subscriptions settings',
+    subscriptions: connections * PER_CONNECTION,
+    connections,
+    perConnection: PER_CONNECTION,
+    clientProcesses: CLIENT_PROCESSES,
+    publishRate: PUBLISH_RATE,
+    publishSeconds: PUBLISH_SECONDS,
+    query: QUERY,
+    openFiles: openFilesLimit(),
+  });
   const db = await createBenchDatabase(`flowgraph_subbench_${Date.now()}`);
   const prefix = `subbench_${randomUUID().slice(0, 8)}`;
   const children: ChildProcess[] = [];
@@ -135,12 +158,17 @@ async function main(): Promise<void> {
     const opened = Date.now();
     const ready = [];
     for (let c = 0; c < CLIENT_PROCESSES; c++) {
-      const child = fork(path.join(__dirname, 'subscribers.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(path.join(__dirname, 'subscribers.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       clients.push(child);
       const share = users.filter((_, i) => i % CLIENT_PROCESSES === c);
       ready.push(
         new Promise<number>((resolve, reject) => {
-          child.once('message', (m: { type: string; connections?: number; error?: string }) => (m.type === 'ready' ? resolve(m.connections!) : reject(new Error(m.error))));
+          child.once('message', (m: { type: string; connections?: number; error?: string }) =>
+            m.type === 'ready' ? resolve(m.connections!) : reject(new Error(m.error)),
+          );
           child.once('exit', (code) => reject(new Error(`subscriber process exited ${code}`)));
         }),
       );
@@ -161,8 +189,14 @@ async function main(): Promise<void> {
       openSeconds: round(openSeconds),
       gatewayRssMiB: { before: rssBefore, after: rssAfter },
       gatewayHeapUsedMiB: { before: round(before.heapUsed / 1048576), after: round(after.heapUsed / 1048576) },
-      perConnectionKiB: { rss: round(((rssAfter - rssBefore) * 1024) / connected), heapUsed: round((after.heapUsed - before.heapUsed) / 1024 / connected) },
-      perSubscriptionKiB: { rss: round(((rssAfter - rssBefore) * 1024) / target), heapUsed: round((after.heapUsed - before.heapUsed) / 1024 / target) },
+      perConnectionKiB: {
+        rss: round(((rssAfter - rssBefore) * 1024) / connected),
+        heapUsed: round((after.heapUsed - before.heapUsed) / 1024 / connected),
+      },
+      perSubscriptionKiB: {
+        rss: round(((rssAfter - rssBefore) * 1024) / target),
+        heapUsed: round((after.heapUsed - before.heapUsed) / 1024 / target),
+      },
       analyticsRssMiB: { before: analyticsRssBefore, after: rssMiB(subgraphs.children[3].pid!) },
     });
 
@@ -189,7 +223,12 @@ async function main(): Promise<void> {
     while (collected.length < expected && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1000));
       for (const child of clients) {
-        const report = await new Promise<{ deliveries: { userId: string; at: number }[]; errors: number; closedUnexpectedly: number; rssMiB: number }>((resolve) => {
+        const report = await new Promise<{
+          deliveries: { userId: string; at: number }[];
+          errors: number;
+          closedUnexpectedly: number;
+          rssMiB: number;
+        }>((resolve) => {
           child.once('message', (m) => resolve(m as never));
           child.send({ type: 'report' });
         });
@@ -217,7 +256,12 @@ async function main(): Promise<void> {
     for (const child of clients) child.send({ type: 'stop' });
     await Promise.all(clients.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
     const drained = await waitFor(async () => (await activeSubscriptions(metricsUrl)) === 0, 30_000);
-    print({ bench: 'subscriptions after clients left', activeSubscriptions: await activeSubscriptions(metricsUrl), drained, analyticsRssMiB: rssMiB(subgraphs.children[3].pid!) });
+    print({
+      bench: 'subscriptions after clients left',
+      activeSubscriptions: await activeSubscriptions(metricsUrl),
+      drained,
+      analyticsRssMiB: rssMiB(subgraphs.children[3].pid!),
+    });
   } finally {
     for (const c of clients) if (c.exitCode === null) c.kill('SIGKILL');
     for (const c of children) await stopProcess(c);

@@ -32,7 +32,12 @@ import { createLogger, createOrm, createRedis, loadConfig, migrateSubgraph, Redi
 import { migrationPlan as coreMigrations } from '../../subgraphs/core/migrations';
 import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/migrations';
 import { migrationPlan as analyticsMigrations } from '../../subgraphs/analytics/migrations';
-import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../subgraphs/workflow/src';
+import {
+  createWorkflowServerResources,
+  entities as workflowEntities,
+  loadWorkflowConfig,
+  startWorkflowServer,
+} from '../../subgraphs/workflow/src';
 import { entities as analyticsEntities, startAnalyticsServer } from '../../subgraphs/analytics/src';
 import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
 import { WorkflowClient } from '../../subgraphs/analytics/src/modules/suggestions/workflow-client';
@@ -49,7 +54,6 @@ const LAG_USERS = Number(process.env.BENCH_LAG_USERS ?? 200);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const print = (line: Record<string, unknown>) => console.log(JSON.stringify(line));
-
 
 const itemKey = (item: { tool: string; eventType: string }) => `${item.tool}/${item.eventType}`;
 
@@ -82,7 +86,24 @@ async function incremental(): Promise<void> {
     timeline.sort((a, b) => a.event.occurredAt.getTime() - b.event.occurredAt.getTime());
     for (const { event, userId } of timeline) {
       last = Math.max(last, event.occurredAt.getTime());
-      batch.xadd(key, '*', 'id', randomUUID(), 'orgId', orgId, 'userId', userId, 'tool', event.tool, 'eventType', event.eventType, 'occurredAt', event.occurredAt.toISOString(), 'payload', '{}');
+      batch.xadd(
+        key,
+        '*',
+        'id',
+        randomUUID(),
+        'orgId',
+        orgId,
+        'userId',
+        userId,
+        'tool',
+        event.tool,
+        'eventType',
+        event.eventType,
+        'occurredAt',
+        event.occurredAt.toISOString(),
+        'payload',
+        '{}',
+      );
       if (++queued % 2000 === 0) {
         await batch.exec();
         batch = redis.pipeline();
@@ -103,7 +124,9 @@ async function incremental(): Promise<void> {
     // Drained when the group has read everything and acknowledged it.
     for (;;) {
       const groups = (await redis.xinfo('GROUPS', key)) as unknown[][];
-      const info = Object.fromEntries(groups.flatMap((g) => Array.from({ length: g.length / 2 }, (_, i) => [g[2 * i], g[2 * i + 1]]))) as Record<string, unknown>;
+      const info = Object.fromEntries(
+        groups.flatMap((g) => Array.from({ length: g.length / 2 }, (_, i) => [g[2 * i], g[2 * i + 1]])),
+      ) as Record<string, unknown>;
       if (Number(info.lag) === 0 && Number(info.pending) === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -112,7 +135,9 @@ async function incremental(): Promise<void> {
 
     const admin = new Client({ connectionString: db.ownerUrl });
     await admin.connect();
-    const { rows } = await admin.query<{ user_id: string; key: string; support: number }>(`select user_id, key, support from analytics.patterns where active`);
+    const { rows } = await admin.query<{ user_id: string; key: string; support: number }>(
+      `select user_id, key, support from analytics.patterns where active`,
+    );
     const { rows: sessionRows } = await admin.query<{ count: string }>(`select count(*) from analytics.events`);
     await admin.end();
     const planted = stream.planted.map((p: PlantedPattern) => p.items.map(itemKey));
@@ -144,7 +169,13 @@ async function incremental(): Promise<void> {
       activePatterns: rows.length,
       recall: eligible === 0 ? 1 : round(recovered / eligible, 3),
       precision: rows.length === 0 ? 1 : round(relevant / rows.length, 3),
-      settings: { minSupport: config.PATTERN_MIN_SUPPORT, minSupportRatio: config.PATTERN_MIN_SUPPORT_RATIO, maxLength: config.PATTERN_MAX_LENGTH, maxGapMinutes: config.PATTERN_MAX_GAP_MINUTES, sessionIdleMinutes: config.SESSION_IDLE_MINUTES },
+      settings: {
+        minSupport: config.PATTERN_MIN_SUPPORT,
+        minSupportRatio: config.PATTERN_MIN_SUPPORT_RATIO,
+        maxLength: config.PATTERN_MAX_LENGTH,
+        maxGapMinutes: config.PATTERN_MAX_GAP_MINUTES,
+        sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+      },
     });
   } finally {
     await orm.close();
@@ -195,7 +226,16 @@ function freePort(): Promise<number> {
 function startProcess(script: string, env: Record<string, string>): ChildProcess;
 function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess>;
 function startProcess(script: string, env: Record<string, string>, ready?: string): ChildProcess | Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', path.join(__dirname, '..', '..', script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+      '--import',
+      'tsx',
+      path.join(__dirname, '..', '..', script),
+    ],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   if (ready === undefined) {
     child.stdout!.resume();
     return child;
@@ -222,7 +262,11 @@ function cpuPressure(): string {
 /** The machine's CPU time counters (/proc/stat, in clock ticks): what all processes used, waited on disk, or lost to the host. */
 function cpuTicks(): { busy: number; idle: number; iowait: number; steal: number } | null {
   try {
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     return { busy: user + nice + system + irq + softirq, idle, iowait, steal };
   } catch {
     return null;
@@ -252,13 +296,26 @@ async function lag(): Promise<void> {
     const corePort = await freePort();
     children.push(startProcess('subgraphs/core/src/main.ts', { ...env, PORT: String(corePort), LOG_LEVEL: 'warn' }));
     const core = { url: `http://127.0.0.1:${corePort}/graphql` };
-    await until(() => fetch(`http://127.0.0.1:${corePort}/readyz`).then((r) => r.ok, () => false), 30_000, 'Core to be ready');
+    await until(
+      () =>
+        fetch(`http://127.0.0.1:${corePort}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      30_000,
+      'Core to be ready',
+    );
 
     const workflowOrm = await createOrm({ url: db.appUrl, entities: workflowEntities, poolMax: 4 });
     const workflowRedis = createRedis(base.REDIS_URL);
     const workflowResources = createWorkflowServerResources(workflowRedis, loadWorkflowConfig({ ...process.env, REDIS_PREFIX: prefix }));
     const workflow = await startWorkflowServer({ orm: workflowOrm, logger, identitySecret: base.IDENTITY_SECRET, ...workflowResources });
-    closers.push(() => workflow.stop(), () => workflowResources.close(), () => workflowRedis.disconnect(), () => workflowOrm.close());
+    closers.push(
+      () => workflow.stop(),
+      () => workflowResources.close(),
+      () => workflowRedis.disconnect(),
+      () => workflowOrm.close(),
+    );
     const workflowOrigin = new URL(workflow.url).origin;
 
     const analyticsOrm = await createOrm({ url: db.appUrl, entities: analyticsEntities, poolMax: 8 });
@@ -268,12 +325,25 @@ async function lag(): Promise<void> {
       orm: analyticsOrm,
       logger,
       identitySecret: base.IDENTITY_SECRET,
-      modules: { suggestions: { workflow: new WorkflowClient({ origin: workflowOrigin, identitySecret: base.IDENTITY_SECRET }), feed: new SuggestionFeed(new RedisPubSub(publisher, subscriber), prefix) }, reporting: {} },
+      modules: {
+        suggestions: {
+          workflow: new WorkflowClient({ origin: workflowOrigin, identitySecret: base.IDENTITY_SECRET }),
+          feed: new SuggestionFeed(new RedisPubSub(publisher, subscriber), prefix),
+        },
+        reporting: {},
+      },
     });
-    closers.push(() => analytics.stop(), () => publisher.disconnect(), () => subscriber.disconnect(), () => analyticsOrm.close());
+    closers.push(
+      () => analytics.stop(),
+      () => publisher.disconnect(),
+      () => subscriber.disconnect(),
+      () => analyticsOrm.close(),
+    );
 
     children.push(await startProcess('subgraphs/core/src/worker.ts', env, 'core worker started'));
-    children.push(await startProcess('subgraphs/analytics/src/worker.ts', { ...env, WORKFLOW_ORIGIN: workflowOrigin }, 'analytics worker started'));
+    children.push(
+      await startProcess('subgraphs/analytics/src/worker.ts', { ...env, WORKFLOW_ORIGIN: workflowOrigin }, 'analytics worker started'),
+    );
 
     // One organization, LAG_USERS members, created as the owner would be.
     const orgId = randomUUID();
@@ -282,8 +352,16 @@ async function lag(): Promise<void> {
     await owner.connect();
     await owner.query(`insert into core.organizations (id, name) values ($1, 'bench')`, [orgId]);
     for (const [i, id] of users.entries()) {
-      await owner.query(`insert into core.users (id, email, name, password_hash) values ($1, $2, $3, 'x')`, [id, `u${i}@bench.test`, `User ${i}`]);
-      await owner.query(`insert into core.memberships (id, org_id, user_id, role) values ($1, $2, $3, 'member')`, [randomUUID(), orgId, id]);
+      await owner.query(`insert into core.users (id, email, name, password_hash) values ($1, $2, $3, 'x')`, [
+        id,
+        `u${i}@bench.test`,
+        `User ${i}`,
+      ]);
+      await owner.query(`insert into core.memberships (id, org_id, user_id, role) values ($1, $2, $3, 'member')`, [
+        randomUUID(),
+        orgId,
+        id,
+      ]);
     }
     // A platform in steady state has history (and fresh planner statistics): 100k earlier events
     // of 1,000 other users over the last 60 days, then ANALYZE — as autovacuum would have done.
@@ -336,23 +414,30 @@ async function lag(): Promise<void> {
       createClient({
         url: wsUrl,
         webSocketImpl: WebSocket,
-        connectionParams: () => signIdentity({ requestId: randomUUID(), orgId, userId, role: 'member', scopes: [], authMethod: 'jwt' }, base.IDENTITY_SECRET, { method: 'GET', target: wsUrl }),
+        connectionParams: () =>
+          signIdentity({ requestId: randomUUID(), orgId, userId, role: 'member', scopes: [], authMethod: 'jwt' }, base.IDENTITY_SECRET, {
+            method: 'GET',
+            target: wsUrl,
+          }),
       }),
     );
     await Promise.all(
       clients.map(
         (client, i) =>
           new Promise<void>((resolve, reject) => {
-            client.subscribe({ query: 'subscription { suggestionAdded { id title } }' }, {
-              next: () => {
-                if (!received.has(users[i])) {
-                  received.set(users[i], performance.now());
-                  receivedAt.set(users[i], Date.now());
-                }
+            client.subscribe(
+              { query: 'subscription { suggestionAdded { id title } }' },
+              {
+                next: () => {
+                  if (!received.has(users[i])) {
+                    received.set(users[i], performance.now());
+                    receivedAt.set(users[i], Date.now());
+                  }
+                },
+                error: reject,
+                complete: () => undefined,
               },
-              error: reject,
-              complete: () => undefined,
-            });
+            );
             client.on('connected', () => resolve());
           }),
       ),
@@ -392,8 +477,18 @@ async function lag(): Promise<void> {
           query: 'mutation($events: [EventInput!]!) { ingestEvents(events: $events) { results { status } } }',
           variables: { events: slice.map((e, k) => ({ ...e, idempotencyKey: `${p.userId}:${from + k}` })) },
         });
-        const identity = { requestId: randomUUID(), orgId, userId: p.userId, role: 'member' as const, scopes: [], authMethod: 'jwt' as const };
-        const headers = { 'content-type': 'application/json', ...signIdentity(identity, base.IDENTITY_SECRET, { method: 'POST', target: coreUrl, body }) };
+        const identity = {
+          requestId: randomUUID(),
+          orgId,
+          userId: p.userId,
+          role: 'member' as const,
+          scopes: [],
+          authMethod: 'jwt' as const,
+        };
+        const headers = {
+          'content-type': 'application/json',
+          ...signIdentity(identity, base.IDENTITY_SECRET, { method: 'POST', target: coreUrl, body }),
+        };
         inFlight.push(
           fetch(coreUrl, { method: 'POST', headers, body })
             .then((r) => r.text())
@@ -411,9 +506,15 @@ async function lag(): Promise<void> {
     const ingestSeconds = (performance.now() - started) / 1000;
     const deadline = performance.now() + 15_000;
     while (received.size < sentAt.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const lags = [...sentAt.entries()].filter(([u]) => received.has(u)).map(([u, t]) => received.get(u)! - t).sort((a, b) => a - b);
+    const lags = [...sentAt.entries()]
+      .filter(([u]) => received.has(u))
+      .map(([u, t]) => received.get(u)! - t)
+      .sort((a, b) => a - b);
     // The part spent in Core's ingestEvents (request sent → events stored), for the breakdown.
-    const ingest = [...sentAt.entries()].filter(([u]) => storedAt.has(u)).map(([u, t]) => storedAt.get(u)! - t).sort((a, b) => a - b);
+    const ingest = [...sentAt.entries()]
+      .filter(([u]) => storedAt.has(u))
+      .map(([u, t]) => storedAt.get(u)! - t)
+      .sort((a, b) => a - b);
     print({
       bench: 'ingest-to-subscriber',
       events: total,

@@ -11,7 +11,16 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { Queue } from 'bullmq';
-import { appDatabaseUrl, createLogger, createOrm, createRedis, ensureAppRole, loadConfig, migrateSubgraph, postGraphQLFor } from './bench-kit';
+import {
+  appDatabaseUrl,
+  createLogger,
+  createOrm,
+  createRedis,
+  ensureAppRole,
+  loadConfig,
+  migrateSubgraph,
+  postGraphQLFor,
+} from './bench-kit';
 import { loadCoreConfig } from '../../subgraphs/core/src/config';
 import { entities as coreEntities } from '../../subgraphs/core/src/entities';
 import { startCoreServer } from '../../subgraphs/core/src/server';
@@ -46,7 +55,10 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   const script = path.join(__dirname, '..', '..', 'subgraphs', 'workflow', 'src', 'worker.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -76,8 +88,17 @@ async function main(): Promise<void> {
 
     const coreOrm = await createOrm({ url: appUrl, entities: coreEntities });
     const coreRedis = createRedis(base.REDIS_URL);
-    const core = await startCoreServer({ orm: coreOrm, redis: coreRedis, logger, config: loadCoreConfig({ ...process.env, REDIS_PREFIX: prefix }) });
-    closers.push(() => core.stop(), () => coreOrm.close(), () => coreRedis.disconnect());
+    const core = await startCoreServer({
+      orm: coreOrm,
+      redis: coreRedis,
+      logger,
+      config: loadCoreConfig({ ...process.env, REDIS_PREFIX: prefix }),
+    });
+    closers.push(
+      () => core.stop(),
+      () => coreOrm.close(),
+      () => coreRedis.disconnect(),
+    );
 
     const orm = await createOrm({ url: appUrl, entities: workflowEntities, poolMax: 20 });
     const redis = createRedis(base.REDIS_URL, { forWorkers: true });
@@ -87,10 +108,23 @@ async function main(): Promise<void> {
       orm,
       logger,
       identitySecret: base.IDENTITY_SECRET,
-      triggers: { triggersQueue, executionQueue, cipher: new WebhookSecretCipher('0'.repeat(64)), publicUrl: 'http://localhost:4000', rateLimit: { redis, redisPrefix: prefix, perMinute: 1000 } },
+      triggers: {
+        triggersQueue,
+        executionQueue,
+        cipher: new WebhookSecretCipher('0'.repeat(64)),
+        publicUrl: 'http://localhost:4000',
+        rateLimit: { redis, redisPrefix: prefix, perMinute: 1000 },
+      },
       executions: { queue: executionQueue },
     });
-    closers.push(() => wf.stop(), () => executionQueue.obliterate({ force: true }), () => triggersQueue.obliterate({ force: true }), () => executionQueue.close(), () => triggersQueue.close(), () => orm.close());
+    closers.push(
+      () => wf.stop(),
+      () => executionQueue.obliterate({ force: true }),
+      () => triggersQueue.obliterate({ force: true }),
+      () => executionQueue.close(),
+      () => triggersQueue.close(),
+      () => orm.close(),
+    );
 
     // An organization and owner in Core (notify records events as the owner), and the workflow.
     const owner = new Client({ connectionString: ownerUrl });
@@ -98,29 +132,42 @@ async function main(): Promise<void> {
     closers.push(() => owner.end());
     const orgId = randomUUID();
     const userId = randomUUID();
-    await owner.query(`insert into core.users (id, email, name, password_hash) values ($1, $2, 'bench', 'x')`, [userId, `${userId}@bench.test`]);
+    await owner.query(`insert into core.users (id, email, name, password_hash) values ($1, $2, 'bench', 'x')`, [
+      userId,
+      `${userId}@bench.test`,
+    ]);
     await owner.query(`insert into core.organizations (id, name) values ($1, 'bench')`, [orgId]);
-    await owner.query(`insert into core.memberships (id, org_id, user_id, role) values ($1, $2, $3, 'owner')`, [randomUUID(), orgId, userId]);
+    await owner.query(`insert into core.memberships (id, org_id, user_id, role) values ($1, $2, $3, 'owner')`, [
+      randomUUID(),
+      orgId,
+      userId,
+    ]);
     const workflowId = randomUUID();
     await owner.query(
       `insert into workflow.workflows (id, org_id, user_id, name, is_active, live_version, latest_version, concurrency_limit) values ($1, $2, $3, 'bench', true, 1, 1, 100)`,
       [workflowId, orgId, userId],
     );
-    await owner.query(`insert into workflow.workflow_versions (id, org_id, workflow_id, version, definition, created_by) values ($1, $2, $3, 1, $4, $5)`, [
-      randomUUID(), orgId, workflowId, JSON.stringify(DEFINITION), userId,
-    ]);
+    await owner.query(
+      `insert into workflow.workflow_versions (id, org_id, workflow_id, version, definition, created_by) values ($1, $2, $3, 1, $4, $5)`,
+      [randomUUID(), orgId, workflowId, JSON.stringify(DEFINITION), userId],
+    );
 
     const call = postGraphQLFor(wf.url, { userId, orgId, role: 'member' }, base.IDENTITY_SECRET);
     const execute = async (n: number): Promise<{ id: string; sentAt: number }> => {
       const sentAt = Date.now();
-      const r = await call(`mutation($i: ExecuteWorkflowInput!) { executeWorkflow(input: $i) { execution { id } } }`, { i: { workflowId, input: { n, who: 'bench' } } });
+      const r = await call(`mutation($i: ExecuteWorkflowInput!) { executeWorkflow(input: $i) { execution { id } } }`, {
+        i: { workflowId, input: { n, who: 'bench' } },
+      });
       if (!r.data) throw new Error(JSON.stringify(r.errors));
       return { id: (r.data.executeWorkflow as { execution: { id: string } }).execution.id, sentAt };
     };
     const finished = async (ids: string[], timeoutMs = 120_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const { rows } = await owner.query(`select id, status, finished_at from workflow.executions where id = any($1) and finished_at is not null`, [ids]);
+        const { rows } = await owner.query(
+          `select id, status, finished_at from workflow.executions where id = any($1) and finished_at is not null`,
+          [ids],
+        );
         if (rows.length === ids.length) return rows as { id: string; status: string; finished_at: Date }[];
         if (Date.now() > deadline) throw new Error(`only ${rows.length}/${ids.length} finished`);
         await new Promise((r) => setTimeout(r, 20));
@@ -128,8 +175,13 @@ async function main(): Promise<void> {
     };
 
     const workerEnv = {
-      DATABASE_URL: ownerUrl, DATABASE_APP_URL: appUrl, REDIS_PREFIX: prefix, CORE_ORIGIN: core.url.replace(/\/graphql$/, ''),
-      WORKFLOW_WORKER_CONCURRENCY: WORKER_CONCURRENCY, LOG_LEVEL: 'info', DATABASE_POOL_MAX: '20',
+      DATABASE_URL: ownerUrl,
+      DATABASE_APP_URL: appUrl,
+      REDIS_PREFIX: prefix,
+      CORE_ORIGIN: core.url.replace(/\/graphql$/, ''),
+      WORKFLOW_WORKER_CONCURRENCY: WORKER_CONCURRENCY,
+      LOG_LEVEL: 'info',
+      DATABASE_POOL_MAX: '20',
     };
     for (const count of [1, 2]) {
       while (workers.length < count) workers.push(await startWorker(workerEnv));
@@ -141,16 +193,26 @@ async function main(): Promise<void> {
       await executionQueue.pause();
       const submitted: string[] = [];
       let next = 0;
-      await Promise.all(Array.from({ length: 16 }, async () => {
-        while (next < THROUGHPUT_RUNS) submitted.push((await execute(next++)).id);
-      }));
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (next < THROUGHPUT_RUNS) submitted.push((await execute(next++)).id);
+        }),
+      );
       const t0 = Date.now();
       await executionQueue.resume();
       const rows = await finished(submitted);
       const lastEnd = Math.max(...rows.map((r) => r.finished_at.getTime()));
       const rate = THROUGHPUT_RUNS / ((lastEnd - t0) / 1000);
       const failed = rows.filter((r) => r.status !== 'succeeded').length;
-      console.log(JSON.stringify({ workers: count, measure: 'throughput (drain)', executions: THROUGHPUT_RUNS, 'executions/s': +rate.toFixed(1), failed }));
+      console.log(
+        JSON.stringify({
+          workers: count,
+          measure: 'throughput (drain)',
+          executions: THROUGHPUT_RUNS,
+          'executions/s': +rate.toFixed(1),
+          failed,
+        }),
+      );
 
       // Latency at half that rate: open-loop arrivals, evenly spaced.
       const target = rate / 2;
@@ -167,12 +229,24 @@ async function main(): Promise<void> {
       const achieved = total / ((Math.max(...runs.map((r) => r.sentAt)) - start) / 1000);
       const done = new Map((await finished(runs.map((r) => r.id))).map((r) => [r.id, r.finished_at.getTime()]));
       const latencies = runs.map((r) => done.get(r.id)! - r.sentAt).sort((a, b) => a - b);
-      console.log(JSON.stringify({
-        workers: count, measure: 'latency', 'target rate/s': +target.toFixed(1), 'achieved rate/s': +achieved.toFixed(1), executions: total,
-        'p50 ms': percentile(latencies, 50), 'p95 ms': percentile(latencies, 95), 'p99 ms': percentile(latencies, 99),
-      }));
+      console.log(
+        JSON.stringify({
+          workers: count,
+          measure: 'latency',
+          'target rate/s': +target.toFixed(1),
+          'achieved rate/s': +achieved.toFixed(1),
+          executions: total,
+          'p50 ms': percentile(latencies, 50),
+          'p95 ms': percentile(latencies, 95),
+          'p99 ms': percentile(latencies, 99),
+        }),
+      );
     }
-    const { rows: [events] } = await owner.query(`select count(*)::int as n, count(distinct idempotency_key)::int as keys from core.events where org_id = $1`, [orgId]);
+    const {
+      rows: [events],
+    } = await owner.query(`select count(*)::int as n, count(distinct idempotency_key)::int as keys from core.events where org_id = $1`, [
+      orgId,
+    ]);
     console.log(JSON.stringify({ check: 'notify events in Core', events: events.n, distinctKeys: events.keys }));
   } finally {
     for (const w of workers) w.kill('SIGTERM');

@@ -15,7 +15,10 @@ const gatewayShape = {
   /**
    * Largest request body. Default 17mb: `ingestEvents` accepts 1,000 events of up to 16 KiB each.
    */
-  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('17mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/)
+    .default('17mb'),
   /**
    * Express `trust proxy`: how many proxy hops to trust for the client IP (X-Forwarded-For).
    * Default 0: the socket address, right when clients connect directly.
@@ -47,7 +50,12 @@ const gatewayShape = {
   CORS_ORIGINS: z
     .string()
     .default('http://localhost:5173')
-    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .refine((origins) => !origins.includes('*'), 'must list origins: "*" cannot be used with credentials'),
   /** Serve introspection: `true`/`false`. Default: on except when NODE_ENV=production. */
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
@@ -73,7 +81,11 @@ const gatewayShape = {
   /** Server ping interval; a socket that misses a pong is terminated. Default 15000 ms. */
   SUBSCRIPTIONS_HEARTBEAT_MS: z.coerce.number().int().min(0).default(15_000),
   /** Unsent bytes a subscriber may hold before it is dropped (WebSocket 1013). Default 1 MiB. */
-  SUBSCRIPTIONS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SUBSCRIPTIONS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Events one subscription may have waiting to be sent before its client is dropped. Default 100. */
   SUBSCRIPTIONS_MAX_QUEUED_EVENTS: z.coerce.number().int().min(1).default(100),
   /** How often open WebSocket connections' credentials are checked again (expiry, logout, revoked key → 4403). Default 60000 ms; 0: never. */

@@ -34,7 +34,12 @@ export function createGatewayMetrics(options: { defaultMetrics?: boolean } = {})
   const registers = [registry];
   return {
     registry,
-    operations: new Counter({ name: 'graphql_operations_total', help: 'GraphQL operations answered', labelNames: ['operation', 'type'], registers }),
+    operations: new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations answered',
+      labelNames: ['operation', 'type'],
+      registers,
+    }),
     operationDuration: new Histogram({
       name: 'graphql_operation_duration_seconds',
       help: 'GraphQL operation latency',
@@ -43,10 +48,35 @@ export function createGatewayMetrics(options: { defaultMetrics?: boolean } = {})
       registers,
     }),
     errors: new Counter({ name: 'graphql_errors_total', help: 'Errors returned to clients, by code', labelNames: ['code'], registers }),
-    responseCache: new Counter({ name: 'gateway_response_cache_total', help: 'Response-cache lookups by result', labelNames: ['result'], registers }),
-    queryPlanCache: new Counter({ name: 'gateway_query_plan_cache_total', help: 'Query-plan cache lookups by result', labelNames: ['result'], registers }),
-    rateLimitRejections: new Counter({ name: 'gateway_rate_limit_rejections_total', help: 'Requests refused by a rate limit', labelNames: ['limit'], registers }),
-    operationRejections: new Counter({ name: 'gateway_operation_rejections_total', help: 'Operations refused before execution', labelNames: ['reason'], registers }),
-    activeSubscriptions: new Gauge({ name: 'gateway_active_subscriptions', help: 'Subscriptions open now', labelNames: ['transport'], registers }),
+    responseCache: new Counter({
+      name: 'gateway_response_cache_total',
+      help: 'Response-cache lookups by result',
+      labelNames: ['result'],
+      registers,
+    }),
+    queryPlanCache: new Counter({
+      name: 'gateway_query_plan_cache_total',
+      help: 'Query-plan cache lookups by result',
+      labelNames: ['result'],
+      registers,
+    }),
+    rateLimitRejections: new Counter({
+      name: 'gateway_rate_limit_rejections_total',
+      help: 'Requests refused by a rate limit',
+      labelNames: ['limit'],
+      registers,
+    }),
+    operationRejections: new Counter({
+      name: 'gateway_operation_rejections_total',
+      help: 'Operations refused before execution',
+      labelNames: ['reason'],
+      registers,
+    }),
+    activeSubscriptions: new Gauge({
+      name: 'gateway_active_subscriptions',
+      help: 'Subscriptions open now',
+      labelNames: ['transport'],
+      registers,
+    }),
   };
 }

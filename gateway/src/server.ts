@@ -6,7 +6,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { ErrorCode, createErrorFormatter, isUnavailable, liveness, readiness, reportError, type Identity, type Logger, type Redis } from '@flowgraph/kernel';
+import {
+  ErrorCode,
+  createErrorFormatter,
+  isUnavailable,
+  liveness,
+  readiness,
+  reportError,
+  type Identity,
+  type Logger,
+  type Redis,
+} from '@flowgraph/kernel';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
@@ -119,13 +129,26 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     includeStacktraceInErrorResponses: false,
     // APQ in Redis, so a hash registered on one replica runs on all.
     persistedQueries: persistedQueries({ redis, redisPrefix: config.REDIS_PREFIX, ttlSeconds: config.APQ_TTL_SECONDS }),
-    plugins: [requestIdOnErrors<GatewayContext>(), unavailableStatus<GatewayContext>(), ApolloServerPluginDrainHttpServer({ httpServer }), operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS })],
+    plugins: [
+      requestIdOnErrors<GatewayContext>(),
+      unavailableStatus<GatewayContext>(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS }),
+    ],
   });
   apollo.addPlugin(limits.plugin);
   apollo.addPlugin(rates.plugin);
   // Caching (decision 0014): query responses in Redis per the subgraphs' Cache-Control; ETag/304 on GET.
   if (config.RESPONSE_CACHE_ENABLED) {
-    apollo.addPlugin(responseCache<GatewayContext>({ redis, prefix: config.REDIS_PREFIX, maxTtlSeconds: config.RESPONSE_CACHE_MAX_TTL_SECONDS, metrics, logger }));
+    apollo.addPlugin(
+      responseCache<GatewayContext>({
+        redis,
+        prefix: config.REDIS_PREFIX,
+        maxTtlSeconds: config.RESPONSE_CACHE_MAX_TTL_SECONDS,
+        metrics,
+        logger,
+      }),
+    );
   }
   apollo.addPlugin(httpCaching<GatewayContext>({ maxAgeSeconds: config.RESPONSE_CACHE_MAX_TTL_SECONDS }));
   await apollo.start();
@@ -133,9 +156,16 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   app.use(requestId());
   app.use(...hardening.middleware); // security headers and CORS (preflights end here)
   app.get('/healthz', liveness);
-  app.get('/readyz', readiness({ redis: () => redis.ping(), ...subgraphReadiness(config.subgraphUrls, config.IDENTITY_SECRET, deps.fetch) }));
+  app.get(
+    '/readyz',
+    readiness({ redis: () => redis.ping(), ...subgraphReadiness(config.subgraphUrls, config.IDENTITY_SECRET, deps.fetch) }),
+  );
   // Webhook senders authenticate with the trigger's HMAC; the raw body streams through unparsed.
-  app.post('/webhooks/:triggerId', serverSpan('/webhooks/:triggerId'), webhookProxy({ upstreamOrigin: new URL(config.WORKFLOW_URL).origin, logger }));
+  app.post(
+    '/webhooks/:triggerId',
+    serverSpan('/webhooks/:triggerId'),
+    webhookProxy({ upstreamOrigin: new URL(config.WORKFLOW_URL).origin, logger }),
+  );
   const apiKeys = apiKeyAuthenticator({
     verifyUrl: new URL('/internal/api-keys/verify', config.coreOrigin).toString(),
     identitySecret: config.IDENTITY_SECRET,
@@ -144,10 +174,19 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   const verifyJwt = jwtAuthenticator({ secret: config.JWT_SECRET, redis, redisPrefix: config.REDIS_PREFIX });
   const verifyApiKey = (key: string, id: string) => apiKeys.verify(key, id);
   // Core announces revoked sessions, role changes and removals: keys of that creator are asked about again, open subscriptions checked again.
-  const access = accessChanges({ redis, redisPrefix: config.REDIS_PREFIX, logger, onChange: (change) => apiKeys.forgetCreator(change.userId, change.orgId) });
+  const access = accessChanges({
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    logger,
+    onChange: (change) => apiKeys.forgetCreator(change.userId, change.orgId),
+  });
   // Authenticate before parsing: an anonymous flood should not cost body parsing first.
   const authenticate = authentication({ verifyJwt, verifyApiKey, logger });
-  const trustedStore = await loadManifestStore({ dir: config.trustedDocumentsDir, reloadIntervalMs: config.TRUSTED_DOCUMENTS_RELOAD_MS, logger });
+  const trustedStore = await loadManifestStore({
+    dir: config.trustedDocumentsDir,
+    reloadIntervalMs: config.TRUSTED_DOCUMENTS_RELOAD_MS,
+    logger,
+  });
   // Subscriptions: graphql-ws on /graphql (same port), GraphQL over SSE on /graphql/stream (before /graphql's middleware).
   const live = subscriptions({
     httpServer,
@@ -170,7 +209,9 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     // The same operation limits and trusted documents as HTTP.
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    resolveOperation: trustedSubscriptionOperations(trustedDocumentResolver({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger })),
+    resolveOperation: trustedSubscriptionOperations(
+      trustedDocumentResolver({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger }),
+    ),
   });
   app.use(
     '/graphql/stream',

@@ -54,7 +54,11 @@ async function invite(user: { email: string; headers: Record<string, string> }, 
   );
   if (!accepted.data) throw new Error(`acceptInvitation failed: ${accepted.text}`);
   const tokens = tokensOf(accepted.data.acceptInvitation);
-  const me = await gql<{ me: { memberships: { id: string; organization: { id: string } }[] } }>('{ me { memberships { id organization { id } } } }', {}, tokens.headers);
+  const me = await gql<{ me: { memberships: { id: string; organization: { id: string } }[] } }>(
+    '{ me { memberships { id organization { id } } } }',
+    {},
+    tokens.headers,
+  );
   const membershipId = me.data?.me.memberships.find((m) => m.organization.id === owner.orgId)?.id;
   if (!membershipId) throw new Error(`no membership: ${me.text}`);
   return { membershipId, ...tokens };
@@ -67,12 +71,20 @@ async function join(role: 'VIEWER' | 'MEMBER' | 'ADMIN') {
 }
 
 const removeMember = async (membershipId: string) => {
-  const removed = await gql('mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }', { id: membershipId }, owner.headers);
+  const removed = await gql(
+    'mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }',
+    { id: membershipId },
+    owner.headers,
+  );
   expect(removed.errors).toBeUndefined();
 };
 
 const refresh = (refreshToken: string) =>
-  gql<{ refreshSession: { accessToken: string; refreshToken: string } }>('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }', { t: refreshToken }, {});
+  gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(
+    'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }',
+    { t: refreshToken },
+    {},
+  );
 
 function expectRefused(response: { status: number; errors?: { extensions?: Record<string, unknown> }[] }): void {
   expect(response.status).toBe(401);
@@ -114,7 +126,11 @@ it('answers a demoted member’s next request 401; the refreshed token carries t
   const { membershipId, headers, refreshToken } = await join('MEMBER');
   // A member may run workflows: this one does not exist.
   expect((await gql(EXECUTE, { input: { workflowId: randomUUID() } }, headers)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-  const changed = await gql('mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { membership { id } } }', { id: membershipId }, owner.headers);
+  const changed = await gql(
+    'mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { membership { id } } }',
+    { id: membershipId },
+    owner.headers,
+  );
   expect(changed.errors).toBeUndefined();
 
   expectRefused(await gql(EXECUTE, { input: { workflowId: randomUUID() } }, headers));
@@ -147,10 +163,19 @@ it('ends a removed member’s SSE stream with UNAUTHENTICATED at once', async ()
   const acting = { ...user, orgId: owner.orgId };
   const stream = await openStream(federation, { headers, query: SUGGESTIONS });
   expect(stream.response.status).toBe(200);
-  await until(async () => (await subscribersOf(federation, suggestionChannel(federation, acting))) === 1, 10_000, 'the upstream subscription');
+  await until(
+    async () => (await subscribersOf(federation, suggestionChannel(federation, acting))) === 1,
+    10_000,
+    'the upstream subscription',
+  );
   await removeMember(membershipId);
   await within(stream.ended, 5_000, 'the end of the stream');
-  expect(stream.events).toEqual([{ event: 'next', data: { errors: [{ message: 'Authentication failed', extensions: { code: 'UNAUTHENTICATED', request_id: expect.any(String) } }] } }]);
+  expect(stream.events).toEqual([
+    {
+      event: 'next',
+      data: { errors: [{ message: 'Authentication failed', extensions: { code: 'UNAUTHENTICATED', request_id: expect.any(String) } }] },
+    },
+  ]);
   await until(async () => (await subscribersOf(federation, suggestionChannel(federation, acting))) === 0, 5_000, 'upstream completed');
 });
 

@@ -25,7 +25,8 @@ beforeAll(async () => {
     const identity = verifyRequestIdentity(req, secret); // throws (500) when the gateway did not sign this call
     calls.push({ key: req.body.key, identity });
     if (answer === 'broken') res.status(503).json({});
-    else if (req.body.key === knownKey || req.body.key === otherKey) res.json(answerClient === undefined ? verified : { ...verified, clientName: answerClient });
+    else if (req.body.key === knownKey || req.body.key === otherKey)
+      res.json(answerClient === undefined ? verified : { ...verified, clientName: answerClient });
     else res.status(401).json({ error: 'unknown key' });
   });
   server = http.createServer(app);

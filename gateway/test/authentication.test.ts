@@ -55,7 +55,16 @@ it('refuses a token signed with another key', async () => {
 function handMadeToken(parts: { alg?: string; iss?: string; aud?: string } = {}): string {
   const alg = parts.alg ?? 'HS256';
   const now = Math.floor(Date.now() / 1000);
-  const claims = { sub: member.userId, org: member.orgId, role: member.role, sid: member.sessionId, iss: parts.iss ?? 'flowgraph', aud: parts.aud ?? 'flowgraph', iat: now, exp: now + 600 };
+  const claims = {
+    sub: member.userId,
+    org: member.orgId,
+    role: member.role,
+    sid: member.sessionId,
+    iss: parts.iss ?? 'flowgraph',
+    aud: parts.aud ?? 'flowgraph',
+    iat: now,
+    exp: now + 600,
+  };
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const signed = `${encode({ alg, typ: 'JWT' })}.${encode(claims)}`;
   const hash = ({ HS256: 'sha256', HS384: 'sha384', HS512: 'sha512', RS256: 'sha256' } as Record<string, string>)[alg];

@@ -13,7 +13,9 @@ const RULES = ['GRAPHQL_INTROSPECTION'];
 
 /** `variable → default cell` of the tables in the sections of docs/operations.md whose titles start with `titles`. */
 function documentedTable(...titles: string[]): Map<string, string> {
-  const sections = docs('operations.md').split(/^## /m).filter((s) => titles.some((t) => s.startsWith(t)));
+  const sections = docs('operations.md')
+    .split(/^## /m)
+    .filter((s) => titles.some((t) => s.startsWith(t)));
   expect(sections).toHaveLength(titles.length);
   const rows = sections.flatMap((s) => [...s.matchAll(/^\| `([A-Z0-9_]+)` \| ([^|]+) \|/gm)]);
   return new Map(rows.map(([, name, cell]) => [name, cell.trim()]));

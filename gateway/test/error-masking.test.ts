@@ -38,7 +38,12 @@ it('passes a subgraph’s masked internal error on with the same request id', as
   await owner.connect();
   await owner.query(`revoke select on workflow.workflows from ${loadConfig().DATABASE_APP_ROLE}`);
   try {
-    const response = await post(federation.gateway.url, `query { workflow(id: "${randomUUID()}") { id } }`, {}, { ...(await bearer(admin)), 'x-request-id': 'trace-me-1' });
+    const response = await post(
+      federation.gateway.url,
+      `query { workflow(id: "${randomUUID()}") { id } }`,
+      {},
+      { ...(await bearer(admin)), 'x-request-id': 'trace-me-1' },
+    );
     expect(response.errors).toEqual([
       { message: 'Internal server error', path: ['workflow'], extensions: { code: 'INTERNAL', masked: true, request_id: 'trace-me-1' } },
     ]);
@@ -61,7 +66,12 @@ it('passes catalog errors through with their code, details and request id, witho
     details: [{ field: 'displayName', message: 'Must be 1 to 100 characters' }],
     request_id: response.headers.get('x-request-id'),
   });
-  const forbidden = await post(federation.gateway.url, 'mutation { createWorkflow(input: { name: "x" }) { workflow { id } } }', {}, await bearer({ ...admin, role: 'member' }));
+  const forbidden = await post(
+    federation.gateway.url,
+    'mutation { createWorkflow(input: { name: "x" }) { workflow { id } } }',
+    {},
+    await bearer({ ...admin, role: 'member' }),
+  );
   expect(forbidden.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', request_id: forbidden.headers.get('x-request-id') });
 });
 
@@ -72,7 +82,11 @@ it('reports GraphQL validation errors of the operation as VALIDATION_ERROR', asy
 });
 
 it('answers a malformed JSON body with a GraphQL-shaped error', async () => {
-  const response = await fetch(federation.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+  const response = await fetch(federation.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query": ',
+  });
   const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
   expect(response.status).toBe(400);
   expect(body.errors[0].extensions).toEqual({ code: 'VALIDATION_ERROR', request_id: response.headers.get('x-request-id') });
@@ -82,7 +96,12 @@ it('reports not ready, naming the subgraph that is down', async () => {
   const response = await fetch(new URL('/readyz', federation.gateway.url));
   const body = (await response.json()) as { checks: Record<string, { status: string }> };
   expect(response.status).toBe(503);
-  expect(body.checks).toMatchObject({ redis: { status: 'ok' }, core: { status: 'ok' }, workflow: { status: 'ok' }, analytics: { status: 'down' } });
+  expect(body.checks).toMatchObject({
+    redis: { status: 'ok' },
+    core: { status: 'ok' },
+    workflow: { status: 'ok' },
+    analytics: { status: 'down' },
+  });
 });
 
 it('masks a subgraph that answers HTTP 400 and still stamps the request id', async () => {
@@ -94,8 +113,18 @@ it('masks a subgraph that answers HTTP 400 and still stamps the request id', asy
   await new Promise<void>((resolve) => stale.listen(0, '127.0.0.1', resolve));
   const other = await startFederation({ ANALYTICS_URL: `http://127.0.0.1:${(stale.address() as AddressInfo).port}/graphql` });
   try {
-    const response = await post(other.gateway.url, `query { pattern(id: "${randomUUID()}") { id } }`, {}, { ...(await bearer(admin)), 'x-request-id': 'stale-1' });
-    expect(response.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: expect.objectContaining({ code: 'INTERNAL', request_id: 'stale-1' }) })]);
+    const response = await post(
+      other.gateway.url,
+      `query { pattern(id: "${randomUUID()}") { id } }`,
+      {},
+      { ...(await bearer(admin)), 'x-request-id': 'stale-1' },
+    );
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: 'Internal server error',
+        extensions: expect.objectContaining({ code: 'INTERNAL', request_id: 'stale-1' }),
+      }),
+    ]);
     expect(response.text).not.toMatch(/Cannot query|patterns/);
   } finally {
     await other.stop();

@@ -1,6 +1,15 @@
 import { until } from '@flowgraph/kernel/testing';
 import { post, startFederation, type Federation } from './support/federation-kit';
-import { Rows, collect, executionUpdatedChannel, publishExecution, signUp, subscribersOf, wsClient, type TestUser } from './support/live-kit';
+import {
+  Rows,
+  collect,
+  executionUpdatedChannel,
+  publishExecution,
+  signUp,
+  subscribersOf,
+  wsClient,
+  type TestUser,
+} from './support/live-kit';
 
 /**
  * `executionUpdated` ends when the execution does, over both transports of the real gateway: the
@@ -40,7 +49,10 @@ const event = (id: string, status: string) => ({ data: { executionUpdated: { id,
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -70,8 +82,10 @@ async function sseEvents(executionId: string, whenSubscribed: () => Promise<void
   });
 }
 
-const upstreamOpen = async (executionId: string) => (await subscribersOf(federation, executionUpdatedChannel(federation, executionId))) === 1;
-const upstreamClosed = async (executionId: string) => (await subscribersOf(federation, executionUpdatedChannel(federation, executionId))) === 0;
+const upstreamOpen = async (executionId: string) =>
+  (await subscribersOf(federation, executionUpdatedChannel(federation, executionId))) === 1;
+const upstreamClosed = async (executionId: string) =>
+  (await subscribersOf(federation, executionUpdatedChannel(federation, executionId))) === 0;
 
 it('graphql-ws: delivers the finished execution once, then completes the subscription', async () => {
   const executionId = await anExecution();
@@ -120,5 +134,8 @@ it('SSE: an execution already finished is delivered once at once, then the strea
   const executionId = await anExecution();
   await rows.executionStatus(executionId, 'cancelled');
   const events = await sseEvents(executionId, async () => undefined);
-  expect(events).toEqual([{ event: 'next', data: event(executionId, 'CANCELLED') }, { event: 'complete', data: null }]);
+  expect(events).toEqual([
+    { event: 'next', data: event(executionId, 'CANCELLED') },
+    { event: 'complete', data: null },
+  ]);
 });

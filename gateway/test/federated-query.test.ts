@@ -32,7 +32,16 @@ async function insertPattern(support: number): Promise<void> {
     await client.query(
       `insert into analytics.patterns (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at)
        values ($1, $2, $3, $4, $5, 0.5, now(), now())`,
-      [randomUUID(), owner.orgId, owner.userId, JSON.stringify([{ tool: 'github', eventType: 'push' }, { tool: 'slack', eventType: `message.${support}` }]), support],
+      [
+        randomUUID(),
+        owner.orgId,
+        owner.userId,
+        JSON.stringify([
+          { tool: 'github', eventType: 'push' },
+          { tool: 'slack', eventType: `message.${support}` },
+        ]),
+        support,
+      ],
     );
   } finally {
     await client.end();
@@ -55,7 +64,9 @@ it('signs up anonymously through the gateway', async () => {
 });
 
 it('answers one query that spans core, workflow, integration and analytics', async () => {
-  const created = await gateway<{ createWorkflow: { workflow: { id: string } } }>('mutation { createWorkflow(input: { name: "Deploy on merge" }) { workflow { id } } }');
+  const created = await gateway<{ createWorkflow: { workflow: { id: string } } }>(
+    'mutation { createWorkflow(input: { name: "Deploy on merge" }) { workflow { id } } }',
+  );
   expect(created.errors).toBeUndefined();
   const connected = await gateway<{ connectIntegration: { integration: { id: string } } }>(
     'mutation { connectIntegration(input: { provider: GITHUB, displayName: "Work" }) { integration { id } } }',
@@ -82,7 +93,12 @@ it('answers one query that spans core, workflow, integration and analytics', asy
     name: 'Ada',
     workflows: { edges: [{ node: { name: 'Deploy on merge' } }] },
     integrations: [{ provider: 'GITHUB', displayName: 'Work' }],
-    patterns: { edges: [{ node: { support: 9, sequence: [{ tool: 'github' }, { tool: 'slack' }] } }, { node: { support: 4, sequence: [{ tool: 'github' }, { tool: 'slack' }] } }] },
+    patterns: {
+      edges: [
+        { node: { support: 9, sequence: [{ tool: 'github' }, { tool: 'slack' }] } },
+        { node: { support: 4, sequence: [{ tool: 'github' }, { tool: 'slack' }] } },
+      ],
+    },
   });
 });
 
@@ -94,7 +110,14 @@ it('saves, publishes and runs a workflow through the graph, with the owner resol
   );
   expect(saved.errors).toBeUndefined();
   const version = saved.data!.updateWorkflow.workflow.latestVersion.version;
-  expect((await gateway('mutation($id: ID!, $v: Int!) { publishWorkflow(id: $id, version: $v) { workflow { id } } }', { id: workflowId, v: version })).errors).toBeUndefined();
+  expect(
+    (
+      await gateway('mutation($id: ID!, $v: Int!) { publishWorkflow(id: $id, version: $v) { workflow { id } } }', {
+        id: workflowId,
+        v: version,
+      })
+    ).errors,
+  ).toBeUndefined();
   const run = await gateway<{ executeWorkflow: { execution: { id: string; status: string; version: number } } }>(
     'mutation($id: ID!) { executeWorkflow(input: { workflowId: $id, idempotencyKey: "gw-1" }) { execution { id status version } } }',
     { id: workflowId },

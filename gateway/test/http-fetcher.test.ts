@@ -44,7 +44,9 @@ beforeAll(async () => {
         res.writeHead(401, { 'content-type': 'text/plain' }).end('bad identity signature');
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=30, public' }).end(JSON.stringify({ data: { echo: JSON.parse(body) } }));
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=30, public' })
+        .end(JSON.stringify({ data: { echo: JSON.parse(body) } }));
     });
   });
   server.on('connection', (socket) => connections.push(socket));
@@ -59,8 +61,16 @@ afterAll(async () => {
 
 it('sends method, headers and body, and answers with status, headers and the parsed body', async () => {
   const fetcher = httpFetcher();
-  const response = await fetcher(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-flowgraph-identity': 'signed' }, body: '{"query":"{ me { id } }"}' });
-  expect(lastRequest).toMatchObject({ method: 'POST', headers: { 'x-flowgraph-identity': 'signed', 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
+  const response = await fetcher(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-flowgraph-identity': 'signed' },
+    body: '{"query":"{ me { id } }"}',
+  });
+  expect(lastRequest).toMatchObject({
+    method: 'POST',
+    headers: { 'x-flowgraph-identity': 'signed', 'content-type': 'application/json' },
+    body: '{"query":"{ me { id } }"}',
+  });
   expect(response.ok).toBe(true);
   expect(response.status).toBe(200);
   expect(response.headers.get('Content-Type')).toBe('application/json');
@@ -86,20 +96,33 @@ it('keeps connections alive: sequential calls reuse their sockets', async () => 
 
 it('fails a call the subgraph does not answer within the timeout', async () => {
   const started = Date.now();
-  await expect(httpFetcher({ timeoutMs: 200 })(`${url}/silent`, { method: 'POST', body: '{}' })).rejects.toThrow(/did not answer within 200 ms/);
+  await expect(httpFetcher({ timeoutMs: 200 })(`${url}/silent`, { method: 'POST', body: '{}' })).rejects.toThrow(
+    /did not answer within 200 ms/,
+  );
   expect(Date.now() - started).toBeLessThan(2000);
 });
 
 it('sends a call once: a connection cut before the answer fails it (the data source decides on sending again)', async () => {
   cutsLeft = 1;
   cutArrivals = 0;
-  await expect(httpFetcher()(`${url}/cut`, { method: 'POST', body: '{}' })).rejects.toMatchObject({ code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/) });
+  await expect(httpFetcher()(`${url}/cut`, { method: 'POST', body: '{}' })).rejects.toMatchObject({
+    code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/),
+  });
   expect(cutArrivals).toBe(1);
 });
 
 describe('SignedIdentityDataSource', () => {
-  const source = () => new SignedIdentityDataSource({ url: `${url}/cut`, name: 'core', identitySecret: 'x'.repeat(32), logger: createLogger('test', 'silent') });
-  const call = (query: string) => source().process({ kind: 'health check', request: { query }, context: {} } as unknown as Parameters<SignedIdentityDataSource['process']>[0]);
+  const source = () =>
+    new SignedIdentityDataSource({
+      url: `${url}/cut`,
+      name: 'core',
+      identitySecret: 'x'.repeat(32),
+      logger: createLogger('test', 'silent'),
+    });
+  const call = (query: string) =>
+    source().process({ kind: 'health check', request: { query }, context: {} } as unknown as Parameters<
+      SignedIdentityDataSource['process']
+    >[0]);
 
   it('sends a query once more when its connection is cut before the answer', async () => {
     cutsLeft = 1;
@@ -119,7 +142,9 @@ describe('SignedIdentityDataSource', () => {
   it('never sends a mutation again: it may have run', async () => {
     cutsLeft = 1;
     cutArrivals = 0;
-    await expect(call('mutation M__core__0 { logOut }')).rejects.toMatchObject({ code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/) });
+    await expect(call('mutation M__core__0 { logOut }')).rejects.toMatchObject({
+      code: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/),
+    });
     expect(cutArrivals).toBe(1);
   });
 });

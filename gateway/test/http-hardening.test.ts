@@ -50,7 +50,9 @@ it('answers a CORS preflight from an allowed origin with credentials, and not an
 
 it('sends security headers: an API’s CSP, HSTS, nosniff, no framing', async () => {
   const response = await post(federation.gateway.url, '{ __typename }');
-  expect(response.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'");
+  expect(response.headers.get('content-security-policy')).toBe(
+    "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+  );
   expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
@@ -62,7 +64,11 @@ it('refuses requests a cross-site form or link could send (CSRF prevention)', as
   const simpleGet = await fetch(url);
   expect(simpleGet.status).toBe(400);
   expect(await simpleGet.text()).toMatch(/Cross-Site Request Forgery/);
-  const simplePost = await fetch(federation.gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const simplePost = await fetch(federation.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   expect(simplePost.status).toBe(400);
   const refusal = (await simplePost.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
   expect(refusal.errors[0].message).toMatch(/Cross-Site Request Forgery/);
@@ -76,7 +82,9 @@ it('refuses requests a cross-site form or link could send (CSRF prevention)', as
 it('refuses a body over BODY_LIMIT with 413 and the GraphQL error shape', async () => {
   const response = await post(federation.gateway.url, `{ __typename } # ${'x'.repeat(2048)}`);
   expect(response.status).toBe(413);
-  expect(response.errors).toEqual([{ message: 'Request body too large', extensions: { code: 'VALIDATION_ERROR', request_id: response.headers.get('x-request-id') } }]);
+  expect(response.errors).toEqual([
+    { message: 'Request body too large', extensions: { code: 'VALIDATION_ERROR', request_id: response.headers.get('x-request-id') } },
+  ]);
 });
 
 it('refuses introspection in production; development serves it', async () => {
@@ -85,7 +93,9 @@ it('refuses introspection in production; development serves it', async () => {
     const refused = await post(federation.gateway.url, query);
     expect(refused.status).toBe(400);
     // Neutral: neither the server library nor how to switch introspection on.
-    expect(refused.errors).toEqual([expect.objectContaining({ message: 'Introspection is disabled', extensions: expect.objectContaining({ code: 'VALIDATION_ERROR' }) })]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ message: 'Introspection is disabled', extensions: expect.objectContaining({ code: 'VALIDATION_ERROR' }) }),
+    ]);
     expect(refused.text).not.toMatch(/apollo|enable|introspection: true|pass /i);
     expect(refused.data).toBeUndefined();
   }
@@ -104,7 +114,15 @@ it('gives no field suggestions in production errors; development does', async ()
 
 it('answers paths it does not serve with the JSON error envelope and 404, not an HTML page', async () => {
   const origin = new URL(federation.gateway.url).origin;
-  for (const [method, path] of [['GET', '/nope'], ['GET', '/api/v1/anything'], ['POST', '/api/v1/workflows'], ['GET', '/webhooks/some-trigger'], ['DELETE', '/healthz'], ['POST', '/graphql/nope'], ['GET', '/graphql/stream/nope']]) {
+  for (const [method, path] of [
+    ['GET', '/nope'],
+    ['GET', '/api/v1/anything'],
+    ['POST', '/api/v1/workflows'],
+    ['GET', '/webhooks/some-trigger'],
+    ['DELETE', '/healthz'],
+    ['POST', '/graphql/nope'],
+    ['GET', '/graphql/stream/nope'],
+  ]) {
     const response = await fetch(`${origin}${path}`, { method, headers: { 'x-request-id': 'lost-1' } });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);

@@ -51,13 +51,19 @@ it('takes a new person and an existing account into an organization by invitatio
   const existingEmail = `${randomUUID()}@example.com`;
   const existing = await signUp(existingEmail, { organizationName: 'Elsewhere' });
   const token = await invite(owner, existingEmail, 'VIEWER');
-  const accepted = await gateway<{ acceptInvitation: Tokens }>(`mutation($token: String!) { acceptInvitation(token: $token) { ${TOKENS} } }`, { token }, existing.accessToken);
+  const accepted = await gateway<{ acceptInvitation: Tokens }>(
+    `mutation($token: String!) { acceptInvitation(token: $token) { ${TOKENS} } }`,
+    { token },
+    existing.accessToken,
+  );
   expect(accepted.errors).toBeUndefined();
   expect(accepted.data!.acceptInvitation).toMatchObject({ role: 'VIEWER', organization: { id: owner.organization.id } });
   expect(await currentOrganization(accepted.data!.acceptInvitation.accessToken)).toBe(owner.organization.id);
 
   // Logging in again lands where the account acted last, not in its older organization.
-  const loggedIn = await gateway<{ logIn: Tokens }>(`mutation($input: LogInInput!) { logIn(input: $input) { ${TOKENS} } }`, { input: { email: existingEmail, password: PASSWORD } });
+  const loggedIn = await gateway<{ logIn: Tokens }>(`mutation($input: LogInInput!) { logIn(input: $input) { ${TOKENS} } }`, {
+    input: { email: existingEmail, password: PASSWORD },
+  });
   expect(loggedIn.data?.logIn.organization.id).toBe(owner.organization.id);
 
   const pending = await gateway<{ invitations: { edges: unknown[] } }>('{ invitations { edges { node { id } } } }', {}, owner.accessToken);

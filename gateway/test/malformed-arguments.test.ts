@@ -41,18 +41,28 @@ interface Position {
 }
 
 /** The paths of the values of the given scalars inside an input type (input objects' fields, recursively). */
-function pathsOf(type: GraphQLInputType, scalars: string[], path: string, detail: string, seen: string[] = []): { path: string; detail: string }[] {
+function pathsOf(
+  type: GraphQLInputType,
+  scalars: string[],
+  path: string,
+  detail: string,
+  seen: string[] = [],
+): { path: string; detail: string }[] {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return pathsOf(inner.ofType, scalars, path, `${detail}[0]`, seen);
   if (scalars.includes(inner.name)) return [{ path, detail }];
   if (!isInputObjectType(inner) || seen.includes(inner.name)) return [];
-  return Object.values(inner.getFields()).flatMap((f) => pathsOf(f.type, scalars, `${path}.${f.name}`, `${detail}.${f.name}`, [...seen, inner.name]));
+  return Object.values(inner.getFields()).flatMap((f) =>
+    pathsOf(f.type, scalars, `${path}.${f.name}`, `${detail}.${f.name}`, [...seen, inner.name]),
+  );
 }
 
 /** Every argument position of the given scalars in fields of `types`. */
 function positions(types: readonly GraphQLObjectType[], scalars: string[]): Position[] {
   return types.flatMap((type) =>
-    Object.values(type.getFields()).flatMap((field) => field.args.flatMap((arg) => pathsOf(arg.type, scalars, arg.name, arg.name).map((p) => ({ type, field, ...p })))),
+    Object.values(type.getFields()).flatMap((field) =>
+      field.args.flatMap((arg) => pathsOf(arg.type, scalars, arg.name, arg.name).map((p) => ({ type, field, ...p }))),
+    ),
   );
 }
 const idPositions = (types: readonly GraphQLObjectType[]) => positions(types, ['ID']);
@@ -72,13 +82,25 @@ function valueOf(type: GraphQLInputType, target: string[] | null, bad: (scalar: 
     return value;
   }
   // Strings are unique so that per-value limits (signUp per email) are not what answers.
-  const scalars: Record<string, unknown> = { ID: randomUUID(), String: `x${randomUUID()}`, Int: 1, Float: 1, Boolean: true, DateTime: new Date().toISOString(), Date: '2026-01-01', JSONObject: {} };
+  const scalars: Record<string, unknown> = {
+    ID: randomUUID(),
+    String: `x${randomUUID()}`,
+    Int: 1,
+    Float: 1,
+    Boolean: true,
+    DateTime: new Date().toISOString(),
+    Date: '2026-01-01',
+    JSONObject: {},
+  };
   if (!(inner.name in scalars)) throw new Error(`the walker needs a value for scalar ${inner.name}`);
   return scalars[inner.name];
 }
 
 /** The operation calling `position.field` with every argument a variable, and the variables. */
-function operationFor(position: Position, bad: string | ((scalar: string) => unknown)): { query: string; variables: Record<string, unknown> } {
+function operationFor(
+  position: Position,
+  bad: string | ((scalar: string) => unknown),
+): { query: string; variables: Record<string, unknown> } {
   const { type, field, path } = position;
   const [argName, ...below] = path.split('.');
   const args = field.args.filter((arg) => arg.name === argName || (isNonNullType(arg.type) && arg.defaultValue === undefined));
@@ -94,7 +116,11 @@ function operationFor(position: Position, bad: string | ((scalar: string) => unk
 type GraphQLErrorBody = { message: string; extensions?: { code?: string; details?: { field: string; message: string }[] } };
 
 /** Sends an operation over HTTP, or a subscription over SSE (its first event), and returns the errors. */
-async function errorsOf(operation: 'query' | 'mutation' | 'subscription', body: { query: string; variables: Record<string, unknown> }, user: TestUser): Promise<GraphQLErrorBody[]> {
+async function errorsOf(
+  operation: 'query' | 'mutation' | 'subscription',
+  body: { query: string; variables: Record<string, unknown> },
+  user: TestUser,
+): Promise<GraphQLErrorBody[]> {
   if (operation !== 'subscription') return (await post(federation.gateway.url, body.query, body.variables, user.headers)).errors ?? [];
   const response = await fetch(`${federation.gateway.url}/stream`, {
     method: 'POST',
@@ -102,7 +128,10 @@ async function errorsOf(operation: 'query' | 'mutation' | 'subscription', body: 
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  const events = text.split('\n').filter((line) => line.startsWith('data:') && line.length > 5).map((line) => JSON.parse(line.slice(5)) as { errors?: GraphQLErrorBody[] });
+  const events = text
+    .split('\n')
+    .filter((line) => line.startsWith('data:') && line.length > 5)
+    .map((line) => JSON.parse(line.slice(5)) as { errors?: GraphQLErrorBody[] });
   return events.flatMap((event) => event.errors ?? []);
 }
 
@@ -123,50 +152,87 @@ it('finds the ID-taking fields, all of them on Query, Mutation or Subscription',
   // A floor, so a broken walk (nothing found) cannot pass the test below.
   expect(positions.length).toBeGreaterThan(25);
   expect(positions.map((p) => `${p.type.name}.${p.field.name}.${p.path}`)).toEqual(
-    expect.arrayContaining(['Query.executions.workflowId', 'Mutation.addTrigger.input.workflowId', 'Query.workflowTemplate.id', 'Subscription.executionUpdated.executionId']),
+    expect.arrayContaining([
+      'Query.executions.workflowId',
+      'Mutation.addTrigger.input.workflowId',
+      'Query.workflowTemplate.id',
+      'Subscription.executionUpdated.executionId',
+    ]),
   );
   // Fields below the root would need a path to reach them: extend the walk when one appears.
-  const others = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !rootTypes.includes(t) && !t.name.startsWith('__'));
+  const others = Object.values(schema.getTypeMap()).filter(
+    (t): t is GraphQLObjectType => isObjectType(t) && !rootTypes.includes(t) && !t.name.startsWith('__'),
+  );
   expect(idPositions(others).map((p) => `${p.type.name}.${p.field.name}`)).toEqual([]);
 });
 
 describe.each(Object.entries(malformed))('a malformed id (%s)', (_kind, bad) => {
-  it.each(idPositions(rootTypes).map((p) => [`${p.type.name}.${p.field.name}(${p.path})`, p] as const))('%s answers VALIDATION_ERROR naming the argument', async (_name, position) => {
-    const operation = position.type === schema.getMutationType() ? 'mutation' : position.type === schema.getSubscriptionType() ? 'subscription' : 'query';
-    const errors = await errorsOf(operation, operationFor(position, bad), ada);
-    expect(errors.map((e) => e.extensions?.code)).not.toContain('INTERNAL');
-    expect(errors).toContainEqual(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', details: expect.arrayContaining([expect.objectContaining({ field: position.path })]) }) }),
-    );
-  });
+  it.each(idPositions(rootTypes).map((p) => [`${p.type.name}.${p.field.name}(${p.path})`, p] as const))(
+    '%s answers VALIDATION_ERROR naming the argument',
+    async (_name, position) => {
+      const operation =
+        position.type === schema.getMutationType() ? 'mutation' : position.type === schema.getSubscriptionType() ? 'subscription' : 'query';
+      const errors = await errorsOf(operation, operationFor(position, bad), ada);
+      expect(errors.map((e) => e.extensions?.code)).not.toContain('INTERNAL');
+      expect(errors).toContainEqual(
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'VALIDATION_ERROR',
+            details: expect.arrayContaining([expect.objectContaining({ field: position.path })]),
+          }),
+        }),
+      );
+    },
+  );
 });
 
 /** Text Postgres refuses (text and jsonb): a NUL character, in a string or anywhere in a JSON value. */
 const withNul = (scalar: string) => (scalar === 'JSONObject' ? { 'key\u0000': 'value\u0000' } : `before\u0000after${randomUUID()}`);
 
 describe('text holding a NUL character', () => {
-  it.each(positions(rootTypes, ['String', 'JSONObject']).map((p) => [`${p.type.name}.${p.field.name}(${p.detail})`, p] as const))('%s answers VALIDATION_ERROR naming the argument', async (_name, position) => {
-    const operation = position.type === schema.getMutationType() ? 'mutation' : position.type === schema.getSubscriptionType() ? 'subscription' : 'query';
-    const errors = await errorsOf(operation, operationFor(position, withNul), ada);
-    expect(errors.map((e) => e.extensions?.code)).not.toContain('INTERNAL');
-    expect(errors).toContainEqual(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', details: expect.arrayContaining([{ field: position.detail, message: 'Must not contain NUL characters' }]) }) }),
-    );
-  });
+  it.each(positions(rootTypes, ['String', 'JSONObject']).map((p) => [`${p.type.name}.${p.field.name}(${p.detail})`, p] as const))(
+    '%s answers VALIDATION_ERROR naming the argument',
+    async (_name, position) => {
+      const operation =
+        position.type === schema.getMutationType() ? 'mutation' : position.type === schema.getSubscriptionType() ? 'subscription' : 'query';
+      const errors = await errorsOf(operation, operationFor(position, withNul), ada);
+      expect(errors.map((e) => e.extensions?.code)).not.toContain('INTERNAL');
+      expect(errors).toContainEqual(
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'VALIDATION_ERROR',
+            details: expect.arrayContaining([{ field: position.detail, message: 'Must not contain NUL characters' }]),
+          }),
+        }),
+      );
+    },
+  );
 });
 
 it('answers the issue’s example with VALIDATION_ERROR, and a well-formed unknown id with null', async () => {
   const malformedId = await post(federation.gateway.url, '{ executions(workflowId: "abc") { edges { node { id } } } }', {}, ada.headers);
   expect(malformedId.errors).toEqual([
-    expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', details: [{ field: 'workflowId', message: 'Must be a UUID' }] }) }),
+    expect.objectContaining({
+      extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', details: [{ field: 'workflowId', message: 'Must be a UUID' }] }),
+    }),
   ]);
-  const unknown = await post(federation.gateway.url, `{ workflow(id: "${randomUUID()}") { id } workflowTemplate(id: "no-such-template") { id } }`, {}, ada.headers);
+  const unknown = await post(
+    federation.gateway.url,
+    `{ workflow(id: "${randomUUID()}") { id } workflowTemplate(id: "no-such-template") { id } }`,
+    {},
+    ada.headers,
+  );
   expect(unknown).toMatchObject({ data: { workflow: null, workflowTemplate: null } });
   expect(unknown.errors).toBeUndefined();
 });
 
 it('accepts template ids, which are slugs rather than UUIDs', async () => {
-  const template = await post<{ workflowTemplate: { id: string } }>(federation.gateway.url, '{ workflowTemplate(id: "github-pr-opened-to-slack") { id } }', {}, ada.headers);
+  const template = await post<{ workflowTemplate: { id: string } }>(
+    federation.gateway.url,
+    '{ workflowTemplate(id: "github-pr-opened-to-slack") { id } }',
+    {},
+    ada.headers,
+  );
   expect(template.data).toEqual({ workflowTemplate: { id: 'github-pr-opened-to-slack' } });
 });
 
@@ -182,18 +248,21 @@ const notFoundExceptions: Record<string, string> = {
 };
 
 describe('a well-formed id that names nothing', () => {
-  it.each(idPositions(rootTypes).map((p) => [`${p.type.name}.${p.field.name}(${p.path})`, p] as const))('%s answers null from a query, NOT_FOUND otherwise', async (_name, position) => {
-    const body = operationFor(position, randomUUID());
-    const name = `${position.type.name}.${position.field.name}`;
-    if (position.type === schema.getQueryType()) {
-      const response = await post<Record<string, unknown>>(federation.gateway.url, body.query, body.variables, ada.headers);
-      expect(response.errors).toBeUndefined();
-      // A list under an unknown id is empty rather than null.
-      if (!isNonNullType(position.field.type)) expect(response.data).toEqual({ [position.field.name]: null });
-      return;
-    }
-    const operation = position.type === schema.getMutationType() ? 'mutation' : 'subscription';
-    const errors = await errorsOf(operation, body, ada);
-    expect(errors.map((e) => e.extensions?.code)).toEqual([notFoundExceptions[name] ?? 'NOT_FOUND']);
-  });
+  it.each(idPositions(rootTypes).map((p) => [`${p.type.name}.${p.field.name}(${p.path})`, p] as const))(
+    '%s answers null from a query, NOT_FOUND otherwise',
+    async (_name, position) => {
+      const body = operationFor(position, randomUUID());
+      const name = `${position.type.name}.${position.field.name}`;
+      if (position.type === schema.getQueryType()) {
+        const response = await post<Record<string, unknown>>(federation.gateway.url, body.query, body.variables, ada.headers);
+        expect(response.errors).toBeUndefined();
+        // A list under an unknown id is empty rather than null.
+        if (!isNonNullType(position.field.type)) expect(response.data).toEqual({ [position.field.name]: null });
+        return;
+      }
+      const operation = position.type === schema.getMutationType() ? 'mutation' : 'subscription';
+      const errors = await errorsOf(operation, body, ada);
+      expect(errors.map((e) => e.extensions?.code)).toEqual([notFoundExceptions[name] ?? 'NOT_FOUND']);
+    },
+  );
 });

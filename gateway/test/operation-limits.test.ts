@@ -63,7 +63,10 @@ it('refuses a fourth alias, accepts three (aliases of __typename are free)', asy
   const before = await rejections('aliases');
   await accepted('{ a: me { id } b: me { id } c: me { id } t1: __typename t2: __typename }');
   const refused = await refusedBy('aliases', '{ a: me { id } b: me { id } c: me { id } d: me { id } }');
-  expect(refused.errors?.[0]).toMatchObject({ message: 'Alias limit exceeded: found 4, the limit is 3', extensions: { code: 'VALIDATION_ERROR', max: 3, found: 4 } });
+  expect(refused.errors?.[0]).toMatchObject({
+    message: 'Alias limit exceeded: found 4, the limit is 3',
+    extensions: { code: 'VALIDATION_ERROR', max: 3, found: 4 },
+  });
   expect(await rejections('aliases')).toBe(before + 1);
 });
 
@@ -100,7 +103,10 @@ it('weighs fields by @cost and lists by their slicing argument, read with the va
   // events (@cost 5) + n × (edge 1 + node 1) = 5 + 2n: n = 10 costs 25, the limit.
   await accepted(events, { n: 10 });
   const refused = await refusedBy('cost', events, { n: 11 });
-  expect(refused.errors?.[0]).toMatchObject({ message: 'Query cost limit exceeded: found 27, the limit is 25', extensions: { code: 'VALIDATION_ERROR', limit: 'cost', max: 25, found: 27 } });
+  expect(refused.errors?.[0]).toMatchObject({
+    message: 'Query cost limit exceeded: found 27, the limit is 25',
+    extensions: { code: 'VALIDATION_ERROR', limit: 'cost', max: 25, found: 27 },
+  });
   // The same shape without a weight (auditLog costs 1): 1 + 2 × 11 = 23 passes.
   await accepted('query Audit($n: Int) { auditLog(first: $n) { edges { node { id } } } }', { n: 11 });
   // A list without a slicing argument counts as 10 items: memberships × (1 + user 1) = 20, + me 1.

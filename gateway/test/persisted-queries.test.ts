@@ -20,7 +20,11 @@ interface Answer {
 }
 
 async function send(url: string, body: Record<string, unknown>): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, ...((await response.json()) as object) };
 }
 
@@ -47,7 +51,10 @@ it('answers an unknown hash with PersistedQueryNotFound, so the client sends the
   const answer = await send(federation.gateway.url, { extensions: persisted(sha256(`${meQuery} # unknown`)) });
   // The message and reason are what APQ clients (Apollo Client, urql) look for; the code is the catalog's.
   expect(answer.errors).toEqual([
-    expect.objectContaining({ message: 'PersistedQueryNotFound', extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', reason: 'PERSISTED_QUERY_NOT_FOUND' }) }),
+    expect.objectContaining({
+      message: 'PersistedQueryNotFound',
+      extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', reason: 'PERSISTED_QUERY_NOT_FOUND' }),
+    }),
   ]);
 });
 

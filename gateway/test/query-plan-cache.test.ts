@@ -40,7 +40,11 @@ it('stays within its size limit by evicting the least recently used plans', asyn
   const metrics = createGatewayMetrics({ defaultMetrics: false });
   // 2 KiB: room for two plans of about 700 bytes each, not three.
   const cache = queryPlanCache({ maxMiB: 2 / 1024, metrics });
-  const plan = (n: number) => ({ kind: 'QueryPlan', node: { kind: 'Fetch', serviceName: 'core', operation: `query Q${n} { ${'x'.repeat(640)} }` } }) as unknown as QueryPlan;
+  const plan = (n: number) =>
+    ({
+      kind: 'QueryPlan',
+      node: { kind: 'Fetch', serviceName: 'core', operation: `query Q${n} { ${'x'.repeat(640)} }` },
+    }) as unknown as QueryPlan;
   await cache.set('a', plan(1));
   await cache.set('b', plan(2));
   expect(await cache.get('a')).toBeDefined(); // a is now the most recently used

@@ -56,7 +56,10 @@ function expectRefused(response: HttpGraphQLResult<unknown>, limit: number, mess
   expect(response.headers.get('ratelimit-remaining')).toBe('0');
   expect(response.headers.get('ratelimit-reset')).toBe(String(retryAfter));
   expect(response.errors).toEqual([
-    { message: expect.stringMatching(message), extensions: { code: 'RATE_LIMITED', retryAfter, request_id: response.headers.get('x-request-id') } },
+    {
+      message: expect.stringMatching(message),
+      extensions: { code: 'RATE_LIMITED', retryAfter, request_id: response.headers.get('x-request-id') },
+    },
   ]);
 }
 
@@ -157,7 +160,10 @@ it('applies a field’s @rateLimit per caller and per its identityArgs (signUp: 
   for (let i = 0; i < 5; i++) expect((await signUp(client, email)).status).toBe(200);
   const refused = await signUp(client, email);
   expect(refused.status).toBe(429);
-  expect(refused.errors?.[0]).toMatchObject({ message: "You are trying to access 'signUp' too often", extensions: { code: 'RATE_LIMITED' } });
+  expect(refused.errors?.[0]).toMatchObject({
+    message: "You are trying to access 'signUp' too often",
+    extensions: { code: 'RATE_LIMITED' },
+  });
   expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000); // the window is an hour
   expect(refused.headers.get('ratelimit-limit')).toBe('5');
   // identityArgs: another email from the same caller is a different counter…
@@ -221,7 +227,14 @@ it('keeps the sliding log’s semantics: call counts (as arrayLengthField gives 
   const store = windowStore(federation.redis);
   const key = `${federation.config.REDIS_PREFIX}:rl:field:test:${randomUUID()}`;
   const at = (now: number, calls: number, flags: { readOnly?: boolean; uncountRejected?: boolean } = {}) =>
-    store.hitLog(key, { now, windowMs: 10_000, max: 10, calls, readOnly: flags.readOnly ?? false, uncountRejected: flags.uncountRejected ?? false });
+    store.hitLog(key, {
+      now,
+      windowMs: 10_000,
+      max: 10,
+      calls,
+      readOnly: flags.readOnly ?? false,
+      uncountRejected: flags.uncountRejected ?? false,
+    });
   expect(await at(1_000, 6)).toEqual({ limited: false, calls: 6, waitMs: 0 });
   expect(await at(2_000, 1, { readOnly: true })).toEqual({ limited: false, calls: 6, waitMs: 0 }); // looks, does not count
   expect(await at(3_000, 4)).toEqual({ limited: false, calls: 10, waitMs: 0 });

@@ -45,7 +45,12 @@ async function signUp(orgName: string) {
     { input: { email, password: 'correct horse battery staple', name: orgName, organizationName: orgName } },
   );
   expect(response.errors).toBeUndefined();
-  return { headers: { authorization: `Bearer ${response.data!.signUp.accessToken}` }, userId: response.data!.signUp.user.id, email, orgName };
+  return {
+    headers: { authorization: `Bearer ${response.data!.signUp.accessToken}` },
+    userId: response.data!.signUp.user.id,
+    email,
+    orgName,
+  };
 }
 
 const entryCount = async () => (await federation.redis.keys(`${federation.config.REDIS_PREFIX}:rc:e:*`)).length;
@@ -99,7 +104,7 @@ it('does not hand PUBLIC data cached for members to an anonymous caller', async 
   expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
 
-it('caches PRIVATE data per caller: one user never gets another user\'s entry', async () => {
+it("caches PRIVATE data per caller: one user never gets another user's entry", async () => {
   const [ada, charles] = users;
   const ME = 'query Me { me { id email name } }';
   const adaFirst = await post<{ me: { id: string; email: string } }>(federation.gateway.url, ME, {}, ada.headers);
@@ -153,7 +158,12 @@ it('drops cached entries when a mutation changes their type, on every replica', 
   const cached = await post(`http://127.0.0.1:${second.port}/graphql`, ORG, {}, ada.headers);
   expect(cached.headers.get('x-cache')).toBe('HIT');
 
-  const renamed = await post(federation.gateway.url, 'mutation { updateOrganization(input: { name: "Renamed Engines" }) { organization { id } } }', {}, ada.headers);
+  const renamed = await post(
+    federation.gateway.url,
+    'mutation { updateOrganization(input: { name: "Renamed Engines" }) { organization { id } } }',
+    {},
+    ada.headers,
+  );
   expect(renamed.errors).toBeUndefined();
 
   for (const url of [`http://127.0.0.1:${second.port}/graphql`, federation.gateway.url]) {

@@ -52,7 +52,9 @@ describe('through the gateway', () => {
       fetch(federation.urls.core, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: malformed });
     const unsigned = await send({});
     expect(unsigned.status).toBe(401);
-    expect(await unsigned.json()).toEqual({ errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(await unsigned.json()).toEqual({
+      errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     const identity: Identity = { requestId: randomUUID(), scopes: [], authMethod: 'anonymous' };
     const signed = await send(signIdentity(identity, identitySecret, { method: 'POST', target: federation.urls.core, body: malformed }));
     expect(signed.status).toBe(400);
@@ -75,20 +77,36 @@ describe('through the gateway', () => {
         return send(url, init);
       },
     });
-    const answer = await source.process({ kind: 'health check', request: { query: listQuery, variables: { reps: [{ __typename: 'User', id: owner.userId }] } }, context: { identity } } as never);
+    const answer = await source.process({
+      kind: 'health check',
+      request: { query: listQuery, variables: { reps: [{ __typename: 'User', id: owner.userId }] } },
+      context: { identity },
+    } as never);
     expect(answer.errors).toBeUndefined();
     const [{ headers, body }] = captured;
     const replay = (sent: string, with_: Record<string, string> = headers) =>
       fetch(federation.urls.integration, { method: 'POST', headers: { ...with_, 'content-type': 'application/json' }, body: sent });
 
-    const mutation = JSON.stringify({ query: 'mutation { connectIntegration(input: { provider: SLACK, displayName: "Replayed" }) { integration { id } } }' });
+    const mutation = JSON.stringify({
+      query: 'mutation { connectIntegration(input: { provider: SLACK, displayName: "Replayed" }) { integration { id } } }',
+    });
     expect((await replay(mutation)).status).toBe(401);
     expect((await replay(body.replace('"query"', ' "query"'))).status).toBe(401); // one byte more is another body
     expect((await replay(body)).status).toBe(200); // the call it was signed for, within its 30 s
 
-    const ahead = signIdentity(identity, identitySecret, { method: 'POST', target: federation.urls.integration, body: mutation }, Date.now() + 5 * 60 * 1000);
+    const ahead = signIdentity(
+      identity,
+      identitySecret,
+      { method: 'POST', target: federation.urls.integration, body: mutation },
+      Date.now() + 5 * 60 * 1000,
+    );
     expect((await replay(mutation, ahead)).status).toBe(401);
-    const listed = await postGraphQL<{ _entities: { integrations: unknown[] }[] }>(federation.urls.integration, listQuery, { reps: [{ __typename: 'User', id: owner.userId }] }, { identity: owner, secret: identitySecret });
+    const listed = await postGraphQL<{ _entities: { integrations: unknown[] }[] }>(
+      federation.urls.integration,
+      listQuery,
+      { reps: [{ __typename: 'User', id: owner.userId }] },
+      { identity: owner, secret: identitySecret },
+    );
     expect(listed.data?._entities[0].integrations).toEqual([]);
   });
 
@@ -106,8 +124,14 @@ describe('through the gateway', () => {
     };
     expect(await connect(signIdentity(identity, identitySecret, { method: 'GET', target: url }))).toBe('connected');
     // A header captured from a POST /graphql cannot open a subscription, nor one for another path.
-    expect(await connect(signIdentity(identity, identitySecret, { method: 'POST', target: url, body: '{"query":"{ __typename }"}' }))).toBe('closed 4403');
-    expect(await connect(signIdentity(identity, identitySecret, { method: 'GET', target: new URL('/internal/activity', federation.urls.workflow) }))).toBe('closed 4403');
+    expect(await connect(signIdentity(identity, identitySecret, { method: 'POST', target: url, body: '{"query":"{ __typename }"}' }))).toBe(
+      'closed 4403',
+    );
+    expect(
+      await connect(
+        signIdentity(identity, identitySecret, { method: 'GET', target: new URL('/internal/activity', federation.urls.workflow) }),
+      ),
+    ).toBe('closed 4403');
   });
 });
 
@@ -135,7 +159,10 @@ describe('a gateway whose identity secret the subgraphs do not share', () => {
     const body = (await response.json()) as { checks: Record<string, { status: string; error?: string }> };
     expect(body.checks.redis).toEqual({ status: 'ok' });
     for (const name of ['core', 'workflow', 'integration', 'analytics']) {
-      expect(body.checks[name]).toEqual({ status: 'down', error: `${name} refused the gateway's signed identity (is IDENTITY_SECRET the same?)` });
+      expect(body.checks[name]).toEqual({
+        status: 'down',
+        error: `${name} refused the gateway's signed identity (is IDENTITY_SECRET the same?)`,
+      });
     }
   });
 });
@@ -164,7 +191,16 @@ describe('SignedIdentityDataSource', () => {
 
   it('signs the caller’s identity and passes traceparent through unchanged', async () => {
     const source = new SignedIdentityDataSource({ url, name: 'fake', identitySecret, logger: createLogger('test', 'silent') });
-    const identity: Identity = { requestId: 'r-1', userId: 'u-1', orgId: 'o-1', role: 'viewer', scopes: [], authMethod: 'jwt', ip: '10.0.0.1', userAgent: 'jest' };
+    const identity: Identity = {
+      requestId: 'r-1',
+      userId: 'u-1',
+      orgId: 'o-1',
+      role: 'viewer',
+      scopes: [],
+      authMethod: 'jwt',
+      ip: '10.0.0.1',
+      userAgent: 'jest',
+    };
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
     // The options of a plain (non-operation) call: enough for willSendRequest, which is what is tested.
     await source.process({ kind: 'health check', request: { query: '{ ok }' }, context: { identity, traceparent } } as never);

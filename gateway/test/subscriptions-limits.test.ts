@@ -3,7 +3,17 @@ import { createLogger } from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
 import { startGateway } from '../src/server';
 import { post, startFederation, type Federation } from './support/federation-kit';
-import { Rows, collect, publishSuggestion, signUp, subscribersOf, suggestionChannel, wsClient, wsUrl, type TestUser } from './support/live-kit';
+import {
+  Rows,
+  collect,
+  publishSuggestion,
+  signUp,
+  subscribersOf,
+  suggestionChannel,
+  wsClient,
+  wsUrl,
+  type TestUser,
+} from './support/live-kit';
 
 /** Limits, backpressure and heartbeats of the gateway's WebSocket subscriptions (small limits set per test run). */
 let federation: Federation;
@@ -32,7 +42,9 @@ afterAll(async () => {
 
 /** A hand-driven graphql-transport-ws socket, acknowledged, for what a library client would hide. */
 async function rawSocket(options: { autoPong?: boolean; url?: string } = {}) {
-  const socket = new WebSocket(wsUrl(options.url ?? federation.gateway.url), 'graphql-transport-ws', { autoPong: options.autoPong ?? true });
+  const socket = new WebSocket(wsUrl(options.url ?? federation.gateway.url), 'graphql-transport-ws', {
+    autoPong: options.autoPong ?? true,
+  });
   const closed = new Promise<{ code: number; at: number }>((resolve) => socket.on('close', (code) => resolve({ code, at: Date.now() })));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   socket.send(JSON.stringify({ type: 'connection_init', payload: ada.headers }));
@@ -40,7 +52,9 @@ async function rawSocket(options: { autoPong?: boolean; url?: string } = {}) {
   return { socket, closed };
 }
 
-const rateLimited = expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', retryAfter: 1, request_id: expect.any(String) }) })]);
+const rateLimited = expect.arrayContaining([
+  expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', retryAfter: 1, request_id: expect.any(String) }) }),
+]);
 
 it('refuses a subscription over the per-connection and per-user limits with RATE_LIMITED, and frees the slot when one ends', async () => {
   const first = wsClient(federation.gateway.url, ada.headers);
@@ -61,10 +75,14 @@ it('refuses a subscription over the per-connection and per-user limits with RATE
   open[0].stop();
   const again = collect(second, SMALL);
   const id = await rows.suggestion(ada);
-  await until(async () => {
-    await publishSuggestion(federation, ada, id);
-    return again.all.length > 0;
-  }, 10_000, 'the freed slot serving');
+  await until(
+    async () => {
+      await publishSuggestion(federation, ada, id);
+      return again.all.length > 0;
+    },
+    10_000,
+    'the freed slot serving',
+  );
   expect(again.all[0].data).toEqual({ suggestionAdded: { id, title: 'Post to Slack when a PR is opened' } });
   await first.dispose();
   await second.dispose();
@@ -112,10 +130,14 @@ it('drops a client that reads nothing with 1013, completing its upstream subscri
 
   const id = await rows.suggestion(ada, 'x'.repeat(20_000));
   // Published until the gateway gives up on the client (the kernel's socket buffers absorb the first few MB).
-  await until(async () => {
-    for (let i = 0; i < 10; i += 1) await publishSuggestion(federation, ada, id);
-    return (await subscribersOf(federation, channel)) === 0;
-  }, 20_000, 'the slow client dropped and its upstream completed');
+  await until(
+    async () => {
+      for (let i = 0; i < 10; i += 1) await publishSuggestion(federation, ada, id);
+      return (await subscribersOf(federation, channel)) === 0;
+    },
+    20_000,
+    'the slow client dropped and its upstream completed',
+  );
 
   (socket as unknown as { _socket: { resume(): void } })._socket.resume();
   expect((await closed).code).toBe(1013);

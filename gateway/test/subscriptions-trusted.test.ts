@@ -42,11 +42,23 @@ afterAll(async () => {
 it('refuses query text from a client-bound key with FORBIDDEN, and runs its manifest operation by id', async () => {
   const client = wsClient(federation.gateway.url, partnerKey);
   const byText = await collect(client, BODY).ended;
-  expect(byText.error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'PERSISTED_DOCUMENT_REQUIRED', request_id: expect.any(String) }) })]);
+  expect(byText.error).toEqual([
+    expect.objectContaining({
+      extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'PERSISTED_DOCUMENT_REQUIRED', request_id: expect.any(String) }),
+    }),
+  ]);
 
   const received: unknown[] = [];
-  client.subscribe({ query: '', documentId: `sha256:${ID}` } as never, { next: (r) => received.push(r), error: (e) => received.push({ failed: e }), complete: () => undefined });
-  await until(async () => (await subscribersOf(federation, suggestionChannel(federation, owner))) === 1, 10_000, 'the upstream subscription');
+  client.subscribe({ query: '', documentId: `sha256:${ID}` } as never, {
+    next: (r) => received.push(r),
+    error: (e) => received.push({ failed: e }),
+    complete: () => undefined,
+  });
+  await until(
+    async () => (await subscribersOf(federation, suggestionChannel(federation, owner))) === 1,
+    10_000,
+    'the upstream subscription',
+  );
   const id = await rows.suggestion(owner);
   await publishSuggestion(federation, owner, id);
   await until(() => received.length > 0);

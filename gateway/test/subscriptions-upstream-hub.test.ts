@@ -36,11 +36,26 @@ function hub() {
   return { upstream, clients };
 }
 
-const ada = (requestId: string): Identity => ({ requestId, authMethod: 'jwt', userId: 'u1', orgId: 'o1', role: 'member', scopes: [], sessionId: 's1' });
+const ada = (requestId: string): Identity => ({
+  requestId,
+  authMethod: 'jwt',
+  userId: 'u1',
+  orgId: 'o1',
+  role: 'member',
+  scopes: [],
+  sessionId: 's1',
+});
 const payload: SubscribePayload = { query: 'subscription { suggestionAdded { id } }' };
 const sink = () => {
   const received: unknown[] = [];
-  return { received, sink: { next: (v: unknown) => received.push(v), error: (e: unknown) => received.push({ error: e }), complete: () => received.push('complete') } };
+  return {
+    received,
+    sink: {
+      next: (v: unknown) => received.push(v),
+      error: (e: unknown) => received.push({ error: e }),
+      complete: () => received.push('complete'),
+    },
+  };
 };
 
 it('shares one upstream subscription between identical subscriptions of one caller and fans events out', () => {

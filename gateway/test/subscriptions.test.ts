@@ -5,7 +5,17 @@ import { until } from '@flowgraph/kernel/testing';
 import { startGateway, type RunningGateway } from '../src/server';
 import { closedUrl, post, startFederation, type Federation } from './support/federation-kit';
 import {
-  Rows, collect, executionUpdatedChannel, publishExecution, publishSuggestion, signUp, subscribersOf, suggestionChannel, wsClient, wsUrl, type TestUser,
+  Rows,
+  collect,
+  executionUpdatedChannel,
+  publishExecution,
+  publishSuggestion,
+  signUp,
+  subscribersOf,
+  suggestionChannel,
+  wsClient,
+  wsUrl,
+  type TestUser,
 } from './support/live-kit';
 
 /**
@@ -45,7 +55,8 @@ afterAll(async () => {
   await federation.stop();
 });
 
-const wsGauge = async () => (await federation.gateway.metrics.activeSubscriptions.get()).values.find((v) => v.labels.transport === 'ws')?.value ?? 0;
+const wsGauge = async () =>
+  (await federation.gateway.metrics.activeSubscriptions.get()).values.find((v) => v.labels.transport === 'ws')?.value ?? 0;
 
 /** A queued execution of a new workflow "Nightly report" owned by Ada. */
 async function anExecution(): Promise<string> {
@@ -101,10 +112,16 @@ it('delivers executionUpdated with the workflow owner from core', async () => {
     'subscription($id: ID!) { executionUpdated(executionId: $id) { id status workflow { name owner { email } } } }',
     { id: executionId },
   );
-  await until(async () => (await subscribersOf(federation, executionUpdatedChannel(federation, executionId))) === 1, 10_000, 'the upstream subscription');
+  await until(
+    async () => (await subscribersOf(federation, executionUpdatedChannel(federation, executionId))) === 1,
+    10_000,
+    'the upstream subscription',
+  );
   await publishExecution(federation, ada.orgId, executionId);
   const result = await updates.next();
-  expect(result).toEqual({ data: { executionUpdated: { id: executionId, status: 'QUEUED', workflow: { name: 'Nightly report', owner: { email: ada.email } } } } });
+  expect(result).toEqual({
+    data: { executionUpdated: { id: executionId, status: 'QUEUED', workflow: { name: 'Nightly report', owner: { email: ada.email } } } },
+  });
   await client.dispose();
 });
 
@@ -112,12 +129,18 @@ it('refuses queries, invalid documents and documents over the operation limits w
   const client = wsClient(federation.gateway.url, ada.headers);
   for (const query of ['{ me { id } }', 'subscription { suggestionAdded { noSuchField } }']) {
     const { error } = await collect(client, query).ended;
-    expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', request_id: expect.any(String) }) })]);
+    expect(error).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', request_id: expect.any(String) }) }),
+    ]);
   }
   // The gateway's operation limits apply as on HTTP (aliases: 30 by default).
   const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: id`).join(' ');
   const { error } = await collect(client, `subscription { suggestionAdded { ${aliases} } }`).ended;
-  expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', limit: 'aliases', request_id: expect.any(String) }) })]);
+  expect(error).toEqual([
+    expect.objectContaining({
+      extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', limit: 'aliases', request_id: expect.any(String) }),
+    }),
+  ]);
   await client.dispose();
 });
 
@@ -139,7 +162,11 @@ it('completes the upstream subscription when the client completes it, and all of
   await until(async () => (await subscribersOf(federation, channel)) === 1);
   await until(async () => (await wsGauge()) === 3);
   await client.dispose(); // socket closed
-  await until(async () => (await subscribersOf(federation, channel)) === 0 && (await subscribersOf(federation, executionChannel)) === 0, 10_000, 'unsubscribe after close');
+  await until(
+    async () => (await subscribersOf(federation, channel)) === 0 && (await subscribersOf(federation, executionChannel)) === 0,
+    10_000,
+    'unsubscribe after close',
+  );
   await until(async () => (await wsGauge()) === 0);
 });
 
@@ -184,13 +211,17 @@ it('delivers to subscribers of two gateway replicas over the same subgraphs', as
     const streams = clients.map((client) => collect<Offered>(client, SUGGESTION_ADDED));
     // Each replica has its own upstream socket; publish until both have subscribed and delivered.
     const published = new Set<string>();
-    await until(async () => {
-      const id = await rows.suggestion(ada);
-      published.add(id);
-      await publishSuggestion(federation, ada, id);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return streams.every((stream) => stream.all.length > 0);
-    }, 10_000, 'both replicas delivering');
+    await until(
+      async () => {
+        const id = await rows.suggestion(ada);
+        published.add(id);
+        await publishSuggestion(federation, ada, id);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return streams.every((stream) => stream.all.length > 0);
+      },
+      10_000,
+      'both replicas delivering',
+    );
     for (const stream of streams) {
       for (const result of stream.all) {
         expect(result.errors).toBeUndefined();
@@ -204,7 +235,7 @@ it('delivers to subscribers of two gateway replicas over the same subgraphs', as
   }
 });
 
-it('masks a failure to resolve another subgraph\'s fields like HTTP errors (INTERNAL, request id, no detail)', async () => {
+it("masks a failure to resolve another subgraph's fields like HTTP errors (INTERNAL, request id, no detail)", async () => {
   const quiet = createLogger('test', 'silent');
   const config = { ...federation.config, subgraphUrls: { ...federation.config.subgraphUrls, core: await closedUrl() } };
   const coreDown = await startGateway({ config, logger: quiet, redis: federation.redis }, 0, '127.0.0.1');
@@ -215,7 +246,9 @@ it('masks a failure to resolve another subgraph\'s fields like HTTP errors (INTE
     await publishSuggestion(federation, ada, await rows.suggestion(ada));
     const result = await offered.next();
     expect(result.data).toBeNull();
-    expect(result.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL', masked: true, request_id: expect.any(String) } }]);
+    expect(result.errors).toEqual([
+      { message: 'Internal server error', extensions: { code: 'INTERNAL', masked: true, request_id: expect.any(String) } },
+    ]);
     expect(JSON.stringify(result)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|core/);
     await client.dispose();
   } finally {

@@ -78,7 +78,13 @@ it('turns repeated events into a suggestion that is accepted into a workflow, al
     const at = (minutes: number) => new Date(start + session * 2 * 3_600_000 + minutes * 60_000).toISOString();
     return [
       { idempotencyKey: `pr-${session}`, tool: 'github', eventType: 'pr.opened', occurredAt: at(0), payload: { repository: 'acme/api' } },
-      { idempotencyKey: `post-${session}`, tool: 'slack', eventType: 'message.posted', occurredAt: at(3), payload: { channel: '#reviews' } },
+      {
+        idempotencyKey: `post-${session}`,
+        tool: 'slack',
+        eventType: 'message.posted',
+        occurredAt: at(3),
+        payload: { channel: '#reviews' },
+      },
     ];
   }).flat();
   const ingested = await gateway<{ ingestEvents: { createdCount: number } }>(
@@ -90,7 +96,18 @@ it('turns repeated events into a suggestion that is accepted into a workflow, al
   type Me = {
     me: {
       suggestions: {
-        edges: { node: { id: string; status: string; title: string; explanation: string; parameters: Record<string, string>; pattern: { support: number; sequence: { tool: string }[] }; template: { id: string; name: string }; workflowDefinition: { steps: { config: Record<string, unknown> }[] } } }[];
+        edges: {
+          node: {
+            id: string;
+            status: string;
+            title: string;
+            explanation: string;
+            parameters: Record<string, string>;
+            pattern: { support: number; sequence: { tool: string }[] };
+            template: { id: string; name: string };
+            workflowDefinition: { steps: { config: Record<string, unknown> }[] };
+          };
+        }[];
       };
     };
   };
@@ -116,15 +133,16 @@ it('turns repeated events into a suggestion that is accepted into a workflow, al
   // Workflow filled the template's steps with the suggestion's parameters (@requires).
   expect(JSON.stringify(suggestion.workflowDefinition)).toContain('#reviews');
 
-  const accepted = await gateway<{ acceptSuggestion: { suggestion: { status: string }; workflow: { id: string; name: string; isActive: boolean } } }>(
-    'mutation($id: ID!) { acceptSuggestion(id: $id) { suggestion { status } workflow { id name isActive } } }',
-    { id: suggestion.id },
-  );
+  const accepted = await gateway<{
+    acceptSuggestion: { suggestion: { status: string }; workflow: { id: string; name: string; isActive: boolean } };
+  }>('mutation($id: ID!) { acceptSuggestion(id: $id) { suggestion { status } workflow { id name isActive } } }', { id: suggestion.id });
   expect(accepted.errors).toBeUndefined();
   expect(accepted.data!.acceptSuggestion).toMatchObject({
     suggestion: { status: 'ACCEPTED' },
     workflow: { name: 'Post to Slack when a PR is opened', isActive: false },
   });
-  const workflow = await gateway<{ workflow: { id: string } | null }>('query($id: ID!) { workflow(id: $id) { id } }', { id: accepted.data!.acceptSuggestion.workflow.id });
+  const workflow = await gateway<{ workflow: { id: string } | null }>('query($id: ID!) { workflow(id: $id) { id } }', {
+    id: accepted.data!.acceptSuggestion.workflow.id,
+  });
   expect(workflow.data?.workflow?.id).toBe(accepted.data!.acceptSuggestion.workflow.id);
 });

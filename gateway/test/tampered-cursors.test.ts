@@ -34,7 +34,11 @@ const reach: Record<string, (workflowId: string) => string> = {
 type Paginated = { type: GraphQLObjectType; field: GraphQLField<unknown, unknown> };
 const paginated: Paginated[] = Object.values(schema.getTypeMap())
   .filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__'))
-  .flatMap((type) => Object.values(type.getFields()).filter((field) => field.args.some((arg) => arg.name === 'after')).map((field) => ({ type, field })));
+  .flatMap((type) =>
+    Object.values(type.getFields())
+      .filter((field) => field.args.some((arg) => arg.name === 'after'))
+      .map((field) => ({ type, field })),
+  );
 
 let federation: Federation;
 let ada: TestUser;
@@ -43,7 +47,12 @@ let workflowId: string;
 beforeAll(async () => {
   federation = await startFederation();
   ada = await signUp(federation.gateway.url);
-  const created = await post<{ createWorkflow: { workflow: { id: string } } }>(federation.gateway.url, 'mutation { createWorkflow(input: { name: "Paged" }) { workflow { id } } }', {}, ada.headers);
+  const created = await post<{ createWorkflow: { workflow: { id: string } } }>(
+    federation.gateway.url,
+    'mutation { createWorkflow(input: { name: "Paged" }) { workflow { id } } }',
+    {},
+    ada.headers,
+  );
   workflowId = created.data!.createWorkflow.workflow.id;
 });
 
@@ -63,15 +72,25 @@ async function page({ type, field }: Paginated, after?: string) {
   // Required arguments other than `after` are ids of the workflow made above (executions' workflowId).
   const required = field.args.filter((arg) => isNonNullType(arg.type)).map((arg) => `${arg.name}: "${workflowId}"`);
   const call = `${field.name}(${[...required, 'first: 1', 'after: $after'].join(', ')}) { edges { cursor } }`;
-  const response = await post(federation.gateway.url, `query Paged($after: String) { ${reach[type.name](workflowId).replace('FIELD', call)} }`, { after }, ada.headers);
-  const parent = (type.name === 'Query' ? response.data : Object.values(response.data ?? {})[0]) as Record<string, { edges: { cursor: string }[] }> | null | undefined;
+  const response = await post(
+    federation.gateway.url,
+    `query Paged($after: String) { ${reach[type.name](workflowId).replace('FIELD', call)} }`,
+    { after },
+    ada.headers,
+  );
+  const parent = (type.name === 'Query' ? response.data : Object.values(response.data ?? {})[0]) as
+    Record<string, { edges: { cursor: string }[] }> | null | undefined;
   const connection = parent?.[field.name];
   return { response, cursor: connection?.edges[0]?.cursor };
 }
 
 function expectRefused(response: Awaited<ReturnType<typeof page>>['response']) {
   expect(response.errors?.map((e) => e.extensions?.code)).not.toContain('INTERNAL');
-  expect(response.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', details: [{ field: 'after', message: expect.any(String) }] }) }));
+  expect(response.errors).toContainEqual(
+    expect.objectContaining({
+      extensions: expect.objectContaining({ code: 'VALIDATION_ERROR', details: [{ field: 'after', message: expect.any(String) }] }),
+    }),
+  );
 }
 
 describe.each(Object.entries(forged))('a forged cursor (%s)', (_kind, cursor) => {
@@ -89,11 +108,20 @@ describe('a real cursor of another list', () => {
     await rows.suggestion(ada);
     await rows.execution(ada.orgId, workflowId);
     await rows.close();
-    const invited = await post(federation.gateway.url, 'mutation { inviteMember(input: { email: "grace@example.com", role: MEMBER }) { token } }', {}, ada.headers);
+    const invited = await post(
+      federation.gateway.url,
+      'mutation { inviteMember(input: { email: "grace@example.com", role: MEMBER }) { token } }',
+      {},
+      ada.headers,
+    );
     const ingested = await post(
       federation.gateway.url,
       'mutation($events: [EventInput!]!) { ingestEvents(events: $events) { createdCount } }',
-      { events: [{ idempotencyKey: randomUUID(), eventType: 'pr.opened', tool: 'github', occurredAt: new Date().toISOString(), payload: {} }] },
+      {
+        events: [
+          { idempotencyKey: randomUUID(), eventType: 'pr.opened', tool: 'github', occurredAt: new Date().toISOString(), payload: {} },
+        ],
+      },
       ada.headers,
     );
     expect([invited.errors, ingested.errors]).toEqual([undefined, undefined]);

@@ -8,7 +8,12 @@ const SERVER = 1;
 const CLIENT = 2;
 
 beforeAll(async () => {
-  output = await runTelemetryProcess('gateway-spans', { TELEMETRY_IN_MEMORY: '1', TELEMETRY_AS_GATEWAY: '1', SENTRY_DSN: undefined, OTEL_EXPORTER_OTLP_ENDPOINT: undefined });
+  output = await runTelemetryProcess('gateway-spans', {
+    TELEMETRY_IN_MEMORY: '1',
+    TELEMETRY_AS_GATEWAY: '1',
+    SENTRY_DSN: undefined,
+    OTEL_EXPORTER_OTLP_ENDPOINT: undefined,
+  });
 }, 120_000);
 
 const federated = () => output.result.requests.federated;
@@ -23,7 +28,12 @@ it('makes one server span per request, continuing the caller’s traceparent', (
   expect(servers[0]).toMatchObject({
     name: 'POST /graphql',
     parentSpanId: federated().traceparent!.split('-')[2],
-    attributes: { 'http.request.method': 'POST', 'http.route': '/graphql', 'http.response.status_code': 200, 'server.port': Number(new URL(output.result.urls!.gateway).port) },
+    attributes: {
+      'http.request.method': 'POST',
+      'http.route': '/graphql',
+      'http.response.status_code': 200,
+      'server.port': Number(new URL(output.result.urls!.gateway).port),
+    },
   });
 });
 
@@ -31,7 +41,9 @@ it('makes one client span per subgraph call under the server span, and none of @
   const spans = spansOfFederated();
   const server = serverSpanOf(spans);
   const clients = spans.filter((span) => span.kind === CLIENT);
-  expect(new Set(clients.map((span) => span.attributes['graphql.subgraph.name']))).toEqual(new Set(['core', 'workflow', 'integration', 'analytics']));
+  expect(new Set(clients.map((span) => span.attributes['graphql.subgraph.name']))).toEqual(
+    new Set(['core', 'workflow', 'integration', 'analytics']),
+  );
   for (const client of clients) {
     expect(client.parentSpanId).toBe(server.spanId);
     expect(client.name).toBe(`POST ${String(client.attributes['graphql.subgraph.name'])}`);
@@ -51,6 +63,8 @@ it('sends each subgraph call with the traceparent of its own client span', () =>
 
 it('logs the gateway’s request line with the server span’s trace and span ids', () => {
   const server = serverSpanOf(spansOfFederated());
-  const line = output.logs.find((entry) => entry.msg === 'graphql request' && entry.request_id === federated().requestId && entry.operation === 'Federated');
+  const line = output.logs.find(
+    (entry) => entry.msg === 'graphql request' && entry.request_id === federated().requestId && entry.operation === 'Federated',
+  );
   expect(line).toMatchObject({ trace_id: server.traceId, span_id: server.spanId });
 });

@@ -74,7 +74,9 @@ it('counts operation names beyond the label cap as "other"', async () => {
 
 it('warns only about operations slower than the threshold', async () => {
   const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()) });
+  const sink = new Writable({
+    write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>), done()),
+  });
   const logger = pino({ level: 'info' }, sink);
   const plugin = operationTelemetry({ metrics: createGatewayMetrics({ defaultMetrics: false }), logger, slowOperationMs: 20 });
   await finish(plugin, 'Quick', 0, logger);

@@ -46,11 +46,16 @@ it('sends a masked internal error and its trace’s spans to Sentry, and the spa
   const collector = `${new URL(dsn).origin}/collector`;
   const { result } = await runTelemetryProcess('internal-error', { SENTRY_DSN: dsn, OTEL_EXPORTER_OTLP_ENDPOINT: collector });
   expect(result.sentry).toBe(true);
-  expect(result.requests.broken.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL', masked: true }) })]);
+  expect(result.requests.broken.errors).toEqual([
+    expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL', masked: true }) }),
+  ]);
 
   const envelopes = received.filter((r) => r.path.startsWith('/api/1/envelope/'));
   // Envelope: a header line, then item header / payload pairs.
-  const events = envelopes.flatMap((r) => r.body.split('\n')).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as SentryItem);
+  const events = envelopes
+    .flatMap((r) => r.body.split('\n'))
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as SentryItem);
   const error = events.find((item) => item.exception?.values?.length);
   expect(error).toBeDefined();
   expect(error!.extra).toMatchObject({ request_id: result.requests.broken.requestId });
@@ -60,7 +65,10 @@ it('sends a masked internal error and its trace’s spans to Sentry, and the spa
   // Spans go to the DSN's OTLP endpoint; the error is attached to the same trace.
   const otlp = received.filter((r) => r.path.includes('/otlp/v1/traces'));
   expect(otlp.length).toBeGreaterThan(0);
-  const spans = otlp.flatMap((r) => (JSON.parse(r.body) as { resourceSpans: { scopeSpans: { spans: { traceId: string; name: string }[] }[] }[] }).resourceSpans)
+  const spans = otlp
+    .flatMap(
+      (r) => (JSON.parse(r.body) as { resourceSpans: { scopeSpans: { spans: { traceId: string; name: string }[] }[] }[] }).resourceSpans,
+    )
     .flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans));
   expect(spans.some((span) => span.traceId === errorTraceId && span.name.startsWith('POST'))).toBe(true);
   // OTEL_EXPORTER_OTLP_ENDPOINT gets the same spans, at <endpoint>/v1/traces.

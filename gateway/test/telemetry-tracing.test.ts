@@ -42,7 +42,9 @@ it('continues the caller’s traceparent through the gateway into every subgraph
   }
   const sql = trace.filter((span) => span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql');
   expect(sql.length).toBeGreaterThan(0);
-  expect(ancestors(sql[0]).some((span) => span.kind === SERVER && span !== gatewayServer && serverPort(span) !== portOf(urls.gateway))).toBe(true);
+  expect(
+    ancestors(sql[0]).some((span) => span.kind === SERVER && span !== gatewayServer && serverPort(span) !== portOf(urls.gateway)),
+  ).toBe(true);
 });
 
 it('continues a request’s trace into the BullMQ job it enqueues', () => {
@@ -66,7 +68,9 @@ it('logs request lines with the request id and the trace id, in the gateway and 
 
 it('gives a request without traceparent a trace of its own, shared by its identity, logs and subgraph spans', () => {
   const { requestId } = output.result.requests.untraced;
-  const gatewayLine = output.logs.find((line) => line.msg === 'graphql request' && line.request_id === requestId && line.operation === 'Untraced');
+  const gatewayLine = output.logs.find(
+    (line) => line.msg === 'graphql request' && line.request_id === requestId && line.operation === 'Untraced',
+  );
   const traceId = gatewayLine?.trace_id as string;
   expect(traceId).toMatch(/^[0-9a-f]{32}$/);
   const trace = spansOf(traceId);
@@ -74,7 +78,12 @@ it('gives a request without traceparent a trace of its own, shared by its identi
   expect(gatewayServer?.parentSpanId).toBeUndefined();
   expect(trace.some((span) => span.kind === SERVER && serverPort(span) === portOf(output.result.urls!.core))).toBe(true);
   // Core's log line has the trace id from the signed identity: the same one.
-  expect(output.logs.some((line) => line.msg === 'graphql request' && line.request_id === requestId && line.operation !== 'Untraced' && line.trace_id === traceId)).toBe(true);
+  expect(
+    output.logs.some(
+      (line) =>
+        line.msg === 'graphql request' && line.request_id === requestId && line.operation !== 'Untraced' && line.trace_id === traceId,
+    ),
+  ).toBe(true);
 });
 
 it('warns about operations slower than SLOW_OPERATION_MS with operation, time, request id and trace id', () => {

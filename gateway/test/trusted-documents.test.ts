@@ -38,12 +38,18 @@ interface Answer {
 }
 
 async function send(url: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, ...((await response.json()) as object) };
 }
 
 async function get(url: string, params: Record<string, unknown>, headers: Record<string, string>): Promise<Answer> {
-  const search = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  const search = new URLSearchParams(
+    Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  );
   const response = await fetch(`${url}?${search}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
   return { status: response.status, ...((await response.json()) as object) };
 }
@@ -60,7 +66,11 @@ async function gatewayWith(mode: 'off' | 'log' | 'enforce'): Promise<RunningGate
     },
   });
   const redis = createRedis(federation.config.REDIS_URL);
-  const gateway = await startGateway({ config: { ...federation.config, trustedDocumentsMode: mode }, logger: pino({ level: 'info' }, sink), redis }, 0, '127.0.0.1');
+  const gateway = await startGateway(
+    { config: { ...federation.config, trustedDocumentsMode: mode }, logger: pino({ level: 'info' }, sink), redis },
+    0,
+    '127.0.0.1',
+  );
   extra.push({ gateway, redis });
   return gateway;
 }
@@ -72,7 +82,10 @@ const enforcing = () => (enforcingGateway ??= gatewayWith('enforce'));
 async function createKey(clientName?: string): Promise<Record<string, string>> {
   const created = await send(
     federation.gateway.url,
-    { query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { clientName } } }', variables: { input: { name: 'partner', scopes: ['workflows:read', 'patterns:read', 'events:write'], clientName } } },
+    {
+      query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { clientName } } }',
+      variables: { input: { name: 'partner', scopes: ['workflows:read', 'patterns:read', 'events:write'], clientName } },
+    },
     owner,
   );
   expect(created.errors).toBeUndefined();
@@ -88,15 +101,31 @@ beforeAll(async () => {
   await writeFile(join(dir, 'other-client', 'persisted-documents.json'), JSON.stringify({ [sha256(otherBody)]: otherBody }));
   // A manifest whose id is not its body's hash: refused, without taking the others down.
   await mkdir(join(dir, 'tampered'));
-  await writeFile(join(dir, 'tampered', 'persisted-documents.json'), JSON.stringify({ [sha256(otherBody)]: 'query Tampered { me { email } }' }));
+  await writeFile(
+    join(dir, 'tampered', 'persisted-documents.json'),
+    JSON.stringify({ [sha256(otherBody)]: 'query Tampered { me { email } }' }),
+  );
   federation = await startFederation({ TRUSTED_DOCUMENTS_DIR: dir, TRUSTED_DOCUMENTS_MODE: 'enforce', TRUSTED_DOCUMENTS_RELOAD_MS: '100' });
   const signedUp = await send(
     federation.gateway.url,
-    { query: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', variables: { input: { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple', name: 'Td', organizationName: 'Trusted' } } },
+    {
+      query: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+      variables: {
+        input: { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple', name: 'Td', organizationName: 'Trusted' },
+      },
+    },
     {},
   );
   owner = { authorization: `Bearer ${signedUp.data!.signUp.accessToken}` };
-  expect((await send(federation.gateway.url, { query: 'mutation { createWorkflow(input: { name: "Partner flow" }) { workflow { id } } }' }, owner)).errors).toBeUndefined();
+  expect(
+    (
+      await send(
+        federation.gateway.url,
+        { query: 'mutation { createWorkflow(input: { name: "Partner flow" }) { workflow { id } } }' },
+        owner,
+      )
+    ).errors,
+  ).toBeUndefined();
   partnerKey = await createKey('partner-example');
   unboundKey = await createKey();
 });
@@ -113,7 +142,16 @@ afterAll(async () => {
 const expectWorkflows = (answer: Answer) => {
   expect(answer.errors).toBeUndefined();
   expect(answer.status).toBe(200);
-  expect(answer.data?.workflows.edges).toEqual([{ node: { id: expect.any(String), name: 'Partner flow', isActive: false, owner: { id: expect.any(String), email: expect.stringContaining('@example.com') } } }]);
+  expect(answer.data?.workflows.edges).toEqual([
+    {
+      node: {
+        id: expect.any(String),
+        name: 'Partner flow',
+        isActive: false,
+        owner: { id: expect.any(String), email: expect.stringContaining('@example.com') },
+      },
+    },
+  ]);
 };
 
 describe('a key bound to partner-example, in enforce mode', () => {
@@ -123,13 +161,21 @@ describe('a key bound to partner-example, in enforce mode', () => {
   });
 
   it('runs it by documentId over GET, which CSRF prevention still guards', async () => {
-    expectWorkflows(await get(federation.gateway.url, { documentId: `sha256:${workflowsOp.id}`, operationName: 'PartnerWorkflows', variables: { first: 5 } }, partnerKey));
+    expectWorkflows(
+      await get(
+        federation.gateway.url,
+        { documentId: `sha256:${workflowsOp.id}`, operationName: 'PartnerWorkflows', variables: { first: 5 } },
+        partnerKey,
+      ),
+    );
     const simple = await fetch(`${federation.gateway.url}?documentId=${workflowsOp.id}`, { headers: partnerKey });
     expect(simple.status).toBe(400);
   });
 
   it('runs it by APQ hash without any registration, and writes nothing to the APQ store', async () => {
-    expectWorkflows(await send(federation.gateway.url, { extensions: { persistedQuery: { version: 1, sha256Hash: workflowsOp.id } } }, partnerKey));
+    expectWorkflows(
+      await send(federation.gateway.url, { extensions: { persistedQuery: { version: 1, sha256Hash: workflowsOp.id } } }, partnerKey),
+    );
     expect(await federation.redis.get(`${federation.config.REDIS_PREFIX}:apq:${workflowsOp.id}`)).toBeNull();
   });
 
@@ -144,7 +190,10 @@ describe('a key bound to partner-example, in enforce mode', () => {
     expect(answer.status).toBe(403);
     expect(answer.data).toBeUndefined();
     expect(answer.errors).toEqual([
-      { message: expect.stringContaining('sent by id'), extensions: { code: 'FORBIDDEN', reason: 'PERSISTED_DOCUMENT_REQUIRED', request_id: expect.any(String) } },
+      {
+        message: expect.stringContaining('sent by id'),
+        extensions: { code: 'FORBIDDEN', reason: 'PERSISTED_DOCUMENT_REQUIRED', request_id: expect.any(String) },
+      },
     ]);
     expect(await rejections(federation.gateway.metrics, 'untrusted_document')).toBe(before + 1);
   });
@@ -156,20 +205,37 @@ describe('a key bound to partner-example, in enforce mode', () => {
       expect(answer.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OPERATION_NOT_TRUSTED' });
     }
     const apq = 'query { me { email } }';
-    const registered = await send(federation.gateway.url, { query: apq, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(apq) } } }, owner);
+    const registered = await send(
+      federation.gateway.url,
+      { query: apq, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(apq) } } },
+      owner,
+    );
     expect(registered.errors).toBeUndefined();
     await until(() => federation.redis.get(`${federation.config.REDIS_PREFIX}:apq:${sha256(apq)}`), 5_000, 'the APQ registration');
-    const byHash = await send(federation.gateway.url, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(apq) } } }, partnerKey);
+    const byHash = await send(
+      federation.gateway.url,
+      { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(apq) } } },
+      partnerKey,
+    );
     expect(byHash.status).toBe(403);
     expect(byHash.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OPERATION_NOT_TRUSTED' });
   });
 
   it('answers an id that no manifest holds 404 PERSISTED_DOCUMENT_NOT_FOUND, as it answers a browser user', async () => {
     const unknown = sha256('query Nope { me { id } }');
-    for (const [gateway, caller] of [[federation.gateway, partnerKey], [await gatewayWith('log'), partnerKey], [federation.gateway, owner]] as const) {
+    for (const [gateway, caller] of [
+      [federation.gateway, partnerKey],
+      [await gatewayWith('log'), partnerKey],
+      [federation.gateway, owner],
+    ] as const) {
       const answer = await send(gateway.url, { documentId: `sha256:${unknown}` }, caller);
       expect(answer.status).toBe(404);
-      expect(answer.errors).toEqual([{ message: `No persisted operation has id ${unknown}`, extensions: { code: 'NOT_FOUND', reason: 'PERSISTED_DOCUMENT_NOT_FOUND', request_id: expect.any(String) } }]);
+      expect(answer.errors).toEqual([
+        {
+          message: `No persisted operation has id ${unknown}`,
+          extensions: { code: 'NOT_FOUND', reason: 'PERSISTED_DOCUMENT_NOT_FOUND', request_id: expect.any(String) },
+        },
+      ]);
     }
   });
 
@@ -184,7 +250,12 @@ describe('a key bound to partner-example, in enforce mode', () => {
         const answer = await send(federation.gateway.url, request, caller);
         expect(answer.status).toBe(400);
         expect(answer.data).toBeUndefined();
-        expect(answer.errors).toEqual([{ message: expect.stringMatching(/is not the sha256 of the query sent with it$/), extensions: { code: 'VALIDATION_ERROR', reason: 'PERSISTED_QUERY_HASH_MISMATCH', request_id: expect.any(String) } }]);
+        expect(answer.errors).toEqual([
+          {
+            message: expect.stringMatching(/is not the sha256 of the query sent with it$/),
+            extensions: { code: 'VALIDATION_ERROR', reason: 'PERSISTED_QUERY_HASH_MISMATCH', request_id: expect.any(String) },
+          },
+        ]);
       }
     }
     // The id's own text alongside it is no contradiction.
@@ -221,7 +292,15 @@ describe('modes', () => {
     expectWorkflows(answer);
     expect(await rejections(gateway.metrics, 'untrusted_document_logged')).toBe(1);
     expect(await rejections(gateway.metrics, 'untrusted_document')).toBe(0);
-    expect(lines).toContainEqual(expect.objectContaining({ level: 40, client: 'partner-example', operation: 'PartnerWorkflows', hash: sha256(workflowsOp.body), reason: 'PERSISTED_DOCUMENT_REQUIRED' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        client: 'partner-example',
+        operation: 'PartnerWorkflows',
+        hash: sha256(workflowsOp.body),
+        reason: 'PERSISTED_DOCUMENT_REQUIRED',
+      }),
+    );
   });
 
   it('off mode lets a bound key run anything, without counting', async () => {
@@ -237,7 +316,9 @@ describe('manifests', () => {
     expect(parseManifest(example).size).toBe(example.operations.length);
     expect(parseManifest({ [sha256(otherBody)]: otherBody }).get(sha256(otherBody))).toMatchObject({ name: 'OtherViewer', type: 'query' });
     expect(() => parseManifest({ [sha256(otherBody)]: 'query Tampered { me { email } }' })).toThrow(ManifestError);
-    expect(() => parseManifest({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ ...example.operations[0], id: sha256('x') }] })).toThrow(/is not the sha256 of its body/);
+    expect(() =>
+      parseManifest({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ ...example.operations[0], id: sha256('x') }] }),
+    ).toThrow(/is not the sha256 of its body/);
   });
 
   it('picks up a new manifest version while running, and keeps it when the file then breaks', async () => {
@@ -245,14 +326,23 @@ describe('manifests', () => {
     const file = join(dir, 'partner-example', 'persisted-documents.json');
     const original = await readFile(file, 'utf8');
     const manifest = JSON.parse(original) as typeof example;
-    manifest.operations.push({ id: sha256(laterBody), name: 'PartnerViewerName', type: 'query', body: laterBody } as (typeof manifest.operations)[number]);
+    manifest.operations.push({
+      id: sha256(laterBody),
+      name: 'PartnerViewerName',
+      type: 'query',
+      body: laterBody,
+    } as (typeof manifest.operations)[number]);
     const refusedBefore = await send(gateway.url, { documentId: sha256(laterBody) }, partnerKey);
     expect(refusedBefore.status).toBe(404);
     await writeFile(file, JSON.stringify(manifest));
-    const accepted = await until(async () => {
-      const answer = await send(gateway.url, { documentId: sha256(laterBody) }, partnerKey);
-      return answer.status === 200 ? answer : undefined;
-    }, 5_000, 'the new manifest version');
+    const accepted = await until(
+      async () => {
+        const answer = await send(gateway.url, { documentId: sha256(laterBody) }, partnerKey);
+        return answer.status === 200 ? answer : undefined;
+      },
+      5_000,
+      'the new manifest version',
+    );
     expect(accepted.data?.me).toEqual({ name: 'Td' });
 
     const refusals = () => lines.filter((l) => l.client === 'partner-example' && /refused/.test(l.msg)).length;
@@ -266,7 +356,13 @@ describe('manifests', () => {
 
   it('keeps serving the other clients while one manifest is refused', async () => {
     const gateway = await enforcing();
-    expect(lines).toContainEqual(expect.objectContaining({ client: 'tampered', msg: 'trusted documents manifest refused', reason: expect.stringContaining('is not the sha256 of its body') }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        client: 'tampered',
+        msg: 'trusted documents manifest refused',
+        reason: expect.stringContaining('is not the sha256 of its body'),
+      }),
+    );
     const other = await send(gateway.url, { documentId: sha256(otherBody) }, owner);
     expect(other.data?.me).toEqual({ id: expect.any(String), name: 'Td' });
     expectWorkflows(await send(gateway.url, { documentId: workflowsOp.id }, partnerKey));

@@ -35,7 +35,10 @@ it('answers 503 UNAVAILABLE when a subgraph’s Postgres refuses its connections
   await owner.connect();
   // Only this test's database: no new connections for the app role, and its open ones are ended.
   await owner.query(`alter database ${federation.db.name} connection limit 0`);
-  await owner.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = $2`, [federation.db.name, appRole]);
+  await owner.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = $2`, [
+    federation.db.name,
+    appRole,
+  ]);
   try {
     expectUnavailable(await post(federation.gateway.url, workflowProbe, {}, await bearer(member)));
     // Core cannot read its keys: the key is neither accepted nor refused, the caller retries.
@@ -44,10 +47,14 @@ it('answers 503 UNAVAILABLE when a subgraph’s Postgres refuses its connections
     await owner.query(`alter database ${federation.db.name} connection limit -1`);
     await owner.end();
   }
-  const back = await until(async () => {
-    const response = await post(federation.gateway.url, workflowProbe, {}, await bearer(member));
-    return response.status === 200 ? response : null;
-  }, 10_000, 'the workflow subgraph to answer again');
+  const back = await until(
+    async () => {
+      const response = await post(federation.gateway.url, workflowProbe, {}, await bearer(member));
+      return response.status === 200 ? response : null;
+    },
+    10_000,
+    'the workflow subgraph to answer again',
+  );
   expect(back.data).toEqual({ workflow: null });
 });
 
@@ -59,11 +66,17 @@ describe('with its Redis out', () => {
   beforeAll(async () => {
     // A private Redis this file may freeze and kill; the shared one stays up for everyone else.
     const port = Number(new URL(await closedUrl()).port);
-    redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     redis = createRedis(`redis://127.0.0.1:${port}`);
     redis.on('error', () => undefined);
     await until(async () => (await redis.ping().catch(() => null)) === 'PONG', 5000, 'the private Redis to start');
-    gateway = await startGateway({ config: federation.config, logger: createLogger('test', process.env.TEST_LOG ?? 'silent'), redis }, 0, '127.0.0.1');
+    gateway = await startGateway(
+      { config: federation.config, logger: createLogger('test', process.env.TEST_LOG ?? 'silent'), redis },
+      0,
+      '127.0.0.1',
+    );
     expect((await post(gateway.url, workflowProbe, {}, await bearer(member))).status).toBe(200);
   });
 

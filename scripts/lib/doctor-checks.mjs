@@ -17,7 +17,9 @@ const fail = (message) => ({ status: 'fail', message });
 export function checkNode(version = process.versions.node, minimum = '20.19.0') {
   const [a, b] = [version, minimum].map((v) => v.split('.').map(Number));
   const newer = a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] >= b[2];
-  return newer ? ok(`Node ${version} (>= ${minimum})`) : fail(`Node ${version} is too old: install Node >= ${minimum} (e.g. nvm install 20)`);
+  return newer
+    ? ok(`Node ${version} (>= ${minimum})`)
+    : fail(`Node ${version} is too old: install Node >= ${minimum} (e.g. nvm install 20)`);
 }
 
 /**
@@ -29,7 +31,9 @@ export async function checkPostgres(env) {
     const probe = await probePostgres(withDatabase(env.DATABASE_URL, 'postgres'));
     return probe.ok
       ? { ...ok(`Postgres reachable at ${describeUrl(env.DATABASE_URL)} (DATABASE_URL)`), url: env.DATABASE_URL }
-      : fail(`Postgres from DATABASE_URL (${describeUrl(env.DATABASE_URL)}) is not reachable: ${probe.message} — start it or fix DATABASE_URL`);
+      : fail(
+          `Postgres from DATABASE_URL (${describeUrl(env.DATABASE_URL)}) is not reachable: ${probe.message} — start it or fix DATABASE_URL`,
+        );
   }
   const embedded = embeddedSettings(env);
   const embeddedRunning = async () => (await probePostgres(withDatabase(embedded.url, 'postgres'))).ok;
@@ -42,7 +46,10 @@ export async function checkPostgres(env) {
   const probe = await probePostgres(localPostgresUrl('postgres'));
   const where = `${LOCAL_POSTGRES.host}:${LOCAL_POSTGRES.port}`;
   if (probe.ok) return { ...ok(`Postgres reachable at ${where}`), url: localPostgresUrl() };
-  if (probe.reason !== 'unreachable') return fail(`Postgres at ${where} refused user ${LOCAL_POSTGRES.user} (${probe.message}): set DATABASE_URL or FLOWGRAPH_EMBEDDED_POSTGRES=1`);
+  if (probe.reason !== 'unreachable')
+    return fail(
+      `Postgres at ${where} refused user ${LOCAL_POSTGRES.user} (${probe.message}): set DATABASE_URL or FLOWGRAPH_EMBEDDED_POSTGRES=1`,
+    );
   if (await embeddedRunning()) return { ...ok(`embedded Postgres running on :${embedded.port}`), url: embedded.url };
   return warn(`no Postgres at ${where}; ${willEmbed} (or set DATABASE_URL)`);
 }
@@ -51,13 +58,18 @@ export async function checkPostgres(env) {
 export async function checkRedis(env) {
   if (env.REDIS_URL) {
     const ping = await pingRedis(env.REDIS_URL);
-    return ping.ok ? ok(`Redis answers at ${new URL(env.REDIS_URL).host} (REDIS_URL)`) : fail(`Redis from REDIS_URL (${new URL(env.REDIS_URL).host}) does not answer PING: ${ping.message}`);
+    return ping.ok
+      ? ok(`Redis answers at ${new URL(env.REDIS_URL).host} (REDIS_URL)`)
+      : fail(`Redis from REDIS_URL (${new URL(env.REDIS_URL).host}) does not answer PING: ${ping.message}`);
   }
   const ping = await pingRedis(`redis://127.0.0.1:${LOCAL_REDIS_PORT}`);
   if (ping.ok) return ok(`Redis answers at 127.0.0.1:${LOCAL_REDIS_PORT}`);
-  if (ping.reason === 'refused') return fail(`Redis at 127.0.0.1:${LOCAL_REDIS_PORT} refused PING (${ping.message}): set REDIS_URL with its credentials`);
-  if ((await pingRedis(`redis://127.0.0.1:${SPAWNED_REDIS_PORT}`)).ok) return ok(`Redis answers at 127.0.0.1:${SPAWNED_REDIS_PORT} (started by npm start)`);
-  if (findOnPath('redis-server', env.PATH)) return warn(`no Redis at 127.0.0.1:${LOCAL_REDIS_PORT}; npm start will start redis-server on :${SPAWNED_REDIS_PORT}`);
+  if (ping.reason === 'refused')
+    return fail(`Redis at 127.0.0.1:${LOCAL_REDIS_PORT} refused PING (${ping.message}): set REDIS_URL with its credentials`);
+  if ((await pingRedis(`redis://127.0.0.1:${SPAWNED_REDIS_PORT}`)).ok)
+    return ok(`Redis answers at 127.0.0.1:${SPAWNED_REDIS_PORT} (started by npm start)`);
+  if (findOnPath('redis-server', env.PATH))
+    return warn(`no Redis at 127.0.0.1:${LOCAL_REDIS_PORT}; npm start will start redis-server on :${SPAWNED_REDIS_PORT}`);
   return fail(REDIS_MISSING);
 }
 
@@ -88,7 +100,8 @@ export async function checkMigrations(url) {
     throw error;
   }
   const probe = await probePostgres(url);
-  if (probe.reason === 'no-database') return fail(`database ${describeUrl(url)} does not exist: run npm run migrate (npm start does it too)`);
+  if (probe.reason === 'no-database')
+    return fail(`database ${describeUrl(url)} does not exist: run npm run migrate (npm start does it too)`);
   if (!probe.ok) return fail(`cannot check migrations: ${probe.message}`);
   const pending = [];
   for (const { name, plan } of plans) {

@@ -18,7 +18,8 @@ export function localPostgresUrl(database = LOCAL_POSTGRES.database) {
 /** Where and on which port the embedded Postgres runs (FLOWGRAPH_EMBEDDED_PG_PORT / _DIR). */
 export function embeddedSettings(env) {
   const port = Number(env.FLOWGRAPH_EMBEDDED_PG_PORT || 5433);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`FLOWGRAPH_EMBEDDED_PG_PORT must be a port number, got "${env.FLOWGRAPH_EMBEDDED_PG_PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UserError(`FLOWGRAPH_EMBEDDED_PG_PORT must be a port number, got "${env.FLOWGRAPH_EMBEDDED_PG_PORT}"`);
   const dir = path.resolve(env.FLOWGRAPH_EMBEDDED_PG_DIR || path.join(stateDir, 'pg'));
   const url = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${LOCAL_POSTGRES.database}`;
   return { port, dir, url };
@@ -55,7 +56,9 @@ export async function resolvePostgres({ env = process.env, log = console.log, ep
     const probe = await probePostgres(localPostgresUrl('postgres'));
     if (probe.ok) {
       const created = await ensureDatabase(url);
-      log(`Using Postgres at ${LOCAL_POSTGRES.host}:${LOCAL_POSTGRES.port} (database ${LOCAL_POSTGRES.database}${created ? ', just created' : ''})`);
+      log(
+        `Using Postgres at ${LOCAL_POSTGRES.host}:${LOCAL_POSTGRES.port} (database ${LOCAL_POSTGRES.database}${created ? ', just created' : ''})`,
+      );
       return { url, source: 'local', ...noop };
     }
     if (probe.reason !== 'unreachable') {

@@ -105,7 +105,12 @@ async function spawnRedis(binary, port) {
  *   otherwise throws one line saying what is missing and how to get it.
  * Ports are parameters so tests can point at unused ones.
  */
-export async function resolveRedis({ env = process.env, log = console.log, localPort = LOCAL_REDIS_PORT, spawnPort = SPAWNED_REDIS_PORT } = {}) {
+export async function resolveRedis({
+  env = process.env,
+  log = console.log,
+  localPort = LOCAL_REDIS_PORT,
+  spawnPort = SPAWNED_REDIS_PORT,
+} = {}) {
   const noop = { stop: async () => {}, kill: () => {} };
   if (env.REDIS_URL) {
     log(`Using Redis from REDIS_URL (${new URL(env.REDIS_URL).host})`);

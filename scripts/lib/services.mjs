@@ -18,7 +18,13 @@ export const subgraphs = [
  * a larger young generation than Node's default 16 MiB semi-space cut its CPU per request by
  * 12–19 % (docs/decisions/0016). compose and k8s set the same NODE_OPTIONS.
  */
-export const gateway = { name: 'gateway', dir: 'gateway', portVar: 'GATEWAY_PORT', defaultPort: 4000, nodeOptions: '--max-semi-space-size=32' };
+export const gateway = {
+  name: 'gateway',
+  dir: 'gateway',
+  portVar: 'GATEWAY_PORT',
+  defaultPort: 4000,
+  nodeOptions: '--max-semi-space-size=32',
+};
 
 /** Every HTTP service in start order. */
 export const httpServices = [...subgraphs, gateway];
@@ -46,7 +52,9 @@ export function metricsPorts(env) {
   const last = 65535 - Math.max(...Object.values(metricsOffsets));
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > last) {
-    throw new UserError(`METRICS_PORT must be a port number from 1 to ${last} under npm start (the next ports go to the workers), got "${raw}"`);
+    throw new UserError(
+      `METRICS_PORT must be a port number from 1 to ${last} under npm start (the next ports go to the workers), got "${raw}"`,
+    );
   }
   return Object.fromEntries(Object.entries(metricsOffsets).map(([name, offset]) => [name, port + offset]));
 }
@@ -62,7 +70,11 @@ export function workerFile(service) {
 
 /** The subgraph URLs the gateway composes, and the origins of their internal endpoints, for the given env's ports. */
 export function subgraphUrls(env) {
-  const origin = (name) => `http://127.0.0.1:${servicePort(subgraphs.find((s) => s.name === name), env)}`;
+  const origin = (name) =>
+    `http://127.0.0.1:${servicePort(
+      subgraphs.find((s) => s.name === name),
+      env,
+    )}`;
   return {
     ...Object.fromEntries(subgraphs.map((s) => [s.urlVar, `${origin(s.name)}/graphql`])),
     // Internal endpoints the subgraphs and workers call each other on (notify → Core, Analytics → Workflow).

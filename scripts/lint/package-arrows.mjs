@@ -70,14 +70,18 @@ const packageArrows = {
         if (checkRelative) context.report({ node, messageId: 'relative', data: { source, target: target.name } });
         return;
       }
-      const name = source.split('/').slice(0, source.startsWith('@') ? 2 : 1).join('/');
+      const name = source
+        .split('/')
+        .slice(0, source.startsWith('@') ? 2 : 1)
+        .join('/');
       target = byName.get(name);
       if (!target) return;
       const subpath = `.${source.slice(name.length)}`;
       if (!target.subpaths.includes(subpath)) return context.report({ node, messageId: 'subpath', data: { source, target: target.name } });
       if (!from || target === from || !(from.name in allowed)) return;
       const arrows = allowed[from.name];
-      if (!arrows.includes(target.name)) context.report({ node, messageId: 'arrow', data: { from: from.name, target: target.name, allowed: arrows.join(', ') || 'none' } });
+      if (!arrows.includes(target.name))
+        context.report({ node, messageId: 'arrow', data: { from: from.name, target: target.name, allowed: arrows.join(', ') || 'none' } });
     }
 
     const fromSource = (node) => check(node.source ?? node, node.source?.value);

@@ -30,7 +30,18 @@ const docs = loadK8s();
 const ofKind = (kind: string) => docs.filter((d) => d.doc.kind === kind).map((d) => d.doc);
 const HTTP_SERVICES: Record<string, number> = { gateway: 4000, core: 4001, workflow: 4002, integration: 4003, analytics: 4004 };
 /** Variables read by every process (the kernel's config) plus those of the gateway and servers. */
-const REQUIRED_ENV = [...Object.keys(baseConfigShape), 'HOST', 'CORE_URL', 'WORKFLOW_URL', 'INTEGRATION_URL', 'ANALYTICS_URL', 'CORE_ORIGIN', 'WORKFLOW_ORIGIN', 'PUBLIC_URL', 'WEBHOOK_SECRET_KEY'];
+const REQUIRED_ENV = [
+  ...Object.keys(baseConfigShape),
+  'HOST',
+  'CORE_URL',
+  'WORKFLOW_URL',
+  'INTEGRATION_URL',
+  'ANALYTICS_URL',
+  'CORE_ORIGIN',
+  'WORKFLOW_ORIGIN',
+  'PUBLIC_URL',
+  'WEBHOOK_SECRET_KEY',
+];
 /** Integrations an operator turns on when they have one (a collector, a Sentry project): named, commented, in the ConfigMap. */
 const OPTIONAL_INTEGRATIONS = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_TRACES_SAMPLER_RATIO', 'SENTRY_DSN', 'SENTRY_ENVIRONMENT'];
 /** Only the migration Job needs the owner's connection and the app role's password. */
@@ -42,7 +53,8 @@ describe('k8s manifests', () => {
     for (const { file, doc } of docs) {
       if (doc.kind === 'Kustomization') continue; // kustomize's own file has no metadata
       expect({ file, kind: typeof doc.kind, name: typeof doc.metadata?.name }).toEqual({ file, kind: 'string', name: 'string' });
-      if (!['Namespace', 'Kustomization'].includes(doc.kind)) expect({ file, ns: doc.metadata.namespace }).toEqual({ file, ns: 'flowgraph' });
+      if (!['Namespace', 'Kustomization'].includes(doc.kind))
+        expect({ file, ns: doc.metadata.namespace }).toEqual({ file, ns: 'flowgraph' });
     }
   });
 
@@ -99,7 +111,9 @@ describe('k8s manifests', () => {
         expect(container.envFrom).toEqual([...shared, ...ownerOnly]);
       }
     }
-    expect(ofKind('Deployment').map((d) => d.metadata.name)).toEqual(expect.arrayContaining(['core-worker', 'workflow-worker', 'analytics-worker']));
+    expect(ofKind('Deployment').map((d) => d.metadata.name)).toEqual(
+      expect.arrayContaining(['core-worker', 'workflow-worker', 'analytics-worker']),
+    );
     expect(ofKind('Job').map((j) => j.spec.template.spec.containers[0].command)).toEqual([['node', 'scripts/migrate.mjs']]);
   });
 
@@ -115,14 +129,22 @@ describe('k8s manifests', () => {
     const configMapText = readFileSync(path.join(repoRoot, 'k8s', 'configmap.yaml'), 'utf8');
     for (const key of OPTIONAL_INTEGRATIONS) expect({ key, named: configMapText.includes(`# ${key}:`) }).toEqual({ key, named: true });
     expect(config.METRICS_PORT).toBe('9464');
-    for (const key of OWNER_ONLY) expect({ key, inServiceSecret: key in serviceSecret, inMigrateSecret: key in migrateSecret }).toEqual({ key, inServiceSecret: false, inMigrateSecret: true });
+    for (const key of OWNER_ONLY)
+      expect({ key, inServiceSecret: key in serviceSecret, inMigrateSecret: key in migrateSecret }).toEqual({
+        key,
+        inServiceSecret: false,
+        inMigrateSecret: true,
+      });
     for (const [key, value] of Object.entries({ ...serviceSecret, ...migrateSecret })) {
       expect({ key, inConfigMap: key in config }).toEqual({ key, inConfigMap: false });
       expect(value).toMatch(/REPLACE_ME|[A-Z]+_PASSWORD|_HOST/);
     }
     for (const workload of [...ofKind('Deployment'), ...ofKind('Job')]) {
       const refs = workload.spec.template.spec.containers.flatMap((c: Doc) => c.envFrom.map((e: Doc) => e.secretRef?.name).filter(Boolean));
-      expect({ name: workload.metadata.name, migrate: refs.includes('flowgraph-migrate-secrets') }).toEqual({ name: workload.metadata.name, migrate: workload.kind === 'Job' });
+      expect({ name: workload.metadata.name, migrate: refs.includes('flowgraph-migrate-secrets') }).toEqual({
+        name: workload.metadata.name,
+        migrate: workload.kind === 'Job',
+      });
     }
     expect(config.NODE_ENV).toBe('production');
     expect(config.HOST).toBe('0.0.0.0');
@@ -143,7 +165,17 @@ describe('docker-compose.yml', () => {
   it('runs postgres 15, redis 7 and every Flowgraph process from the one built image', () => {
     expect(services.postgres.image).toBe('postgres:15');
     expect(services.redis.image).toBe('redis:7');
-    expect(flowgraphServices.map(([name]) => name).sort()).toEqual(['analytics', 'analytics-worker', 'core', 'core-worker', 'gateway', 'integration', 'migrate', 'workflow', 'workflow-worker']);
+    expect(flowgraphServices.map(([name]) => name).sort()).toEqual([
+      'analytics',
+      'analytics-worker',
+      'core',
+      'core-worker',
+      'gateway',
+      'integration',
+      'migrate',
+      'workflow',
+      'workflow-worker',
+    ]);
     for (const [, service] of flowgraphServices) expect(service.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
   });
 
@@ -176,7 +208,8 @@ describe('docker-compose.yml', () => {
     expect(text).not.toMatch(/flowgraph-dev-secret/);
     expect(read('.gitignore').split('\n')).toContain('.env');
     const example = read('.env.example');
-    for (const key of ['POSTGRES_PASSWORD', 'DATABASE_APP_PASSWORD', 'IDENTITY_SECRET', 'JWT_SECRET']) expect(example).toMatch(new RegExp(`^${key}=replace-`, 'm'));
+    for (const key of ['POSTGRES_PASSWORD', 'DATABASE_APP_PASSWORD', 'IDENTITY_SECRET', 'JWT_SECRET'])
+      expect(example).toMatch(new RegExp(`^${key}=replace-`, 'm'));
   });
 
   it('builds from a multi-stage node 20 slim Dockerfile that prunes dev dependencies', () => {
@@ -188,7 +221,9 @@ describe('docker-compose.yml', () => {
   it('copies every workspace’s package.json before npm ci, so the lockfile’s workspaces all install', () => {
     const dockerfile = read('Dockerfile');
     const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces.flatMap((pattern) =>
-      pattern.endsWith('/*') ? readdirSync(path.join(repoRoot, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`) : [pattern],
+      pattern.endsWith('/*')
+        ? readdirSync(path.join(repoRoot, pattern.slice(0, -2))).map((name) => `${pattern.slice(0, -2)}/${name}`)
+        : [pattern],
     );
     const packages = workspaces.filter((dir) => existsSync(path.join(repoRoot, dir, 'package.json')));
     expect(packages).toContain('packages/contracts');
@@ -200,7 +235,9 @@ describe('the gateway process', () => {
   it('does not report usage to Apollo: APOLLO_TELEMETRY_DISABLED is true in compose, k8s and the image', () => {
     const compose = parse(read('docker-compose.yml'), { merge: true }) as Doc;
     const config = ofKind('ConfigMap')[0].data as Record<string, string>;
-    const runtimeStage = read('Dockerfile').split(/^FROM /m).at(-1)!;
+    const runtimeStage = read('Dockerfile')
+      .split(/^FROM /m)
+      .at(-1)!;
     expect({
       compose: compose.services.gateway.environment.APOLLO_TELEMETRY_DISABLED,
       k8s: config.APOLLO_TELEMETRY_DISABLED,
@@ -216,13 +253,19 @@ describe('the gateway process', () => {
     const compose = parse(read('docker-compose.yml'), { merge: true }) as Doc;
     const container = ofKind('Deployment').find((d) => d.metadata.name === 'gateway')!.spec.template.spec.containers[0];
     const sizes = {
-      npmStart: sizeIn(read('scripts/lib/services.mjs').split('\n').find((line) => line.startsWith('export const gateway'))),
+      npmStart: sizeIn(/^export const gateway = \{[^}]*\}/m.exec(read('scripts/lib/services.mjs'))?.[0]),
       startScript: sizeIn((JSON.parse(read('gateway/package.json')) as { scripts: Record<string, string> }).scripts.start),
       compose: sizeIn(compose.services.gateway.environment.NODE_OPTIONS),
       k8s: sizeIn(container.env.find((e: Doc) => e.name === 'NODE_OPTIONS')?.value),
-      bench: sizeIn(read('bench/gateway/bench-kit.ts').split('\n').find((line) => line.startsWith('export const OURS_NODE_OPTIONS'))),
+      bench: sizeIn(/^export const OURS_NODE_OPTIONS\b[^;]*;/m.exec(read('bench/gateway/bench-kit.ts'))?.[0]),
     };
     expect(sizes.npmStart).toBeDefined();
-    expect(sizes).toEqual({ npmStart: sizes.npmStart, startScript: sizes.npmStart, compose: sizes.npmStart, k8s: sizes.npmStart, bench: sizes.npmStart });
+    expect(sizes).toEqual({
+      npmStart: sizes.npmStart,
+      startScript: sizes.npmStart,
+      compose: sizes.npmStart,
+      k8s: sizes.npmStart,
+      bench: sizes.npmStart,
+    });
   });
 });

@@ -23,7 +23,11 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   }
 }
 
-const ready = (port: number) => fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+const ready = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/readyz`).then(
+    (r) => r.status === 200,
+    () => false,
+  );
 
 describe('npm run dev', () => {
   let platform: PlatformRun | undefined;
@@ -34,12 +38,22 @@ describe('npm run dev', () => {
     platform = await startPlatform('dev', { args: ['--watch'], unset: ['METRICS_PORT'] });
     const { child, ports, output, unlessExited } = platform;
     // Running, and tsc's first pass done (it would otherwise rewrite output under our feet).
-    await unlessExited(until('the platform and tsc --watch', () => output().includes('Press Ctrl-C to stop.') && /tsc\s*\|.*Watching for file changes/.test(output())));
+    await unlessExited(
+      until(
+        'the platform and tsc --watch',
+        () => output().includes('Press Ctrl-C to stop.') && /tsc\s*\|.*Watching for file changes/.test(output()),
+      ),
+    );
     expect(restarted(output())).toEqual([]);
 
     let mark = output().length;
     touch('subgraphs/integration/dist/src/main.js');
-    await unlessExited(until('integration to restart and be ready', async () => restarted(output().slice(mark)).length > 0 && (await ready(ports.INTEGRATION_PORT))));
+    await unlessExited(
+      until(
+        'integration to restart and be ready',
+        async () => restarted(output().slice(mark)).length > 0 && (await ready(ports.INTEGRATION_PORT)),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 2000)); // time for any wrong restart to show
     expect(restarted(output().slice(mark))).toEqual(['integration']);
 

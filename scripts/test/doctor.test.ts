@@ -13,15 +13,21 @@ describe('npm run doctor', () => {
 
   it('reports a port in use as a failure naming the service and the variable to change, and free ports as ok', async () => {
     const [core, workflow, integration, analytics] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    const run = await runNode('scripts/doctor.mjs', [], cleanEnv({
-      GATEWAY_PORT: String(busyPort),
-      CORE_PORT: String(core),
-      WORKFLOW_PORT: String(workflow),
-      INTEGRATION_PORT: String(integration),
-      ANALYTICS_PORT: String(analytics),
-    }));
+    const run = await runNode(
+      'scripts/doctor.mjs',
+      [],
+      cleanEnv({
+        GATEWAY_PORT: String(busyPort),
+        CORE_PORT: String(core),
+        WORKFLOW_PORT: String(workflow),
+        INTEGRATION_PORT: String(integration),
+        ANALYTICS_PORT: String(analytics),
+      }),
+    );
     const lines = run.stdout.split('\n');
-    expect(lines).toContain(`FAIL  port ${busyPort} (gateway) is in use: stop what uses it (is npm start already running?) or set GATEWAY_PORT`);
+    expect(lines).toContain(
+      `FAIL  port ${busyPort} (gateway) is in use: stop what uses it (is npm start already running?) or set GATEWAY_PORT`,
+    );
     expect(lines).toContain(`ok    port ${core} (core) is free`);
     expect(lines).toContain(`ok    port ${analytics} (analytics) is free`);
     expect(lines[0]).toMatch(/^ok {4}Node \d+\.\d+\.\d+ \(>= 20\.19\.0\)$/);

@@ -14,17 +14,27 @@ describe('Postgres resolution: embedded fallback', () => {
 
   it('starts embedded Postgres when forced, answers select 1 through it, and stops it removing its data dir', async () => {
     const port = await freePort();
-    const run = await runNode('scripts/test/fixtures/resolve-postgres.mjs', [], cleanEnv({
-      FLOWGRAPH_EMBEDDED_POSTGRES: '1', // forced, even though a local server may be running
-      FLOWGRAPH_EMBEDDED_PG_PORT: String(port),
-      FLOWGRAPH_EMBEDDED_PG_DIR: dataDir,
-    }), 200_000);
+    const run = await runNode(
+      'scripts/test/fixtures/resolve-postgres.mjs',
+      [],
+      cleanEnv({
+        FLOWGRAPH_EMBEDDED_POSTGRES: '1', // forced, even though a local server may be running
+        FLOWGRAPH_EMBEDDED_PG_PORT: String(port),
+        FLOWGRAPH_EMBEDDED_PG_DIR: dataDir,
+      }),
+      200_000,
+    );
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`log: Started embedded Postgres on :${port} (data in ${dataDir})`);
     const result = lastJson<{ source: string; url: string; one: number; dataDirExists: boolean }>(run.stdout);
-    expect(result).toEqual({ source: 'embedded', url: `postgres://postgres:flowgraph@127.0.0.1:${port}/flowgraph`, one: 1, dataDirExists: false });
+    expect(result).toEqual({
+      source: 'embedded',
+      url: `postgres://postgres:flowgraph@127.0.0.1:${port}/flowgraph`,
+      one: 1,
+      dataDirExists: false,
+    });
     expect(existsSync(dataDir)).toBe(false);
     expect(await isListening(port)).toBe(false);
   });

@@ -19,7 +19,11 @@ export interface NodeRun {
  */
 export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repoRoot, script), ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -36,7 +40,8 @@ export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, 
 /** The environment without the variables that choose Postgres/Redis, so each test sets its own. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'FLOWGRAPH_EMBEDDED_POSTGRES', 'FLOWGRAPH_EMBEDDED_PG_PORT', 'FLOWGRAPH_EMBEDDED_PG_DIR']) delete env[key];
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'FLOWGRAPH_EMBEDDED_POSTGRES', 'FLOWGRAPH_EMBEDDED_PG_PORT', 'FLOWGRAPH_EMBEDDED_PG_DIR'])
+    delete env[key];
   return { ...env, ...extra };
 }
 
@@ -65,14 +70,21 @@ export function canBind(port: number): Promise<boolean> {
 export function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
 
 /** The last line of output that parses as JSON (the fixtures print their result that way). */
 export function lastJson<T>(stdout: string): T {
-  const line = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  const line = stdout
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{'));
   if (!line) throw new Error(`no JSON result in output:\n${stdout}`);
   return JSON.parse(line) as T;
 }
@@ -96,13 +108,22 @@ export interface PlatformRun {
  * and Redis prefix named after `name` and free ports; `env` adds settings, `unset` removes
  * inherited ones.
  */
-export async function startPlatform(name: string, options: { args?: string[]; env?: NodeJS.ProcessEnv; unset?: string[] } = {}): Promise<PlatformRun> {
+export async function startPlatform(
+  name: string,
+  options: { args?: string[]; env?: NodeJS.ProcessEnv; unset?: string[] } = {},
+): Promise<PlatformRun> {
   const config = loadConfig();
   const database = uniqueName(`fg_${name}`);
   const redisPrefix = uniqueName(`fg${name}`);
   const databaseUrl = new URL(config.DATABASE_URL);
   databaseUrl.pathname = `/${database}`;
-  const ports = { CORE_PORT: await freePort(), WORKFLOW_PORT: await freePort(), INTEGRATION_PORT: await freePort(), ANALYTICS_PORT: await freePort(), GATEWAY_PORT: await freePort() };
+  const ports = {
+    CORE_PORT: await freePort(),
+    WORKFLOW_PORT: await freePort(),
+    INTEGRATION_PORT: await freePort(),
+    ANALYTICS_PORT: await freePort(),
+    GATEWAY_PORT: await freePort(),
+  };
   const env = cleanEnv({
     DATABASE_URL: databaseUrl.toString(),
     REDIS_URL: config.REDIS_URL,
@@ -112,7 +133,11 @@ export async function startPlatform(name: string, options: { args?: string[]; en
     ...options.env,
   });
   for (const key of options.unset ?? []) delete env[key];
-  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs'), ...(options.args ?? [])], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs'), ...(options.args ?? [])], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -122,7 +147,8 @@ export async function startPlatform(name: string, options: { args?: string[]; en
     ports,
     output: () => output,
     exited,
-    unlessExited: (ready) => Promise.race([ready, exited.then((code) => Promise.reject(new Error(`start.mjs exited (${code}):\n${output}`)))]),
+    unlessExited: (ready) =>
+      Promise.race([ready, exited.then((code) => Promise.reject(new Error(`start.mjs exited (${code}):\n${output}`)))]),
     async cleanUp() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -27,7 +27,10 @@ describe('npm run migrate', () => {
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ nspname: string }>('select nspname from pg_namespace where nspname = any($1) order by nspname', [SUBGRAPHS]);
+      const { rows } = await client.query<{ nspname: string }>(
+        'select nspname from pg_namespace where nspname = any($1) order by nspname',
+        [SUBGRAPHS],
+      );
       expect(rows.map((r) => r.nspname)).toEqual([...SUBGRAPHS].sort());
     } finally {
       await client.end();

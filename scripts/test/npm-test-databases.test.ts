@@ -29,11 +29,12 @@ describe('npm test: Postgres and Redis found or started as npm start does', () =
     // This run's own workers and template must not leak into the inner run.
     for (const key of ['JEST_WORKER_ID', 'FLOWGRAPH_TEST_TEMPLATE']) delete env[key];
 
-    const run = await runNode('node_modules/jest/bin/jest.js', [
-      '--ci', '-w', '1',
-      '--roots', path.join(repoRoot, 'scripts/test/fixtures/npm-test'),
-      '--testMatch', '**/*.probe.ts',
-    ], env, 280_000);
+    const run = await runNode(
+      'node_modules/jest/bin/jest.js',
+      ['--ci', '-w', '1', '--roots', path.join(repoRoot, 'scripts/test/fixtures/npm-test'), '--testMatch', '**/*.probe.ts'],
+      env,
+      280_000,
+    );
 
     expect({ code: run.code, output: run.code === 0 ? '' : run.stdout + run.stderr }).toEqual({ code: 0, output: '' });
     expect(run.stdout + run.stderr).toContain(`Started embedded Postgres on :${port}`);

@@ -30,7 +30,12 @@ const cases: [file: string, code: string, expected: string[]][] = [
 ];
 
 it('allows the arrows of docs/architecture.md and refuses every other import between packages', async () => {
-  const run = await runNode('scripts/test/fixtures/lint-texts.mjs', [JSON.stringify(cases.map(([file, code]) => ({ file, code })))], { ...process.env }, 60_000);
+  const run = await runNode(
+    'scripts/test/fixtures/lint-texts.mjs',
+    [JSON.stringify(cases.map(([file, code]) => ({ file, code })))],
+    { ...process.env },
+    60_000,
+  );
   expect(run.stderr).toBe('');
   const found = JSON.parse(run.stdout) as string[][];
   expect(cases.map(([file, code], i) => [file, code, found[i]])).toEqual(cases.map(([file, code, expected]) => [file, code, expected]));

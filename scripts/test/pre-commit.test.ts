@@ -33,7 +33,11 @@ describe('pre-commit hook', () => {
   beforeAll(() => {
     dir = scratchRepository();
     // What `npm install` runs after installing: the prepare script installs the hook.
-    const prepare = spawnSync('npm', ['run', 'prepare'], { cwd: dir, encoding: 'utf8', env: { ...process.env, SKIP_INSTALL_SIMPLE_GIT_HOOKS: '' } });
+    const prepare = spawnSync('npm', ['run', 'prepare'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, SKIP_INSTALL_SIMPLE_GIT_HOOKS: '' },
+    });
     expect(prepare.status).toBe(0);
     git(dir, 'add', '--all');
     expect(git(dir, 'commit', '--quiet', '--no-verify', '-m', 'settings').status).toBe(0);

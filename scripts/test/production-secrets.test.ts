@@ -16,17 +16,21 @@ const PROCESSES: Record<string, { entry: string; secrets: string[] }> = {
 const REAL = { IDENTITY_SECRET: 'i'.repeat(40), JWT_SECRET: 'j'.repeat(40), WEBHOOK_SECRET_KEY: 'w'.repeat(40) };
 
 describe('NODE_ENV=production', () => {
-  it.each(Object.entries(PROCESSES))('%s refuses to start with the development value of each signing key it reads', async (_name, { entry, secrets }) => {
-    const runs = await Promise.all(
-      secrets.map(async (secret) => {
-        // Port 0 and a prefix of its own: should it start after all, it collides with nothing.
-        const env = cleanEnv({ NODE_ENV: 'production', PORT: '0', REDIS_PREFIX: uniqueName('fgprod'), ...REAL });
-        delete env[secret]; // left unset: the development default
-        delete env.METRICS_PORT;
-        const run = await runNode(entry, [], env, 60_000);
-        return { secret, code: run.code, refused: (run.stdout + run.stderr).includes(`${secret} must be set in production`) };
-      }),
-    );
-    expect(runs).toEqual(secrets.map((secret) => ({ secret, code: 1, refused: true })));
-  }, 70_000);
+  it.each(Object.entries(PROCESSES))(
+    '%s refuses to start with the development value of each signing key it reads',
+    async (_name, { entry, secrets }) => {
+      const runs = await Promise.all(
+        secrets.map(async (secret) => {
+          // Port 0 and a prefix of its own: should it start after all, it collides with nothing.
+          const env = cleanEnv({ NODE_ENV: 'production', PORT: '0', REDIS_PREFIX: uniqueName('fgprod'), ...REAL });
+          delete env[secret]; // left unset: the development default
+          delete env.METRICS_PORT;
+          const run = await runNode(entry, [], env, 60_000);
+          return { secret, code: run.code, refused: (run.stdout + run.stderr).includes(`${secret} must be set in production`) };
+        }),
+      );
+      expect(runs).toEqual(secrets.map((secret) => ({ secret, code: 1, refused: true })));
+    },
+    70_000,
+  );
 });

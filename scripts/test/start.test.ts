@@ -32,10 +32,17 @@ describe('npm start with METRICS_PORT set', () => {
     // APOLLO_TELEMETRY_DISABLED unset: what npm start does by default, whatever this shell has.
     platform = await startPlatform('start', { env: { METRICS_PORT: String(metricsPort) }, unset: ['APOLLO_TELEMETRY_DISABLED'] });
     const { child, ports } = platform;
-    await platform.unlessExited(new Promise<void>((resolve) => child.stdout!.on('data', () => platform!.output().includes('Press Ctrl-C to stop.') && resolve())));
+    await platform.unlessExited(
+      new Promise<void>((resolve) => child.stdout!.on('data', () => platform!.output().includes('Press Ctrl-C to stop.') && resolve())),
+    );
     const output = platform.output();
 
-    const expected = { gateway: metricsPort, 'core-worker': metricsPort + 1, 'workflow-worker': metricsPort + 2, 'analytics-worker': metricsPort + 3 };
+    const expected = {
+      gateway: metricsPort,
+      'core-worker': metricsPort + 1,
+      'workflow-worker': metricsPort + 2,
+      'analytics-worker': metricsPort + 3,
+    };
     for (const [name, port] of Object.entries(expected)) expect(output).toContain(`http://localhost:${port}/metrics (${name})`);
     expect(output).not.toContain('EADDRINUSE');
     for (const port of Object.values(expected)) {

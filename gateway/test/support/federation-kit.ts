@@ -1,11 +1,26 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { RedisPubSub, createLogger, createOrm, createRedis, loadConfig, signAccessToken, type AccessClaims, type Redis, type RunningServer } from '@flowgraph/kernel';
+import {
+  RedisPubSub,
+  createLogger,
+  createOrm,
+  createRedis,
+  loadConfig,
+  signAccessToken,
+  type AccessClaims,
+  type Redis,
+  type RunningServer,
+} from '@flowgraph/kernel';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 // Tests may start subgraphs in-process; the gateway's own code never imports them.
 import { entities as coreEntities, loadCoreConfig, startCoreServer } from '../../../subgraphs/core/src';
-import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../../subgraphs/workflow/src';
+import {
+  createWorkflowServerResources,
+  entities as workflowEntities,
+  loadWorkflowConfig,
+  startWorkflowServer,
+} from '../../../subgraphs/workflow/src';
 import { entities as integrationEntities, startIntegrationServer } from '../../../subgraphs/integration/src';
 import { entities as analyticsEntities, startAnalyticsServer } from '../../../subgraphs/analytics/src';
 import { loadAnalyticsConfig } from '../../../subgraphs/analytics/src/config';
@@ -124,7 +139,11 @@ export async function post<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<HttpGraphQLResult<T>> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   const body = JSON.parse(text) as { data?: T | null; errors?: HttpGraphQLResult<T>['errors'] };
   return { status: response.status, headers: response.headers, text, ...body };

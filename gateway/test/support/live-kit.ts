@@ -28,7 +28,12 @@ export async function signUp(gatewayUrl: string): Promise<TestUser> {
   if (!signedUp.data) throw new Error(`signUp failed: ${signedUp.text}`);
   const token = signedUp.data.signUp.accessToken;
   const headers = { authorization: `Bearer ${token}` };
-  const me = await post<{ me: { id: string }; currentOrganization: { id: string } }>(gatewayUrl, '{ me { id } currentOrganization { id } }', {}, headers);
+  const me = await post<{ me: { id: string }; currentOrganization: { id: string } }>(
+    gatewayUrl,
+    '{ me { id } currentOrganization { id } }',
+    {},
+    headers,
+  );
   if (!me.data) throw new Error(`me failed: ${me.text}`);
   return { token, userId: me.data.me.id, orgId: me.data.currentOrganization.id, email, organizationName, headers };
 }
@@ -51,7 +56,15 @@ export class Rows {
       `insert into analytics.patterns (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at)
        values ($1, $2, $3, $4::jsonb, 9, 0.8, now(), now())`,
       // One pattern per (user, sequence): each suggestion gets a sequence of its own.
-      [patternId, user.orgId, user.userId, JSON.stringify([{ tool: 'github', eventType: 'pr.opened' }, { tool: 'slack', eventType: `message.posted.${patternId}` }])],
+      [
+        patternId,
+        user.orgId,
+        user.userId,
+        JSON.stringify([
+          { tool: 'github', eventType: 'pr.opened' },
+          { tool: 'slack', eventType: `message.posted.${patternId}` },
+        ]),
+      ],
     );
     await this.pg.query(
       `insert into analytics.suggestions (id, org_id, user_id, pattern_id, template_id, status, title, explanation, parameters, estimated_minutes_saved_per_week, support_at_offer, offered_at)
@@ -64,7 +77,10 @@ export class Rows {
   /** A queued execution of the workflow (as executeWorkflow would record it). */
   async execution(orgId: string, workflowId: string): Promise<string> {
     const id = randomUUID();
-    await this.pg.query(`insert into workflow.executions (id, org_id, workflow_id, version, status, trigger_kind) values ($1, $2, $3, 1, 'queued', 'manual')`, [id, orgId, workflowId]);
+    await this.pg.query(
+      `insert into workflow.executions (id, org_id, workflow_id, version, status, trigger_kind) values ($1, $2, $3, 1, 'queued', 'manual')`,
+      [id, orgId, workflowId],
+    );
     return id;
   }
 
@@ -83,16 +99,21 @@ export class Rows {
 
 /** Announces a suggestion as the analytics worker does. */
 export async function publishSuggestion(federation: Federation, user: TestUser, suggestionId: string): Promise<void> {
-  await federation.redis.publish(suggestionChannel(federation, user), JSON.stringify({ suggestionId, orgId: user.orgId, userId: user.userId }));
+  await federation.redis.publish(
+    suggestionChannel(federation, user),
+    JSON.stringify({ suggestionId, orgId: user.orgId, userId: user.userId }),
+  );
 }
 
-export const suggestionChannel = (federation: Federation, user: TestUser) => suggestionAddedChannel(federation.config.REDIS_PREFIX, user.orgId, user.userId);
+export const suggestionChannel = (federation: Federation, user: TestUser) =>
+  suggestionAddedChannel(federation.config.REDIS_PREFIX, user.orgId, user.userId);
 
 export async function publishExecution(federation: Federation, orgId: string, executionId: string): Promise<void> {
   await federation.redis.publish(executionChannel(federation.config.REDIS_PREFIX, executionId), JSON.stringify({ executionId, orgId }));
 }
 
-export const executionUpdatedChannel = (federation: Federation, executionId: string) => executionChannel(federation.config.REDIS_PREFIX, executionId);
+export const executionUpdatedChannel = (federation: Federation, executionId: string) =>
+  executionChannel(federation.config.REDIS_PREFIX, executionId);
 
 /** Subscribers of a Redis channel, as Redis counts them (the subgraph's upstream subscription). */
 export async function subscribersOf(federation: Federation, channel: string): Promise<number> {
@@ -103,7 +124,11 @@ export async function subscribersOf(federation: Federation, channel: string): Pr
 export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
 
 /** A graphql-ws client of the gateway with the given connection params. */
-export function wsClient(url: string, connectionParams: Record<string, unknown>, extra: Partial<Parameters<typeof createClient>[0]> = {}): Client {
+export function wsClient(
+  url: string,
+  connectionParams: Record<string, unknown>,
+  extra: Partial<Parameters<typeof createClient>[0]> = {},
+): Client {
   return createClient({ url: wsUrl(url), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams, ...extra });
 }
 

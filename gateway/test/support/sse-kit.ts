@@ -10,7 +10,10 @@ export interface StreamEvent {
  * Opens a GraphQL event stream on the gateway's `/graphql/stream` and parses its events as they
  * come; `ended` settles when the server ends the response (or the client aborts it).
  */
-export async function openStream(federation: Federation, init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; query: string }) {
+export async function openStream(
+  federation: Federation,
+  init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; query: string },
+) {
   const abort = new AbortController();
   const method = init.method ?? 'POST';
   const streamUrl = `${federation.gateway.url}/stream`;

@@ -38,7 +38,12 @@ const post = <T>(...args: Parameters<typeof postTraced>) => context.with(suppres
 const traceparent = (traceId: string) => `00-${traceId}-${randomUUID().replace(/-/g, '').slice(0, 16)}-01`;
 const newTraceId = () => randomUUID().replace(/-/g, '');
 
-type GatewayCall = (name: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) => Promise<Record<string, { [key: string]: unknown }>>;
+type GatewayCall = (
+  name: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+) => Promise<Record<string, { [key: string]: unknown }>>;
 
 /** Posts to the gateway untraced, records the request under `name`, and fails on GraphQL errors. */
 function gatewayCaller(url: string, requests: ScenarioResult['requests']): GatewayCall {
@@ -87,7 +92,12 @@ async function traces(): Promise<Pick<ScenarioResult, 'requests' | 'urls'>> {
       auth,
     );
     const version = (saved.updateWorkflow.workflow as { latestVersion: { version: number } }).latestVersion.version;
-    await gateway('publish', 'mutation($id: ID!, $v: Int!) { publishWorkflow(id: $id, version: $v) { workflow { id } } }', { id: workflowId, v: version }, auth);
+    await gateway(
+      'publish',
+      'mutation($id: ID!, $v: Int!) { publishWorkflow(id: $id, version: $v) { workflow { id } } }',
+      { id: workflowId, v: version },
+      auth,
+    );
     await gateway(
       'federated',
       'query Federated { me { name workflows { edges { node { name } } } integrations { provider } patterns(first: 5) { edges { node { support } } } } }',

@@ -10,7 +10,8 @@ import { GATEWAY_TELEMETRY } from '../../src/plugins/telemetry/tracing';
 // TELEMETRY_AS_GATEWAY=1: as the gateway's process starts it (its own spans only). Otherwise as the
 // subgraphs' and workers' processes start it, less undici: in this one process it would also
 // instrument the gateway's subgraph calls, which carry the gateway's own client spans.
-const options = process.env.TELEMETRY_AS_GATEWAY === '1' ? GATEWAY_TELEMETRY : { instrument: ['http', 'express', 'pg', 'ioredis', 'graphql'] as const };
+const options =
+  process.env.TELEMETRY_AS_GATEWAY === '1' ? GATEWAY_TELEMETRY : { instrument: ['http', 'express', 'pg', 'ioredis', 'graphql'] as const };
 const telemetry = startTelemetry('flowgraph-test', { inMemorySpans: process.env.TELEMETRY_IN_MEMORY === '1', ...options });
 
 // Required only now, after the SDK patched http, express, pg, ioredis and graphql.

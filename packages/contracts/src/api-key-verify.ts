@@ -15,7 +15,10 @@ export const apiKeyVerifyResponse = z.object({
   role: z.enum(roles),
   scopes: z.array(z.string()),
   // Optional so a Core that predates client binding still verifies keys (as unbound ones).
-  clientName: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).nullish(),
+  clientName: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+    .nullish(),
 });
 
 export type ApiKeyVerifyRequest = z.infer<typeof apiKeyVerifyRequest>;

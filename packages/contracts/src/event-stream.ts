@@ -64,7 +64,10 @@ const fieldsSchema = z.object({
   eventType: z.string().min(1),
   occurredAt: z.iso.datetime({ offset: true }),
   payload: z.string().default('{}'),
-  seq: z.string().regex(/^\d{1,15}$/).optional(),
+  seq: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
 });
 
 /** One entry's fields decoded (ids in lower case); null when malformed, which consumers log and drop. */

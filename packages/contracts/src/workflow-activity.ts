@@ -13,21 +13,17 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** `YYYY-MM-DD` that is a real calendar date (2026-02-30 is not). */
-const calendarDay = z
-  .string()
-  .refine((day) => {
-    const time = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN;
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
-  }, 'Must be a calendar date as YYYY-MM-DD');
+const calendarDay = z.string().refine((day) => {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}, 'Must be a calendar date as YYYY-MM-DD');
 
 /** The query: UTC days from `from` to `to`, both included. */
-export const activityRangeSchema = z
-  .object({ from: calendarDay, to: calendarDay })
-  .superRefine(({ from, to }, ctx) => {
-    const days = daysBetween(from, to) + 1;
-    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must not be before from' });
-    else if (days > MAX_ACTIVITY_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_ACTIVITY_DAYS} days from from` });
-  });
+export const activityRangeSchema = z.object({ from: calendarDay, to: calendarDay }).superRefine(({ from, to }, ctx) => {
+  const days = daysBetween(from, to) + 1;
+  if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Must not be before from' });
+  else if (days > MAX_ACTIVITY_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${MAX_ACTIVITY_DAYS} days from from` });
+});
 
 export type ActivityRange = z.infer<typeof activityRangeSchema>;
 

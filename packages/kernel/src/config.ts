@@ -13,7 +13,10 @@ export const baseConfigShape = {
   /** Owner connection: runs migrations. */
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/flowgraph'),
   /** Services connect as this non-superuser role so row-level security applies. */
-  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('flowgraph_app'),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('flowgraph_app'),
   DATABASE_APP_PASSWORD: z.string().min(8).default('flowgraph-app-dev'),
   /**
    * Full URL services connect with, when it should differ from DATABASE_URL with the app role's

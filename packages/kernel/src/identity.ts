@@ -47,7 +47,8 @@ const EMPTY_BODY_DIGEST = createHash('sha256').digest('base64url');
 /** What the MAC covers: the stamp (time and identity), then the method, path and body digest. */
 function signedText(stamped: string, call: SignedCall): string {
   const url = typeof call.target === 'string' ? new URL(call.target, 'http://_') : call.target;
-  const digest = call.body === undefined || call.body.length === 0 ? EMPTY_BODY_DIGEST : createHash('sha256').update(call.body).digest('base64url');
+  const digest =
+    call.body === undefined || call.body.length === 0 ? EMPTY_BODY_DIGEST : createHash('sha256').update(call.body).digest('base64url');
   return `${stamped}\n${call.method.toUpperCase()}\n${url.pathname}${url.search}\n${digest}`;
 }
 

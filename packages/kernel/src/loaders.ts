@@ -4,10 +4,7 @@ import DataLoader from 'dataloader';
  * A per-request loader of rows by one key. `fetch` returns rows in any order; they are matched
  * back to keys with `keyOf`. Missing keys resolve to null.
  */
-export function rowLoader<K extends string, V>(
-  fetch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V | null> {
+export function rowLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const byKey = new Map<K, V>();
     for (const row of await fetch(keys)) byKey.set(keyOf(row), row);
@@ -16,10 +13,7 @@ export function rowLoader<K extends string, V>(
 }
 
 /** A per-request loader of all rows belonging to each key (one-to-many). */
-export function groupLoader<K extends string, V>(
-  fetch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V[]> {
+export function groupLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const groups = new Map<K, V[]>();
     for (const row of await fetch(keys)) {

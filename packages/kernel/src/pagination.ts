@@ -67,12 +67,7 @@ function pageSize(first: number | null | undefined, field = 'first'): number {
 }
 
 /** Builds a connection from `limit + 1` fetched rows (one more than shown tells whether a next page exists). */
-function toConnection<T>(
-  rows: T[],
-  limit: number,
-  cursorOf: (row: T) => CursorValue[],
-  hasPreviousPage: boolean,
-): Connection<T> {
+function toConnection<T>(rows: T[], limit: number, cursorOf: (row: T) => CursorValue[], hasPreviousPage: boolean): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
   return {

@@ -14,7 +14,10 @@ export class RedisPubSub {
    * `subscriber` is put in subscriber mode and must not be used for anything else; a process
    * that only publishes (a worker) passes none.
    */
-  constructor(private readonly publisher: Redis, private readonly subscriber?: Redis) {
+  constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber?: Redis,
+  ) {
     subscriber?.on('message', (channel: string, raw: string) => {
       const set = this.listeners.get(channel);
       if (!set) return;

@@ -120,7 +120,15 @@ export class StreamConsumer {
     const { redis, stream, group } = this.options;
     let cursor = '0-0';
     do {
-      const [next, claimed] = (await redis.xautoclaim(stream, group, this.consumerName, this.claimIdleMs, cursor, 'COUNT', this.batchSize)) as [string, RawEntry[]];
+      const [next, claimed] = (await redis.xautoclaim(
+        stream,
+        group,
+        this.consumerName,
+        this.claimIdleMs,
+        cursor,
+        'COUNT',
+        this.batchSize,
+      )) as [string, RawEntry[]];
       cursor = next;
       const live: StreamEntry[] = [];
       for (const [id, fields] of claimed) {
@@ -133,7 +141,10 @@ export class StreamConsumer {
       for (const entry of live) {
         const count = deliveries.get(entry.id) ?? 0;
         if (count > this.maxDeliveries) {
-          this.options.logger.error({ stream, group, entryId: entry.id, deliveries: count }, 'stream entry dropped after too many deliveries');
+          this.options.logger.error(
+            { stream, group, entryId: entry.id, deliveries: count },
+            'stream entry dropped after too many deliveries',
+          );
           await redis.xack(stream, group, entry.id);
         } else retry.push(entry);
       }
@@ -145,7 +156,14 @@ export class StreamConsumer {
     if (entries.length === 0) return new Map();
     const { redis, stream, group } = this.options;
     // Claimed entries are now this consumer's: one XPENDING over their id range finds them all.
-    const rows = (await redis.xpending(stream, group, entries[0].id, entries[entries.length - 1].id, entries.length * 2 + 10, this.consumerName)) as [string, string, number, number][];
+    const rows = (await redis.xpending(
+      stream,
+      group,
+      entries[0].id,
+      entries[entries.length - 1].id,
+      entries.length * 2 + 10,
+      this.consumerName,
+    )) as [string, string, number, number][];
     return new Map(rows.map(([id, , , count]) => [id, Number(count)]));
   }
 
@@ -178,10 +196,16 @@ export class StreamConsumer {
   /** One XREADGROUP of new entries; null when none arrived within `blockMs`. */
   private async read(count: number, blockMs: number): Promise<StreamEntry[] | null> {
     const result = (await this.blocking.xreadgroup(
-      'GROUP', this.options.group, this.consumerName,
-      'COUNT', count,
-      'BLOCK', blockMs,
-      'STREAMS', this.options.stream, '>',
+      'GROUP',
+      this.options.group,
+      this.consumerName,
+      'COUNT',
+      count,
+      'BLOCK',
+      blockMs,
+      'STREAMS',
+      this.options.stream,
+      '>',
     )) as [string, RawEntry[]][] | null;
     if (!result) return null;
     return result[0][1].map(([id, fields]) => ({ id, fields: toRecord(fields ?? []) }));

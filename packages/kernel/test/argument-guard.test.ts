@@ -18,7 +18,10 @@ function guarded() {
 
 it('finds an ID below a recursive input type and names it by its path', async () => {
   const result = await graphql({ schema: guarded(), rootValue, source: '{ walk(node: { child: { child: { targetId: "nope" } } }) }' });
-  expect(result.errors?.[0].extensions).toEqual({ code: 'VALIDATION_ERROR', details: [{ field: 'node.child.child.targetId', message: 'Must be a UUID' }] });
+  expect(result.errors?.[0].extensions).toEqual({
+    code: 'VALIDATION_ERROR',
+    details: [{ field: 'node.child.child.targetId', message: 'Must be a UUID' }],
+  });
   const fine = await graphql({ schema: guarded(), rootValue, source: `{ walk(node: { child: { targetId: "${randomUUID()}" } }) }` });
   expect(fine).toEqual({ data: { walk: 'walked' } });
 });

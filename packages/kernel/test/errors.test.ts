@@ -24,12 +24,19 @@ describe('error formatter', () => {
     const { logger } = capturingLogger();
     const error = validationError([{ field: 'email', message: 'Invalid email format' }]);
     const formatted = createErrorFormatter(logger)({ message: error.message, extensions: { ...error.extensions, request_id: 'r' } }, error);
-    expect(formatted.extensions).toEqual({ code: 'VALIDATION_ERROR', details: [{ field: 'email', message: 'Invalid email format' }], request_id: 'r' });
+    expect(formatted.extensions).toEqual({
+      code: 'VALIDATION_ERROR',
+      details: [{ field: 'email', message: 'Invalid email format' }],
+      request_id: 'r',
+    });
   });
 
   it('reports GraphQL input errors as VALIDATION_ERROR with the original reason', () => {
     const { logger } = capturingLogger();
-    const formatted = createErrorFormatter(logger)({ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('x'));
+    const formatted = createErrorFormatter(logger)(
+      { message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError('x'),
+    );
     expect(formatted.extensions).toMatchObject({ code: 'VALIDATION_ERROR', reason: 'GRAPHQL_VALIDATION_FAILED' });
   });
 });

@@ -1,4 +1,13 @@
-import { IDENTITY_HEADER, IDENTITY_MAX_AGE_MS, IDENTITY_MAX_SKEW_MS, IDENTITY_SIGNATURE_HEADER, IdentityError, requireRole, signIdentity, verifyIdentity } from '../src/identity';
+import {
+  IDENTITY_HEADER,
+  IDENTITY_MAX_AGE_MS,
+  IDENTITY_MAX_SKEW_MS,
+  IDENTITY_SIGNATURE_HEADER,
+  IdentityError,
+  requireRole,
+  signIdentity,
+  verifyIdentity,
+} from '../src/identity';
 
 const secret = 's'.repeat(40);
 const identity = { requestId: 'r1', userId: 'u1', orgId: 'o1', role: 'member' as const, scopes: [], authMethod: 'jwt' as const };
@@ -8,7 +17,9 @@ describe('signed identity headers', () => {
   it('round-trips an identity signed with the shared secret for the call received', () => {
     expect(verifyIdentity(signIdentity(identity, secret, call), secret, call)).toEqual(identity);
     // The subgraph sees the path only; a Buffer of the same bytes is the same body.
-    expect(verifyIdentity(signIdentity(identity, secret, call), secret, { method: 'POST', target: '/graphql', body: Buffer.from(call.body) })).toEqual(identity);
+    expect(
+      verifyIdentity(signIdentity(identity, secret, call), secret, { method: 'POST', target: '/graphql', body: Buffer.from(call.body) }),
+    ).toEqual(identity);
   });
 
   it('rejects missing headers, a wrong secret, a tampered payload and a stale stamp', () => {
@@ -28,8 +39,12 @@ describe('signed identity headers', () => {
     const otherBody = { ...call, body: '{"query":"mutation { deleteOrganization }"}' };
     expect(() => verifyIdentity(captured, secret, otherBody)).toThrow('bad identity signature');
     expect(() => verifyIdentity(captured, secret, { ...call, body: undefined })).toThrow('bad identity signature');
-    expect(() => verifyIdentity(captured, secret, { ...call, target: 'http://core:4001/internal/events' })).toThrow('bad identity signature');
-    expect(() => verifyIdentity(captured, secret, { ...call, target: 'http://core:4001/graphql?query=x' })).toThrow('bad identity signature');
+    expect(() => verifyIdentity(captured, secret, { ...call, target: 'http://core:4001/internal/events' })).toThrow(
+      'bad identity signature',
+    );
+    expect(() => verifyIdentity(captured, secret, { ...call, target: 'http://core:4001/graphql?query=x' })).toThrow(
+      'bad identity signature',
+    );
     expect(() => verifyIdentity(captured, secret, { ...call, method: 'GET' })).toThrow('bad identity signature');
   });
 
@@ -38,8 +53,12 @@ describe('signed identity headers', () => {
     expect(IDENTITY_MAX_AGE_MS).toBe(30_000);
     expect(verifyIdentity(signIdentity(identity, secret, call, now - IDENTITY_MAX_AGE_MS), secret, call, now)).toEqual(identity);
     expect(verifyIdentity(signIdentity(identity, secret, call, now + IDENTITY_MAX_SKEW_MS), secret, call, now)).toEqual(identity);
-    expect(() => verifyIdentity(signIdentity(identity, secret, call, now - IDENTITY_MAX_AGE_MS - 1), secret, call, now)).toThrow('stale identity');
-    expect(() => verifyIdentity(signIdentity(identity, secret, call, now + IDENTITY_MAX_SKEW_MS + 1), secret, call, now)).toThrow('stale identity');
+    expect(() => verifyIdentity(signIdentity(identity, secret, call, now - IDENTITY_MAX_AGE_MS - 1), secret, call, now)).toThrow(
+      'stale identity',
+    );
+    expect(() => verifyIdentity(signIdentity(identity, secret, call, now + IDENTITY_MAX_SKEW_MS + 1), secret, call, now)).toThrow(
+      'stale identity',
+    );
     expect(() => verifyIdentity(signIdentity(identity, secret, call, now + 5 * 60 * 1000), secret, call, now)).toThrow('stale identity');
   });
 });

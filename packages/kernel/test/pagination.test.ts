@@ -103,10 +103,18 @@ describe('timeIdPosition', () => {
 describe('firstPageLoaders', () => {
   it('batches the parents asking for the same count (and argument) into one fetch', async () => {
     const fetches: string[] = [];
-    const loaders = firstPageLoaders(async (keys: readonly string[], count: number, parity: 'odd' | 'even') => {
-      fetches.push(`${keys.join(',')} ${count} ${parity}`);
-      return keys.flatMap((key) => rows.filter((n) => (n % 2 === 1) === (parity === 'odd')).slice(0, count).map((n) => ({ key, n })));
-    }, (row) => row.key);
+    const loaders = firstPageLoaders(
+      async (keys: readonly string[], count: number, parity: 'odd' | 'even') => {
+        fetches.push(`${keys.join(',')} ${count} ${parity}`);
+        return keys.flatMap((key) =>
+          rows
+            .filter((n) => (n % 2 === 1) === (parity === 'odd'))
+            .slice(0, count)
+            .map((n) => ({ key, n })),
+        );
+      },
+      (row) => row.key,
+    );
     const [a, b, c] = await Promise.all([loaders(2, 'odd').load('a'), loaders(2, 'odd').load('b'), loaders(3, 'even').load('c')]);
     expect(a.map((r) => r.n)).toEqual([1, 3]);
     expect(b.map((r) => r.n)).toEqual([1, 3]);

@@ -27,7 +27,18 @@ let streams = 0;
 const newStream = () => `${prefix}:s${++streams}`;
 
 function consumer(stream: string, handle: StreamConsumerOptions['handle'], options: Partial<StreamConsumerOptions> = {}): StreamConsumer {
-  const c = new StreamConsumer({ redis, stream, group: 'g', startId: '0', handle, logger, blockMs: 50, claimIdleMs: 100, claimEveryMs: 50, ...options });
+  const c = new StreamConsumer({
+    redis,
+    stream,
+    group: 'g',
+    startId: '0',
+    handle,
+    logger,
+    blockMs: 50,
+    claimIdleMs: 100,
+    claimEveryMs: 50,
+    ...options,
+  });
   running.push(c);
   return c;
 }
@@ -130,10 +141,14 @@ it('stops cleanly: the batch in hand is finished and acknowledged, the rest wait
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const first: string[] = [];
-  const c = consumer(stream, async (e) => {
-    first.push(...values(e));
-    await gate;
-  }, { batchSize: 1 });
+  const c = consumer(
+    stream,
+    async (e) => {
+      first.push(...values(e));
+      await gate;
+    },
+    { batchSize: 1 },
+  );
   await c.start();
   await add(stream, '1');
   await until(() => (first.length === 1 ? true : undefined));

@@ -15,7 +15,10 @@ beforeAll(async () => {
   await redis.xgroup('CREATE', stream, 'readers', '$', 'MKSTREAM');
   metrics = await startWorkerMetrics({
     queues: ['metrics-probe', 'metrics-idle'],
-    streams: [{ key: stream, group: 'readers' }, { key: `${prefix}:never-written`, group: 'readers' }],
+    streams: [
+      { key: stream, group: 'readers' },
+      { key: `${prefix}:never-written`, group: 'readers' },
+    ],
     connection: redis,
     prefix,
     port: 0,

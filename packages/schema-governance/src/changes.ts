@@ -52,7 +52,12 @@ export function changeReaches(change: Pick<Change, 'type' | 'path'>, usage: Usag
  * The changes from `base` to `next`, each with its class, the subgraphs that define it and the
  * registered operations it reaches. Breaking first, then dangerous, then safe; by path within.
  */
-export async function classifyChanges(base: GraphQLSchema, next: GraphQLSchema, operations: RegisteredOperation[], owners: Ownership): Promise<ClassifiedChange[]> {
+export async function classifyChanges(
+  base: GraphQLSchema,
+  next: GraphQLSchema,
+  operations: RegisteredOperation[],
+  owners: Ownership,
+): Promise<ClassifiedChange[]> {
   const changes = await diff(base, next);
   const usages = operations.map((operation) => ({ operation, usage: operationUsage(base, operation.document) }));
   const order: ChangeClass[] = ['breaking', 'dangerous', 'safe'];
@@ -70,5 +75,8 @@ export async function classifyChanges(base: GraphQLSchema, next: GraphQLSchema, 
         usedBy,
       };
     })
-    .sort((a, b) => order.indexOf(a.class) - order.indexOf(b.class) || (a.path ?? '').localeCompare(b.path ?? '') || a.message.localeCompare(b.message));
+    .sort(
+      (a, b) =>
+        order.indexOf(a.class) - order.indexOf(b.class) || (a.path ?? '').localeCompare(b.path ?? '') || a.message.localeCompare(b.message),
+    );
 }

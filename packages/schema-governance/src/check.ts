@@ -52,7 +52,13 @@ export async function runSchemaCheck(options: CheckOptions): Promise<SchemaRepor
     result: 'pass',
     failures,
     warnings,
-    composition: { ok: outcome.ok, subgraphs: [...subgraphNames], errors: [], hints: 0, committedSupergraph: committed === undefined ? 'missing' : 'unknown' },
+    composition: {
+      ok: outcome.ok,
+      subgraphs: [...subgraphNames],
+      errors: [],
+      hints: 0,
+      committedSupergraph: committed === undefined ? 'missing' : 'unknown',
+    },
     comparisons: [],
     operations: { clients: registry.clients, broken: [] },
     deprecations: [],
@@ -61,7 +67,8 @@ export async function runSchemaCheck(options: CheckOptions): Promise<SchemaRepor
   for (const client of registry.clients) {
     if (client.refused) failures.push(`${client.file} would be refused by the gateway: ${client.refused}`);
   }
-  for (const folder of registry.ignored) warnings.push(`${folder} is ignored by the gateway (not a client name, or no persisted-documents.json)`);
+  for (const folder of registry.ignored)
+    warnings.push(`${folder} is ignored by the gateway (not a client name, or no persisted-documents.json)`);
 
   if (!outcome.ok) {
     report.composition.errors = describeCompositionErrors(outcome.errors);
@@ -90,17 +97,20 @@ export async function runSchemaCheck(options: CheckOptions): Promise<SchemaRepor
     if (comparison.status === 'skipped' && comparison.note) warnings.push(comparison.note);
     for (const change of comparison.changes) {
       if (change.class !== 'breaking') continue;
-      if (change.usedBy.length > 0) failures.push(`breaking change against ${comparison.base}: ${describeChange(change)} breaks ${users(change)}`);
+      if (change.usedBy.length > 0)
+        failures.push(`breaking change against ${comparison.base}: ${describeChange(change)} breaks ${users(change)}`);
       else warnings.push(`breaking change against ${comparison.base}, used by no registered operation: ${describeChange(change)}`);
     }
   }
 
   report.operations.broken = brokenOperations(schema, registry.operations);
-  for (const broken of report.operations.broken) failures.push(`${operationLabel(broken)} does not validate against the new schema: ${broken.errors.join('; ')}`);
+  for (const broken of report.operations.broken)
+    failures.push(`${operationLabel(broken)} does not validate against the new schema: ${broken.errors.join('; ')}`);
 
   report.deprecations = deprecationUses(schema, registry.operations, owners);
   for (const use of report.deprecations) {
-    if (use.usedBy.length > 0) warnings.push(`${use.coordinate} is deprecated ("${use.reason}") and still used by ${use.usedBy.map(operationLabel).join(', ')}`);
+    if (use.usedBy.length > 0)
+      warnings.push(`${use.coordinate} is deprecated ("${use.reason}") and still used by ${use.usedBy.map(operationLabel).join(', ')}`);
   }
 
   let lint = lintWithConfig(schema, config.lint, owners);
@@ -110,8 +120,12 @@ export async function runSchemaCheck(options: CheckOptions): Promise<SchemaRepor
   }
   report.lint = lint.section;
   for (const finding of lint.section.findings) failures.push(`lint ${finding.rule}: ${finding.message}`);
-  if (lint.section.staleBaseline.length > 0) warnings.push(`lint: ${lint.section.staleBaseline.length} baseline entries no longer found; run \`npm run schema:check -- --update-baseline\``);
-  for (const pattern of lint.section.unusedExemptions) warnings.push(`lint: exemption ${pattern} matches nothing; remove it from schema-governance.json`);
+  if (lint.section.staleBaseline.length > 0)
+    warnings.push(
+      `lint: ${lint.section.staleBaseline.length} baseline entries no longer found; run \`npm run schema:check -- --update-baseline\``,
+    );
+  for (const pattern of lint.section.unusedExemptions)
+    warnings.push(`lint: exemption ${pattern} matches nothing; remove it from schema-governance.json`);
 
   report.result = failures.length > 0 ? 'fail' : 'pass';
   return report;

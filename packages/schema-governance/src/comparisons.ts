@@ -61,7 +61,11 @@ export function committedBase(sdl: string | undefined, root: string): Base {
 }
 
 /** Compares the new API schema with one base; a base that no longer builds is skipped with the reason. */
-export async function compareWith(base: Base, next: { schema: GraphQLSchema; owners: OwnerTable; sdl: string }, operations: RegisteredOperation[]): Promise<Comparison> {
+export async function compareWith(
+  base: Base,
+  next: { schema: GraphQLSchema; owners: OwnerTable; sdl: string },
+  operations: RegisteredOperation[],
+): Promise<Comparison> {
   const head = { base: base.label, ...(base.commit ? { commit: base.commit } : {}) };
   if (base.sdl === undefined) return { ...head, status: base.status ?? 'skipped', ...(base.note ? { note: base.note } : {}), changes: [] };
   if (base.sdl === next.sdl) return { ...head, status: 'same', note: `the supergraph is the same as ${base.label}`, changes: [] };

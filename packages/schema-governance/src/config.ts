@@ -32,7 +32,8 @@ function ruleMap<T>(value: unknown, where: string, check: (entry: unknown, at: s
   if (!isRecord(value)) throw new ConfigError(`${where} must be an object keyed by lint rule`);
   const out: Partial<Record<LintRule, T>> = {};
   for (const [rule, entry] of Object.entries(value)) {
-    if (!(lintRules as readonly string[]).includes(rule)) throw new ConfigError(`${where}.${rule}: unknown lint rule (known: ${lintRules.join(', ')})`);
+    if (!(lintRules as readonly string[]).includes(rule))
+      throw new ConfigError(`${where}.${rule}: unknown lint rule (known: ${lintRules.join(', ')})`);
     out[rule as LintRule] = check(entry, `${where}.${rule}`);
   }
   return out;
@@ -66,11 +67,15 @@ export function loadConfig(root: string): GovernanceConfig {
   const lint = json.lint ?? {};
   if (!isRecord(lint)) throw new ConfigError(`${CONFIG_FILE}: lint must be an object`);
   const mainRefs = json.mainRefs ?? ['origin/main', 'main'];
-  if (!Array.isArray(mainRefs) || mainRefs.some((r) => typeof r !== 'string')) throw new ConfigError(`${CONFIG_FILE}: mainRefs must be a list of git refs`);
+  if (!Array.isArray(mainRefs) || mainRefs.some((r) => typeof r !== 'string'))
+    throw new ConfigError(`${CONFIG_FILE}: mainRefs must be a list of git refs`);
   return {
     clientsDir: typeof json.clientsDir === 'string' ? json.clientsDir : 'clients',
     mainRefs: mainRefs as string[],
-    lint: { exemptions: ruleMap(lint.exemptions, 'lint.exemptions', reasons), baseline: ruleMap(lint.baseline, 'lint.baseline', coordinates) },
+    lint: {
+      exemptions: ruleMap(lint.exemptions, 'lint.exemptions', reasons),
+      baseline: ruleMap(lint.baseline, 'lint.baseline', coordinates),
+    },
   };
 }
 

@@ -39,6 +39,8 @@ export function deprecationUses(schema: GraphQLSchema, operations: RegisteredOpe
     coordinate,
     reason,
     subgraphs: owners(coordinate),
-    usedBy: usages.filter(({ usage }) => usage.coordinates.has(coordinate)).map(({ operation: { client, operation, id } }) => ({ client, operation, id })),
+    usedBy: usages
+      .filter(({ usage }) => usage.coordinates.has(coordinate))
+      .map(({ operation: { client, operation, id } }) => ({ client, operation, id })),
   }));
 }

@@ -35,7 +35,11 @@ export function supergraphOwners(supergraphSdl: string): OwnerTable {
       if (name?.kind === Kind.STRING) graphNames.set(value.name.value, name.value);
     }
   }
-  const graphsOf = (directives: readonly ConstDirectiveNode[] | undefined, directive: string, skip?: (d: ConstDirectiveNode) => boolean): string[] =>
+  const graphsOf = (
+    directives: readonly ConstDirectiveNode[] | undefined,
+    directive: string,
+    skip?: (d: ConstDirectiveNode) => boolean,
+  ): string[] =>
     (directives ?? [])
       .filter((d) => d.name.value === directive && !skip?.(d))
       .map((d) => graphNames.get(enumArgument(d, 'graph') ?? '') ?? '')
@@ -48,7 +52,9 @@ export function supergraphOwners(supergraphSdl: string): OwnerTable {
     if ('fields' in definition) {
       for (const field of definition.fields ?? []) {
         const joined = field.directives?.some((d) => d.name.value === 'join__field');
-        const fieldOwners = joined ? graphsOf(field.directives, 'join__field', (d) => isTrue(d, 'external') || isTrue(d, 'usedOverridden')) : typeOwners;
+        const fieldOwners = joined
+          ? graphsOf(field.directives, 'join__field', (d) => isTrue(d, 'external') || isTrue(d, 'usedOverridden'))
+          : typeOwners;
         owners.set(`${typeName}.${field.name.value}`, fieldOwners);
       }
     }

@@ -42,7 +42,13 @@ export function loadRegistry(root: string, clientsDir: string): Registry {
       const manifest = parseManifest(JSON.parse(readFileSync(file, 'utf8')));
       registry.clients.push({ client, file: shown, operations: manifest.size });
       for (const document of manifest.values()) {
-        registry.operations.push({ client, operation: document.name ?? document.id, id: document.id, body: document.body, document: parse(document.body) });
+        registry.operations.push({
+          client,
+          operation: document.name ?? document.id,
+          id: document.id,
+          body: document.body,
+          document: parse(document.body),
+        });
       }
     } catch (error) {
       registry.clients.push({ client, file: shown, operations: 0, refused: (error as Error).message });

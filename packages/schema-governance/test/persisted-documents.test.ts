@@ -19,7 +19,9 @@ it('gives each operation its fragments (transitively, once) and the sha256 of th
     ['Q', 'query'],
   ]);
   const [mutation, query] = documents;
-  expect(query.body).toMatch(/^query Q \{[\s\S]*\}\n\nfragment A on Workflow \{\n {2}id\n {2}\.\.\.B\n\}\n\nfragment B on Workflow \{\n {2}name\n\}$/);
+  expect(query.body).toMatch(
+    /^query Q \{[\s\S]*\}\n\nfragment A on Workflow \{\n {2}id\n {2}\.\.\.B\n\}\n\nfragment B on Workflow \{\n {2}name\n\}$/,
+  );
   expect(query.id).toBe(sha256(query.body));
   expect(mutation.body).not.toContain('fragment');
   expect(mutation.id).toBe(sha256(mutation.body));
@@ -42,7 +44,17 @@ it('writes a manifest the gateway loads, and the committed web manifest is one: 
   const web = new Map(registry.operations.filter((op) => op.client === 'web').map((op) => [op.id, { name: op.operation, id: op.id }]));
   expect(web.size).toBeGreaterThan(0);
   const names = [...web.values()].map((d) => d.name).sort();
-  expect(names).toEqual(['AcceptSuggestion', 'Dashboard', 'DismissSuggestion', 'ExecuteWorkflow', 'ExecutionUpdated', 'SetWorkflowActive', 'SuggestionAdded', 'WorkflowDetail', 'Workflows']);
+  expect(names).toEqual([
+    'AcceptSuggestion',
+    'Dashboard',
+    'DismissSuggestion',
+    'ExecuteWorkflow',
+    'ExecutionUpdated',
+    'SetWorkflowActive',
+    'SuggestionAdded',
+    'WorkflowDetail',
+    'Workflows',
+  ]);
 
   const generated = readFileSync(join(repoRoot, 'web', 'src', 'generated', 'graphql.ts'), 'utf8');
   const ids = Object.fromEntries([...generated.matchAll(/^ {2}(\w+): '([0-9a-f]{64})',$/gm)].map(([, name, id]) => [name, id]));

@@ -9,7 +9,11 @@ it('passes on this repository: it composes, matches the committed supergraph, ev
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/^schema-check: PASS$/m);
-  expect(run.report!.composition).toMatchObject({ ok: true, committedSupergraph: 'fresh', subgraphs: ['core', 'workflow', 'integration', 'analytics'] });
+  expect(run.report!.composition).toMatchObject({
+    ok: true,
+    committedSupergraph: 'fresh',
+    subgraphs: ['core', 'workflow', 'integration', 'analytics'],
+  });
   expect(run.report!.comparisons).toEqual([expect.objectContaining({ base: 'gateway/supergraph.graphql', status: 'same' })]);
   expect(run.report!.operations.clients.map((c) => c.client)).toEqual(expect.arrayContaining(['partner-example', 'web']));
   expect(run.report!.operations.broken).toEqual([]);
@@ -32,11 +36,23 @@ it('fails when a field a registered client uses is removed, naming the client an
     ]),
   );
   expect(report!.operations.broken).toEqual(
-    expect.arrayContaining([expect.objectContaining({ client: 'partner-example', operation: 'PartnerWorkflows', errors: ['Cannot query field "isActive" on type "Workflow".'] })]),
+    expect.arrayContaining([
+      expect.objectContaining({
+        client: 'partner-example',
+        operation: 'PartnerWorkflows',
+        errors: ['Cannot query field "isActive" on type "Workflow".'],
+      }),
+    ]),
   );
-  expect(report!.failures).toEqual(expect.arrayContaining([expect.stringMatching(/FIELD_REMOVED Workflow\.isActive .* breaks partner-example\/PartnerWorkflows, web\/AcceptSuggestion/)]));
+  expect(report!.failures).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/FIELD_REMOVED Workflow\.isActive .* breaks partner-example\/PartnerWorkflows, web\/AcceptSuggestion/),
+    ]),
+  );
   expect(stdout).toMatch(/^schema-check: FAIL$/m);
-  expect(markdown).toContain('| `partner-example` | `PartnerWorkflows` | 🔴 breaking against `gateway/supergraph.graphql`: Field \'isActive\' was removed');
+  expect(markdown).toContain(
+    "| `partner-example` | `PartnerWorkflows` | 🔴 breaking against `gateway/supergraph.graphql`: Field 'isActive' was removed",
+  );
   // Operations that do not select the field are not blamed.
   expect(removal!.usedBy.map((u) => u.operation)).not.toContain('PartnerPatterns');
 });
@@ -48,16 +64,27 @@ it('passes with a warning when the removed field is used by no registered operat
 
   expect(code).toBe(0);
   expect(report!.result).toBe('pass');
-  expect(report!.comparisons[0].changes).toEqual([expect.objectContaining({ class: 'breaking', type: 'FIELD_REMOVED', path: 'Workflow.deletedAt', usedBy: [] })]);
-  expect(report!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/used by no registered operation: FIELD_REMOVED Workflow\.deletedAt/)]));
-  expect(markdown).toMatch(/\| 🔴 breaking \| Field 'deletedAt' was removed from object type 'Workflow'.* \| `Workflow.deletedAt` \| workflow \| — \|/);
+  expect(report!.comparisons[0].changes).toEqual([
+    expect.objectContaining({ class: 'breaking', type: 'FIELD_REMOVED', path: 'Workflow.deletedAt', usedBy: [] }),
+  ]);
+  expect(report!.warnings).toEqual(
+    expect.arrayContaining([expect.stringMatching(/used by no registered operation: FIELD_REMOVED Workflow\.deletedAt/)]),
+  );
+  expect(markdown).toMatch(
+    /\| 🔴 breaking \| Field 'deletedAt' was removed from object type 'Workflow'.* \| `Workflow.deletedAt` \| workflow \| — \|/,
+  );
   expect(markdown).toContain('No registered operation is affected.');
 });
 
 it('fails composition on a type mismatch across subgraphs with the composer’s message, subgraphs and field', async () => {
   const root = newRoot();
   // Analytics' copy of the shared PageInfo declares hasNextPage as a String.
-  editSubgraph(root, 'analytics', 'type PageInfo @shareable {\n  hasNextPage: Boolean!', 'type PageInfo @shareable {\n  hasNextPage: String!');
+  editSubgraph(
+    root,
+    'analytics',
+    'type PageInfo @shareable {\n  hasNextPage: Boolean!',
+    'type PageInfo @shareable {\n  hasNextPage: String!',
+  );
   const { code, report, markdown, stdout } = await runSchemaCheck(root);
 
   expect(code).toBe(1);
@@ -74,19 +101,32 @@ it('fails composition on a type mismatch across subgraphs with the composer’s 
 
 it('classifies an added optional argument as safe; --ci fails the same change while the committed supergraph is stale', async () => {
   const root = newRoot();
-  editSubgraph(root, 'workflow', '  workflowTemplates: [WorkflowTemplate!]!', '  workflowTemplates(connector: String): [WorkflowTemplate!]!');
+  editSubgraph(
+    root,
+    'workflow',
+    '  workflowTemplates: [WorkflowTemplate!]!',
+    '  workflowTemplates(connector: String): [WorkflowTemplate!]!',
+  );
   const local = await runSchemaCheck(root);
 
   expect(local.code).toBe(0);
   expect(local.report!.comparisons[0].changes).toEqual(
-    expect.arrayContaining([expect.objectContaining({ class: 'safe', type: 'FIELD_ARGUMENT_ADDED', path: 'Query.workflowTemplates.connector' })]),
+    expect.arrayContaining([
+      expect.objectContaining({ class: 'safe', type: 'FIELD_ARGUMENT_ADDED', path: 'Query.workflowTemplates.connector' }),
+    ]),
   );
   expect(local.report!.comparisons[0].changes.filter((c) => c.class !== 'safe')).toEqual([]);
-  expect(local.report!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/differs from a fresh composition: run `npm run compose`/)]));
+  expect(local.report!.warnings).toEqual(
+    expect.arrayContaining([expect.stringMatching(/differs from a fresh composition: run `npm run compose`/)]),
+  );
 
   const ci = await runSchemaCheck(root, ['--ci']);
   expect(ci.code).toBe(1);
   expect(ci.report!.failures).toEqual([expect.stringMatching(/gateway\/supergraph\.graphql differs from a fresh composition/)]);
   // Not a git checkout: the comparison with main is skipped with a line, not an error.
-  expect(ci.report!.comparisons[1]).toMatchObject({ base: 'main', status: 'skipped', note: expect.stringMatching(/is not a git checkout/) });
+  expect(ci.report!.comparisons[1]).toMatchObject({
+    base: 'main',
+    status: 'skipped',
+    note: expect.stringMatching(/is not a git checkout/),
+  });
 });

@@ -14,7 +14,10 @@ function recompose(root: string): void {
 }
 
 const git = (root: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Schema Test', '-c', 'user.email=schema-test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'pipe' });
+  execFileSync('git', ['-c', 'user.name=Schema Test', '-c', 'user.email=schema-test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: root,
+    stdio: 'pipe',
+  });
 
 it('reports a deprecated field with the registered operations that still use it, and passes', async () => {
   const root = newRoot();
@@ -28,8 +31,16 @@ it('reports a deprecated field with the registered operations that still use it,
     expect.arrayContaining(['partner-example/PartnerWorkflows', 'web/Dashboard', 'web/SetWorkflowActive']),
   );
   expect(deprecation.usedBy.map((u) => u.operation)).not.toContain('PartnerPatterns');
-  expect(report!.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Workflow\.isActive is deprecated \("Use `status` instead\."\) and still used by partner-example\/PartnerWorkflows/)]));
-  expect(markdown).toMatch(/## Deprecations\n\n\| coordinate \| reason \| subgraphs \| still used by \|\n.*\n\| `Workflow.isActive` \| Use `status` instead. \| workflow \| `partner-example\/PartnerWorkflows`/);
+  expect(report!.warnings).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(
+        /^Workflow\.isActive is deprecated \("Use `status` instead\."\) and still used by partner-example\/PartnerWorkflows/,
+      ),
+    ]),
+  );
+  expect(markdown).toMatch(
+    /## Deprecations\n\n\| coordinate \| reason \| subgraphs \| still used by \|\n.*\n\| `Workflow.isActive` \| Use `status` instead. \| workflow \| `partner-example\/PartnerWorkflows`/,
+  );
 });
 
 it('fails on new lint findings, names the rule and subgraph, and passes once they are in the baseline', async () => {
@@ -40,7 +51,12 @@ it('fails on new lint findings, names the rule and subgraph, and passes once the
     'type Query {\n',
     'type Query {\n  integrationsByProvider(provider: IntegrationProvider!): [Integration!]!\n  "Deprecated without saying why."\n  legacyIntegration(id: ID!): Integration @deprecated\n',
   );
-  editSubgraph(root, 'integration', 'type Mutation {\n', 'type Mutation {\n  "Turns a connection off."\n  disableIntegration(id: ID!): Integration!\n');
+  editSubgraph(
+    root,
+    'integration',
+    'type Mutation {\n',
+    'type Mutation {\n  "Turns a connection off."\n  disableIntegration(id: ID!): Integration!\n',
+  );
   const first = await runSchemaCheck(root);
 
   expect(first.code).toBe(1);
@@ -50,7 +66,9 @@ it('fails on new lint findings, names the rule and subgraph, and passes once the
     'list-connection Query.integrationsByProvider integration',
     'mutation-payload Mutation.disableIntegration integration',
   ]);
-  expect(first.markdown).toContain('| list-connection | `Query.integrationsByProvider` | integration | Query.integrationsByProvider returns a list of Integration: make it a IntegrationConnection');
+  expect(first.markdown).toContain(
+    '| list-connection | `Query.integrationsByProvider` | integration | Query.integrationsByProvider returns a list of Integration: make it a IntegrationConnection',
+  );
 
   const recorded = await runSchemaCheck(root, ['--update-baseline']);
   expect(recorded.code).toBe(0);
@@ -65,14 +83,21 @@ it('fails on new lint findings, names the rule and subgraph, and passes once the
 it('fails when a client’s manifest would be refused by the gateway, naming the file', async () => {
   const root = newRoot();
   mkdirSync(join(root, 'clients', 'broken-partner'));
-  writeFileSync(join(root, 'clients', 'broken-partner', 'persisted-documents.json'), JSON.stringify({ ['0'.repeat(64)]: 'query Me { me { id } }' }));
+  writeFileSync(
+    join(root, 'clients', 'broken-partner', 'persisted-documents.json'),
+    JSON.stringify({ ['0'.repeat(64)]: 'query Me { me { id } }' }),
+  );
   const { code, report } = await runSchemaCheck(root);
 
   expect(code).toBe(1);
   expect(report!.operations.clients).toEqual(
-    expect.arrayContaining([expect.objectContaining({ client: 'broken-partner', refused: expect.stringMatching(/is not the sha256 of its body/) })]),
+    expect.arrayContaining([
+      expect.objectContaining({ client: 'broken-partner', refused: expect.stringMatching(/is not the sha256 of its body/) }),
+    ]),
   );
-  expect(report!.failures).toEqual([expect.stringMatching(/^clients\/broken-partner\/persisted-documents\.json would be refused by the gateway/)]);
+  expect(report!.failures).toEqual([
+    expect.stringMatching(/^clients\/broken-partner\/persisted-documents\.json would be refused by the gateway/),
+  ]);
 });
 
 it('with --ci compares with main where the branch left it, and says "same as main" on main itself; --base takes any ref', async () => {
@@ -83,7 +108,11 @@ it('with --ci compares with main where the branch left it, and says "same as mai
 
   const onMain = await runSchemaCheck(root, ['--ci']);
   expect(onMain.code).toBe(0);
-  expect(onMain.report!.comparisons[1]).toMatchObject({ base: 'main (main)', status: 'same', note: expect.stringMatching(/^HEAD is main \([0-9a-f]{12}\): same as main$/) });
+  expect(onMain.report!.comparisons[1]).toMatchObject({
+    base: 'main (main)',
+    status: 'same',
+    note: expect.stringMatching(/^HEAD is main \([0-9a-f]{12}\): same as main$/),
+  });
 
   // A branch that removes a field no registered operation uses, recomposed as `npm run compose` would.
   git(root, 'checkout', '--quiet', '-b', 'feature');
@@ -97,11 +126,19 @@ it('with --ci compares with main where the branch left it, and says "same as mai
     ['gateway/supergraph.graphql', 'same'],
     ['main (main)', 'compared'],
   ]);
-  expect(onBranch.report!.comparisons[1].changes).toEqual([expect.objectContaining({ class: 'breaking', path: 'Workflow.deletedAt', usedBy: [] })]);
-  expect(onBranch.report!.warnings).toEqual([expect.stringMatching(/^breaking change against main \(main\), used by no registered operation: FIELD_REMOVED Workflow\.deletedAt/)]);
+  expect(onBranch.report!.comparisons[1].changes).toEqual([
+    expect.objectContaining({ class: 'breaking', path: 'Workflow.deletedAt', usedBy: [] }),
+  ]);
+  expect(onBranch.report!.warnings).toEqual([
+    expect.stringMatching(/^breaking change against main \(main\), used by no registered operation: FIELD_REMOVED Workflow\.deletedAt/),
+  ]);
 
   const byRef = await runSchemaCheck(root, ['--base', 'main']);
-  expect(byRef.report!.comparisons[1]).toMatchObject({ base: 'main', status: 'compared', changes: [expect.objectContaining({ path: 'Workflow.deletedAt' })] });
+  expect(byRef.report!.comparisons[1]).toMatchObject({
+    base: 'main',
+    status: 'compared',
+    changes: [expect.objectContaining({ path: 'Workflow.deletedAt' })],
+  });
 
   const unknown = await runSchemaCheck(root, ['--base', 'no-such-ref']);
   expect(unknown.code).toBe(2);

@@ -10,9 +10,7 @@ export interface SubgraphSource {
   sdl: string;
 }
 
-export type CompositionOutcome =
-  | { ok: true; supergraphSdl: string; hints: string[] }
-  | { ok: false; errors: string[] };
+export type CompositionOutcome = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
 
 /**
  * Composes subgraph SDLs into a supergraph (pure: no files, no network). A parse error in one

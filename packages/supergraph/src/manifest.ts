@@ -74,7 +74,8 @@ export function parseManifest(json: unknown): Manifest {
     record.operations.forEach((entry: unknown, index) => {
       const op = (entry ?? {}) as Record<string, unknown>;
       const document = checked(op.id, op.body, `operations[${index}]`, op.name);
-      if (op.type !== undefined && op.type !== document.type) throw new ManifestError(`operations[${index}]: type ${String(op.type)} but the body is a ${document.type}`);
+      if (op.type !== undefined && op.type !== document.type)
+        throw new ManifestError(`operations[${index}]: type ${String(op.type)} but the body is a ${document.type}`);
       add(document);
     });
     return documents;

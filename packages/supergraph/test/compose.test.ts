@@ -25,16 +25,22 @@ it('has a committed supergraph.graphql equal to a fresh composition (run `npm ru
 
 it('fails with the composer’s message when a subgraph’s SDL conflicts', () => {
   const sources = readSubgraphSources(repoRoot).map((source) =>
-    source.name === 'workflow' ? { ...source, sdl: readFileSync(join(__dirname, 'fixtures/workflow-unshared-page-info.graphql'), 'utf8') } : source,
+    source.name === 'workflow'
+      ? { ...source, sdl: readFileSync(join(__dirname, 'fixtures/workflow-unshared-page-info.graphql'), 'utf8') }
+      : source,
   );
   const outcome = composeSupergraph(sources);
   expect(outcome.ok).toBe(false);
   if (outcome.ok) return;
-  expect(outcome.errors.join('\n')).toMatch(/INVALID_FIELD_SHARING: Non-shareable field "PageInfo\.\w+" is resolved from multiple subgraphs/);
+  expect(outcome.errors.join('\n')).toMatch(
+    /INVALID_FIELD_SHARING: Non-shareable field "PageInfo\.\w+" is resolved from multiple subgraphs/,
+  );
 });
 
 it('names the subgraph whose SDL does not parse', () => {
-  const sources = readSubgraphSources(repoRoot).map((source) => (source.name === 'analytics' ? { ...source, sdl: 'type Pattern {' } : source));
+  const sources = readSubgraphSources(repoRoot).map((source) =>
+    source.name === 'analytics' ? { ...source, sdl: 'type Pattern {' } : source,
+  );
   const outcome = composeSupergraph(sources);
   expect(outcome).toEqual({ ok: false, errors: [expect.stringMatching(/^\[analytics\] Syntax Error/)] });
 });

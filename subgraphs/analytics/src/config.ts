@@ -12,9 +12,19 @@ export const analyticsConfigShape = {
   /** A read replica for reporting reads; unset, reports read the primary. */
   DATABASE_REPLICA_URL: z.string().url().optional(),
   /** A user's events split into sessions after this much idle time. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** Most time allowed between two consecutive steps of a pattern inside a session. */
-  PATTERN_MAX_GAP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PATTERN_MAX_GAP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /**
    * A pattern must appear in at least this many of the user's sessions… (5 and 5 %: below either,
    * chance pairs of a busy user's everyday events outnumber real habits; see bench/patterns.)

@@ -6,6 +6,11 @@ import { suggestionResolvers } from './modules/suggestions/suggestion.resolver';
 
 /** Every mutation that succeeds is audited (see auditedMutations). */
 export const resolvers: Resolvers = auditedMutations(
-  mergeResolvers<Resolvers>([{ DateTime: dateTimeScalar, Date: dateScalar, JSONObject: jsonObjectScalar }, patternResolvers, suggestionResolvers, reportResolvers]),
+  mergeResolvers<Resolvers>([
+    { DateTime: dateTimeScalar, Date: dateScalar, JSONObject: jsonObjectScalar },
+    patternResolvers,
+    suggestionResolvers,
+    reportResolvers,
+  ]),
   { area: 'analytics', schema: 'analytics' },
 );

@@ -1,7 +1,16 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
 import { eventStreamKey } from '@flowgraph/contracts';
-import { AuditRelay, RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
+import {
+  AuditRelay,
+  RedisPubSub,
+  appDatabaseUrl,
+  createLogger,
+  createOrm,
+  createRedis,
+  runProcess,
+  startWorkerMetrics,
+} from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
 import { startAnalyticsWorkers } from './jobs/analytics-workers';

@@ -10,7 +10,15 @@ import { storeEvents } from '../src/modules/event-copy/event-copy.service';
 import type { AnalyticsJobDefinition } from '../src/jobs/analytics-job';
 import { startAnalyticsWorkers } from '../src/jobs/analytics-workers';
 import { MINE_PATTERNS_JOB, MINE_PATTERNS_NIGHTLY_JOB } from '../src/jobs/mine-patterns.job';
-import { copied, openAnalyticsDatabase, openTestStream, patternRows, testLogger, type AnalyticsDatabase, type TestStream } from './support/pattern-pipeline';
+import {
+  copied,
+  openAnalyticsDatabase,
+  openTestStream,
+  patternRows,
+  testLogger,
+  type AnalyticsDatabase,
+  type TestStream,
+} from './support/pattern-pipeline';
 import { until } from '@flowgraph/kernel/testing';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');
@@ -55,8 +63,14 @@ beforeAll(async () => {
   connection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
   eventsConnection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
   running = await startAnalyticsWorkers({
-    orm: database.orm, connection, redis: stream.redis, logger: testLogger(), config: stream.config,
-    clock: () => NOW, jobs: [extra], eventConsumer: false,
+    orm: database.orm,
+    connection,
+    redis: stream.redis,
+    logger: testLogger(),
+    config: stream.config,
+    clock: () => NOW,
+    jobs: [extra],
+    eventConsumer: false,
   });
   queueEvents = new QueueEvents(running.queue.name, { connection: eventsConnection, prefix: `${stream.config.REDIS_PREFIX}:bull` });
   await queueEvents.waitUntilReady();
@@ -74,7 +88,13 @@ afterAll(async () => {
 
 it('schedules the nightly mining at 02:00 UTC and the extra jobs, once however many replicas start', async () => {
   const second = await startAnalyticsWorkers({
-    orm: database.orm, connection, redis: stream.redis, logger: testLogger(), config: stream.config, jobs: [extra], eventConsumer: false,
+    orm: database.orm,
+    connection,
+    redis: stream.redis,
+    logger: testLogger(),
+    config: stream.config,
+    jobs: [extra],
+    eventConsumer: false,
   });
   await second.close();
   const schedulers = await running.queue.getJobSchedulers();
@@ -85,7 +105,14 @@ it('schedules the nightly mining at 02:00 UTC and the extra jobs, once however m
 });
 
 it('mines every user of an organization and deletes its events past retention, through a real worker', async () => {
-  const expired = { id: randomUUID(), orgId: orgA, userId: alice, tool: 'github', eventType: 'push', occurredAt: new Date(NOW.getTime() - 91 * DAY) };
+  const expired = {
+    id: randomUUID(),
+    orgId: orgA,
+    userId: alice,
+    tool: 'github',
+    eventType: 'push',
+    occurredAt: new Date(NOW.getTime() - 91 * DAY),
+  };
   await storeEvents(database.root, [...habit(orgA, alice, 1), ...habit(orgA, bob, 3), expired, ...habit(orgB, carol, 1)].map(copied));
   // Carol had a pattern in organization A once; with no events left there it must become inactive.
   await database.owner(
@@ -95,7 +122,13 @@ it('mines every user of an organization and deletes its events past retention, t
   );
 
   const job = await running.queue.add(MINE_PATTERNS_JOB, { orgId: orgA });
-  expect(await job.waitUntilFinished(queueEvents, 10_000)).toEqual({ orgId: orgA, users: 3, activePatterns: 2, deactivatedPatterns: 1, eventsDeleted: 1 });
+  expect(await job.waitUntilFinished(queueEvents, 10_000)).toEqual({
+    orgId: orgA,
+    users: 3,
+    activePatterns: 2,
+    deactivatedPatterns: 1,
+    eventsDeleted: 1,
+  });
 
   const rows = await patternRows(database, 'org_id = $1', [orgA]);
   expect(rows.map((r) => [r.user_id, r.key, r.support, r.active])).toEqual(
@@ -123,7 +156,9 @@ it('fans the nightly job out to one job per organization', async () => {
   // A second fan-out the same day adds no second job per organization.
   const again = await running.queue.add(MINE_PATTERNS_NIGHTLY_JOB, {});
   await again.waitUntilFinished(queueEvents, 10_000);
-  const perOrg = (await running.queue.getJobs(['completed', 'active', 'waiting', 'delayed'])).filter((j) => j.name === MINE_PATTERNS_JOB && j.id?.endsWith(day));
+  const perOrg = (await running.queue.getJobs(['completed', 'active', 'waiting', 'delayed'])).filter(
+    (j) => j.name === MINE_PATTERNS_JOB && j.id?.endsWith(day),
+  );
   expect(perOrg.map((j) => j.id).sort()).toEqual([`${MINE_PATTERNS_JOB}-${orgA}-${day}`, `${MINE_PATTERNS_JOB}-${orgB}-${day}`].sort());
 });
 

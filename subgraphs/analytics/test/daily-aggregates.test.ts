@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, createOrm, createRedis, inScopedTransaction, loadConfig, type Identity, type Redis, type RunningServer } from '@flowgraph/kernel';
+import {
+  createLogger,
+  createOrm,
+  createRedis,
+  inScopedTransaction,
+  loadConfig,
+  type Identity,
+  type Redis,
+  type RunningServer,
+} from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 // Tests may start another subgraph in-process (product code never imports one): a real Workflow.
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../workflow/src';
@@ -46,7 +55,14 @@ async function callWorkflow<T>(query: string, variables: Record<string, unknown>
 /** A published workflow, through Workflow's API, whose one step fails when the input says so. */
 async function createWorkflow(identity: Partial<Identity>, createdAt: string): Promise<string> {
   const definition = {
-    steps: [{ id: 'check', type: 'transform', config: { expression: 'input.fail ? $error("boom") : { "ok": true }' }, retry: { maxAttempts: 1, backoffMs: 0 } }],
+    steps: [
+      {
+        id: 'check',
+        type: 'transform',
+        config: { expression: 'input.fail ? $error("boom") : { "ok": true }' },
+        retry: { maxAttempts: 1, backoffMs: 0 },
+      },
+    ],
     edges: [],
   };
   const created = await callWorkflow<{ createWorkflow: { workflow: { id: string } } }>(
@@ -73,7 +89,8 @@ async function execute(identity: Partial<Identity>, workflowId: string, fail: bo
   for (let tries = 0; ; tries++) {
     const { rows } = await owner.query('select status from workflow.executions where id = $1', [id]);
     if (rows[0]?.status === expected) break;
-    if (rows[0]?.status === 'failed' || rows[0]?.status === 'succeeded' || tries > 300) throw new Error(`execution ended ${rows[0]?.status}, not ${expected}`);
+    if (rows[0]?.status === 'failed' || rows[0]?.status === 'succeeded' || tries > 300)
+      throw new Error(`execution ended ${rows[0]?.status}, not ${expected}`);
     await new Promise((r) => setTimeout(r, 20));
   }
   await owner.query('update workflow.executions set queued_at = $2, started_at = $2, finished_at = $2 where id = $1', [id, finishedAt]);
@@ -84,7 +101,11 @@ const job = (overrides: Partial<Parameters<typeof createDailyAggregatesJob>[0]> 
 
 const report = (orgId: string, from: string, to: string) =>
   inScopedTransaction(orm.em as EntityManager, { orgId }, (em) =>
-    new ReportService(em).organizationReport({ requestId: randomUUID(), userId: u1, orgId, role: 'admin', scopes: [], authMethod: 'jwt' }, from, to),
+    new ReportService(em).organizationReport(
+      { requestId: randomUUID(), userId: u1, orgId, role: 'admin', scopes: [], authMethod: 'jwt' },
+      from,
+      to,
+    ),
   );
 
 /** Every aggregate row of an organization, computed_at included. */
@@ -110,7 +131,14 @@ beforeAll(async () => {
   workflowResources = createWorkflowServerResources(workflowRedis, workflowConfig);
   workflowServer = await startWorkflowServer({ orm: workflowOrm, logger: quiet, identitySecret: secret, ...workflowResources });
   workerConnections = [createRedis(workflowConfig.REDIS_URL, { forWorkers: true }), createRedis(workflowConfig.REDIS_URL)];
-  workflowWorkers = await startWorkflowWorkers({ orm: workflowOrm, connection: workerConnections[0], publisher: workerConnections[1], logger: quiet, config: workflowConfig, triggers: false });
+  workflowWorkers = await startWorkflowWorkers({
+    orm: workflowOrm,
+    connection: workerConnections[0],
+    publisher: workerConnections[1],
+    logger: quiet,
+    config: workflowConfig,
+    triggers: false,
+  });
   workflowClient = new WorkflowActivityClient({ origin: new URL(workflowServer.url).origin, identitySecret: secret });
 
   // Organization A, days 2026-11-18 to 2026-11-20 (today), and some history.
@@ -187,11 +215,35 @@ describe('the daily aggregates job', () => {
     const { activity } = await report(orgA, '2026-11-18', '2026-11-20');
     expect(activity).toEqual([
       // u1, u2 | u1, u2, u3 (the 21st of October is within 30 days) | u4 is older
-      { day: '2026-11-18', activeUsers: 2, monthlyActiveUsers: 3, workflowsCreated: 1, executionsSucceeded: 1, executionsFailed: 0, executionSuccessRate: 1 },
+      {
+        day: '2026-11-18',
+        activeUsers: 2,
+        monthlyActiveUsers: 3,
+        workflowsCreated: 1,
+        executionsSucceeded: 1,
+        executionsFailed: 0,
+        executionSuccessRate: 1,
+      },
       // u1 (the s3 event has no user, the notification is Flowgraph's)
-      { day: '2026-11-19', activeUsers: 1, monthlyActiveUsers: 3, workflowsCreated: 0, executionsSucceeded: 1, executionsFailed: 1, executionSuccessRate: 0.5 },
+      {
+        day: '2026-11-19',
+        activeUsers: 1,
+        monthlyActiveUsers: 3,
+        workflowsCreated: 0,
+        executionsSucceeded: 1,
+        executionsFailed: 1,
+        executionSuccessRate: 0.5,
+      },
       // u2 | u3's event is now 31 days old
-      { day: '2026-11-20', activeUsers: 1, monthlyActiveUsers: 2, workflowsCreated: 2, executionsSucceeded: 0, executionsFailed: 1, executionSuccessRate: 0 },
+      {
+        day: '2026-11-20',
+        activeUsers: 1,
+        monthlyActiveUsers: 2,
+        workflowsCreated: 2,
+        executionsSucceeded: 0,
+        executionsFailed: 1,
+        executionSuccessRate: 0,
+      },
     ]);
   });
 
@@ -199,25 +251,55 @@ describe('the daily aggregates job', () => {
     const { activity } = await report(orgA, '2026-10-01', '2026-11-17');
     expect(activity.map((d) => d.day)[0]).toBe('2026-10-19');
     expect(activity).toHaveLength(30); // 2026-10-19 to 2026-11-17
-    expect(activity.find((d) => d.day === '2026-10-20')).toMatchObject({ activeUsers: 0, monthlyActiveUsers: 1, workflowsCreated: 0, executionSuccessRate: null });
+    expect(activity.find((d) => d.day === '2026-10-20')).toMatchObject({
+      activeUsers: 0,
+      monthlyActiveUsers: 1,
+      workflowsCreated: 0,
+      executionSuccessRate: null,
+    });
   });
 
   it('sums suggestions over the period, accepted ones offered before it included', async () => {
-    expect((await report(orgA, '2026-11-18', '2026-11-20')).suggestions).toEqual({ offered: 3, accepted: 2, dismissed: 1, acceptanceRate: 2 / 3 });
-    expect((await report(orgA, '2026-11-19', '2026-11-19')).suggestions).toEqual({ offered: 1, accepted: 1, dismissed: 0, acceptanceRate: 1 });
+    expect((await report(orgA, '2026-11-18', '2026-11-20')).suggestions).toEqual({
+      offered: 3,
+      accepted: 2,
+      dismissed: 1,
+      acceptanceRate: 2 / 3,
+    });
+    expect((await report(orgA, '2026-11-19', '2026-11-19')).suggestions).toEqual({
+      offered: 1,
+      accepted: 1,
+      dismissed: 0,
+      acceptanceRate: 1,
+    });
   });
 
   it('counts the activation funnel of the members who joined in the period, step after step', async () => {
     // u1, u2 and u5 joined; u1 and u2 sent events and made workflows (u5 made one without any
     // event, so does not pass the second step); only u1 ran one successfully. u3 joined before.
-    expect((await report(orgA, '2026-11-18', '2026-11-20')).activationFunnel).toEqual({ signedUp: 3, firstEvent: 2, firstWorkflow: 2, firstSuccessfulRun: 1 });
-    expect((await report(orgA, '2026-10-01', '2026-10-31')).activationFunnel).toEqual({ signedUp: 1, firstEvent: 1, firstWorkflow: 0, firstSuccessfulRun: 0 });
+    expect((await report(orgA, '2026-11-18', '2026-11-20')).activationFunnel).toEqual({
+      signedUp: 3,
+      firstEvent: 2,
+      firstWorkflow: 2,
+      firstSuccessfulRun: 1,
+    });
+    expect((await report(orgA, '2026-10-01', '2026-10-31')).activationFunnel).toEqual({
+      signedUp: 1,
+      firstEvent: 1,
+      firstWorkflow: 0,
+      firstSuccessfulRun: 0,
+    });
   });
 
   it('keeps each organization’s numbers to itself', async () => {
     const theirs = await report(orgB, '2026-11-18', '2026-11-20');
     expect(theirs.eventsPerToolPerDay).toEqual([{ day: '2026-11-19', tool: 'github', events: 1 }]);
-    expect(theirs.activity.find((d) => d.day === '2026-11-19')).toMatchObject({ activeUsers: 1, workflowsCreated: 1, executionsSucceeded: 1, executionsFailed: 0 });
+    expect(theirs.activity.find((d) => d.day === '2026-11-19')).toMatchObject({
+      activeUsers: 1,
+      workflowsCreated: 1,
+      executionsSucceeded: 1,
+      executionsFailed: 0,
+    });
     expect(theirs.suggestions).toEqual({ offered: 1, accepted: 0, dismissed: 0, acceptanceRate: 0 });
     expect(theirs.activationFunnel).toEqual({ signedUp: 1, firstEvent: 1, firstWorkflow: 1, firstSuccessfulRun: 1 });
   });
@@ -238,7 +320,10 @@ describe('the daily aggregates job', () => {
   it('never recomputes a day whose events retention may have purged, whatever the backfill asked', async () => {
     const before = await snapshot(orgA);
     // A 31-day retention purges u4's event of October 19th; yesterday's and today's MAU need none of it.
-    await owner.query(`delete from analytics.events where org_id = $1 and occurred_at < $2`, [orgA, new Date(NOW.getTime() - 31 * 86_400_000)]);
+    await owner.query(`delete from analytics.events where org_id = $1 and occurred_at < $2`, [
+      orgA,
+      new Date(NOW.getTime() - 31 * 86_400_000),
+    ]);
     await job({ eventRetentionDays: 31 }).run({ orgId: orgA, days: 40 });
     // Recomputing October 19th would have lost u4: it was left alone, like every day before yesterday.
     expect(await snapshot(orgA)).toEqual(before);
@@ -255,7 +340,9 @@ describe('the daily aggregates job', () => {
     expect(later.activity[0]).toMatchObject({ activeUsers: 2, monthlyActiveUsers: 3 });
     await owner.query(`delete from analytics.events where org_id = $1 and tool = 'dropbox'`, [orgA]);
     await job().run({});
-    expect((await report(orgA, '2026-11-20', '2026-11-20')).eventsPerToolPerDay).toEqual([{ day: '2026-11-20', tool: 'github', events: 1 }]);
+    expect((await report(orgA, '2026-11-20', '2026-11-20')).eventsPerToolPerDay).toEqual([
+      { day: '2026-11-20', tool: 'github', events: 1 },
+    ]);
   });
 
   it('catches up on the days it missed, from the last day it computed', async () => {
@@ -263,14 +350,21 @@ describe('the daily aggregates job', () => {
     await job({ now: () => threeDaysLater }).run({ orgId: orgB });
     const { activity } = await report(orgB, '2026-11-19', '2026-11-23');
     expect(activity.map((d) => [d.day, d.monthlyActiveUsers])).toEqual([
-      ['2026-11-19', 1], ['2026-11-20', 1], ['2026-11-21', 1], ['2026-11-22', 1], ['2026-11-23', 1],
+      ['2026-11-19', 1],
+      ['2026-11-20', 1],
+      ['2026-11-21', 1],
+      ['2026-11-22', 1],
+      ['2026-11-23', 1],
     ]);
   });
 
   it('goes on with the other organizations when Workflow cannot answer for one, then fails the run', async () => {
     const lost = randomUUID();
     await seedEvents(orm, lost, [{ userId: randomUUID(), tool: 'github', eventType: 'pr.opened', occurredAt: '2026-11-20T08:00:00Z' }]);
-    const flaky = { activity: (orgId: string, range: { from: string; to: string }) => (orgId === lost ? Promise.reject(new Error('Workflow down')) : workflowClient.activity(orgId, range)) };
+    const flaky = {
+      activity: (orgId: string, range: { from: string; to: string }) =>
+        orgId === lost ? Promise.reject(new Error('Workflow down')) : workflowClient.activity(orgId, range),
+    };
     await owner.query('delete from analytics.daily_activity where org_id = $1', [orgB]);
     await expect(job({ workflow: flaky }).run({})).rejects.toThrow('Daily aggregates failed for 1 of 3 organizations');
     expect((await report(orgB, '2026-11-19', '2026-11-20')).activity).toHaveLength(2);
@@ -291,18 +385,33 @@ describe('report freshness', () => {
   const REPORT_FIELDS = `from to aggregatedThrough eventsPerToolPerDay { day tool events }
     activity { day activeUsers workflowsCreated executionsSucceeded }`;
   const ask = async (identity: Partial<Identity>, operation: 'query' | 'refresh') => {
-    const document = operation === 'query'
-      ? `query { organizationReport(from: "2026-11-20", to: "2026-11-20") { ${REPORT_FIELDS} } }`
-      : `mutation { refreshOrganizationReport(from: "2026-11-20", to: "2026-11-20") { report { ${REPORT_FIELDS} } } }`;
-    const response = await postGraphQL<{ organizationReport?: Record<string, unknown>; refreshOrganizationReport?: { report: Record<string, unknown> } }>(
-      analytics.url, document, {}, { identity, secret },
-    );
-    return { code: response.errors?.[0]?.extensions?.code, report: response.data?.organizationReport ?? response.data?.refreshOrganizationReport?.report };
+    const document =
+      operation === 'query'
+        ? `query { organizationReport(from: "2026-11-20", to: "2026-11-20") { ${REPORT_FIELDS} } }`
+        : `mutation { refreshOrganizationReport(from: "2026-11-20", to: "2026-11-20") { report { ${REPORT_FIELDS} } } }`;
+    const response = await postGraphQL<{
+      organizationReport?: Record<string, unknown>;
+      refreshOrganizationReport?: { report: Record<string, unknown> };
+    }>(analytics.url, document, {}, { identity, secret });
+    return {
+      code: response.errors?.[0]?.extensions?.code,
+      report: response.data?.organizationReport ?? response.data?.refreshOrganizationReport?.report,
+    };
   };
 
   beforeAll(async () => {
-    const aggregates = new OrganizationAggregates({ root: orm.em as EntityManager, workflow: workflowClient, eventRetentionDays: 90, now: () => NOW });
-    analytics = await startAnalyticsServer({ orm, logger: quiet, identitySecret: secret, modules: { suggestions: {}, reporting: { aggregates } } });
+    const aggregates = new OrganizationAggregates({
+      root: orm.em as EntityManager,
+      workflow: workflowClient,
+      eventRetentionDays: 90,
+      now: () => NOW,
+    });
+    analytics = await startAnalyticsServer({
+      orm,
+      logger: quiet,
+      identitySecret: secret,
+      modules: { suggestions: {}, reporting: { aggregates } },
+    });
     await seedEvents(orm, orgC, [{ userId: uC, tool: 'github', eventType: 'pr.opened', occurredAt: '2026-11-20T08:00:00Z' }]);
     await createWorkflow(admin(uC, orgC), '2026-11-20T09:00:00Z');
   });
@@ -336,7 +445,11 @@ describe('report freshness', () => {
   it('refreshes an organization that has sent no event yet', async () => {
     const quietOrg = randomUUID();
     const { report } = await ask(admin(randomUUID(), quietOrg), 'refresh');
-    expect(report).toMatchObject({ aggregatedThrough: NOW.toISOString(), eventsPerToolPerDay: [], activity: [{ day: '2026-11-20', activeUsers: 0, workflowsCreated: 0 }] });
+    expect(report).toMatchObject({
+      aggregatedThrough: NOW.toISOString(),
+      eventsPerToolPerDay: [],
+      activity: [{ day: '2026-11-20', activeUsers: 0, workflowsCreated: 0 }],
+    });
   });
 });
 
@@ -344,16 +457,37 @@ describe('aggregateWindow', () => {
   const today = '2026-11-20';
   const kept = { recomputableDays: 61 };
   it('recomputes yesterday and today once caught up', () => {
-    expect(aggregateWindow({ today, days: 2, lastComputedDay: today, firstEventDay: '2026-01-01', ...kept })).toEqual({ from: '2026-11-19', to: today });
+    expect(aggregateWindow({ today, days: 2, lastComputedDay: today, firstEventDay: '2026-01-01', ...kept })).toEqual({
+      from: '2026-11-19',
+      to: today,
+    });
   });
   it('starts from the last computed day after missed runs, and from the first event the first time', () => {
-    expect(aggregateWindow({ today, days: 2, lastComputedDay: '2026-11-15', firstEventDay: '2026-01-01', ...kept })).toEqual({ from: '2026-11-15', to: today });
-    expect(aggregateWindow({ today, days: 2, lastComputedDay: null, firstEventDay: '2026-11-01', ...kept })).toEqual({ from: '2026-11-01', to: today });
-    expect(aggregateWindow({ today, days: 2, lastComputedDay: null, firstEventDay: null, ...kept })).toEqual({ from: '2026-11-19', to: today });
+    expect(aggregateWindow({ today, days: 2, lastComputedDay: '2026-11-15', firstEventDay: '2026-01-01', ...kept })).toEqual({
+      from: '2026-11-15',
+      to: today,
+    });
+    expect(aggregateWindow({ today, days: 2, lastComputedDay: null, firstEventDay: '2026-11-01', ...kept })).toEqual({
+      from: '2026-11-01',
+      to: today,
+    });
+    expect(aggregateWindow({ today, days: 2, lastComputedDay: null, firstEventDay: null, ...kept })).toEqual({
+      from: '2026-11-19',
+      to: today,
+    });
   });
   it('backfills the days asked for, but never further back than the events are kept, nor than 366 days', () => {
-    expect(aggregateWindow({ today, days: 10, lastComputedDay: today, firstEventDay: null, ...kept })).toEqual({ from: '2026-11-11', to: today });
-    expect(aggregateWindow({ today, days: 366, lastComputedDay: today, firstEventDay: null, ...kept })).toEqual({ from: '2026-09-21', to: today });
-    expect(aggregateWindow({ today, days: 2, lastComputedDay: null, firstEventDay: '2020-01-01', recomputableDays: 9999 })).toEqual({ from: '2025-11-20', to: today });
+    expect(aggregateWindow({ today, days: 10, lastComputedDay: today, firstEventDay: null, ...kept })).toEqual({
+      from: '2026-11-11',
+      to: today,
+    });
+    expect(aggregateWindow({ today, days: 366, lastComputedDay: today, firstEventDay: null, ...kept })).toEqual({
+      from: '2026-09-21',
+      to: today,
+    });
+    expect(aggregateWindow({ today, days: 2, lastComputedDay: null, firstEventDay: '2020-01-01', recomputableDays: 9999 })).toEqual({
+      from: '2025-11-20',
+      to: today,
+    });
   });
 });

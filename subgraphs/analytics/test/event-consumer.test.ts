@@ -8,7 +8,16 @@ import { inScopedTransaction } from '@flowgraph/kernel';
 import { EventCopyConsumer, type EventCopyConsumerOptions, type EventUser } from '../src/modules/event-copy/event-copy.consumer';
 import { EVENT_ATTRIBUTE_KEYS, extractEventAttributes } from '../src/modules/event-copy/event-attributes';
 import { ANALYTICS_CONSUMER_GROUP } from '../src/modules/event-copy/event-stream';
-import { drained, openAnalyticsDatabase, openTestStream, streamFields, testLogger, type AnalyticsDatabase, type TestEvent, type TestStream } from './support/pattern-pipeline';
+import {
+  drained,
+  openAnalyticsDatabase,
+  openTestStream,
+  streamFields,
+  testLogger,
+  type AnalyticsDatabase,
+  type TestEvent,
+  type TestStream,
+} from './support/pattern-pipeline';
 import { until } from '@flowgraph/kernel/testing';
 
 let database: AnalyticsDatabase;
@@ -58,7 +67,15 @@ const storedCount = async (ids: string[]) =>
   Number((await database.owner<{ n: string }>('select count(*) as n from analytics.events where id = any($1::uuid[])', [ids]))[0].n);
 
 function event(fields: Partial<TestEvent> = {}): TestEvent & { id: string } {
-  return { id: randomUUID(), orgId: orgA, userId: alice, tool: 'github', eventType: 'pr.opened', occurredAt: new Date('2026-03-01T10:00:00.000Z'), ...fields };
+  return {
+    id: randomUUID(),
+    orgId: orgA,
+    userId: alice,
+    tool: 'github',
+    eventType: 'pr.opened',
+    occurredAt: new Date('2026-03-01T10:00:00.000Z'),
+    ...fields,
+  };
 }
 
 it('reads the history the stream held before the group existed, and stores each event once with its allow-listed attributes', async () => {
@@ -66,8 +83,18 @@ it('reads the history the stream held before the group existed, and stores each 
   await stream.add(first);
   await startConsumer();
   await allDrained();
-  const [row] = await database.owner('select org_id, user_id, tool, event_type, occurred_at, attributes from analytics.events where id = $1', [first.id]);
-  expect(row).toEqual({ org_id: orgA, user_id: alice, tool: 'github', event_type: 'pr.opened', occurred_at: first.occurredAt, attributes: { channel: '#reviews' } });
+  const [row] = await database.owner(
+    'select org_id, user_id, tool, event_type, occurred_at, attributes from analytics.events where id = $1',
+    [first.id],
+  );
+  expect(row).toEqual({
+    org_id: orgA,
+    user_id: alice,
+    tool: 'github',
+    event_type: 'pr.opened',
+    occurred_at: first.occurredAt,
+    attributes: { channel: '#reviews' },
+  });
 });
 
 it('stores an event once when its entry is delivered twice or its id comes in two entries', async () => {
@@ -127,7 +154,12 @@ it('catches up from where it left off after a stop', async () => {
   await allDrained();
   expect(await storedCount(whileStopped.map((e) => e.id))).toBe(3);
   // Only what came after the stop was handled again, and its users handed on for mining.
-  expect(mined.flat().map((u) => u.userId).sort()).toEqual([alice, bob].sort());
+  expect(
+    mined
+      .flat()
+      .map((u) => u.userId)
+      .sort(),
+  ).toEqual([alice, bob].sort());
 });
 
 it('stores every event under its own organization, and widens each organizationâ€™s event span', async () => {
@@ -137,11 +169,16 @@ it('stores every event under its own organization, and widens each organizationâ
   await stream.add(a, b);
   await allDrained();
   const visible = (orgId: string) =>
-    inScopedTransaction(database.root, { orgId }, (em) => em.execute<{ id: string }[]>('select id from analytics.events where id in (?, ?)', [a.id, b.id]));
+    inScopedTransaction(database.root, { orgId }, (em) =>
+      em.execute<{ id: string }[]>('select id from analytics.events where id in (?, ?)', [a.id, b.id]),
+    );
   expect((await visible(orgA)).map((r) => r.id)).toEqual([a.id]);
   expect((await visible(orgB)).map((r) => r.id)).toEqual([b.id]);
   expect(await inScopedTransaction(database.root, {}, (em) => em.execute('select id from analytics.events'))).toEqual([]);
-  const orgs = await database.owner('select org_id, first_event_at, last_event_at from analytics.organizations where org_id = any($1::uuid[]) order by first_event_at', [[orgA, orgB]]);
+  const orgs = await database.owner(
+    'select org_id, first_event_at, last_event_at from analytics.organizations where org_id = any($1::uuid[]) order by first_event_at',
+    [[orgA, orgB]],
+  );
   expect(orgs).toEqual([
     { org_id: orgA, first_event_at: a.occurredAt, last_event_at: new Date('2026-03-01T10:00:00.000Z') },
     { org_id: orgB, first_event_at: b.occurredAt, last_event_at: b.occurredAt },
@@ -169,18 +206,38 @@ it('hands on each user once per round, platform events and events without a user
   const handed: EventUser[][] = [];
   await startConsumer({ debounceMs: 5000, batchSize: 6, afterStore: async (users) => void handed.push(users) });
   await stream.add(
-    event(), event(), event({ userId: bob }), event(),
-    event({ userId: null }), event({ userId: randomUUID(), tool: 'flowgraph', eventType: 'user.signed_up' }),
+    event(),
+    event(),
+    event({ userId: bob }),
+    event(),
+    event({ userId: null }),
+    event({ userId: randomUUID(), tool: 'flowgraph', eventType: 'user.signed_up' }),
   );
   await allDrained();
   // Six entries in one round (the batch filled long before the debounce time): alice and bob once each.
-  expect(handed).toEqual([[{ orgId: orgA, userId: alice }, { orgId: orgA, userId: bob }]]);
+  expect(handed).toEqual([
+    [
+      { orgId: orgA, userId: alice },
+      { orgId: orgA, userId: bob },
+    ],
+  ]);
 });
 
 describe('event attributes', () => {
   it('keeps only allow-listed, non-empty string values of at most 200 characters, trimmed', () => {
     expect(EVENT_ATTRIBUTE_KEYS).toEqual(['channel', 'team', 'project', 'repository', 'bucket', 'folder', 'prefix', 'url']);
-    expect(extractEventAttributes({ channel: ' #reviews ', team: '', project: 42, repository: 'acme/api', bucket: 'b'.repeat(200), folder: 'f'.repeat(201), other: 'x', url: null })).toEqual({
+    expect(
+      extractEventAttributes({
+        channel: ' #reviews ',
+        team: '',
+        project: 42,
+        repository: 'acme/api',
+        bucket: 'b'.repeat(200),
+        folder: 'f'.repeat(201),
+        other: 'x',
+        url: null,
+      }),
+    ).toEqual({
       channel: '#reviews',
       repository: 'acme/api',
       bucket: 'b'.repeat(200),

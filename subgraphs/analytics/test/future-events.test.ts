@@ -9,7 +9,16 @@ import { until } from '@flowgraph/kernel/testing';
 import { startAnalyticsWorkers } from '../src/jobs/analytics-workers';
 import { MINE_USER_WHEN_DUE_JOB } from '../src/jobs/mine-user-when-due.job';
 import { ANALYTICS_CONSUMER_GROUP } from '../src/modules/event-copy/event-stream';
-import { drained, openAnalyticsDatabase, openTestStream, patternRows, streamFields, testLogger, type AnalyticsDatabase, type TestStream } from './support/pattern-pipeline';
+import {
+  drained,
+  openAnalyticsDatabase,
+  openTestStream,
+  patternRows,
+  streamFields,
+  testLogger,
+  type AnalyticsDatabase,
+  type TestStream,
+} from './support/pattern-pipeline';
 
 const HOUR = 3_600_000;
 let database: AnalyticsDatabase;
@@ -25,7 +34,11 @@ beforeAll(async () => {
   stream = await openTestStream('anfuture', { PATTERN_MIN_SUPPORT: '2', PATTERN_MIN_SUPPORT_RATIO: '0' });
   connection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
   running = await startAnalyticsWorkers({
-    orm: database.orm, connection, redis: stream.redis, logger: testLogger(), config: stream.config,
+    orm: database.orm,
+    connection,
+    redis: stream.redis,
+    logger: testLogger(),
+    config: stream.config,
     eventConsumer: { blockMs: 200 },
   });
 });
@@ -42,7 +55,14 @@ it('mines an event dated in the future when its time comes, with one delayed job
   const past = Date.now() - 2 * HOUR;
   // Both future events in one second, a few seconds ahead.
   const soon = Math.ceil(Date.now() / 1000) * 1000 + 3000;
-  const step = (eventType: string, at: number) => ({ id: randomUUID(), orgId, userId, tool: 'github', eventType, occurredAt: new Date(at) });
+  const step = (eventType: string, at: number) => ({
+    id: randomUUID(),
+    orgId,
+    userId,
+    tool: 'github',
+    eventType,
+    occurredAt: new Date(at),
+  });
   const events = [step('pr.opened', past), step('pr.merged', past + 60_000), step('pr.opened', soon + 100), step('pr.merged', soon + 200)];
   await stream.add(...events);
   await until(async () => ((await drained(stream.redis, stream.key, ANALYTICS_CONSUMER_GROUP)) ? true : undefined));
@@ -50,7 +70,8 @@ it('mines an event dated in the future when its time comes, with one delayed job
   // Mined at once without the future session: support 1, below the minimum.
   expect(await patternRows(database, 'user_id = $1', [userId])).toEqual([]);
   // (The nightly scheduler's next run is a delayed job too.)
-  const dueMining = async () => (await running.queue.getDelayed()).filter((job) => job.name === MINE_USER_WHEN_DUE_JOB).map((job) => job.data);
+  const dueMining = async () =>
+    (await running.queue.getDelayed()).filter((job) => job.name === MINE_USER_WHEN_DUE_JOB).map((job) => job.data);
   expect(await dueMining()).toEqual([{ orgId, userId, dueAt: soon + 1000 }]);
 
   // A redelivered entry queues nothing more.
@@ -58,10 +79,14 @@ it('mines an event dated in the future when its time comes, with one delayed job
   await until(async () => ((await drained(stream.redis, stream.key, ANALYTICS_CONSUMER_GROUP)) ? true : undefined));
   expect(await dueMining()).toHaveLength(1);
 
-  const [pattern] = await until(async () => {
-    const rows = await patternRows(database, 'user_id = $1 and active', [userId]);
-    return rows.length > 0 ? rows : undefined;
-  }, 15_000, 'the pattern mined when the future events came due');
+  const [pattern] = await until(
+    async () => {
+      const rows = await patternRows(database, 'user_id = $1 and active', [userId]);
+      return rows.length > 0 ? rows : undefined;
+    },
+    15_000,
+    'the pattern mined when the future events came due',
+  );
   expect(Date.now()).toBeGreaterThanOrEqual(soon + 200);
   expect(pattern).toMatchObject({ key: 'github/pr.opened>github/pr.merged', support: 2, last_seen_at: new Date(soon + 200).toISOString() });
 });

@@ -17,8 +17,16 @@ import { patternKey, userMiningOptions } from '../src/modules/patterns/user-patt
 import { startAnalyticsWorkers } from '../src/jobs/analytics-workers';
 import { minePatternsOfOrganization } from '../src/jobs/mine-patterns.job';
 import {
-  copied, drained, openAnalyticsDatabase, openTestStream, patternRows, streamFields, testLogger,
-  type AnalyticsDatabase, type TestEvent, type TestStream,
+  copied,
+  drained,
+  openAnalyticsDatabase,
+  openTestStream,
+  patternRows,
+  streamFields,
+  testLogger,
+  type AnalyticsDatabase,
+  type TestEvent,
+  type TestStream,
 } from './support/pattern-pipeline';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');
@@ -29,7 +37,18 @@ const env = { PATTERN_MIN_SUPPORT: '2', PATTERN_MIN_SUPPORT_RATIO: '0.15', PATTE
 const config = loadAnalyticsConfig({ ...process.env, ...env });
 
 const step = (key: string) => ({ tool: key.split('/')[0], eventType: key.split('/')[1] });
-const NOISE = ['github/push', 'github/pr.merged', 'slack/reaction.added', 'jira/issue.updated', 'drive/file.uploaded', 'notion/page.updated', 'gmail/email.sent', 'calendar/event.created', 'figma/file.updated', 'zoom/meeting.started'].map(step);
+const NOISE = [
+  'github/push',
+  'github/pr.merged',
+  'slack/reaction.added',
+  'jira/issue.updated',
+  'drive/file.uploaded',
+  'notion/page.updated',
+  'gmail/email.sent',
+  'calendar/event.created',
+  'figma/file.updated',
+  'zoom/meeting.started',
+].map(step);
 const PLANTED = [
   ['github/pr.opened', 'slack/message.posted'],
   ['jira/issue.created', 'github/push', 'slack/message.posted'],
@@ -45,8 +64,11 @@ function generate(seed: number): { events: Event[]; users: { orgId: string; user
   const orgs = [randomUUID(), randomUUID()];
   const shared = randomUUID(); // one person in both organizations
   const users = [
-    { orgId: orgs[0], userId: randomUUID() }, { orgId: orgs[0], userId: randomUUID() }, { orgId: orgs[0], userId: shared },
-    { orgId: orgs[1], userId: randomUUID() }, { orgId: orgs[1], userId: shared },
+    { orgId: orgs[0], userId: randomUUID() },
+    { orgId: orgs[0], userId: randomUUID() },
+    { orgId: orgs[0], userId: shared },
+    { orgId: orgs[1], userId: randomUUID() },
+    { orgId: orgs[1], userId: shared },
   ].map((user) => ({ ...user, planted: [] as string[] }));
   const events: Event[] = [];
   const add = (orgId: string, userId: string | null, item: { tool: string; eventType: string }, time: number) =>
@@ -57,7 +79,9 @@ function generate(seed: number): { events: Event[]; users: { orgId: string; user
     const planted = [pick(PLANTED), pick(PLANTED)];
     user.planted = planted.map(patternKey);
     // Any hour of the last 45 days (some sessions run past midnight, some lie outside the 30-day window).
-    const starts = Array.from({ length: 27 + Math.floor(random() * 10) }, () => NOW.getTime() - Math.floor(random() * 45 * DAY)).sort((a, b) => a - b);
+    const starts = Array.from({ length: 27 + Math.floor(random() * 10) }, () => NOW.getTime() - Math.floor(random() * 45 * DAY)).sort(
+      (a, b) => a - b,
+    );
     let fading = 0;
     for (const [index, start] of starts.entries()) {
       let time = start;
@@ -127,7 +151,12 @@ it('finds through the stream, chunked, shuffled and duplicated, the active patte
   const replicas = await Promise.all(
     [0, 1].map(() =>
       startAnalyticsWorkers({
-        orm: incremental.orm, connection, redis: stream.redis, logger: testLogger(), config: stream.config, clock: () => NOW,
+        orm: incremental.orm,
+        connection,
+        redis: stream.redis,
+        logger: testLogger(),
+        config: stream.config,
+        clock: () => NOW,
         eventConsumer: { blockMs: 50, batchSize: 40, claimIdleMs: 500, claimEveryMs: 100 },
       }),
     ),
@@ -136,7 +165,7 @@ it('finds through the stream, chunked, shuffled and duplicated, the active patte
     const random = seededRandom(7);
     const chronological = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
     const feed = arrivalOrder(chronological.map(streamFields), random, 40);
-    for (let i = 0; i < feed.length; ) {
+    for (let i = 0; i < feed.length;) {
       const size = 1 + Math.floor(random() * 60);
       const pipeline = stream.redis.pipeline();
       for (const fields of feed.slice(i, i + size)) pipeline.xadd(stream.key, '*', ...Object.entries(fields).flat());
@@ -176,7 +205,12 @@ it('changes nothing when the nightly batch runs on the incremental database at t
   const all = () => incremental.owner('select * from analytics.patterns order by id');
   const before = await all();
   const miner = new PatternMiner({ root: incremental.root, options: userMiningOptions(config), logger: testLogger() });
-  const deps = { root: incremental.root, miner, windowDays: config.PATTERN_WINDOW_DAYS, retentionDays: config.ANALYTICS_EVENT_RETENTION_DAYS };
+  const deps = {
+    root: incremental.root,
+    miner,
+    windowDays: config.PATTERN_WINDOW_DAYS,
+    retentionDays: config.ANALYTICS_EVENT_RETENTION_DAYS,
+  };
   for (const orgId of orgIds) {
     const result = await minePatternsOfOrganization(deps, { orgId }, NOW);
     expect(result).toMatchObject({ deactivatedPatterns: 0, eventsDeleted: 0 });

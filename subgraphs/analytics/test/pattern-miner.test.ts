@@ -11,7 +11,14 @@ import { trendDirection } from '../src/modules/patterns/pattern-trend';
 import { mineUserPatterns, minSupportCount, type UserMiningOptions } from '../src/modules/patterns/user-pattern-mining';
 import { copied, openAnalyticsDatabase, patternRows, testLogger, type AnalyticsDatabase, type TestEvent } from './support/pattern-pipeline';
 
-const options: UserMiningOptions = { idleGapMs: 30 * 60_000, maxGapMs: 30 * 60_000, minSupport: 2, minSupportRatio: 0, maxLength: 3, windowDays: 30 };
+const options: UserMiningOptions = {
+  idleGapMs: 30 * 60_000,
+  maxGapMs: 30 * 60_000,
+  minSupport: 2,
+  minSupportRatio: 0,
+  maxLength: 3,
+  windowDays: 30,
+};
 const NOW = new Date('2026-03-02T12:00:00.000Z');
 const orgId = randomUUID();
 const otherOrg = randomUUID();
@@ -47,12 +54,24 @@ async function store(events: (TestEvent & { id: string })[]): Promise<void> {
  */
 function userEvents(userId: string): (TestEvent & { id: string })[] {
   return [
-    at(userId, '2026-01-21T09:00:00Z', P), at(userId, '2026-01-21T09:01:00Z', S),
-    at(userId, '2026-02-10T09:00:00Z', P), at(userId, '2026-02-10T09:05:00Z', P), at(userId, '2026-02-10T09:07:00Z', F), at(userId, '2026-02-10T09:10:00Z', S),
-    at(userId, '2026-02-20T09:00:00Z', P), at(userId, '2026-02-20T09:05:00Z', J), at(userId, '2026-02-20T09:06:00Z', F), at(userId, '2026-02-20T09:20:00Z', S),
-    at(userId, '2026-02-27T14:00:00Z', P), at(userId, '2026-02-27T14:10:00Z', P), at(userId, '2026-02-27T14:15:00Z', S),
-    at(userId, '2026-03-01T10:00:00Z', P), at(userId, '2026-03-01T10:20:00Z', J), at(userId, '2026-03-01T10:45:00Z', S),
-    at(userId, '2026-03-02T13:00:00Z', P), at(userId, '2026-03-02T13:01:00Z', S),
+    at(userId, '2026-01-21T09:00:00Z', P),
+    at(userId, '2026-01-21T09:01:00Z', S),
+    at(userId, '2026-02-10T09:00:00Z', P),
+    at(userId, '2026-02-10T09:05:00Z', P),
+    at(userId, '2026-02-10T09:07:00Z', F),
+    at(userId, '2026-02-10T09:10:00Z', S),
+    at(userId, '2026-02-20T09:00:00Z', P),
+    at(userId, '2026-02-20T09:05:00Z', J),
+    at(userId, '2026-02-20T09:06:00Z', F),
+    at(userId, '2026-02-20T09:20:00Z', S),
+    at(userId, '2026-02-27T14:00:00Z', P),
+    at(userId, '2026-02-27T14:10:00Z', P),
+    at(userId, '2026-02-27T14:15:00Z', S),
+    at(userId, '2026-03-01T10:00:00Z', P),
+    at(userId, '2026-03-01T10:20:00Z', J),
+    at(userId, '2026-03-01T10:45:00Z', S),
+    at(userId, '2026-03-02T13:00:00Z', P),
+    at(userId, '2026-03-02T13:01:00Z', S),
   ];
 }
 
@@ -88,14 +107,36 @@ describe('one user, hand-computed', () => {
 
     // P>S: S1, S2, S3 (not S4: 45 min apart; not the sessions outside the window); P is in 4 sessions.
     expect(byKey[PS]).toMatchObject({
-      support: 3, confidence: 0.75, first_seen_at: S1.startedAt, last_seen_at: S3.endedAt,
-      examples: [S3, S2, S1], support_last_week: 1, support_previous_week: 1, active: true,
+      support: 3,
+      confidence: 0.75,
+      first_seen_at: S1.startedAt,
+      last_seen_at: S3.endedAt,
+      examples: [S3, S2, S1],
+      support_last_week: 1,
+      support_previous_week: 1,
+      active: true,
     });
     // Repeated item: P>P in S1 and S3, counted once per session; P>P>S in the same two, confidence 2/2.
-    expect(byKey[PP]).toMatchObject({ support: 2, confidence: 0.5, first_seen_at: S1.startedAt, last_seen_at: S3.endedAt, examples: [S3, S1], support_last_week: 1, support_previous_week: 0 });
+    expect(byKey[PP]).toMatchObject({
+      support: 2,
+      confidence: 0.5,
+      first_seen_at: S1.startedAt,
+      last_seen_at: S3.endedAt,
+      examples: [S3, S1],
+      support_last_week: 1,
+      support_previous_week: 0,
+    });
     expect(byKey[PPS]).toMatchObject({ support: 2, confidence: 1, examples: [S3, S1] });
     // P>J>S in S4 too: P→J 20 min and J→S 25 min are each within the max gap.
-    expect(byKey[PJ]).toMatchObject({ support: 2, confidence: 0.5, first_seen_at: S2.startedAt, last_seen_at: S4.endedAt, examples: [S4, S2], support_last_week: 1, support_previous_week: 1 });
+    expect(byKey[PJ]).toMatchObject({
+      support: 2,
+      confidence: 0.5,
+      first_seen_at: S2.startedAt,
+      last_seen_at: S4.endedAt,
+      examples: [S4, S2],
+      support_last_week: 1,
+      support_previous_week: 1,
+    });
     expect(byKey[JS]).toMatchObject({ support: 2, confidence: 1 });
     expect(byKey[PJS]).toMatchObject({ support: 2, confidence: 1, examples: [S4, S2] });
     // No pattern with a flowgraph step, though P>F and F>S would have support 2.
@@ -105,32 +146,59 @@ describe('one user, hand-computed', () => {
   it('tells the listener the active patterns inside the transaction, most supported first, ties by key', async () => {
     const update = updates[updates.length - 1];
     expect(update).toMatchObject({ orgId, userId, now: NOW });
-    expect(update.patterns.map((p) => [p.key, p.support])).toEqual([[PS, 3], [PP, 2], [PPS, 2], [PJ, 2], [PJS, 2], [JS, 2]]);
+    expect(update.patterns.map((p) => [p.key, p.support])).toEqual([
+      [PS, 3],
+      [PP, 2],
+      [PPS, 2],
+      [PJ, 2],
+      [PJS, 2],
+      [JS, 2],
+    ]);
   });
 
   it('writes nothing new when mined again at the same time', async () => {
-    const before = await database.owner('select id, updated_at, created_at from analytics.patterns where user_id = $1 order by id', [userId]);
+    const before = await database.owner('select id, updated_at, created_at from analytics.patterns where user_id = $1 order by id', [
+      userId,
+    ]);
     expect(await miner.mineUser({ orgId, userId }, NOW)).toEqual({ orgId, userId, active: 6, deactivated: 0 });
-    expect(await database.owner('select id, updated_at, created_at from analytics.patterns where user_id = $1 order by id', [userId])).toEqual(before);
+    expect(
+      await database.owner('select id, updated_at, created_at from analytics.patterns where user_id = $1 order by id', [userId]),
+    ).toEqual(before);
   });
 
   it('marks patterns no longer found inactive and keeps them; a pattern found again is the same row', async () => {
-    const [{ id: ppId }] = await database.owner<{ id: string }>('select id from analytics.patterns where user_id = $1 and key = $2', [userId, PP]);
+    const [{ id: ppId }] = await database.owner<{ id: string }>('select id from analytics.patterns where user_id = $1 and key = $2', [
+      userId,
+      PP,
+    ]);
     // Ten days later S1 has left the 30-day window: P>P and P>P>S are left with S3 only.
     const later = new Date('2026-03-12T12:00:00.000Z');
     expect(await miner.mineUser({ orgId, userId }, later)).toEqual({ orgId, userId, active: 4, deactivated: 2 });
     const rows = await patternRows(database, 'user_id = $1', [userId]);
-    expect(rows.filter((r) => !r.active).map((r) => r.key).sort()).toEqual([PP, PPS].sort());
+    expect(
+      rows
+        .filter((r) => !r.active)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([PP, PPS].sort());
     expect(rows.find((r) => r.key === PP)).toMatchObject({ support: 2 }); // kept as last found
     // P>S: S2, S3 and the session of 2026-03-02 13:00, no longer after `now`; none in the last 7 days.
-    expect(rows.find((r) => r.key === PS)).toMatchObject({ support: 3, first_seen_at: S2.startedAt, last_seen_at: '2026-03-02T13:01:00.000Z', support_last_week: 0, support_previous_week: 2 });
+    expect(rows.find((r) => r.key === PS)).toMatchObject({
+      support: 3,
+      first_seen_at: S2.startedAt,
+      last_seen_at: '2026-03-02T13:01:00.000Z',
+      support_last_week: 0,
+      support_previous_week: 2,
+    });
     expect(updates[updates.length - 1].patterns.map((p) => p.key)).not.toContain(PP);
 
     await store([at(userId, '2026-03-11T08:00:00Z', P), at(userId, '2026-03-11T08:01:00Z', P)]);
     expect((await miner.mineUser({ orgId, userId }, later)).active).toBe(5);
     const [again] = await patternRows(database, 'user_id = $1 and key = $2', [userId, PP]);
     expect(again).toMatchObject({ active: true, support: 2, last_seen_at: '2026-03-11T08:01:00.000Z' });
-    expect((await database.owner<{ id: string }>('select id from analytics.patterns where user_id = $1 and key = $2', [userId, PP]))[0].id).toBe(ppId);
+    expect(
+      (await database.owner<{ id: string }>('select id from analytics.patterns where user_id = $1 and key = $2', [userId, PP]))[0].id,
+    ).toBe(ppId);
   });
 });
 
@@ -180,7 +248,14 @@ it('mines nothing of events without a user, and keeps each organization’s patt
 it('rolls the mining back when the listener fails, and runs the listener’s task only after commit', async () => {
   const userId = randomUUID();
   await store(userEvents(userId));
-  const failing = new PatternMiner({ root: database.root, options, logger: testLogger(), listener: async () => { throw new Error('listener down'); } });
+  const failing = new PatternMiner({
+    root: database.root,
+    options,
+    logger: testLogger(),
+    listener: async () => {
+      throw new Error('listener down');
+    },
+  });
   await expect(failing.mineUser({ orgId, userId }, NOW)).rejects.toThrow('listener down');
   expect(await patternRows(database, 'user_id = $1', [userId])).toEqual([]);
 
@@ -197,7 +272,8 @@ it('rolls the mining back when the listener fails, and runs the listener’s tas
 });
 
 describe('trend direction', () => {
-  const trend = (support: number, supportLastWeek: number, supportPreviousWeek: number) => trendDirection({ support, supportLastWeek, supportPreviousWeek });
+  const trend = (support: number, supportLastWeek: number, supportPreviousWeek: number) =>
+    trendDirection({ support, supportLastWeek, supportPreviousWeek });
   it('is NEW when every session containing the pattern is from the last 7 days', () => {
     expect(trend(4, 4, 0)).toBe('NEW');
     expect(trend(5, 4, 0)).toBe('RISING'); // seen before the last two weeks too

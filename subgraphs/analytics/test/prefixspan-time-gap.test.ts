@@ -7,7 +7,10 @@ const MIN = 60_000;
 /** 'A@0 B@10' → items A, B at minutes 0 and 10. */
 function timed(...texts: string[]): MiningSequence[] {
   return texts.map((text, index) => {
-    const steps = text.split(' ').filter(Boolean).map((s) => s.split('@'));
+    const steps = text
+      .split(' ')
+      .filter(Boolean)
+      .map((s) => s.split('@'));
     return { id: `s${index + 1}`, items: steps.map(([l]) => ({ tool: 't', eventType: l })), times: steps.map(([, m]) => Number(m) * MIN) };
   });
 }
@@ -47,7 +50,10 @@ describe('PrefixSpan with a max time gap between consecutive steps', () => {
   });
 
   describe('agrees with brute force on small random inputs', () => {
-    interface Step { letter: string; time: number }
+    interface Step {
+      letter: string;
+      time: number;
+    }
     function contains(session: Step[], pattern: string[], gapMs: number, gap: number, from = -1, depth = 0): boolean {
       if (depth === pattern.length) return true;
       for (let j = from + 1; j < session.length; j++) {
@@ -59,10 +65,11 @@ describe('PrefixSpan with a max time gap between consecutive steps', () => {
 
     const alphabet = ['A', 'B', 'C'];
     const candidates: string[][] = [];
-    for (const a of alphabet) for (const b of alphabet) {
-      candidates.push([a, b]);
-      for (const c of alphabet) candidates.push([a, b, c]);
-    }
+    for (const a of alphabet)
+      for (const b of alphabet) {
+        candidates.push([a, b]);
+        for (const c of alphabet) candidates.push([a, b, c]);
+      }
 
     it.each([
       [10, Infinity],
@@ -79,9 +86,19 @@ describe('PrefixSpan with a max time gap between consecutive steps', () => {
             return { letter: alphabet[Math.floor(random() * alphabet.length)], time };
           });
         });
-        const data: MiningSequence[] = raw.map((s, i) => ({ id: `s${i}`, items: s.map((x) => ({ tool: 't', eventType: x.letter })), times: s.map((x) => x.time) }));
+        const data: MiningSequence[] = raw.map((s, i) => ({
+          id: `s${i}`,
+          items: s.map((x) => ({ tool: 't', eventType: x.letter })),
+          times: s.map((x) => x.time),
+        }));
         const minCount = 1 + Math.floor(random() * 2);
-        const options: MiningOptions = { minSupport: { count: minCount }, maxLength: 3, maxGapMs: gapMinutes * MIN, maxGap: gap, maxExamples: Infinity };
+        const options: MiningOptions = {
+          minSupport: { count: minCount },
+          maxLength: 3,
+          maxGapMs: gapMinutes * MIN,
+          maxGap: gap,
+          maxExamples: Infinity,
+        };
 
         const expected = new Map<string, number>();
         for (const pattern of candidates) {

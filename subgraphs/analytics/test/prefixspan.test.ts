@@ -34,21 +34,19 @@ describe('mineSequentialPatterns (PrefixSpan)', () => {
   it('orders ties lexicographically by items, a prefix before its extensions', () => {
     // s1 = A B C, s2 = C B A: every ordered pair of distinct letters once, plus <A,B,C> and <C,B,A>, all support 1
     const patterns = mineSequentialPatterns(sequences('A B C', 'C B A'), { minSupport: { count: 1 } });
-    expect(summary(patterns)).toEqual([
-      'A B: 1',
-      'A B C: 1',
-      'A C: 1',
-      'B A: 1',
-      'B C: 1',
-      'C A: 1',
-      'C B: 1',
-      'C B A: 1',
-    ]);
+    expect(summary(patterns)).toEqual(['A B: 1', 'A B C: 1', 'A C: 1', 'B A: 1', 'B C: 1', 'C A: 1', 'C B: 1', 'C B A: 1']);
   });
 
   it('orders items by tool, then event type', () => {
     const data: MiningSequence[] = [
-      { id: 'x', items: [{ tool: 'slack', eventType: 'a' }, { tool: 'github', eventType: 'z' }, { tool: 'github', eventType: 'b' }] },
+      {
+        id: 'x',
+        items: [
+          { tool: 'slack', eventType: 'a' },
+          { tool: 'github', eventType: 'z' },
+          { tool: 'github', eventType: 'b' },
+        ],
+      },
     ];
     const patterns = mineSequentialPatterns(data, { minSupport: { count: 1 }, maxLength: 2 });
     // all support 1: <slack.a, github.z>, <slack.a, github.b>, <github.z, github.b> → github.z first, then slack.a github.b before slack.a github.z
@@ -73,12 +71,7 @@ describe('mineSequentialPatterns (PrefixSpan)', () => {
       // 0.5 × 4 = 2; 0.3 × 4 = 1.2 → 2; 0.25 × 4 = 1
       expect(summary(mineSequentialPatterns(data, { minSupport: { fraction: 0.5 } }))).toEqual(['A B: 2', 'A C: 2', 'B C: 2']);
       expect(summary(mineSequentialPatterns(data, { minSupport: { fraction: 0.3 } }))).toEqual(['A B: 2', 'A C: 2', 'B C: 2']);
-      expect(summary(mineSequentialPatterns(data, { minSupport: { fraction: 0.25 } }))).toEqual([
-        'A B: 2',
-        'A C: 2',
-        'B C: 2',
-        'A B C: 1',
-      ]);
+      expect(summary(mineSequentialPatterns(data, { minSupport: { fraction: 0.25 } }))).toEqual(['A B: 2', 'A C: 2', 'B C: 2', 'A B C: 1']);
     });
 
     it('reports confidence against the support of the prefix', () => {
@@ -101,11 +94,7 @@ describe('mineSequentialPatterns (PrefixSpan)', () => {
 
   it('stops at the max pattern length', () => {
     const data = sequences('A B C', 'A B', 'A C', 'B C');
-    expect(summary(mineSequentialPatterns(data, { minSupport: { count: 1 }, maxLength: 2 }))).toEqual([
-      'A B: 2',
-      'A C: 2',
-      'B C: 2',
-    ]);
+    expect(summary(mineSequentialPatterns(data, { minSupport: { count: 1 }, maxLength: 2 }))).toEqual(['A B: 2', 'A C: 2', 'B C: 2']);
   });
 
   it('reports at most three example sessions, the first in input order', () => {

@@ -44,15 +44,39 @@ interface ActivitySeed {
 }
 
 /** Aggregates as the daily job leaves them (written as the owner: these tests are about reading). */
-async function seedAggregates(owner: Client, orgId: string, seed: { tools?: [string, string, number][]; days?: ActivitySeed[]; members?: [string | null, string | null, string | null, string | null][] }) {
+async function seedAggregates(
+  owner: Client,
+  orgId: string,
+  seed: {
+    tools?: [string, string, number][];
+    days?: ActivitySeed[];
+    members?: [string | null, string | null, string | null, string | null][];
+  },
+) {
   for (const [day, tool, events] of seed.tools ?? []) {
-    await owner.query('insert into analytics.daily_tool_events (org_id, day, tool, events) values ($1, $2, $3, $4)', [orgId, day, tool, events]);
+    await owner.query('insert into analytics.daily_tool_events (org_id, day, tool, events) values ($1, $2, $3, $4)', [
+      orgId,
+      day,
+      tool,
+      events,
+    ]);
   }
   for (const d of seed.days ?? []) {
     await owner.query(
       `insert into analytics.daily_activity (org_id, day, active_users, monthly_active_users, workflows_created, executions_succeeded,
          executions_failed, suggestions_offered, suggestions_accepted, suggestions_dismissed) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [orgId, d.day, d.active ?? 0, d.monthly ?? 0, d.created ?? 0, d.succeeded ?? 0, d.failed ?? 0, d.offered ?? 0, d.accepted ?? 0, d.dismissed ?? 0],
+      [
+        orgId,
+        d.day,
+        d.active ?? 0,
+        d.monthly ?? 0,
+        d.created ?? 0,
+        d.succeeded ?? 0,
+        d.failed ?? 0,
+        d.offered ?? 0,
+        d.accepted ?? 0,
+        d.dismissed ?? 0,
+      ],
     );
   }
   for (const [signedUpAt, firstEventAt, firstWorkflowAt, firstRunAt] of seed.members ?? []) {
@@ -75,12 +99,33 @@ async function startDatabase(name: string) {
 beforeAll(async () => {
   const main = await startDatabase('an_report');
   const copy = await startDatabase('an_replica');
-  primary = { ...main, server: await startAnalyticsServer({ orm: main.orm, logger: quiet, identitySecret: secret, modules: { suggestions: {}, reporting: {} } }) };
+  primary = {
+    ...main,
+    server: await startAnalyticsServer({
+      orm: main.orm,
+      logger: quiet,
+      identitySecret: secret,
+      modules: { suggestions: {}, reporting: {} },
+    }),
+  };
   // The same primary, with reports sent to the "replica".
-  replica = { ...copy, server: await startAnalyticsServer({ orm: main.orm, logger: quiet, identitySecret: secret, modules: { suggestions: {}, reporting: { replica: copy.orm } } }) };
+  replica = {
+    ...copy,
+    server: await startAnalyticsServer({
+      orm: main.orm,
+      logger: quiet,
+      identitySecret: secret,
+      modules: { suggestions: {}, reporting: { replica: copy.orm } },
+    }),
+  };
 
   await seedAggregates(primary.owner, orgA, {
-    tools: [['2026-03-01', 'slack', 4], ['2026-03-01', 'github', 2], ['2026-03-02', 'github', 5], ['2026-02-28', 'github', 9]],
+    tools: [
+      ['2026-03-01', 'slack', 4],
+      ['2026-03-01', 'github', 2],
+      ['2026-03-02', 'github', 5],
+      ['2026-02-28', 'github', 9],
+    ],
     days: [
       { day: '2026-02-28', active: 9, offered: 5, accepted: 4 },
       { day: '2026-03-01', active: 3, monthly: 7, created: 2, succeeded: 3, failed: 1, offered: 4, accepted: 1, dismissed: 2 },
@@ -130,9 +175,25 @@ describe('organizationReport', () => {
         { day: '2026-03-02', tool: 'github', events: 5 },
       ],
       activity: [
-        { day: '2026-03-01', activeUsers: 3, monthlyActiveUsers: 7, workflowsCreated: 2, executionsSucceeded: 3, executionsFailed: 1, executionSuccessRate: 0.75 },
+        {
+          day: '2026-03-01',
+          activeUsers: 3,
+          monthlyActiveUsers: 7,
+          workflowsCreated: 2,
+          executionsSucceeded: 3,
+          executionsFailed: 1,
+          executionSuccessRate: 0.75,
+        },
         // Nothing finished: no rate rather than a made-up one.
-        { day: '2026-03-02', activeUsers: 1, monthlyActiveUsers: 7, workflowsCreated: 0, executionsSucceeded: 0, executionsFailed: 0, executionSuccessRate: null },
+        {
+          day: '2026-03-02',
+          activeUsers: 1,
+          monthlyActiveUsers: 7,
+          workflowsCreated: 0,
+          executionsSucceeded: 0,
+          executionsFailed: 0,
+          executionSuccessRate: null,
+        },
       ],
       suggestions: { offered: 5, accepted: 3, dismissed: 2, acceptanceRate: 0.6 },
       // Joined from the 1st 00:00 to the 2nd 23:59:59.999: three; two sent an event; both made a
@@ -170,7 +231,8 @@ describe('organizationReport', () => {
   });
 
   it('is for admins and owners; an API key also needs reports:read', async () => {
-    const code = async (identity: Partial<Identity>) => (await ask(primary.server, identity, '2026-03-01', '2026-03-01')).errors?.[0]?.extensions?.code;
+    const code = async (identity: Partial<Identity>) =>
+      (await ask(primary.server, identity, '2026-03-01', '2026-03-01')).errors?.[0]?.extensions?.code;
     expect(await code({ ...adminA, role: 'member' })).toBe('FORBIDDEN');
     expect(await code({ ...adminA, role: 'viewer' })).toBe('FORBIDDEN');
     expect(await code({})).toBe('UNAUTHENTICATED');
@@ -186,8 +248,13 @@ describe('organizationReport', () => {
       return response.errors?.[0]?.extensions?.details;
     };
     expect(await details('2026-03-02', '2026-03-01')).toEqual([{ field: 'to', message: 'Must not be before from' }]);
-    expect(await details('2024-01-01', '2025-01-01')).toEqual([{ field: 'to', message: 'Must be at most 366 days from from, both included (got 367)' }]);
-    for (const [from, to] of [['2024-01-01', '2024-12-31'], ['2025-01-01', '2026-01-01']]) {
+    expect(await details('2024-01-01', '2025-01-01')).toEqual([
+      { field: 'to', message: 'Must be at most 366 days from from, both included (got 367)' },
+    ]);
+    for (const [from, to] of [
+      ['2024-01-01', '2024-12-31'],
+      ['2025-01-01', '2026-01-01'],
+    ]) {
       expect((await ask(primary.server, adminA, from, to)).errors).toBeUndefined(); // 366 days
     }
     const notADate = await ask(primary.server, adminA, '2026-02-30', '2026-03-01');
@@ -203,7 +270,17 @@ describe('with a read replica', () => {
       from: '2026-03-01',
       to: '2026-03-02',
       eventsPerToolPerDay: [{ day: '2026-03-01', tool: 'teams', events: 42 }],
-      activity: [{ day: '2026-03-01', activeUsers: 42, monthlyActiveUsers: 42, workflowsCreated: 1, executionsSucceeded: 1, executionsFailed: 0, executionSuccessRate: 1 }],
+      activity: [
+        {
+          day: '2026-03-01',
+          activeUsers: 42,
+          monthlyActiveUsers: 42,
+          workflowsCreated: 1,
+          executionsSucceeded: 1,
+          executionsFailed: 0,
+          executionSuccessRate: 1,
+        },
+      ],
       suggestions: { offered: 1, accepted: 0, dismissed: 0, acceptanceRate: 0 },
       activationFunnel: { signedUp: 1, firstEvent: 1, firstWorkflow: 0, firstSuccessfulRun: 0 },
     });
@@ -219,13 +296,20 @@ describe('with a read replica', () => {
 
   it('reads in a read-only transaction where row-level security applies', async () => {
     const root = replica.orm.em as EntityManager;
-    const visible = await inScopedTransaction(root, { orgId: orgB }, (em) =>
-      em.execute<{ tool: string; events: number }[]>('select tool, events from analytics.daily_tool_events'),
+    const visible = await inScopedTransaction(
+      root,
+      { orgId: orgB },
+      (em) => em.execute<{ tool: string; events: number }[]>('select tool, events from analytics.daily_tool_events'),
       { readOnly: true },
     );
     expect(visible).toEqual([{ tool: 'teams', events: 7 }]);
     await expect(
-      inScopedTransaction(root, { orgId: orgB }, (em) => em.execute(`insert into analytics.daily_tool_events values (?, '2026-03-05', 'x', 1)`, [orgB]), { readOnly: true }),
+      inScopedTransaction(
+        root,
+        { orgId: orgB },
+        (em) => em.execute(`insert into analytics.daily_tool_events values (?, '2026-03-05', 'x', 1)`, [orgB]),
+        { readOnly: true },
+      ),
     ).rejects.toThrow(/read-only transaction/);
   });
 });

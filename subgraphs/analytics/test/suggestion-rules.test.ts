@@ -26,7 +26,13 @@ const prToSlack: CatalogTemplate = {
   trigger: prOpened,
   pattern: [prOpened, slackPost],
 };
-const prToTeams: CatalogTemplate = { ...prToSlack, id: 'github-pr-to-teams', name: 'PRs to Teams', parameters: ['team', 'channel'], pattern: [prOpened, teamsPost] };
+const prToTeams: CatalogTemplate = {
+  ...prToSlack,
+  id: 'github-pr-to-teams',
+  name: 'PRs to Teams',
+  parameters: ['team', 'channel'],
+  pattern: [prOpened, teamsPost],
+};
 const catalog = [prToTeams, prToSlack];
 
 const pattern = (overrides: Partial<PatternFigures> = {}): PatternFigures => ({
@@ -39,7 +45,12 @@ const pattern = (overrides: Partial<PatternFigures> = {}): PatternFigures => ({
 });
 
 const seen = (tool: string, eventType: string, key: string, value: string, count: number, day = 1): AttributeValueCount => ({
-  tool, eventType, key, value, count, lastSeenAt: new Date(Date.UTC(2026, 0, day)),
+  tool,
+  eventType,
+  key,
+  value,
+  count,
+  lastSeenAt: new Date(Date.UTC(2026, 0, day)),
 });
 
 describe('thresholds', () => {
@@ -72,28 +83,36 @@ describe('matchingTemplate', () => {
 
 describe('parameters prefilled from event attributes', () => {
   it('takes each step’s most frequent value, ties to the most recent then alphabetical', () => {
-    const steps = attributesPerStep([prOpened, slackPost], [
-      seen('slack', 'message.posted', 'channel', '#general', 3),
-      seen('slack', 'message.posted', 'channel', '#reviews', 9),
-      seen('github', 'pr.opened', 'repository', 'acme/web', 2, 1),
-      seen('github', 'pr.opened', 'repository', 'acme/api', 2, 5),
-      seen('slack', 'message.posted', 'team', 'b', 1),
-      seen('slack', 'message.posted', 'team', 'a', 1),
-      seen('teams', 'message.posted', 'channel', 'Elsewhere', 50),
-    ]);
+    const steps = attributesPerStep(
+      [prOpened, slackPost],
+      [
+        seen('slack', 'message.posted', 'channel', '#general', 3),
+        seen('slack', 'message.posted', 'channel', '#reviews', 9),
+        seen('github', 'pr.opened', 'repository', 'acme/web', 2, 1),
+        seen('github', 'pr.opened', 'repository', 'acme/api', 2, 5),
+        seen('slack', 'message.posted', 'team', 'b', 1),
+        seen('slack', 'message.posted', 'team', 'a', 1),
+        seen('teams', 'message.posted', 'channel', 'Elsewhere', 50),
+      ],
+    );
     expect(steps).toEqual([{ repository: 'acme/api' }, { channel: '#reviews', team: 'a' }]);
   });
 
   it('fills a parameter from the latest step carrying it (the action), not the trigger, and leaves unknown ones out', () => {
     const template = { parameters: ['channel', 'project', 'url'] };
-    expect(prefillParameters(template, [{ channel: '#from-trigger', project: 'p' }, { channel: '#reviews' }])).toEqual({ channel: '#reviews', project: 'p' });
+    expect(prefillParameters(template, [{ channel: '#from-trigger', project: 'p' }, { channel: '#reviews' }])).toEqual({
+      channel: '#reviews',
+      project: 'p',
+    });
     expect(prefillParameters(template, [{}, {}])).toEqual({});
   });
 });
 
 describe('explanation', () => {
   it('reads as the issue’s example, with the place from the events', () => {
-    expect(explain(pattern(), [{}, { channel: '#reviews' }], 30)).toBe('You opened a PR on GitHub and then posted in #reviews on Slack 14 times this week.');
+    expect(explain(pattern(), [{}, { channel: '#reviews' }], 30)).toBe(
+      'You opened a PR on GitHub and then posted in #reviews on Slack 14 times this week.',
+    );
   });
 
   it('joins longer patterns and falls back to "<eventType> in <Tool>" for unknown event types', () => {
@@ -115,7 +134,9 @@ describe('explanation', () => {
   it('has a phrase per known event type, and readable tool names', () => {
     expect(phraseOf(slackPost)).toBe('posted a message on Slack');
     expect(phraseOf({ tool: 's3', eventType: 'object.created' }, { bucket: 'photos' })).toBe('uploaded a file to photos on S3');
-    expect(phraseOf({ tool: 'http', eventType: 'request.sent' }, { url: 'https://example.com/hook' })).toBe('called https://example.com/hook');
+    expect(phraseOf({ tool: 'http', eventType: 'request.sent' }, { url: 'https://example.com/hook' })).toBe(
+      'called https://example.com/hook',
+    );
     expect(toolName('google_drive')).toBe('Google Drive');
     expect(toolName('service-now')).toBe('Service now');
   });

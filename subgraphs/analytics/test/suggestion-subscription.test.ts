@@ -91,7 +91,11 @@ it('delivers a user’s own suggestions only: not another user’s, not another 
   const channel = suggestionAddedChannel(h.config.REDIS_PREFIX, orgA, me.userId);
   const mine = subscriber(me);
   const theirs = subscriber(colleague);
-  await until(async () => (await subscribersOf(channel)) === 1 && (await subscribersOf(suggestionAddedChannel(h.config.REDIS_PREFIX, orgA, colleague.userId))) === 1);
+  await until(
+    async () =>
+      (await subscribersOf(channel)) === 1 &&
+      (await subscribersOf(suggestionAddedChannel(h.config.REDIS_PREFIX, orgA, colleague.userId))) === 1,
+  );
 
   // Published first: the colleague's suggestion, the same user id's in another organization, and a stray message on my channel naming another organization.
   const colleagues = await offer(orgA, colleague.userId);
@@ -100,7 +104,13 @@ it('delivers a user’s own suggestions only: not another user’s, not another 
   const own = await offer(orgA, me.userId, ISSUES_TO_TEAMS);
 
   const received = await mine.next();
-  expect(received).toEqual({ id: own, status: 'OPEN', title: 'Mirror GitLab issues to Teams', user: { id: me.userId }, pattern: { id: expect.any(String) } });
+  expect(received).toEqual({
+    id: own,
+    status: 'OPEN',
+    title: 'Mirror GitLab issues to Teams',
+    user: { id: me.userId },
+    pattern: { id: expect.any(String) },
+  });
   expect((await theirs.next()).id).toBe(colleagues);
   expect(mine.failures).toEqual([]);
 
@@ -114,11 +124,19 @@ it('refuses a subscription without suggestions:read', async () => {
     url: wsUrl(),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
-    connectionParams: () => signIdentity(testIdentity({ userId: randomUUID(), orgId: orgA, role: 'admin', authMethod: 'api_key', scopes: ['patterns:read'] }), h.config.IDENTITY_SECRET, { method: 'GET', target: wsUrl() }),
+    connectionParams: () =>
+      signIdentity(
+        testIdentity({ userId: randomUUID(), orgId: orgA, role: 'admin', authMethod: 'api_key', scopes: ['patterns:read'] }),
+        h.config.IDENTITY_SECRET,
+        { method: 'GET', target: wsUrl() },
+      ),
   });
   try {
     const errors = await new Promise<unknown>((resolve) => {
-      client.subscribe({ query: SUBSCRIPTION }, { next: (message) => resolve(message.errors), error: resolve, complete: () => resolve(undefined) });
+      client.subscribe(
+        { query: SUBSCRIPTION },
+        { next: (message) => resolve(message.errors), error: resolve, complete: () => resolve(undefined) },
+      );
     });
     expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
   } finally {

@@ -16,9 +16,18 @@ const orgB = randomUUID();
 const admin = { userId: randomUUID(), orgId: orgA, role: 'admin' as const };
 const member = () => ({ userId: randomUUID(), orgId: orgA, role: 'member' as const });
 
-const DROPBOX_TO_S3 = [{ tool: 'dropbox', eventType: 'file.created' }, { tool: 's3', eventType: 'object.created' }];
-const DRIVE_TO_SLACK = [{ tool: 'google_drive', eventType: 'file.created' }, { tool: 'slack', eventType: 'message.posted' }];
-const ISSUES_TO_GITLAB = [{ tool: 'github', eventType: 'issue.opened' }, { tool: 'gitlab', eventType: 'issue.opened' }];
+const DROPBOX_TO_S3 = [
+  { tool: 'dropbox', eventType: 'file.created' },
+  { tool: 's3', eventType: 'object.created' },
+];
+const DRIVE_TO_SLACK = [
+  { tool: 'google_drive', eventType: 'file.created' },
+  { tool: 'slack', eventType: 'message.posted' },
+];
+const ISSUES_TO_GITLAB = [
+  { tool: 'github', eventType: 'issue.opened' },
+  { tool: 'gitlab', eventType: 'issue.opened' },
+];
 
 interface SuggestionRow extends Record<string, unknown> {
   id: string;
@@ -34,11 +43,16 @@ interface SuggestionRow extends Record<string, unknown> {
   workflow_id: string | null;
 }
 
-const rowsOf = (userId: string) => h.owner<SuggestionRow>('select * from analytics.suggestions where user_id = $1 order by title', [userId]);
+const rowsOf = (userId: string) =>
+  h.owner<SuggestionRow>('select * from analytics.suggestions where user_id = $1 order by title', [userId]);
 
 const SUGGESTION = 'id status title templateId parameters workflow { id } dismissedAt acceptedAt';
 const accept = (id: string, identity: object, input?: object) =>
-  h.call(`mutation($id: ID!, $input: AcceptSuggestionInput) { acceptSuggestion(id: $id, input: $input) { suggestion { ${SUGGESTION} } workflow { id } } }`, { id, input }, identity);
+  h.call(
+    `mutation($id: ID!, $input: AcceptSuggestionInput) { acceptSuggestion(id: $id, input: $input) { suggestion { ${SUGGESTION} } workflow { id } } }`,
+    { id, input },
+    identity,
+  );
 const dismiss = (id: string, identity: object) =>
   h.call(`mutation($id: ID!) { dismissSuggestion(id: $id) { suggestion { ${SUGGESTION} } } }`, { id }, identity);
 
@@ -71,7 +85,11 @@ describe('the pattern listener', () => {
       { tool: 'github', eventType: 'pr.opened', attributes: { repository: 'acme/api' } },
     ]);
     // Another user's channel must not leak into this user's suggestion.
-    await h.insertEvents(orgA, randomUUID(), Array.from({ length: 5 }, () => ({ tool: 'slack', eventType: 'message.posted', attributes: { channel: '#elsewhere' } })));
+    await h.insertEvents(
+      orgA,
+      randomUUID(),
+      Array.from({ length: 5 }, () => ({ tool: 'slack', eventType: 'message.posted', attributes: { channel: '#elsewhere' } })),
+    );
     const prToSlack = await h.insertPattern(orgA, user.userId, { sequence: PR_TO_SLACK, support: 10, supportLastWeek: 4 });
     const issuesToTeams = await h.insertPattern(orgA, user.userId, { sequence: ISSUES_TO_TEAMS, support: 6, supportLastWeek: 1 });
     await h.insertPattern(orgA, user.userId, { sequence: DROPBOX_TO_S3, support: 4, supportLastWeek: 4 }); // below min support
@@ -95,7 +113,10 @@ describe('the pattern listener', () => {
       estimated_minutes_saved_per_week: 8,
       support_at_offer: 10,
     });
-    expect(rows[0]).toMatchObject({ explanation: 'You opened an issue on GitLab and then posted a message on Teams 6 times in the last 30 days.', parameters: {} });
+    expect(rows[0]).toMatchObject({
+      explanation: 'You opened an issue on GitLab and then posted a message on Teams 6 times in the last 30 days.',
+      parameters: {},
+    });
     const announced = [(await messages.next()).value, (await messages.next()).value];
     await messages.return!();
     expect(announced.map((m) => m.suggestionId).sort()).toEqual(rows.map((r) => r.id).sort());
@@ -110,8 +131,22 @@ describe('the pattern listener', () => {
     const events = Array.from({ length: 6 }, (_, i) => {
       const opened = new Date(now.getTime() - (i + 1) * day);
       return [
-        { id: randomUUID(), orgId: orgA, userId: user.userId, ...PR_TO_SLACK[0], occurredAt: opened, attributes: { repository: 'acme/web' } },
-        { id: randomUUID(), orgId: orgA, userId: user.userId, ...PR_TO_SLACK[1], occurredAt: new Date(opened.getTime() + 5 * 60_000), attributes: { channel: '#reviews' } },
+        {
+          id: randomUUID(),
+          orgId: orgA,
+          userId: user.userId,
+          ...PR_TO_SLACK[0],
+          occurredAt: opened,
+          attributes: { repository: 'acme/web' },
+        },
+        {
+          id: randomUUID(),
+          orgId: orgA,
+          userId: user.userId,
+          ...PR_TO_SLACK[1],
+          occurredAt: new Date(opened.getTime() + 5 * 60_000),
+          attributes: { channel: '#reviews' },
+        },
       ];
     }).flat();
     await storeEvents(h.orm.em, events);
@@ -119,8 +154,15 @@ describe('the pattern listener', () => {
     await miner.mineUser({ orgId: orgA, userId: user.userId }, now);
     const rows = await rowsOf(user.userId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ template_id: 'github-pr-opened-to-slack', status: 'open', parameters: { channel: '#reviews' }, support_at_offer: 6 });
-    expect(rows[0].explanation).toMatch(/^You opened a PR in acme\/web on GitHub and then posted in #reviews on Slack 6 times this week\.$/);
+    expect(rows[0]).toMatchObject({
+      template_id: 'github-pr-opened-to-slack',
+      status: 'open',
+      parameters: { channel: '#reviews' },
+      support_at_offer: 6,
+    });
+    expect(rows[0].explanation).toMatch(
+      /^You opened a PR in acme\/web on GitHub and then posted in #reviews on Slack 6 times this week\.$/,
+    );
   });
 
   it('refreshes an open suggestion quietly when mined again: no duplicate, no announcement', async () => {
@@ -130,7 +172,12 @@ describe('the pattern listener', () => {
     expect(await h.mine(orgA, user.userId)).toBe(false);
     const rows = await rowsOf(user.userId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: suggestionId, status: 'open', explanation: expect.stringContaining('6 times this week'), estimated_minutes_saved_per_week: 12 });
+    expect(rows[0]).toMatchObject({
+      id: suggestionId,
+      status: 'open',
+      explanation: expect.stringContaining('6 times this week'),
+      estimated_minutes_saved_per_week: 12,
+    });
   });
 
   it('creates one suggestion when two miners offer the same pattern at once', async () => {
@@ -184,10 +231,18 @@ describe('acceptSuggestion', () => {
     expect(second.errors).toBeUndefined();
     const workflowId = first.data!.acceptSuggestion.workflow.id;
     expect(second.data!.acceptSuggestion.workflow.id).toBe(workflowId);
-    expect(first.data!.acceptSuggestion.suggestion).toMatchObject({ status: 'ACCEPTED', workflow: { id: workflowId }, acceptedAt: expect.any(String) });
+    expect(first.data!.acceptSuggestion.suggestion).toMatchObject({
+      status: 'ACCEPTED',
+      workflow: { id: workflowId },
+      acceptedAt: expect.any(String),
+    });
     expect(await h.owner('select id from workflow.workflows where name = $1', [name])).toEqual([{ id: workflowId }]);
 
-    const created = await h.callWorkflow('query($id: ID!) { workflow(id: $id) { name owner { id } latestVersion { definition } } }', { id: workflowId }, admin);
+    const created = await h.callWorkflow(
+      'query($id: ID!) { workflow(id: $id) { name owner { id } latestVersion { definition } } }',
+      { id: workflowId },
+      admin,
+    );
     expect(created.data!.workflow).toMatchObject({ name, owner: { id: admin.userId } });
     expect(created.data!.workflow.latestVersion.definition.steps[1].config.input.channel).toBe('#reviews');
 
@@ -199,33 +254,56 @@ describe('acceptSuggestion', () => {
   });
 
   it("gives the workflow its template's trigger, and with activate: true publishes and activates it in the same step", async () => {
-    const state = 'query($id: ID!) { workflow(id: $id) { isActive liveVersion { version } triggers { kind enabled event { tool eventType } } } }';
+    const state =
+      'query($id: ID!) { workflow(id: $id) { isActive liveVersion { version } triggers { kind enabled event { tool eventType } } } }';
     const trigger = { kind: 'EVENT', enabled: true, event: { tool: 'github', eventType: 'pr.opened' } };
     const later = await offeredTo(member());
     const kept = await accept(later.suggestionId, admin);
     expect(kept.errors).toBeUndefined();
-    expect((await h.callWorkflow(state, { id: kept.data!.acceptSuggestion.workflow.id }, admin)).data!.workflow).toEqual({ isActive: false, liveVersion: null, triggers: [trigger] });
+    expect((await h.callWorkflow(state, { id: kept.data!.acceptSuggestion.workflow.id }, admin)).data!.workflow).toEqual({
+      isActive: false,
+      liveVersion: null,
+      triggers: [trigger],
+    });
 
     const now = await offeredTo(member());
     const activated = await accept(now.suggestionId, admin, { activate: true });
     expect(activated.errors).toBeUndefined();
-    expect((await h.callWorkflow(state, { id: activated.data!.acceptSuggestion.workflow.id }, admin)).data!.workflow).toEqual({ isActive: true, liveVersion: { version: 1 }, triggers: [trigger] });
+    expect((await h.callWorkflow(state, { id: activated.data!.acceptSuggestion.workflow.id }, admin)).data!.workflow).toEqual({
+      isActive: true,
+      liveVersion: { version: 1 },
+      triggers: [trigger],
+    });
   });
 
   it("returns the signing secret of a webhook template's trigger from the accept that created the workflow only", async () => {
     const user = member();
-    await h.insertPattern(orgA, user.userId, { sequence: [{ tool: 'http', eventType: 'deploy.finished' }, { tool: 'slack', eventType: 'message.posted' }], support: 8 });
+    await h.insertPattern(orgA, user.userId, {
+      sequence: [
+        { tool: 'http', eventType: 'deploy.finished' },
+        { tool: 'slack', eventType: 'message.posted' },
+      ],
+      support: 8,
+    });
     await h.insertEvents(orgA, user.userId, [{ tool: 'slack', eventType: 'message.posted', attributes: { channel: '#ops' } }]);
     await h.mine(orgA, user.userId);
     const [row] = await rowsOf(user.userId);
     const withSecret = (input?: object) =>
-      h.call('mutation($id: ID!, $input: AcceptSuggestionInput) { acceptSuggestion(id: $id, input: $input) { workflow { id } webhookSecret } }', { id: row.id, input }, admin);
+      h.call(
+        'mutation($id: ID!, $input: AcceptSuggestionInput) { acceptSuggestion(id: $id, input: $input) { workflow { id } webhookSecret } }',
+        { id: row.id, input },
+        admin,
+      );
     const first = await withSecret({ activate: true });
     expect(first.errors).toBeUndefined();
     expect(first.data!.acceptSuggestion.webhookSecret).toMatch(/^whsec_/);
     const again = await withSecret();
     expect(again.data!.acceptSuggestion).toEqual({ workflow: first.data!.acceptSuggestion.workflow, webhookSecret: null });
-    const created = await h.callWorkflow('query($id: ID!) { workflow(id: $id) { isActive triggers { kind } } }', { id: first.data!.acceptSuggestion.workflow.id }, admin);
+    const created = await h.callWorkflow(
+      'query($id: ID!) { workflow(id: $id) { isActive triggers { kind } } }',
+      { id: first.data!.acceptSuggestion.workflow.id },
+      admin,
+    );
     expect(created.data!.workflow).toEqual({ isActive: true, triggers: [{ kind: 'WEBHOOK' }] });
   });
 
@@ -242,8 +320,12 @@ describe('acceptSuggestion', () => {
     const { suggestionId } = await offeredTo(user);
     // Marking the suggestion accepted fails (as a lost flush would), after Workflow committed the workflow.
     const guard = `fail_accept_${randomUUID().replaceAll('-', '')}`;
-    await h.owner(`create function analytics.${guard}() returns trigger language plpgsql as $$ begin raise exception 'injected: flush lost'; end $$`);
-    await h.owner(`create trigger ${guard} before update on analytics.suggestions for each row when (new.id = '${suggestionId}' and new.status = 'accepted') execute function analytics.${guard}()`);
+    await h.owner(
+      `create function analytics.${guard}() returns trigger language plpgsql as $$ begin raise exception 'injected: flush lost'; end $$`,
+    );
+    await h.owner(
+      `create trigger ${guard} before update on analytics.suggestions for each row when (new.id = '${suggestionId}' and new.status = 'accepted') execute function analytics.${guard}()`,
+    );
     const input = { name: `Lost accept ${randomUUID()}`, activate: true };
     let failed;
     try {
@@ -259,8 +341,13 @@ describe('acceptSuggestion', () => {
 
     const again = await accept(suggestionId, admin, input);
     expect(again.errors).toBeUndefined();
-    expect(again.data!.acceptSuggestion).toMatchObject({ workflow: { id: created.id }, suggestion: { status: 'ACCEPTED', workflow: { id: created.id } } });
-    expect(await workflowsNamed(input.name)).toEqual([{ id: created.id, is_active: true, triggers: 1, idempotency_key: `suggestion:${suggestionId}` }]);
+    expect(again.data!.acceptSuggestion).toMatchObject({
+      workflow: { id: created.id },
+      suggestion: { status: 'ACCEPTED', workflow: { id: created.id } },
+    });
+    expect(await workflowsNamed(input.name)).toEqual([
+      { id: created.id, is_active: true, triggers: 1, idempotency_key: `suggestion:${suggestionId}` },
+    ]);
     expect((await rowsOf(user.userId))[0]).toMatchObject({ status: 'accepted', workflow_id: created.id });
   });
 
@@ -275,7 +362,9 @@ describe('acceptSuggestion', () => {
 
     const again = await accept(suggestionId, admin, { name });
     expect(again.errors).toBeUndefined();
-    expect(await workflowsNamed(name)).toEqual([{ id: workflowId, is_active: false, triggers: 1, idempotency_key: `suggestion:${suggestionId}` }]);
+    expect(await workflowsNamed(name)).toEqual([
+      { id: workflowId, is_active: false, triggers: 1, idempotency_key: `suggestion:${suggestionId}` },
+    ]);
     expect(again.data!.acceptSuggestion.workflow.id).toBe(workflowId);
     expect((await rowsOf(user.userId))[0]).toMatchObject({ status: 'accepted', workflow_id: workflowId });
   });
@@ -283,15 +372,24 @@ describe('acceptSuggestion', () => {
   it('names the workflow after the suggestion by default, and overlays given parameters on the prefilled ones', async () => {
     const user = member();
     await h.insertPattern(orgA, user.userId, { sequence: ISSUES_TO_TEAMS, support: 7 });
-    await h.insertEvents(orgA, user.userId, [{ tool: 'teams', eventType: 'message.posted', attributes: { channel: 'releases', team: 'Platform' } }]);
+    await h.insertEvents(orgA, user.userId, [
+      { tool: 'teams', eventType: 'message.posted', attributes: { channel: 'releases', team: 'Platform' } },
+    ]);
     await h.mine(orgA, user.userId);
     const [row] = await rowsOf(user.userId);
     expect(row.parameters).toEqual({ channel: 'releases', team: 'Platform' });
     const response = await accept(row.id, admin, { parameters: { team: 'Engineering' } });
     expect(response.errors).toBeUndefined();
-    const created = await h.callWorkflow('query($id: ID!) { workflow(id: $id) { name latestVersion { definition } } }', { id: response.data!.acceptSuggestion.workflow.id }, admin);
+    const created = await h.callWorkflow(
+      'query($id: ID!) { workflow(id: $id) { name latestVersion { definition } } }',
+      { id: response.data!.acceptSuggestion.workflow.id },
+      admin,
+    );
     expect(created.data!.workflow.name).toBe('Mirror GitLab issues to Teams');
-    expect(created.data!.workflow.latestVersion.definition.steps[1].config.input).toMatchObject({ team: 'Engineering', channel: 'releases' });
+    expect(created.data!.workflow.latestVersion.definition.steps[1].config.input).toMatchObject({
+      team: 'Engineering',
+      channel: 'releases',
+    });
   });
 
   it('passes on the Workflow subgraph’s VALIDATION_ERROR for a parameter nobody could guess, with its details', async () => {
@@ -379,7 +477,11 @@ describe('reading suggestions', () => {
 
   it('refuses an API key without suggestions:read', async () => {
     const { suggestionId } = await offeredTo(member());
-    const response = await h.call('query($id: ID!) { suggestion(id: $id) { id } }', { id: suggestionId }, { ...admin, authMethod: 'api_key', scopes: ['patterns:read'] });
+    const response = await h.call(
+      'query($id: ID!) { suggestion(id: $id) { id } }',
+      { id: suggestionId },
+      { ...admin, authMethod: 'api_key', scopes: ['patterns:read'] },
+    );
     expect(codeOf(response)).toBe('FORBIDDEN');
   });
 
@@ -444,7 +546,10 @@ describe('the Workflow client', () => {
 
   it('turns a Workflow subgraph that does not answer into a clear error', async () => {
     const down = new WorkflowClient({ origin: await closedOrigin(), identitySecret: h.config.IDENTITY_SECRET });
-    const failure = down.createWorkflowFromTemplate({ ...admin, requestId: randomUUID(), scopes: [], authMethod: 'jwt' }, { templateId: 'x', name: 'x', parameters: {} });
+    const failure = down.createWorkflowFromTemplate(
+      { ...admin, requestId: randomUUID(), scopes: [], authMethod: 'jwt' },
+      { templateId: 'x', name: 'x', parameters: {} },
+    );
     await expect(failure).rejects.toBeInstanceOf(WorkflowUnavailableError);
     await expect(failure).rejects.toThrow(/did not answer/);
   });
@@ -452,9 +557,15 @@ describe('the Workflow client', () => {
   it('passes on UNAVAILABLE when the Workflow subgraph’s database is out, so the caller retries', async () => {
     // Only this test's database: no new connections for the app role, and its open ones are ended.
     await h.owner(`alter database ${h.db.name} connection limit 0`);
-    await h.owner(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = $2`, [h.db.name, loadConfig().DATABASE_APP_ROLE]);
+    await h.owner(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = $2`, [
+      h.db.name,
+      loadConfig().DATABASE_APP_ROLE,
+    ]);
     try {
-      const failure = h.workflowClient.createWorkflowFromTemplate({ ...admin, requestId: randomUUID(), scopes: [], authMethod: 'jwt' }, { templateId: 'x', name: 'x', parameters: {} });
+      const failure = h.workflowClient.createWorkflowFromTemplate(
+        { ...admin, requestId: randomUUID(), scopes: [], authMethod: 'jwt' },
+        { templateId: 'x', name: 'x', parameters: {} },
+      );
       await expect(failure).rejects.toMatchObject({ code: 'UNAVAILABLE', extensions: { code: 'UNAVAILABLE', retryAfter: 5 } });
     } finally {
       await h.owner(`alter database ${h.db.name} connection limit -1`);

@@ -27,7 +27,18 @@ async function insertPattern(orgId: string, userId: string, support: number, ext
   await inScopedTransaction(orm.em, { orgId }, async (em) => {
     const seen = new Date('2026-01-01T00:00:00Z');
     // The sequence differs per support: a user has one row per sequence.
-    em.create(PatternEntity, { id, orgId, userId, sequence: [...sequence, { tool: 's3', eventType: `object.${support}` }], support, confidence: 0.75, firstSeenAt: seen, lastSeenAt: seen, createdAt: seen, ...extras });
+    em.create(PatternEntity, {
+      id,
+      orgId,
+      userId,
+      sequence: [...sequence, { tool: 's3', eventType: `object.${support}` }],
+      support,
+      confidence: 0.75,
+      firstSeenAt: seen,
+      lastSeenAt: seen,
+      createdAt: seen,
+      ...extras,
+    });
     await em.flush();
   });
   return id;
@@ -51,13 +62,24 @@ let ids: Record<number, string>;
 beforeAll(async () => {
   db = await createTestDatabase('an');
   orm = await createOrm({ url: db.appUrl, entities });
-  server = await startAnalyticsServer({ orm, logger: createLogger('analytics', process.env.TEST_LOG ?? 'silent'), identitySecret: secret, modules: { suggestions: {}, reporting: {} } });
+  server = await startAnalyticsServer({
+    orm,
+    logger: createLogger('analytics', process.env.TEST_LOG ?? 'silent'),
+    identitySecret: secret,
+    modules: { suggestions: {}, reporting: {} },
+  });
   ids = {};
   const examples = [
     { startedAt: '2026-01-09T10:00:00.000Z', endedAt: '2026-01-09T10:20:00.000Z', eventCount: 4 },
     { startedAt: '2026-01-02T08:00:00.000Z', endedAt: '2026-01-02T08:05:00.000Z', eventCount: 2 },
   ];
-  for (const support of [3, 12, 7]) ids[support] = await insertPattern(orgA, viewer.userId, support, support === 7 ? { examples, supportLastWeek: 5, supportPreviousWeek: 2 } : {});
+  for (const support of [3, 12, 7])
+    ids[support] = await insertPattern(
+      orgA,
+      viewer.userId,
+      support,
+      support === 7 ? { examples, supportLastWeek: 5, supportPreviousWeek: 2 } : {},
+    );
   // No longer found by the latest mining: kept, but listed on neither the first page nor a later one.
   ids[50] = await insertPattern(orgA, viewer.userId, 50, { active: false });
   ids[1] = await insertPattern(orgA, viewer.userId, 1, { active: false });
@@ -97,13 +119,24 @@ it('resolves Query.pattern with its sequence, only in the caller’s organizatio
   const query = 'query($id: ID!) { pattern(id: $id) { support confidence sequence { tool eventType } user { id } } }';
   const own = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: viewer, secret });
   expect(own.errors).toBeUndefined();
-  expect(own.data?.pattern).toEqual({ support: 7, confidence: 0.75, sequence: [...sequence, { tool: 's3', eventType: 'object.7' }], user: { id: viewer.userId } });
-  const other = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: { ...viewer, orgId: orgB }, secret });
+  expect(own.data?.pattern).toEqual({
+    support: 7,
+    confidence: 0.75,
+    sequence: [...sequence, { tool: 's3', eventType: 'object.7' }],
+    user: { id: viewer.userId },
+  });
+  const other = await postGraphQL<{ pattern: unknown }>(
+    server.url,
+    query,
+    { id: ids[7] },
+    { identity: { ...viewer, orgId: orgB }, secret },
+  );
   expect(other.data?.pattern).toBeNull();
 });
 
 it('resolves a pattern’s examples, trend and whether the latest mining still finds it', async () => {
-  const query = 'query($id: ID!) { pattern(id: $id) { active examples { startedAt endedAt eventCount } trend { direction lastWeek previousWeek } } }';
+  const query =
+    'query($id: ID!) { pattern(id: $id) { active examples { startedAt endedAt eventCount } trend { direction lastWeek previousWeek } } }';
   const found = await postGraphQL<{ pattern: unknown }>(server.url, query, { id: ids[7] }, { identity: viewer, secret });
   expect(found.errors).toBeUndefined();
   expect(found.data?.pattern).toEqual({

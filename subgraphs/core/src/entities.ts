@@ -8,4 +8,13 @@ import { OrganizationEntity } from './modules/organizations/organization.entity'
 import { UserEntity } from './modules/users/user.entity';
 
 /** Every entity this subgraph maps, listed explicitly. */
-export const entities = [UserEntity, OrganizationEntity, MembershipEntity, SessionEntity, ApiKeyEntity, AuditEntryEntity, EventEntity, InvitationEntity];
+export const entities = [
+  UserEntity,
+  OrganizationEntity,
+  MembershipEntity,
+  SessionEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+  EventEntity,
+  InvitationEntity,
+];

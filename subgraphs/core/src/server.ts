@@ -1,4 +1,11 @@
-import { loadPackageSchema, startSubgraphServer, type Logger, type Redis, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
+import {
+  loadPackageSchema,
+  startSubgraphServer,
+  type Logger,
+  type Redis,
+  type RunningServer,
+  type SubgraphResolvers,
+} from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { CoreConfig } from './config';
 import { createCoreContextFactory, type CoreContext } from './context';

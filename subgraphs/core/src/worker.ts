@@ -35,7 +35,13 @@ runProcess('core-worker', async () => {
     auditStream: { redis, redisPrefix: config.REDIS_PREFIX },
   });
   // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
-  const metrics = await startWorkerMetrics({ queues: Object.values(QUEUES), connection: redis, prefix: bullPrefix(config.REDIS_PREFIX), port: config.METRICS_PORT, host: config.METRICS_HOST });
+  const metrics = await startWorkerMetrics({
+    queues: Object.values(QUEUES),
+    connection: redis,
+    prefix: bullPrefix(config.REDIS_PREFIX),
+    port: config.METRICS_PORT,
+    host: config.METRICS_HOST,
+  });
   logger.info({ queue: QUEUES.maintenance }, 'core worker started');
   return async () => {
     await metrics.close();

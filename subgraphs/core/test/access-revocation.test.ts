@@ -1,4 +1,11 @@
-import { ACCESS_TOKEN_TTL_SECONDS, NO_ROLE, accessChangedChannel, grantedRoleKey, type AccessChangedMessage, type Redis } from '@flowgraph/kernel';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  NO_ROLE,
+  accessChangedChannel,
+  grantedRoleKey,
+  type AccessChangedMessage,
+  type Redis,
+} from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
 import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
 
@@ -29,7 +36,11 @@ const grantedRole = async (userId: string) => {
 it('records a changed role, then a removal, for as long as a token issued before could live, and announces each', async () => {
   const account = await signUp(h);
   const { membershipId } = await addMember(h, owner, account, 'member');
-  const changed = await h.call('mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { membership { id } } }', { id: membershipId }, owner.identity);
+  const changed = await h.call(
+    'mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { membership { id } } }',
+    { id: membershipId },
+    owner.identity,
+  );
   expect(changed.errors).toBeUndefined();
   const afterChange = await grantedRole(account.userId);
   expect(afterChange.role).toBe('viewer');
@@ -38,7 +49,11 @@ it('records a changed role, then a removal, for as long as a token issued before
   await until(() => announced.some((m) => m.userId === account.userId && m.orgId === owner.orgId), 5_000, 'the role change announced');
 
   announced.length = 0;
-  const removed = await h.call('mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }', { id: membershipId }, owner.identity);
+  const removed = await h.call(
+    'mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }',
+    { id: membershipId },
+    owner.identity,
+  );
   expect(removed.errors).toBeUndefined();
   expect((await grantedRole(account.userId)).role).toBe(NO_ROLE);
   await until(() => announced.some((m) => m.userId === account.userId && m.orgId === owner.orgId), 5_000, 'the removal announced');
@@ -54,9 +69,16 @@ it('records the role of a member added back, so their new tokens are not refused
 });
 
 it('records and announces nothing for a change that is refused', async () => {
-  const ownerMembership = await h.owner<{ id: string }>(`select id from core.memberships where org_id = $1 and user_id = $2`, [owner.orgId, owner.userId]);
+  const ownerMembership = await h.owner<{ id: string }>(`select id from core.memberships where org_id = $1 and user_id = $2`, [
+    owner.orgId,
+    owner.userId,
+  ]);
   announced.length = 0;
-  const demoted = await h.call('mutation($id: ID!) { changeMemberRole(membershipId: $id, role: ADMIN) { membership { id } } }', { id: ownerMembership[0].id }, owner.identity);
+  const demoted = await h.call(
+    'mutation($id: ID!) { changeMemberRole(membershipId: $id, role: ADMIN) { membership { id } } }',
+    { id: ownerMembership[0].id },
+    owner.identity,
+  );
   expect(codeOf(demoted)).toBe('CONFLICT'); // the last owner
   expect(await grantedRole(owner.userId)).toEqual({ role: null, ttl: -2 });
   // A later announcement (a logout) shows the channel works and that none came for the refused change.

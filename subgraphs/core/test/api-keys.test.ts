@@ -18,12 +18,24 @@ const verify = async (key: unknown, signed = true) => {
   const requestId = randomUUID();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const body = JSON.stringify({ key });
-  if (signed) Object.assign(headers, signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, h.config.IDENTITY_SECRET, { method: 'POST', target: verifyUrl(), body }));
+  if (signed)
+    Object.assign(
+      headers,
+      signIdentity({ requestId, scopes: [], authMethod: 'anonymous' }, h.config.IDENTITY_SECRET, {
+        method: 'POST',
+        target: verifyUrl(),
+        body,
+      }),
+    );
   const response = await fetch(verifyUrl(), { method: 'POST', headers, body });
   return { status: response.status, body: (await response.json()) as Record<string, any>, requestId }; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
 const createKey = (input: Record<string, unknown>, identity: object = admin) =>
-  h.call('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix scopes createdBy { id } lastUsedAt revokedAt } } }', { input }, identity);
+  h.call(
+    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name prefix scopes createdBy { id } lastUsedAt revokedAt } } }',
+    { input },
+    identity,
+  );
 
 it('creates a key shown once, stores only its hash and verifies it for the gateway', async () => {
   const created = await createKey({ name: 'CI', scopes: ['workflows:read', 'events:write'], role: 'MEMBER' });
@@ -37,7 +49,14 @@ it('creates a key shown once, stores only its hash and verifies it for the gatew
 
   const verified = await verify(secret);
   expect(verified.status).toBe(200);
-  expect(verified.body).toEqual({ apiKeyId: apiKey.id, userId: admin.userId, orgId: owner.orgId, role: 'member', scopes: ['workflows:read', 'events:write'], clientName: null });
+  expect(verified.body).toEqual({
+    apiKeyId: apiKey.id,
+    userId: admin.userId,
+    orgId: owner.orgId,
+    role: 'member',
+    scopes: ['workflows:read', 'events:write'],
+    clientName: null,
+  });
   const listed = await h.call('{ apiKeys { id prefix lastUsedAt } }', {}, admin);
   expect(listed.data?.apiKeys).toEqual([{ id: apiKey.id, prefix: apiKey.prefix, lastUsedAt: expect.any(String) }]);
   expect(JSON.stringify(listed)).not.toContain(secret);
@@ -53,12 +72,15 @@ it('answers 401 in the error envelope for unknown, revoked and expired keys', as
   expect(revoked.data?.revokeApiKey.apiKey.revokedAt).toEqual(expect.any(String));
   expect((await verify(created.secret)).status).toBe(401);
 
-  const expiring = (await createKey({ name: 'expiring', scopes: [], expiresAt: new Date(Date.now() + 60_000).toISOString() })).data!.createApiKey;
+  const expiring = (await createKey({ name: 'expiring', scopes: [], expiresAt: new Date(Date.now() + 60_000).toISOString() })).data!
+    .createApiKey;
   expect((await verify(expiring.secret)).status).toBe(200);
   await h.owner(`update core.api_keys set expires_at = now() - interval '1 second' where id = $1`, [expiring.apiKey.id]);
   expect((await verify(expiring.secret)).status).toBe(401);
 
-  const actions = await h.owner<{ action: string }>(`select action from core.audit_log where org_id = $1 and target_type = 'api_key'`, [owner.orgId]);
+  const actions = await h.owner<{ action: string }>(`select action from core.audit_log where org_id = $1 and target_type = 'api_key'`, [
+    owner.orgId,
+  ]);
   expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['api_key.created', 'api_key.revoked']));
 });
 
@@ -78,11 +100,20 @@ it('caps a key’s role at its creator’s role', async () => {
 it('shows the role each key was created with, MEMBER when none was given', async () => {
   const viewerKey = (await createKey({ name: 'read only', scopes: ['workflows:read'], role: 'VIEWER' })).data!.createApiKey.apiKey;
   const defaultKey = (await createKey({ name: 'default role', scopes: [] })).data!.createApiKey.apiKey;
-  const created = await h.call('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { role } } }', { input: { name: 'admin key', scopes: [], role: 'ADMIN' } }, admin);
+  const created = await h.call(
+    'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { role } } }',
+    { input: { name: 'admin key', scopes: [], role: 'ADMIN' } },
+    admin,
+  );
   expect(created.data?.createApiKey.apiKey.role).toBe('ADMIN');
   const listed = await h.call('{ apiKeys { id role } }', {}, admin);
   expect(listed.errors).toBeUndefined();
-  expect(listed.data?.apiKeys).toEqual(expect.arrayContaining([{ id: viewerKey.id, role: 'VIEWER' }, { id: defaultKey.id, role: 'MEMBER' }]));
+  expect(listed.data?.apiKeys).toEqual(
+    expect.arrayContaining([
+      { id: viewerKey.id, role: 'VIEWER' },
+      { id: defaultKey.id, role: 'MEMBER' },
+    ]),
+  );
 });
 
 it('validates scopes and expiry', async () => {
@@ -132,6 +163,9 @@ it('leaves a key without a client unbound', async () => {
 it('refuses a client name that is not a lowercase slug', async () => {
   for (const clientName of ['Partner', '-partner', 'partner example', 'a'.repeat(64), '']) {
     const response = await createKey({ name: 'bad client', scopes: [], clientName });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'clientName', message: expect.any(String) }] });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      details: [{ field: 'clientName', message: expect.any(String) }],
+    });
   }
 });

@@ -9,11 +9,17 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const logIn = (email: string, password: string, organizationId?: string) =>
-  h.call(`mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`, { input: { email, password, organizationId } }, { ip: '10.0.0.2', userAgent: 'Firefox' });
+  h.call(
+    `mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`,
+    { input: { email, password, organizationId } },
+    { ip: '10.0.0.2', userAgent: 'Firefox' },
+  );
 const refresh = (refreshToken: string) =>
   h.call(`mutation($t: String!) { refreshSession(refreshToken: $t) { ${AUTH_FIELDS} } }`, { t: refreshToken }, { ip: '10.0.0.3' });
 const auditActions = async (orgId: string) =>
-  (await h.owner<{ action: string }>('select action from core.audit_log where org_id = $1 order by created_at', [orgId])).map((r) => r.action);
+  (await h.owner<{ action: string }>('select action from core.audit_log where org_id = $1 order by created_at', [orgId])).map(
+    (r) => r.action,
+  );
 
 it('signs up a user with an organization they own', async () => {
   const account = await signUp(h, { organizationName: 'Initech' });
@@ -26,10 +32,9 @@ it('signs up a user with an organization they own', async () => {
 
 it('refuses a second account with the same email in another case', async () => {
   const account = await signUp(h);
-  const again = await h.call(
-    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-    { input: { email: account.email.toUpperCase(), password: 'another password', name: 'X', organizationName: 'Y' } },
-  );
+  const again = await h.call('mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', {
+    input: { email: account.email.toUpperCase(), password: 'another password', name: 'X', organizationName: 'Y' },
+  });
   expect(codeOf(again)).toBe('CONFLICT');
 });
 
@@ -52,7 +57,10 @@ it('logs in with argon2id and answers the same for a wrong email and a wrong pas
   const wrongEmail = await logIn(`nobody-${account.email}`, account.password);
   expect(codeOf(wrongPassword)).toBe('UNAUTHENTICATED');
   expect(wrongPassword.errors?.[0]?.message).toBe(wrongEmail.errors?.[0]?.message);
-  const failures = await h.owner<{ actor_id: string }>(`select actor_id from core.audit_log where action = 'auth.login_failed' and actor_id = $1`, [account.userId]);
+  const failures = await h.owner<{ actor_id: string }>(
+    `select actor_id from core.audit_log where action = 'auth.login_failed' and actor_id = $1`,
+    [account.userId],
+  );
   expect(failures).toHaveLength(1);
   expect(await auditActions(account.orgId)).toContain('auth.login');
 });
@@ -69,10 +77,20 @@ it("writes a known account's failed login into each of its organizations' audit 
   );
   expect(codeOf(failed)).toBe('UNAUTHENTICATED');
   for (const admin of [account, other]) {
-    const log = await h.call('{ auditLog(first: 20) { edges { node { action actor { id } targetId requestId ip } } } }', {}, admin.identity);
+    const log = await h.call(
+      '{ auditLog(first: 20) { edges { node { action actor { id } targetId requestId ip } } } }',
+      {},
+      admin.identity,
+    );
     expect(log.errors).toBeUndefined();
     const nodes = log.data!.auditLog.edges.map((e: { node: unknown }) => e.node);
-    expect(nodes).toContainEqual({ action: 'auth.login_failed', actor: { id: account.userId }, targetId: account.userId, requestId, ip: '10.0.0.9' });
+    expect(nodes).toContainEqual({
+      action: 'auth.login_failed',
+      actor: { id: account.userId },
+      targetId: account.userId,
+      requestId,
+      ip: '10.0.0.9',
+    });
   }
 });
 
@@ -82,7 +100,10 @@ it('rotates refresh tokens within one family', async () => {
   expect(first.errors).toBeUndefined();
   const second = await refresh(first.data!.refreshSession.refreshToken);
   expect(second.errors).toBeUndefined();
-  const rows = await h.owner<{ family_id: string; replaced_by: string | null }>('select family_id, replaced_by from core.sessions where user_id = $1', [account.userId]);
+  const rows = await h.owner<{ family_id: string; replaced_by: string | null }>(
+    'select family_id, replaced_by from core.sessions where user_id = $1',
+    [account.userId],
+  );
   expect(rows).toHaveLength(3);
   expect(new Set(rows.map((r) => r.family_id)).size).toBe(1);
   expect(rows.filter((r) => r.replaced_by === null)).toHaveLength(1);
@@ -97,7 +118,9 @@ it('rejects a replayed refresh token and revokes the whole family', async () => 
   expect(codeOf(replay)).toBe('UNAUTHENTICATED');
   // The family is gone: even the newest token no longer works.
   expect(codeOf(await refresh(newest.refreshToken))).toBe('UNAUTHENTICATED');
-  const sessions = await h.owner<{ id: string; revoked_at: Date | null }>('select id, revoked_at from core.sessions where user_id = $1', [account.userId]);
+  const sessions = await h.owner<{ id: string; revoked_at: Date | null }>('select id, revoked_at from core.sessions where user_id = $1', [
+    account.userId,
+  ]);
   expect(sessions.length).toBe(2);
   expect(sessions.every((s) => s.revoked_at !== null)).toBe(true);
   for (const s of sessions) {
@@ -144,13 +167,21 @@ it('switches to another organization the user belongs to, and only to those', as
   const account = await signUp(h);
   const created = await h.call('mutation { createOrganization(input: { name: "Second" }) { organization { id } } }', {}, account.identity);
   const secondId = created.data!.createOrganization.organization.id as string;
-  const switched = await h.call(`mutation($id: ID!) { switchOrganization(organizationId: $id) { ${AUTH_FIELDS} } }`, { id: secondId }, account.identity);
+  const switched = await h.call(
+    `mutation($id: ID!) { switchOrganization(organizationId: $id) { ${AUTH_FIELDS} } }`,
+    { id: secondId },
+    account.identity,
+  );
   expect(switched.errors).toBeUndefined();
   expect(switched.data?.switchOrganization).toMatchObject({ role: 'OWNER', organization: { id: secondId, name: 'Second' } });
   expect((await identityOf(h, switched.data!.switchOrganization.accessToken)).orgId).toBe(secondId);
 
   const stranger = await signUp(h);
-  const denied = await h.call('mutation($id: ID!) { switchOrganization(organizationId: $id) { accessToken } }', { id: stranger.orgId }, account.identity);
+  const denied = await h.call(
+    'mutation($id: ID!) { switchOrganization(organizationId: $id) { accessToken } }',
+    { id: stranger.orgId },
+    account.identity,
+  );
   expect(codeOf(denied)).toBe('FORBIDDEN');
 });
 

@@ -1,20 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, createOrm, createRedis, verifyAccessToken, type Identity, type Redis, type Role, type RunningServer } from '@flowgraph/kernel';
+import {
+  createLogger,
+  createOrm,
+  createRedis,
+  verifyAccessToken,
+  type Identity,
+  type Redis,
+  type Role,
+  type RunningServer,
+} from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, uniqueName, type GraphQLResponse, type TestDatabase } from '@flowgraph/kernel/testing';
 import { loadCoreConfig, type CoreConfig } from '../src/config';
 import { entities } from '../src/entities';
 import { startCoreServer } from '../src/server';
 
 /** A core subgraph on its own database and Redis prefix, for one test file. */
+/** A GraphQL answer read without a declared type (tests pick the fields they check). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyData = Record<string, any>;
+
 export interface CoreHarness {
   db: TestDatabase;
   orm: MikroORM;
   redis: Redis;
   server: RunningServer;
   config: CoreConfig;
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, identity?: Partial<Identity>): Promise<GraphQLResponse<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call<T = AnyData>(query: string, variables?: Record<string, unknown>, identity?: Partial<Identity>): Promise<GraphQLResponse<T>>;
   /** Runs SQL as the database owner (sees everything; for assertions). */
   owner<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -42,7 +55,8 @@ export async function startCoreHarness(name: string): Promise<CoreHarness> {
     server,
     config,
     call: (query, variables = {}, identity = {}) => postGraphQL(server.url, query, variables, { identity, secret: config.IDENTITY_SECRET }),
-    owner: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await ownerClient.query(sql, params)).rows as T[],
+    owner: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+      (await ownerClient.query(sql, params)).rows as T[],
     async close() {
       await server.stop();
       await orm.close(true);
@@ -55,7 +69,8 @@ export async function startCoreHarness(name: string): Promise<CoreHarness> {
   };
 }
 
-export const AUTH_FIELDS = 'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt role user { id email } organization { id name }';
+export const AUTH_FIELDS =
+  'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt role user { id email } organization { id name }';
 
 export interface Account {
   email: string;
@@ -70,7 +85,15 @@ export interface Account {
 /** The identity the gateway derives from an access token. */
 export async function identityOf(h: CoreHarness, accessToken: string, extra: Partial<Identity> = {}): Promise<Account['identity']> {
   const claims = await verifyAccessToken(accessToken, h.config.JWT_SECRET);
-  return { userId: claims.userId, orgId: claims.orgId, role: claims.role, sessionId: claims.sessionId, authMethod: 'jwt', ip: '10.0.0.1', ...extra };
+  return {
+    userId: claims.userId,
+    orgId: claims.orgId,
+    role: claims.role,
+    sessionId: claims.sessionId,
+    authMethod: 'jwt',
+    ip: '10.0.0.1',
+    ...extra,
+  };
 }
 
 export async function signUp(h: CoreHarness, options: { email?: string; organizationName?: string } = {}): Promise<Account> {
@@ -88,7 +111,12 @@ export async function signUp(h: CoreHarness, options: { email?: string; organiza
 }
 
 /** `admin` invites `email` to their organization; returns the invitation's id and token. */
-export async function invite(h: CoreHarness, admin: Pick<Account, 'identity'>, email: string, role: Role): Promise<{ invitationId: string; token: string }> {
+export async function invite(
+  h: CoreHarness,
+  admin: Pick<Account, 'identity'>,
+  email: string,
+  role: Role,
+): Promise<{ invitationId: string; token: string }> {
   const response = await h.call(
     `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id } } }`,
     { input: { email, role: role.toUpperCase() } },
@@ -103,7 +131,12 @@ export async function invite(h: CoreHarness, admin: Pick<Account, 'identity'>, e
  * and the identity acting there. Accepting rotates the account's session into that organization,
  * so `account.refreshToken` is replaced by the new one.
  */
-export async function addMember(h: CoreHarness, owner: Account, account: Account, role: Role): Promise<{ membershipId: string; identity: Account['identity'] }> {
+export async function addMember(
+  h: CoreHarness,
+  owner: Account,
+  account: Account,
+  role: Role,
+): Promise<{ membershipId: string; identity: Account['identity'] }> {
   const { token } = await invite(h, owner, account.email, role);
   const response = await h.call(
     `mutation($token: String!) { acceptInvitation(token: $token) { accessToken refreshToken user { memberships { id organization { id } } } } }`,
@@ -113,7 +146,9 @@ export async function addMember(h: CoreHarness, owner: Account, account: Account
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   const accepted = response.data!.acceptInvitation;
   account.refreshToken = accepted.refreshToken;
-  const membership = (accepted.user.memberships as { id: string; organization: { id: string } }[]).find((m) => m.organization.id === owner.orgId);
+  const membership = (accepted.user.memberships as { id: string; organization: { id: string } }[]).find(
+    (m) => m.organization.id === owner.orgId,
+  );
   return { membershipId: membership!.id, identity: await identityOf(h, accepted.accessToken) };
 }
 

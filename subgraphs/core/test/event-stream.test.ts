@@ -15,7 +15,14 @@ let relay: EventRelay;
 beforeAll(async () => {
   h = await startCoreHarness('evstream');
   owner = await signUp(h);
-  relay = new EventRelay({ orm: h.orm, redis: h.redis, redisPrefix: h.config.REDIS_PREFIX, logger: createLogger('relay', 'silent'), intervalMs: 20, batchSize: 2 });
+  relay = new EventRelay({
+    orm: h.orm,
+    redis: h.redis,
+    redisPrefix: h.config.REDIS_PREFIX,
+    logger: createLogger('relay', 'silent'),
+    intervalMs: 20,
+    batchSize: 2,
+  });
 });
 afterAll(async () => {
   await relay.stop();
@@ -36,7 +43,15 @@ function postInternal(body: unknown, identity?: Partial<Identity>) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const url = new URL('/internal/events', h.server.url);
   const sent = typeof body === 'string' ? body : JSON.stringify(body);
-  if (identity) Object.assign(headers, signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', ...identity }, h.config.IDENTITY_SECRET, { method: 'POST', target: url, body: sent }));
+  if (identity)
+    Object.assign(
+      headers,
+      signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', ...identity }, h.config.IDENTITY_SECRET, {
+        method: 'POST',
+        target: url,
+        body: sent,
+      }),
+    );
   return fetch(url, { method: 'POST', headers, body: sent });
 }
 
@@ -66,7 +81,10 @@ describe('POST /internal/events', () => {
     ]);
     const retry = await json(await postInternal({ events: [item] }, serviceIdentity()));
     expect(retry.results).toEqual([{ index: 0, status: 'DUPLICATE', eventId: firstBody.results[0].eventId, errors: [] }]);
-    const rows = await h.owner('select user_id from core.events where org_id = $1 and idempotency_key = $2', [owner.orgId, 'exec-1:notify']);
+    const rows = await h.owner('select user_id from core.events where org_id = $1 and idempotency_key = $2', [
+      owner.orgId,
+      'exec-1:notify',
+    ]);
     expect(rows).toEqual([{ user_id: owner.userId }]);
   });
 
@@ -102,7 +120,12 @@ describe('event relay', () => {
   });
 
   it('lets only one relay publish at a time, so two replicas do not publish a batch twice', async () => {
-    const other = new EventRelay({ orm: h.orm, redis: h.redis, redisPrefix: h.config.REDIS_PREFIX, logger: createLogger('relay', 'silent') });
+    const other = new EventRelay({
+      orm: h.orm,
+      redis: h.redis,
+      redisPrefix: h.config.REDIS_PREFIX,
+      logger: createLogger('relay', 'silent'),
+    });
     const before = (await streamEntries()).length;
     await h.call(INGEST, { events: [event(), event(), event()] }, owner.identity);
     const counts = await Promise.all([relay.publishBatch(), other.publishBatch(), relay.publishBatch(), other.publishBatch()]);

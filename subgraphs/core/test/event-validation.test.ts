@@ -6,7 +6,13 @@ describe('validateEvent', () => {
   it('normalises type and tool to lower case and parses the time', () => {
     const result = validateEvent(valid);
     expect(result).toEqual({
-      event: { idempotencyKey: 'k1', eventType: 'pr.opened', tool: 'github', occurredAt: new Date('2026-11-01T10:00:00Z'), payload: { pr: 1 } },
+      event: {
+        idempotencyKey: 'k1',
+        eventType: 'pr.opened',
+        tool: 'github',
+        occurredAt: new Date('2026-11-01T10:00:00Z'),
+        payload: { pr: 1 },
+      },
     });
   });
 

@@ -42,9 +42,13 @@ async function storedCount(orgId: string): Promise<number> {
 describe('ingestEvents', () => {
   it('stores the valid events of a batch and reports each invalid one without dropping the others', async () => {
     const before = await storedCount(owner.orgId);
-    const response = await h.call(INGEST, {
-      events: [event(), event({ tool: 'not a tool!' }), event({ payload: { big: 'x'.repeat(17000) } }), event()],
-    }, owner.identity);
+    const response = await h.call(
+      INGEST,
+      {
+        events: [event(), event({ tool: 'not a tool!' }), event({ payload: { big: 'x'.repeat(17000) } }), event()],
+      },
+      owner.identity,
+    );
     expect(response.errors).toBeUndefined();
     const result = response.data!.ingestEvents;
     expect(result).toMatchObject({ createdCount: 2, duplicateCount: 0, invalidCount: 2 });
@@ -115,7 +119,11 @@ describe('events', () => {
     tenant = await signUp(h);
     const tools = ['github', 'slack', 'gitlab'];
     const events = Array.from({ length: 30 }, (_, i) =>
-      event({ tool: tools[i % 3], eventType: i % 2 ? 'pr.opened' : 'message.posted', occurredAt: new Date(Date.parse('2026-09-01T00:00:00Z') + i * 60_000).toISOString() }),
+      event({
+        tool: tools[i % 3],
+        eventType: i % 2 ? 'pr.opened' : 'message.posted',
+        occurredAt: new Date(Date.parse('2026-09-01T00:00:00Z') + i * 60_000).toISOString(),
+      }),
     );
     await h.call(INGEST, { events }, tenant.identity);
   });
@@ -149,7 +157,11 @@ describe('events', () => {
   it('filters by event type, tool and time range, and only by those', async () => {
     const github = await collect(tenant.identity, 100, { tool: 'GitHub', from: '2026-09-01T00:00:00Z', to: '2026-09-01T00:30:00Z' });
     expect(github).toHaveLength(10);
-    const opened = await h.call(EVENTS, { first: 100, filter: { eventType: 'message.posted', tool: 'slack', from: '2026-09-01T00:00:00Z', to: '2026-09-02T00:00:00Z' } }, tenant.identity);
+    const opened = await h.call(
+      EVENTS,
+      { first: 100, filter: { eventType: 'message.posted', tool: 'slack', from: '2026-09-01T00:00:00Z', to: '2026-09-02T00:00:00Z' } },
+      tenant.identity,
+    );
     const nodes = opened.data!.events.edges.map((e: { node: { tool: string; eventType: string } }) => e.node);
     expect(nodes.length).toBe(5);
     expect(nodes.every((n: { tool: string; eventType: string }) => n.tool === 'slack' && n.eventType === 'message.posted')).toBe(true);
@@ -182,13 +194,20 @@ describe('events', () => {
     expect(seen.map((n: { id: string }) => n.id)).not.toContain(id);
     const byId = await h.call('query($id: ID!) { event(id: $id) { id } }', { id }, other.identity);
     expect(byId.data!.event).toBeNull();
-    const reference = await h.call('query($r: [_Any!]!) { _entities(representations: $r) { ... on Event { id } } }', { r: [{ __typename: 'Event', id }] }, other.identity);
+    const reference = await h.call(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Event { id } } }',
+      { r: [{ __typename: 'Event', id }] },
+      other.identity,
+    );
     expect(reference.data!._entities).toEqual([null]);
   });
 
   it('answers a VALIDATION_ERROR naming the argument for an id that is not a UUID', async () => {
     const response = await h.call('{ event(id: "not-a-uuid") { id } }', {}, tenant.identity);
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'id', message: 'Must be a UUID' }] });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      details: [{ field: 'id', message: 'Must be a UUID' }],
+    });
     expect(response.data!.event).toBeNull();
   });
 

@@ -47,7 +47,9 @@ it('resolves Organization references through the loader', async () => {
 });
 
 it('masks an internal error: no message leaked, code INTERNAL, request id present', async () => {
-  const spy = jest.spyOn(UserRepository.prototype, 'findByIds').mockRejectedValueOnce(new Error('connection to 10.9.8.7 failed: password for db_admin'));
+  const spy = jest
+    .spyOn(UserRepository.prototype, 'findByIds')
+    .mockRejectedValueOnce(new Error('connection to 10.9.8.7 failed: password for db_admin'));
   const requestId = randomUUID();
   try {
     const response = await h.call('{ me { id } }', {}, { ...owner.identity, requestId });

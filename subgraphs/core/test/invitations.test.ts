@@ -1,5 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AUTH_FIELDS, addMember, codeOf, identityOf, invite, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import {
+  AUTH_FIELDS,
+  addMember,
+  codeOf,
+  identityOf,
+  invite,
+  signUp,
+  startCoreHarness,
+  type Account,
+  type CoreHarness,
+} from './core-harness';
 
 let h: CoreHarness;
 let owner: Account;
@@ -11,16 +21,25 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const INVITE = 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id email role expiresAt acceptedAt revokedAt invitedBy { id } } } }';
+const INVITE =
+  'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id email role expiresAt acceptedAt revokedAt invitedBy { id } } } }';
 const ACCEPT = `mutation($token: String!) { acceptInvitation(token: $token) { ${AUTH_FIELDS} } }`;
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`;
 const inviteAs = (identity: object, email: string, role = 'MEMBER') => h.call(INVITE, { input: { email, role } }, identity);
 const accept = (identity: object, token: string) => h.call(ACCEPT, { token }, identity);
 const newEmail = () => `${randomUUID()}@example.test`;
 const invitationRow = async (id: string) =>
-  (await h.owner<{ token_hash: string; accepted_at: Date | null; accepted_by: string | null; revoked_at: Date | null }>('select * from core.invitations where id = $1', [id]))[0];
+  (
+    await h.owner<{ token_hash: string; accepted_at: Date | null; accepted_by: string | null; revoked_at: Date | null }>(
+      'select * from core.invitations where id = $1',
+      [id],
+    )
+  )[0];
 const auditOf = (action: string, targetId: string) =>
-  h.owner<{ actor_id: string; org_id: string; metadata: Record<string, unknown> }>('select * from core.audit_log where action = $1 and target_id = $2', [action, targetId]);
+  h.owner<{ actor_id: string; org_id: string; metadata: Record<string, unknown> }>(
+    'select * from core.audit_log where action = $1 and target_id = $2',
+    [action, targetId],
+  );
 
 it('answers the same whether or not the email has an account, stores only the token hash and notifies without the token', async () => {
   const existing = await signUp(h);
@@ -28,9 +47,18 @@ it('answers the same whether or not the email has an account, stores only the to
   const withoutAccount = await inviteAs(admin, newEmail(), 'VIEWER');
   expect(withAccount.errors).toBeUndefined();
   expect(withoutAccount.errors).toBeUndefined();
-  const shape = (r: typeof withAccount) => ({ ...r.data!.inviteMember, token: typeof r.data!.inviteMember.token, invitation: { ...r.data!.inviteMember.invitation, id: 'id', email: 'email', expiresAt: 'at' } });
+  const shape = (r: typeof withAccount) => ({
+    ...r.data!.inviteMember,
+    token: typeof r.data!.inviteMember.token,
+    invitation: { ...r.data!.inviteMember.invitation, id: 'id', email: 'email', expiresAt: 'at' },
+  });
   expect(shape(withAccount)).toEqual(shape(withoutAccount));
-  expect(withAccount.data!.inviteMember.invitation).toMatchObject({ role: 'VIEWER', acceptedAt: null, revokedAt: null, invitedBy: { id: admin.userId } });
+  expect(withAccount.data!.inviteMember.invitation).toMatchObject({
+    role: 'VIEWER',
+    acceptedAt: null,
+    revokedAt: null,
+    invitedBy: { id: admin.userId },
+  });
 
   const { token, invitation } = withAccount.data!.inviteMember;
   const expiresIn = new Date(invitation.expiresAt).getTime() - Date.now();
@@ -42,9 +70,16 @@ it('answers the same whether or not the email has an account, stores only the to
     `select user_id, payload from core.events where org_id = $1 and tool = 'flowgraph' and event_type = 'invitation.created' and payload->>'invitationId' = $2`,
     [owner.orgId, invitation.id],
   );
-  expect(events).toEqual([{ user_id: admin.userId, payload: { invitationId: invitation.id, email: existing.email, role: 'viewer', expiresAt: expect.any(String) } }]);
+  expect(events).toEqual([
+    {
+      user_id: admin.userId,
+      payload: { invitationId: invitation.id, email: existing.email, role: 'viewer', expiresAt: expect.any(String) },
+    },
+  ]);
   expect(JSON.stringify(events)).not.toContain(token);
-  expect(await auditOf('invitation.created', invitation.id)).toEqual([expect.objectContaining({ actor_id: admin.userId, org_id: owner.orgId })]);
+  expect(await auditOf('invitation.created', invitation.id)).toEqual([
+    expect.objectContaining({ actor_id: admin.userId, org_id: owner.orgId }),
+  ]);
 });
 
 it('lets an existing account accept on its logged-in session, acting in the organization at once, and only once', async () => {
@@ -52,14 +87,20 @@ it('lets an existing account accept on its logged-in session, acting in the orga
   const { invitationId, token } = await invite(h, { identity: admin }, invitee.email.toUpperCase(), 'member');
   const accepted = await accept(invitee.identity, token);
   expect(accepted.errors).toBeUndefined();
-  expect(accepted.data!.acceptInvitation).toMatchObject({ role: 'MEMBER', user: { id: invitee.userId }, organization: { id: owner.orgId } });
+  expect(accepted.data!.acceptInvitation).toMatchObject({
+    role: 'MEMBER',
+    user: { id: invitee.userId },
+    organization: { id: owner.orgId },
+  });
   const identity = await identityOf(h, accepted.data!.acceptInvitation.accessToken);
   expect(identity).toMatchObject({ orgId: owner.orgId, role: 'member' });
   const members = await h.call('{ currentOrganization { members(first: 50) { edges { node { role user { id } } } } } }', {}, identity);
   expect(members.data!.currentOrganization.members.edges).toContainEqual({ node: { role: 'MEMBER', user: { id: invitee.userId } } });
 
   expect(await invitationRow(invitationId)).toMatchObject({ accepted_at: expect.any(Date), accepted_by: invitee.userId });
-  expect(await auditOf('invitation.accepted', invitationId)).toEqual([expect.objectContaining({ actor_id: invitee.userId, org_id: owner.orgId })]);
+  expect(await auditOf('invitation.accepted', invitationId)).toEqual([
+    expect.objectContaining({ actor_id: invitee.userId, org_id: owner.orgId }),
+  ]);
   expect(codeOf(await accept(invitee.identity, token))).toBe('NOT_FOUND');
 });
 
@@ -97,11 +138,15 @@ it('lets a new account sign up with the invitation and join that organization wi
   const payload = response.data!.signUp;
   expect(payload).toMatchObject({ role: 'ADMIN', organization: { id: owner.orgId }, user: { email } });
   expect(await organizations()).toBe(before);
-  const memberships = await h.owner<{ org_id: string; role: string }>('select org_id, role from core.memberships where user_id = $1', [payload.user.id]);
+  const memberships = await h.owner<{ org_id: string; role: string }>('select org_id, role from core.memberships where user_id = $1', [
+    payload.user.id,
+  ]);
   expect(memberships).toEqual([{ org_id: owner.orgId, role: 'admin' }]);
   expect(await invitationRow(invitationId)).toMatchObject({ accepted_by: payload.user.id });
   // Used up: a second sign-up (another address) cannot reuse it.
-  const again = await h.call(SIGN_UP, { input: { email: newEmail(), password: 'correct horse battery', name: 'X', invitationToken: token } });
+  const again = await h.call(SIGN_UP, {
+    input: { email: newEmail(), password: 'correct horse battery', name: 'X', invitationToken: token },
+  });
   expect(codeOf(again)).toBe('NOT_FOUND');
 });
 
@@ -121,15 +166,30 @@ it('still needs an organization name to sign up without an invitation', async ()
 
 it('lists pending invitations to admins and lets them revoke one, after which its token is refused', async () => {
   const { invitationId, token } = await invite(h, { identity: admin }, newEmail(), 'viewer');
-  const listed = await h.call('{ invitations(first: 1) { edges { node { id role invitedBy { id } } } pageInfo { hasNextPage } } }', {}, admin);
+  const listed = await h.call(
+    '{ invitations(first: 1) { edges { node { id role invitedBy { id } } } pageInfo { hasNextPage } } }',
+    {},
+    admin,
+  );
   expect(listed.errors).toBeUndefined();
-  expect(listed.data!.invitations).toEqual({ edges: [{ node: { id: invitationId, role: 'VIEWER', invitedBy: { id: admin.userId } } }], pageInfo: { hasNextPage: true } });
+  expect(listed.data!.invitations).toEqual({
+    edges: [{ node: { id: invitationId, role: 'VIEWER', invitedBy: { id: admin.userId } } }],
+    pageInfo: { hasNextPage: true },
+  });
   const cursor = (await h.call('{ invitations(first: 1) { pageInfo { endCursor } } }', {}, admin)).data!.invitations.pageInfo.endCursor;
-  const next = await h.call('query($after: String) { invitations(first: 1, after: $after) { edges { node { id createdAt } } } }', { after: cursor }, admin);
+  const next = await h.call(
+    'query($after: String) { invitations(first: 1, after: $after) { edges { node { id createdAt } } } }',
+    { after: cursor },
+    admin,
+  );
   expect(next.data!.invitations.edges).toHaveLength(1);
   expect(next.data!.invitations.edges[0].node.id).not.toBe(invitationId);
 
-  const revoked = await h.call('mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id revokedAt } } }', { id: invitationId }, admin);
+  const revoked = await h.call(
+    'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id revokedAt } } }',
+    { id: invitationId },
+    admin,
+  );
   expect(revoked.data!.revokeInvitation.invitation).toEqual({ id: invitationId, revokedAt: expect.any(String) });
   expect(await auditOf('invitation.revoked', invitationId)).toEqual([expect.objectContaining({ actor_id: admin.userId })]);
   const after = await h.call('{ invitations(first: 100) { edges { node { id } } } }', {}, admin);
@@ -163,7 +223,8 @@ it('answers CONFLICT for an email that is already a member, which an admin can s
 it('lets only an owner invite as owner or revoke an owner invitation', async () => {
   expect(codeOf(await inviteAs(admin, newEmail(), 'OWNER'))).toBe('FORBIDDEN');
   const { invitationId } = await invite(h, owner, newEmail(), 'owner');
-  const revoke = (identity: object) => h.call('mutation($id: ID!) { revokeInvitation(id: $id) { invitation { revokedAt } } }', { id: invitationId }, identity);
+  const revoke = (identity: object) =>
+    h.call('mutation($id: ID!) { revokeInvitation(id: $id) { invitation { revokedAt } } }', { id: invitationId }, identity);
   expect(codeOf(await revoke(admin))).toBe('FORBIDDEN');
   expect((await revoke(owner.identity)).errors).toBeUndefined();
 });
@@ -184,7 +245,11 @@ it('needs a logged-in session to accept: an API key of the invited user cannot',
 it('does not answer revokeInvitation for another organization’s invitation', async () => {
   const other = await signUp(h);
   const { invitationId } = await invite(h, other, newEmail(), 'member');
-  const response = await h.call('mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }', { id: invitationId }, owner.identity);
+  const response = await h.call(
+    'mutation($id: ID!) { revokeInvitation(id: $id) { invitation { id } } }',
+    { id: invitationId },
+    owner.identity,
+  );
   expect(codeOf(response)).toBe('NOT_FOUND');
   expect(await invitationRow(invitationId)).toMatchObject({ revoked_at: null });
 });

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 it('hides another organization’s user and organization by id', async () => {
-  const response = await h.call('query($u: ID!, $o: ID!) { user(id: $u) { id } organization(id: $o) { id } }', { u: b.userId, o: b.orgId }, a.identity);
+  const response = await h.call(
+    'query($u: ID!, $o: ID!) { user(id: $u) { id } organization(id: $o) { id } }',
+    { u: b.userId, o: b.orgId },
+    a.identity,
+  );
   expect(response.errors).toBeUndefined();
   expect(response.data).toEqual({ user: null, organization: null });
 });
@@ -29,7 +33,13 @@ it('hides another organization’s user and organization by id', async () => {
 it('hides them from federation references', async () => {
   const response = await h.call(
     'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id } ... on Organization { id } } }',
-    { reps: [{ __typename: 'User', id: b.userId }, { __typename: 'Organization', id: b.orgId }, { __typename: 'User', id: 'not-a-uuid' }] },
+    {
+      reps: [
+        { __typename: 'User', id: b.userId },
+        { __typename: 'Organization', id: b.orgId },
+        { __typename: 'User', id: 'not-a-uuid' },
+      ],
+    },
     a.identity,
   );
   expect(response.errors).toBeUndefined();
@@ -43,20 +53,32 @@ it('lists only the current organization’s members', async () => {
 });
 
 it('shows another member’s memberships in the current organization only', async () => {
-  const response = await h.call('query($id: ID!) { user(id: $id) { memberships { organization { name } } } }', { id: shared.userId }, a.identity);
+  const response = await h.call(
+    'query($id: ID!) { user(id: $id) { memberships { organization { name } } } }',
+    { id: shared.userId },
+    a.identity,
+  );
   expect(response.data?.user.memberships).toEqual([{ organization: { name: 'A' } }]);
   const own = await h.call('{ me { memberships { organization { name } } } }', {}, { ...shared.identity, orgId: a.orgId, role: 'member' });
   expect(own.data?.me.memberships.map((m: { organization: { name: string } }) => m.organization.name).sort()).toEqual(['A', 'Shared own']);
 });
 
 it('refuses members of an organization the caller is not acting in', async () => {
-  const response = await h.call('query($id: ID!) { organization(id: $id) { name members { edges { cursor } } } }', { id: shared.orgId }, { ...shared.identity, orgId: a.orgId, role: 'member' });
+  const response = await h.call(
+    'query($id: ID!) { organization(id: $id) { name members { edges { cursor } } } }',
+    { id: shared.orgId },
+    { ...shared.identity, orgId: a.orgId, role: 'member' },
+  );
   expect(response.data?.organization).toBeNull();
   expect(codeOf(response)).toBe('FORBIDDEN');
 });
 
 it('lists no API keys, audit entries or sessions of another organization', async () => {
-  const response = await h.call('{ apiKeys { id } auditLog(first: 100) { edges { node { id targetId } } } sessions { id } }', {}, a.identity);
+  const response = await h.call(
+    '{ apiKeys { id } auditLog(first: 100) { edges { node { id targetId } } } sessions { id } }',
+    {},
+    a.identity,
+  );
   expect(response.errors).toBeUndefined();
   expect(response.data!.apiKeys).toEqual([]);
   const bAudit = await h.owner<{ id: string }>('select id from core.audit_log where org_id = $1', [b.orgId]);
@@ -68,8 +90,16 @@ it('lists no API keys, audit entries or sessions of another organization', async
 });
 
 it('cannot change, remove or revoke another organization’s members and keys', async () => {
-  const change = await h.call('mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { membership { id } } }', { id: bMembershipId }, a.identity);
-  const remove = await h.call('mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }', { id: bMembershipId }, a.identity);
+  const change = await h.call(
+    'mutation($id: ID!) { changeMemberRole(membershipId: $id, role: VIEWER) { membership { id } } }',
+    { id: bMembershipId },
+    a.identity,
+  );
+  const remove = await h.call(
+    'mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }',
+    { id: bMembershipId },
+    a.identity,
+  );
   const revoke = await h.call('mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { id } } }', { id: bKeyId }, a.identity);
   expect([codeOf(change), codeOf(remove), codeOf(revoke)]).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
   const [row] = await h.owner<{ role: string }>('select role from core.memberships where id = $1', [bMembershipId]);
@@ -80,6 +110,10 @@ it('cannot use an own membership elsewhere to act on that organization', async (
   // shared's owner membership in its own org is visible to it (user_id policy) but not changeable from A.
   const [own] = await h.owner<{ id: string }>('select id from core.memberships where org_id = $1', [shared.orgId]);
   const asAdminOfA = { ...shared.identity, orgId: a.orgId, role: 'admin' as const };
-  const response = await h.call('mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }', { id: own.id }, asAdminOfA);
+  const response = await h.call(
+    'mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }',
+    { id: own.id },
+    asAdminOfA,
+  );
   expect(codeOf(response)).toBe('NOT_FOUND');
 });

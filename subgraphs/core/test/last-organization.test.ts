@@ -7,7 +7,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const logIn = async (account: Account, organizationId?: string) => {
-  const response = await h.call(`mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`, { input: { email: account.email, password: account.password, organizationId } });
+  const response = await h.call(`mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`, {
+    input: { email: account.email, password: account.password, organizationId },
+  });
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!.logIn as { organization: { id: string }; role: string; refreshToken: string; accessToken: string };
 };
@@ -36,7 +38,9 @@ it('counts a token refresh as use of its organization', async () => {
   // One device acts in the other organization; another logs in to the account's own; then the first refreshes.
   const away = await logIn(account, other.orgId);
   await logIn(account, account.orgId);
-  const refreshed = await h.call('mutation($t: String!) { refreshSession(refreshToken: $t) { organization { id } } }', { t: away.refreshToken });
+  const refreshed = await h.call('mutation($t: String!) { refreshSession(refreshToken: $t) { organization { id } } }', {
+    t: away.refreshToken,
+  });
   expect(refreshed.data?.refreshSession.organization.id).toBe(other.orgId);
   expect((await logIn(account)).organization.id).toBe(other.orgId);
 });
@@ -46,8 +50,18 @@ it('falls back to the oldest membership when the last-used one is gone', async (
   const other = await signUp(h);
   const { membershipId } = await addMember(h, other, account, 'member');
   expect((await logIn(account)).organization.id).toBe(other.orgId);
-  const removed = await h.call('mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }', { id: membershipId }, other.identity);
+  const removed = await h.call(
+    'mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }',
+    { id: membershipId },
+    other.identity,
+  );
   expect(removed.errors).toBeUndefined();
   expect((await logIn(account)).organization.id).toBe(account.orgId);
-  expect(codeOf(await h.call(`mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email: account.email, password: account.password, organizationId: other.orgId } }))).toBe('FORBIDDEN');
+  expect(
+    codeOf(
+      await h.call(`mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, {
+        input: { email: account.email, password: account.password, organizationId: other.orgId },
+      }),
+    ),
+  ).toBe('FORBIDDEN');
 });

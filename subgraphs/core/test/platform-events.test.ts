@@ -67,7 +67,11 @@ it('records member.joined with the role when a member joins by invitation, once 
   let events = await platformEvents(owner.orgId);
   expect(events.map((e) => [e.event_type, e.user_id, e.payload])).toEqual([
     ['user.signed_up', owner.userId, {}],
-    ['invitation.created', owner.userId, { invitationId: expect.any(String), email: joiner.email, role: 'member', expiresAt: expect.any(String) }],
+    [
+      'invitation.created',
+      owner.userId,
+      { invitationId: expect.any(String), email: joiner.email, role: 'member', expiresAt: expect.any(String) },
+    ],
     ['member.joined', joiner.userId, { role: 'member' }],
   ]);
 
@@ -82,10 +86,16 @@ it('records member.joined with the role when a member joins by invitation, once 
 
 it('records member.joined as owner in an organization a user creates, not in the one they act in', async () => {
   const account = await signUp(h);
-  const created = await h.call('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }', { input: { name: 'Second' } }, account.identity);
+  const created = await h.call(
+    'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }',
+    { input: { name: 'Second' } },
+    account.identity,
+  );
   expect(created.errors).toBeUndefined();
   const orgId = created.data!.createOrganization.organization.id as string;
-  expect((await platformEvents(orgId)).map((e) => [e.event_type, e.user_id, e.payload])).toEqual([['member.joined', account.userId, { role: 'owner' }]]);
+  expect((await platformEvents(orgId)).map((e) => [e.event_type, e.user_id, e.payload])).toEqual([
+    ['member.joined', account.userId, { role: 'owner' }],
+  ]);
   expect((await platformEvents(account.orgId)).map((e) => e.event_type)).toEqual(['user.signed_up']);
 });
 
@@ -107,9 +117,13 @@ it('publishes platform events to the stream like any other event', async () => {
 
 it('refuses the platform tool and key prefix from clients, so nobody forges or pre-empts a sign-up', async () => {
   const account = await signUp(h);
-  const response = await h.call(INGEST, {
-    events: [event({ tool: 'flowgraph' }), event({ idempotencyKey: `flowgraph:user.signed_up:${randomUUID()}` }), event()],
-  }, account.identity);
+  const response = await h.call(
+    INGEST,
+    {
+      events: [event({ tool: 'flowgraph' }), event({ idempotencyKey: `flowgraph:user.signed_up:${randomUUID()}` }), event()],
+    },
+    account.identity,
+  );
   expect(response.errors).toBeUndefined();
   const results = response.data!.ingestEvents.results as { status: string; errors: { field: string }[] }[];
   expect(results.map((r) => r.status)).toEqual(['INVALID', 'INVALID', 'CREATED']);
@@ -121,8 +135,18 @@ it('still lets Flowgraph’s own processes record platform events through the in
   const account = await signUp(h);
   const url = new URL('/internal/events', h.server.url);
   const sent = JSON.stringify({ events: [event({ tool: 'flowgraph', eventType: 'workflow.notification' })] });
-  const identity = { requestId: randomUUID(), orgId: account.orgId, userId: account.userId, role: 'member' as const, scopes: [], authMethod: 'service' as const };
-  const headers = { 'content-type': 'application/json', ...signIdentity(identity, h.config.IDENTITY_SECRET, { method: 'POST', target: url, body: sent }) };
+  const identity = {
+    requestId: randomUUID(),
+    orgId: account.orgId,
+    userId: account.userId,
+    role: 'member' as const,
+    scopes: [],
+    authMethod: 'service' as const,
+  };
+  const headers = {
+    'content-type': 'application/json',
+    ...signIdentity(identity, h.config.IDENTITY_SECRET, { method: 'POST', target: url, body: sent }),
+  };
   const response = await fetch(url, { method: 'POST', headers, body: sent });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { results: { status: string }[] };

@@ -56,14 +56,23 @@ it('shows nothing at all without a scope', async () => {
 
 it('refuses to write a row into another organization', async () => {
   await expect(
-    asApp(`insert into core.memberships (id, org_id, user_id, role) values ('${randomUUID()}', '${b.orgId}', '${a.userId}', 'owner')`, { org: a.orgId, user: a.userId }),
+    asApp(`insert into core.memberships (id, org_id, user_id, role) values ('${randomUUID()}', '${b.orgId}', '${a.userId}', 'owner')`, {
+      org: a.orgId,
+      user: a.userId,
+    }),
   ).rejects.toThrow(/row-level security/);
 });
 
 it('keeps the audit log append-only for the application role', async () => {
-  const [entry] = await h.owner<{ id: string; action: string }>('select id, action from core.audit_log where org_id = $1 limit 1', [a.orgId]);
-  await expect(asApp(`update core.audit_log set action = 'forged' where id = '${entry.id}'`, { org: a.orgId })).rejects.toThrow(/permission denied|append-only/);
-  await expect(asApp(`delete from core.audit_log where id = '${entry.id}'`, { org: a.orgId })).rejects.toThrow(/permission denied|append-only/);
+  const [entry] = await h.owner<{ id: string; action: string }>('select id, action from core.audit_log where org_id = $1 limit 1', [
+    a.orgId,
+  ]);
+  await expect(asApp(`update core.audit_log set action = 'forged' where id = '${entry.id}'`, { org: a.orgId })).rejects.toThrow(
+    /permission denied|append-only/,
+  );
+  await expect(asApp(`delete from core.audit_log where id = '${entry.id}'`, { org: a.orgId })).rejects.toThrow(
+    /permission denied|append-only/,
+  );
   const [after] = await h.owner<{ action: string }>('select action from core.audit_log where id = $1', [entry.id]);
   expect(after.action).toBe(entry.action);
 });
@@ -73,8 +82,14 @@ it("has the audit log's own trigger refuse UPDATE, DELETE and TRUNCATE from the 
     `select tableowner, current_user as me from pg_tables where schemaname = 'core' and tablename = 'audit_log'`,
   );
   expect(me).toBe(tableowner); // the owner has every privilege: only the trigger stands in the way
-  const [entry] = await h.owner<{ id: string; action: string }>('select id, action from core.audit_log where org_id = $1 limit 1', [a.orgId]);
-  for (const sql of [`update core.audit_log set action = 'forged' where id = '${entry.id}'`, `delete from core.audit_log where id = '${entry.id}'`, 'truncate core.audit_log']) {
+  const [entry] = await h.owner<{ id: string; action: string }>('select id, action from core.audit_log where org_id = $1 limit 1', [
+    a.orgId,
+  ]);
+  for (const sql of [
+    `update core.audit_log set action = 'forged' where id = '${entry.id}'`,
+    `delete from core.audit_log where id = '${entry.id}'`,
+    'truncate core.audit_log',
+  ]) {
     await expect(h.owner(sql)).rejects.toMatchObject({ message: 'audit_log is append-only', code: '42501' });
   }
   const [after] = await h.owner<{ action: string }>('select action from core.audit_log where id = $1', [entry.id]);

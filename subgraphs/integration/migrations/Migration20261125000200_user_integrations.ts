@@ -16,7 +16,9 @@ export class Migration20261125000200_user_integrations extends Migration {
     // architecture-target.md §4.1
     this.addSql(`create index idx_integrations_user_active on integration.user_integrations (user_id, is_active) where is_active = true`);
     // Serves User.integrations (all of a user's rows, active first, newest first).
-    this.addSql(`create index idx_integrations_user_created on integration.user_integrations (user_id, is_active desc, created_at desc, id desc)`);
+    this.addSql(
+      `create index idx_integrations_user_created on integration.user_integrations (user_id, is_active desc, created_at desc, id desc)`,
+    );
     for (const sql of orgIsolationPolicy('integration.user_integrations')) this.addSql(sql);
     for (const sql of appGrants('integration', loadConfig().DATABASE_APP_ROLE)) this.addSql(sql);
   }

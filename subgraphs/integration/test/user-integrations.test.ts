@@ -24,7 +24,11 @@ interface IntegrationView {
 beforeAll(async () => {
   db = await createTestDatabase('int');
   orm = await createOrm({ url: db.appUrl, entities });
-  server = await startIntegrationServer({ orm, logger: createLogger('integration', process.env.TEST_LOG ?? 'silent'), identitySecret: secret });
+  server = await startIntegrationServer({
+    orm,
+    logger: createLogger('integration', process.env.TEST_LOG ?? 'silent'),
+    identitySecret: secret,
+  });
 });
 
 afterAll(async () => {
@@ -69,13 +73,26 @@ it('resolves Query.integration and Integration references in the caller’s orga
   const created = await connect('SLACK', 'Ops Slack');
   const id = created.data!.connectIntegration.integration.id;
   const query = 'query($id: ID!) { integration(id: $id) { displayName owner { id } } }';
-  const own = await postGraphQL<{ integration: { displayName: string; owner: { id: string } } | null }>(server.url, query, { id }, { identity: admin, secret });
+  const own = await postGraphQL<{ integration: { displayName: string; owner: { id: string } } | null }>(
+    server.url,
+    query,
+    { id },
+    { identity: admin, secret },
+  );
   expect(own.data?.integration).toEqual({ displayName: 'Ops Slack', owner: { id: admin.userId } });
-  const other = await postGraphQL<{ integration: unknown }>(server.url, query, { id }, { identity: { userId: randomUUID(), orgId: orgB, role: 'owner' }, secret });
+  const other = await postGraphQL<{ integration: unknown }>(
+    server.url,
+    query,
+    { id },
+    { identity: { userId: randomUUID(), orgId: orgB, role: 'owner' }, secret },
+  );
   expect(other.errors).toBeUndefined();
   expect(other.data?.integration).toBeNull();
   const malformed = await postGraphQL<{ integration: unknown }>(server.url, query, { id: 'not-a-uuid' }, { identity: admin, secret });
-  expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'id', message: 'Must be a UUID' }] });
+  expect(malformed.errors?.[0]?.extensions).toMatchObject({
+    code: 'VALIDATION_ERROR',
+    details: [{ field: 'id', message: 'Must be a UUID' }],
+  });
 });
 
 it('refuses connecting to a member and to an anonymous caller, and validates the display name', async () => {

@@ -9,7 +9,11 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261125000600_activity_indexes extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create index idx_workflows_org_created_all on workflow.workflows (org_id, created_at)`);
-    this.addSql(`create index idx_executions_org_finished on workflow.executions (org_id, finished_at) where status in ('succeeded', 'failed')`);
-    this.addSql(`create index idx_executions_workflow_succeeded on workflow.executions (workflow_id, finished_at) where status = 'succeeded'`);
+    this.addSql(
+      `create index idx_executions_org_finished on workflow.executions (org_id, finished_at) where status in ('succeeded', 'failed')`,
+    );
+    this.addSql(
+      `create index idx_executions_workflow_succeeded on workflow.executions (workflow_id, finished_at) where status = 'succeeded'`,
+    );
   }
 }

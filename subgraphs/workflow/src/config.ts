@@ -31,7 +31,11 @@ export const workflowConfigShape = {
    * refused connection, 502/503/504, or Core timing out) before it fails. Waits do not spend the
    * step's retry attempts. Default 15 minutes: much longer than a restart or a failover.
    */
-  WORKFLOW_DEPENDENCY_WAIT_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+  WORKFLOW_DEPENDENCY_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
   /** The longest pause (ms) between two tries of an unreachable dependency (backoff with full jitter grows up to it). */
   WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS: z.coerce.number().int().min(100).default(30_000),
   /** How often (ms) the sweeper enqueues executions left `queued` without a job. */

@@ -35,7 +35,12 @@ export function createWorkflowContext(base: RequestContext, deps: WorkflowContex
   const versions = new WorkflowVersionRepository(base.em);
   const triggers = createTriggersContext(base.em, deps.triggers);
   const executions = createExecutionsContext(base, deps.executions);
-  const loaders = { workflows: createWorkflowLoaders(repository), versions: createVersionLoaders(versions), triggers: triggers.loaders, executions: executions.loaders };
+  const loaders = {
+    workflows: createWorkflowLoaders(repository),
+    versions: createVersionLoaders(versions),
+    triggers: triggers.loaders,
+    executions: executions.loaders,
+  };
   return {
     ...base,
     loaders,

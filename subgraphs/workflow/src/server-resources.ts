@@ -6,7 +6,10 @@ import { ExecutionUpdates } from './modules/executions/execution-updates';
 import { WebhookSecretCipher } from './modules/triggers/webhook-secret.cipher';
 import type { WorkflowServerDeps } from './server';
 
-type ResourceConfig = Pick<WorkflowConfig, 'REDIS_URL' | 'REDIS_PREFIX' | 'WEBHOOK_SECRET_KEY' | 'PUBLIC_URL' | 'WEBHOOK_RATE_LIMIT_PER_MINUTE'>;
+type ResourceConfig = Pick<
+  WorkflowConfig,
+  'REDIS_URL' | 'REDIS_PREFIX' | 'WEBHOOK_SECRET_KEY' | 'PUBLIC_URL' | 'WEBHOOK_RATE_LIMIT_PER_MINUTE'
+>;
 
 /**
  * The process-wide pieces the workflow subgraph's server needs besides its ORM: the BullMQ

@@ -18,7 +18,13 @@ runProcess('workflow-worker', async () => {
   const auditRelay = new AuditRelay({ orm, schema: 'workflow', redis: publisher, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();
   // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
-  const metrics = await startWorkerMetrics({ queues: Object.values(QUEUES), connection: publisher, prefix: bullPrefix(config.REDIS_PREFIX), port: config.METRICS_PORT, host: config.METRICS_HOST });
+  const metrics = await startWorkerMetrics({
+    queues: Object.values(QUEUES),
+    connection: publisher,
+    prefix: bullPrefix(config.REDIS_PREFIX),
+    port: config.METRICS_PORT,
+    host: config.METRICS_HOST,
+  });
   logger.info({ concurrency: config.WORKFLOW_WORKER_CONCURRENCY }, 'workflow worker started');
   return async () => {
     await metrics.close();

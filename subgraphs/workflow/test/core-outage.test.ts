@@ -27,7 +27,10 @@ beforeAll(async () => {
   coreEnv = { DATABASE_APP_URL: h.db.appUrl, REDIS_PREFIX: h.env.REDIS_PREFIX! };
   // The organization and the workflow owner Core records the notifications for.
   await h.owner(`insert into core.organizations (id, name) values ($1, 'outage test')`, [h.orgId]);
-  await h.owner(`insert into core.users (id, email, name, password_hash) values ($1, $2, 'Owner', 'x')`, [h.member.userId, `${h.member.userId}@example.com`]);
+  await h.owner(`insert into core.users (id, email, name, password_hash) values ($1, $2, 'Owner', 'x')`, [
+    h.member.userId,
+    `${h.member.userId}@example.com`,
+  ]);
   core = await startCoreProcess(corePort, coreEnv);
   await h.startWorker();
 });
@@ -59,22 +62,38 @@ it('survives Core down for 30 s under a steady load: every execution succeeds, n
   while (Date.now() - downAt < OUTAGE_MS) {
     await submit();
     if (!shown && Date.now() - downAt > 5000) {
-      const response = await h.call(`query($id: ID!) { execution(id: $id) { status waitingOn steps { status waitingOn } } }`, { id: ids[6] });
+      const response = await h.call(`query($id: ID!) { execution(id: $id) { status waitingOn steps { status waitingOn } } }`, {
+        id: ids[6],
+      });
       shown = response.data?.execution;
     }
     await sleep(1000);
   }
-  expect(shown).toEqual({ status: 'RUNNING', waitingOn: 'core', steps: [{ status: expect.stringMatching(/^(PENDING|RUNNING)$/), waitingOn: 'core' }] });
+  expect(shown).toEqual({
+    status: 'RUNNING',
+    waitingOn: 'core',
+    steps: [{ status: expect.stringMatching(/^(PENDING|RUNNING)$/), waitingOn: 'core' }],
+  });
   expect(await h.owner(`select status from workflow.executions where id = any($1) and status = 'failed'`, [ids])).toEqual([]);
 
   core = await startCoreProcess(corePort, coreEnv);
   for (let i = 0; i < 5; i++) await submit();
 
-  await until(async () => {
-    const [row] = await h.owner<{ open: string }>(`select count(*) as open from workflow.executions where id = any($1) and status not in ('succeeded', 'failed')`, [ids]);
-    return Number(row!.open) === 0 || null;
-  }, 30_000, 'every execution to finish');
-  const statuses = await h.owner<{ status: string; n: string }>(`select status, count(*) as n from workflow.executions where id = any($1) group by status`, [ids]);
+  await until(
+    async () => {
+      const [row] = await h.owner<{ open: string }>(
+        `select count(*) as open from workflow.executions where id = any($1) and status not in ('succeeded', 'failed')`,
+        [ids],
+      );
+      return Number(row!.open) === 0 || null;
+    },
+    30_000,
+    'every execution to finish',
+  );
+  const statuses = await h.owner<{ status: string; n: string }>(
+    `select status, count(*) as n from workflow.executions where id = any($1) group by status`,
+    [ids],
+  );
   expect(statuses).toEqual([{ status: 'succeeded', n: String(ids.length) }]);
   expect(ids.length).toBeGreaterThanOrEqual(35);
   // One notification per execution in Core, and no attempt spent on the outage.
@@ -83,6 +102,8 @@ it('survives Core down for 30 s under a steady load: every execution succeeds, n
     [h.orgId],
   );
   expect(events).toEqual({ total: String(ids.length), distinct: String(ids.length) });
-  const attempts = await h.owner<{ attempts: number }>(`select distinct attempts from workflow.step_runs where execution_id = any($1)`, [ids]);
+  const attempts = await h.owner<{ attempts: number }>(`select distinct attempts from workflow.step_runs where execution_id = any($1)`, [
+    ids,
+  ]);
   expect(attempts).toEqual([{ attempts: 1 }]);
 });

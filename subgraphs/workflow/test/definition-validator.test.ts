@@ -36,7 +36,9 @@ describe('a valid definition', () => {
   });
 
   it('accepts JSONata in {{ }} for an http url and body', () => {
-    expect(errorsOf({ steps: [step('a', 'http_request', { url: '{{ input.url }}', method: 'POST', body: '{{ { "n": input.n } }}' })] })).toEqual([]);
+    expect(
+      errorsOf({ steps: [step('a', 'http_request', { url: '{{ input.url }}', method: 'POST', body: '{{ { "n": input.n } }}' })] }),
+    ).toEqual([]);
   });
 });
 
@@ -80,7 +82,11 @@ describe('one entry per problem, pointing at the step', () => {
         step('c', 'connector_action', { connector: 'fax', action: 'send' }),
       ],
     });
-    expect(errors.map((e) => e.field)).toEqual(['definition.steps[0].config.method', 'definition.steps[1].config.ms', 'definition.steps[2].config.connector']);
+    expect(errors.map((e) => e.field)).toEqual([
+      'definition.steps[0].config.method',
+      'definition.steps[1].config.ms',
+      'definition.steps[2].config.connector',
+    ]);
   });
 
   it('reports bad step ids, retry policies and timeouts', () => {
@@ -91,7 +97,11 @@ describe('one entry per problem, pointing at the step', () => {
         { ...step('t'), timeoutMs: 0 },
       ],
     });
-    expect(errors.map((e) => e.field)).toEqual(['definition.steps[0].id', 'definition.steps[1].retry.maxAttempts', 'definition.steps[2].timeoutMs']);
+    expect(errors.map((e) => e.field)).toEqual([
+      'definition.steps[0].id',
+      'definition.steps[1].retry.maxAttempts',
+      'definition.steps[2].timeoutMs',
+    ]);
   });
 
   it('reports a JSONata expression that does not parse, with where', () => {
@@ -102,7 +112,10 @@ describe('one entry per problem, pointing at the step', () => {
         step('h', 'http_request', { url: '{{ ] }}' }),
         step('k', 'connector_action', { connector: 'slack', action: 'post', input: { text: '{{ "a" & }}', list: ['ok', '{{ ( }}'] } }),
       ],
-      edges: [{ from: 'c', to: 't', when: 'true' }, { from: 'c', to: 'h', when: 'false' }],
+      edges: [
+        { from: 'c', to: 't', when: 'true' },
+        { from: 'c', to: 'h', when: 'false' },
+      ],
     });
     expect(errors.every((e) => e.message.startsWith('Not a valid JSONata expression'))).toBe(true);
     expect(errors.map((e) => e.field)).toEqual([
@@ -115,7 +128,15 @@ describe('one entry per problem, pointing at the step', () => {
   });
 
   it('reports a dangling edge at the end naming the missing step', () => {
-    expect(errorsOf({ steps: [step('a')], edges: [{ from: 'a', to: 'ghost' }, { from: 'nobody', to: 'a' }] })).toEqual([
+    expect(
+      errorsOf({
+        steps: [step('a')],
+        edges: [
+          { from: 'a', to: 'ghost' },
+          { from: 'nobody', to: 'a' },
+        ],
+      }),
+    ).toEqual([
       { field: 'definition.edges[0].to', message: "No step has the id 'ghost'" },
       { field: 'definition.edges[1].from', message: "No step has the id 'nobody'" },
     ]);
@@ -128,7 +149,13 @@ describe('one entry per problem, pointing at the step', () => {
   });
 
   it('reports a condition step missing a branch, and its edge lacking `when`', () => {
-    const errors = errorsOf({ steps: [condition('c'), step('a'), step('b')], edges: [{ from: 'c', to: 'a', when: 'true' }, { from: 'c', to: 'b' }] });
+    const errors = errorsOf({
+      steps: [condition('c'), step('a'), step('b')],
+      edges: [
+        { from: 'c', to: 'a', when: 'true' },
+        { from: 'c', to: 'b' },
+      ],
+    });
     expect(errors).toEqual([
       { field: 'definition.edges[1].when', message: "Edges leaving condition step 'c' must say when: 'true' or 'false'" },
       { field: 'definition.steps[0]', message: "Condition step 'c' needs an edge for each branch; missing: when 'false'" },
@@ -144,7 +171,12 @@ describe('one entry per problem, pointing at the step', () => {
   it('reports a cycle naming the steps on it, in order', () => {
     const errors = errorsOf({
       steps: [step('start'), step('a'), step('b'), step('c')],
-      edges: [{ from: 'start', to: 'a' }, { from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }],
+      edges: [
+        { from: 'start', to: 'a' },
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' },
+      ],
     });
     expect(errors).toEqual([{ field: 'definition.steps[1]', message: 'Steps form a cycle: a → b → c → a' }]);
   });
@@ -152,21 +184,41 @@ describe('one entry per problem, pointing at the step', () => {
   it('reports a self-loop and two separate cycles, one entry each', () => {
     const errors = errorsOf({
       steps: [step('x'), step('p'), step('q'), step('m'), step('n')],
-      edges: [{ from: 'x', to: 'x' }, { from: 'p', to: 'q' }, { from: 'q', to: 'p' }, { from: 'm', to: 'n' }, { from: 'n', to: 'm' }],
+      edges: [
+        { from: 'x', to: 'x' },
+        { from: 'p', to: 'q' },
+        { from: 'q', to: 'p' },
+        { from: 'm', to: 'n' },
+        { from: 'n', to: 'm' },
+      ],
     });
-    expect(errors.map((e) => e.message)).toEqual(['Steps form a cycle: x → x', 'Steps form a cycle: p → q → p', 'Steps form a cycle: m → n → m']);
+    expect(errors.map((e) => e.message)).toEqual([
+      'Steps form a cycle: x → x',
+      'Steps form a cycle: p → q → p',
+      'Steps form a cycle: m → n → m',
+    ]);
   });
 
   it('reports a repeated edge', () => {
-    expect(errorsOf({ steps: [step('a'), step('b')], edges: [{ from: 'a', to: 'b' }, { from: 'a', to: 'b' }] })).toEqual([
-      { field: 'definition.edges[1]', message: "Repeats an earlier edge from 'a' to 'b'" },
-    ]);
+    expect(
+      errorsOf({
+        steps: [step('a'), step('b')],
+        edges: [
+          { from: 'a', to: 'b' },
+          { from: 'a', to: 'b' },
+        ],
+      }),
+    ).toEqual([{ field: 'definition.edges[1]', message: "Repeats an earlier edge from 'a' to 'b'" }]);
   });
 
   it('reports many problems of one definition together', () => {
     const errors = errorsOf({
       steps: [step('a', 'teleport'), step('a'), step('h', 'http_request', {}), condition('c')],
-      edges: [{ from: 'a', to: 'zzz' }, { from: 'h', to: 'a', when: 'false' }, { from: 'c', to: 'h' }],
+      edges: [
+        { from: 'a', to: 'zzz' },
+        { from: 'h', to: 'a', when: 'false' },
+        { from: 'c', to: 'h' },
+      ],
     });
     expect(errors.map((e) => e.field).sort()).toEqual(
       [
@@ -211,6 +263,13 @@ describe('one entry per problem, pointing at the step', () => {
 describe('findCycles', () => {
   it('finds none in a diamond', () => {
     const steps = ['a', 'b', 'c', 'd'].map((id, index) => ({ id, index, type: 'transform' }));
-    expect(findCycles(steps, [{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }, { from: 'b', to: 'd' }, { from: 'c', to: 'd' }])).toEqual([]);
+    expect(
+      findCycles(steps, [
+        { from: 'a', to: 'b' },
+        { from: 'a', to: 'c' },
+        { from: 'b', to: 'd' },
+        { from: 'c', to: 'd' },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -34,7 +34,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('committed means it will run', () => {
   it('runs a queued execution whose job was lost exactly once, even with two workers sweeping', async () => {
-    const workflowId = await h.seedWorkflow({ steps: [{ id: 'call', type: 'http_request', config: { url: `${web.url}/swept` } }], edges: [] });
+    const workflowId = await h.seedWorkflow({
+      steps: [{ id: 'call', type: 'http_request', config: { url: `${web.url}/swept` } }],
+      edges: [],
+    });
     // Committed as queued, then the process died before adding its job: a row and no job.
     const id = randomUUID();
     await h.owner(

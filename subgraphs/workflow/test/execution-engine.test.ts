@@ -79,7 +79,14 @@ describe('the execution engine', () => {
   it('retries a failing step with backoff, records each attempt, and sends the same Idempotency-Key every time', async () => {
     failuresLeft.set('/flaky/a', 2);
     const workflowId = await h.seedWorkflow({
-      steps: [{ id: 'call', type: 'http_request', config: { url: `${web.url}/flaky/a`, method: 'POST', body: { x: 1 } }, retry: { maxAttempts: 3, backoffMs: 50 } }],
+      steps: [
+        {
+          id: 'call',
+          type: 'http_request',
+          config: { url: `${web.url}/flaky/a`, method: 'POST', body: { x: 1 } },
+          retry: { maxAttempts: 3, backoffMs: 50 },
+        },
+      ],
       edges: [],
     });
     const id = await h.execute(workflowId);
@@ -94,9 +101,7 @@ describe('the execution engine', () => {
   it('fails after the last attempt with the reason, and does not retry a permanent 404', async () => {
     failuresLeft.set('/flaky/b', 10);
     const workflowId = await h.seedWorkflow({
-      steps: [
-        { id: 'gone', type: 'http_request', config: { url: `${web.url}/missing` }, retry: { maxAttempts: 3, backoffMs: 10 } },
-      ],
+      steps: [{ id: 'gone', type: 'http_request', config: { url: `${web.url}/missing` }, retry: { maxAttempts: 3, backoffMs: 10 } }],
       edges: [],
     });
     const permanent = await h.execute(workflowId);
@@ -122,17 +127,25 @@ describe('the execution engine', () => {
     const id = await h.execute(workflowId);
     const host = new URL(web.url).host;
     const query = `query($id: ID!) { execution(id: $id) { status waitingOn steps { status attempts waitingOn waitingSince } } }`;
-    const waiting = await until(async () => {
-      const execution = (await h.call(query, { id })).data?.execution;
-      return execution?.waitingOn ? execution : null;
-    }, 10_000, 'the execution to show its wait');
+    const waiting = await until(
+      async () => {
+        const execution = (await h.call(query, { id })).data?.execution;
+        return execution?.waitingOn ? execution : null;
+      },
+      10_000,
+      'the execution to show its wait',
+    );
     expect(waiting).toMatchObject({ status: 'RUNNING', waitingOn: host, steps: [{ waitingOn: host }] });
     expect(Date.parse(waiting.steps[0].waitingSince)).toBeLessThanOrEqual(Date.now());
     expect((await h.waitForStatus(id, ['succeeded', 'failed'])).status).toBe('succeeded');
     // Eight unreachable tries, yet only the successful one counts against maxAttempts 2.
     expect(web.seen.filter((s) => s.path === '/down/a')).toHaveLength(9);
     const done = (await h.call(query, { id })).data?.execution;
-    expect(done).toEqual({ status: 'SUCCEEDED', waitingOn: null, steps: [{ status: 'SUCCEEDED', attempts: 1, waitingOn: null, waitingSince: null }] });
+    expect(done).toEqual({
+      status: 'SUCCEEDED',
+      waitingOn: null,
+      steps: [{ status: 'SUCCEEDED', attempts: 1, waitingOn: null, waitingSince: null }],
+    });
   });
 
   it('fails a step whose dependency stays unreachable past WORKFLOW_DEPENDENCY_WAIT_MS, saying so', async () => {
@@ -145,13 +158,17 @@ describe('the execution engine', () => {
     const started = Date.now();
     const failed = await h.waitForStatus(await h.execute(workflowId), ['succeeded', 'failed']);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(new RegExp(`^Step call failed: 127\\.0\\.0\\.1:\\d+ unreachable \\(ECONNREFUSED\\) \\(127\\.0\\.0\\.1:\\d+ unreachable for 3 s\\)$`));
+    expect(failed.error).toMatch(
+      new RegExp(`^Step call failed: 127\\.0\\.0\\.1:\\d+ unreachable \\(ECONNREFUSED\\) \\(127\\.0\\.0\\.1:\\d+ unreachable for 3 s\\)$`),
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
   });
 
   it('times a step out after its timeoutMs', async () => {
     const workflowId = await h.seedWorkflow({
-      steps: [{ id: 'slow', type: 'http_request', config: { url: `${web.url}/slow` }, timeoutMs: 200, retry: { maxAttempts: 1, backoffMs: 0 } }],
+      steps: [
+        { id: 'slow', type: 'http_request', config: { url: `${web.url}/slow` }, timeoutMs: 200, retry: { maxAttempts: 1, backoffMs: 0 } },
+      ],
       edges: [],
     });
     const started = Date.now();
@@ -162,7 +179,14 @@ describe('the execution engine', () => {
 
   it('refuses metadata and private addresses that are not allowed, without retrying', async () => {
     const workflowId = await h.seedWorkflow({
-      steps: [{ id: 'meta', type: 'http_request', config: { url: 'http://169.254.169.254/latest/meta-data' }, retry: { maxAttempts: 3, backoffMs: 10 } }],
+      steps: [
+        {
+          id: 'meta',
+          type: 'http_request',
+          config: { url: 'http://169.254.169.254/latest/meta-data' },
+          retry: { maxAttempts: 3, backoffMs: 10 },
+        },
+      ],
       edges: [],
     });
     const done = await h.waitForStatus(await h.execute(workflowId), ['succeeded', 'failed']);
@@ -174,7 +198,12 @@ describe('the execution engine', () => {
     const run = (allowed: string) => {
       const step = createHttpRequestStep({ policy: AddressPolicy.fromList(allowed) });
       const context = {
-        executionId: 'e', orgId: 'o', ownerId: 'u', attempt: 1, idempotencyKey: 'e:s', signal: new AbortController().signal,
+        executionId: 'e',
+        orgId: 'o',
+        ownerId: 'u',
+        attempt: 1,
+        idempotencyKey: 'e:s',
+        signal: new AbortController().signal,
         step: { id: 's', type: 'http_request' as const, config: { url: `${web.url.replace('127.0.0.1', 'localhost')}/named` } },
         data: { input: {}, steps: {} },
       };
@@ -224,9 +253,9 @@ describe('the execution engine', () => {
     const ids = await Promise.all(Array.from({ length: 12 }, () => h.execute(workflowId)));
     let peak = 0;
     const sampler = setInterval(() => {
-      void h.owner(`select count(*)::int as n from workflow.executions where workflow_id = $1 and status = 'running'`, [workflowId]).then(
-        ([row]) => (peak = Math.max(peak, row!.n)),
-      );
+      void h
+        .owner(`select count(*)::int as n from workflow.executions where workflow_id = $1 and status = 'running'`, [workflowId])
+        .then(([row]) => (peak = Math.max(peak, row!.n)));
     }, 20);
     try {
       for (const id of ids) expect((await h.waitForStatus(id, ['succeeded', 'failed'], 30_000)).status).toBe('succeeded');

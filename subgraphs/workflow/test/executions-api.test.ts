@@ -30,7 +30,13 @@ describe('executions through the API', () => {
     const id = await h.execute(workflowId);
     await h.waitForStatus(id, ['succeeded']);
     const seen = await h.call(EXECUTION, { id }, viewer);
-    expect(seen.data?.execution).toMatchObject({ id, status: 'SUCCEEDED', triggerKind: 'MANUAL', version: 1, workflow: { id: workflowId } });
+    expect(seen.data?.execution).toMatchObject({
+      id,
+      status: 'SUCCEEDED',
+      triggerKind: 'MANUAL',
+      version: 1,
+      workflow: { id: workflowId },
+    });
     expect(seen.data?.execution.steps).toEqual([
       expect.objectContaining({ stepId: 't', type: 'transform', status: 'SUCCEEDED', attempts: 1, output: { value: 1 } }),
     ]);
@@ -57,14 +63,18 @@ describe('executions through the API', () => {
     const workflowId = await h.seedWorkflow({ steps: [{ id: 't', type: 'transform', config: { expression: '1' } }], edges: [] });
     const id = await h.execute(workflowId);
     const reference = (identity: typeof h.member) =>
-      h.call(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Execution { id } } }`, { reps: [{ __typename: 'Execution', id }] }, identity);
+      h.call(
+        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Execution { id } } }`,
+        { reps: [{ __typename: 'Execution', id }] },
+        identity,
+      );
     expect((await reference(h.member)).data!._entities).toEqual([{ id }]);
     const keyWithoutScope = { ...h.member, authMethod: 'api_key' as const, apiKeyId: randomUUID(), scopes: ['events:write'] };
     expect((await reference(keyWithoutScope)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await reference({ ...h.member, orgId: randomUUID() })).data!._entities).toEqual([null]);
   });
 
-  it('pages a workflow\'s executions newest first, filtered by status', async () => {
+  it("pages a workflow's executions newest first, filtered by status", async () => {
     const workflowId = await h.seedWorkflow({ steps: [{ id: 't', type: 'transform', config: { expression: '1' } }], edges: [] });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await h.execute(workflowId));
@@ -74,24 +84,31 @@ describe('executions through the API', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const r: GraphQLResponse<{ executions: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> = await h.call(page, { w: workflowId, after });
+      const r: GraphQLResponse<{
+        executions: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }> = await h.call(page, { w: workflowId, after });
       seen.push(...r.data!.executions.edges.map((e: { node: { id: string } }) => e.node.id));
       if (!r.data!.executions.pageInfo.hasNextPage) break;
       after = r.data!.executions.pageInfo.endCursor;
     }
     expect(seen).toEqual([...ids].reverse());
-    const failedOnly = await h.call(`query($w: ID!) { executions(workflowId: $w, status: FAILED) { edges { node { id } } } }`, { w: workflowId });
+    const failedOnly = await h.call(`query($w: ID!) { executions(workflowId: $w, status: FAILED) { edges { node { id } } } }`, {
+      w: workflowId,
+    });
     expect(failedOnly.data!.executions.edges).toEqual([]);
   });
 
   it('cancels a running execution before its next step, and a queued one at once', async () => {
-    const workflowId = await h.seedWorkflow({
-      steps: [
-        { id: 'wait', type: 'delay', config: { ms: 60_000 } },
-        { id: 'never', type: 'transform', config: { expression: '1' } },
-      ],
-      edges: [{ from: 'wait', to: 'never' }],
-    }, { concurrencyLimit: 1 });
+    const workflowId = await h.seedWorkflow(
+      {
+        steps: [
+          { id: 'wait', type: 'delay', config: { ms: 60_000 } },
+          { id: 'never', type: 'transform', config: { expression: '1' } },
+        ],
+        edges: [{ from: 'wait', to: 'never' }],
+      },
+      { concurrencyLimit: 1 },
+    );
     const running = await h.execute(workflowId);
     await h.waitForStatus(running, ['running']);
     const queued = await h.execute(workflowId); // held back by the concurrency limit of 1

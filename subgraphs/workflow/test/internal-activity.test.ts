@@ -19,7 +19,13 @@ async function getActivity(query: string, identity?: Partial<Identity> | null): 
   const headers: Record<string, string> = {};
   const url = new URL(`/internal/activity?${query}`, h.server.url);
   if (identity !== null) {
-    Object.assign(headers, signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', orgId: h.orgId, ...identity }, h.config.IDENTITY_SECRET, { method: 'GET', target: url }));
+    Object.assign(
+      headers,
+      signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', orgId: h.orgId, ...identity }, h.config.IDENTITY_SECRET, {
+        method: 'GET',
+        target: url,
+      }),
+    );
   }
   const response = await fetch(url, { headers });
   return { status: response.status, body: (await response.json()) as ActivityBody };
@@ -83,7 +89,11 @@ it('gives each workflow owner’s first workflow and first successful run, whate
   expect(body.days).toEqual([{ day: '2026-06-01', workflowsCreated: 0, executionsSucceeded: 0, executionsFailed: 0 }]);
   const byUser = Object.fromEntries(body.users.map((u) => [u.userId, u]));
   expect(Object.keys(byUser).sort()).toEqual([ann, bob].sort());
-  expect(byUser[ann]).toEqual({ userId: ann, firstWorkflowAt: '2026-02-28T23:00:00.000Z', firstSuccessfulRunAt: '2026-03-01T08:05:00.000Z' });
+  expect(byUser[ann]).toEqual({
+    userId: ann,
+    firstWorkflowAt: '2026-02-28T23:00:00.000Z',
+    firstSuccessfulRunAt: '2026-03-01T08:05:00.000Z',
+  });
   expect(byUser[bob]).toEqual({ userId: bob, firstWorkflowAt: '2026-03-02T23:59:59.999Z', firstSuccessfulRunAt: null });
 });
 
@@ -106,7 +116,10 @@ it('accepts a signed service identity acting in an organization only', async () 
   expect((await getActivity(query, { orgId: undefined })).status).toBe(401);
   const url = new URL(`/internal/activity?${query}`, h.server.url);
   const forged = await fetch(url, {
-    headers: signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', orgId: h.orgId }, 'not the secret', { method: 'GET', target: url }),
+    headers: signIdentity({ requestId: randomUUID(), scopes: [], authMethod: 'service', orgId: h.orgId }, 'not the secret', {
+      method: 'GET',
+      target: url,
+    }),
   });
   expect(forged.status).toBe(401);
 });

@@ -18,7 +18,9 @@ beforeAll(async () => {
   const probe = await startTestHttpServer(() => undefined);
   const port = Number(new URL(probe.url).port);
   await probe.close();
-  redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const url = `redis://127.0.0.1:${port}`;
   redis = createRedis(url);
   redis.on('error', () => undefined);
@@ -37,7 +39,10 @@ afterAll(async () => {
 });
 
 it('answers executeWorkflow at once while Redis hangs, and the committed execution still runs, once', async () => {
-  const workflowId = await h.seedWorkflow({ steps: [{ id: 'only', type: 'transform', config: { expression: '{ "ran": true }' } }], edges: [] });
+  const workflowId = await h.seedWorkflow({
+    steps: [{ id: 'only', type: 'transform', config: { expression: '{ "ran": true }' } }],
+    edges: [],
+  });
   redisServer.kill('SIGSTOP');
   const started = Date.now();
   const response = await postGraphQL<{ executeWorkflow: { execution: { id: string; status: string } } }>(

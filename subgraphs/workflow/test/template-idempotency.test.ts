@@ -24,7 +24,10 @@ const CREATE = `mutation($input: CreateWorkflowFromTemplateInput!) {
 const create = (input: Record<string, unknown>, identity?: object) => h.call(CREATE, { input }, identity);
 
 const workflowsWithKey = (key: string) =>
-  h.owner<{ id: string; org_id: string; is_active: boolean }>('select id, org_id, is_active from workflow.workflows where idempotency_key = $1 order by org_id', [key]);
+  h.owner<{ id: string; org_id: string; is_active: boolean }>(
+    'select id, org_id, is_active from workflow.workflows where idempotency_key = $1 order by org_id',
+    [key],
+  );
 const triggersOf = (workflowId: string) => h.owner('select id from workflow.triggers where workflow_id = $1', [workflowId]);
 
 it('returns the first workflow for a repeated idempotencyKey: one workflow, one trigger, published and activated once', async () => {
@@ -44,11 +47,18 @@ it('returns the first workflow for a repeated idempotencyKey: one workflow, one 
 });
 
 it('returns the webhook secret to the request that created the workflow only', async () => {
-  const input = { templateId: 'failed-deploy-webhook-to-slack', parameters: { channel: '#ops' }, idempotencyKey: `suggestion:${randomUUID()}` };
+  const input = {
+    templateId: 'failed-deploy-webhook-to-slack',
+    parameters: { channel: '#ops' },
+    idempotencyKey: `suggestion:${randomUUID()}`,
+  };
   const first = await create(input);
   expect(first.data!.createWorkflowFromTemplate.webhookSecret).toMatch(/^whsec_/);
   const again = await create(input);
-  expect(again.data!.createWorkflowFromTemplate).toEqual({ workflow: first.data!.createWorkflowFromTemplate.workflow, webhookSecret: null });
+  expect(again.data!.createWorkflowFromTemplate).toEqual({
+    workflow: first.data!.createWorkflowFromTemplate.workflow,
+    webhookSecret: null,
+  });
 });
 
 it('creates one workflow when two requests with the same key arrive together', async () => {
@@ -62,8 +72,14 @@ it('creates one workflow when two requests with the same key arrive together', a
     await blocker.query('begin');
     await blocker.query('lock table workflow.workflow_versions in exclusive mode');
     const both = Promise.all([create(input), create(input)]);
-    await waitUntil(async () => (await h.owner<{ n: number }>(
-      `select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`, [h.db.name])).at(0)!.n >= 2);
+    await waitUntil(
+      async () =>
+        (
+          await h.owner<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`, [
+            h.db.name,
+          ])
+        ).at(0)!.n >= 2,
+    );
     await blocker.query('commit');
     const [one, two] = await both;
     expect(one.errors).toBeUndefined();
@@ -84,7 +100,11 @@ it('refuses the same key for another template or other parameters with CONFLICT,
   const first = await create({ templateId: 'github-pr-opened-to-slack', parameters: { channel: '#reviews' }, idempotencyKey: key });
   const id = first.data!.createWorkflowFromTemplate.workflow.id;
 
-  const otherParameters = await create({ templateId: 'github-pr-opened-to-slack', parameters: { channel: '#general' }, idempotencyKey: key });
+  const otherParameters = await create({
+    templateId: 'github-pr-opened-to-slack',
+    parameters: { channel: '#general' },
+    idempotencyKey: key,
+  });
   expect(codeOf(otherParameters)).toBe('CONFLICT');
   expect(otherParameters.errors![0].message).toBe(
     `idempotencyKey "${key}" already created workflow ${id} from another template or other parameters; repeat a request with the same templateId and parameters, or use a new key`,
@@ -94,8 +114,18 @@ it('refuses the same key for another template or other parameters with CONFLICT,
   expect(await workflowsWithKey(key)).toEqual([{ id, org_id: h.orgId, is_active: false }]);
 
   // A repeat's name and activate are not compared, and change nothing.
-  const renamed = await create({ templateId: 'github-pr-opened-to-slack', parameters: { channel: '#reviews' }, idempotencyKey: key, name: 'Other', activate: true });
-  expect(renamed.data!.createWorkflowFromTemplate.workflow).toMatchObject({ id, isActive: false, name: 'Post to Slack when a PR is opened' });
+  const renamed = await create({
+    templateId: 'github-pr-opened-to-slack',
+    parameters: { channel: '#reviews' },
+    idempotencyKey: key,
+    name: 'Other',
+    activate: true,
+  });
+  expect(renamed.data!.createWorkflowFromTemplate.workflow).toMatchObject({
+    id,
+    isActive: false,
+    name: 'Post to Slack when a PR is opened',
+  });
 });
 
 it('scopes the key to the organization, and checks its length', async () => {

@@ -47,23 +47,40 @@ async function create(input: Record<string, unknown>) {
 const prOpened = () =>
   consumer.handle({
     id: '0-1',
-    fields: { id: randomUUID(), orgId: h.orgId, userId: h.admin.userId, tool: 'github', eventType: 'pr.opened', occurredAt: new Date().toISOString(), payload: JSON.stringify({ title: 'Fix', url: 'https://example.com/pr/1' }) },
+    fields: {
+      id: randomUUID(),
+      orgId: h.orgId,
+      userId: h.admin.userId,
+      tool: 'github',
+      eventType: 'pr.opened',
+      occurredAt: new Date().toISOString(),
+      payload: JSON.stringify({ title: 'Fix', url: 'https://example.com/pr/1' }),
+    },
   });
 
 const executionsOf = (workflowId: string) =>
-  h.owner<{ trigger_kind: string; trigger_id: string; version: number }>('select trigger_kind, trigger_id, version from workflow.executions where workflow_id = $1', [workflowId]);
+  h.owner<{ trigger_kind: string; trigger_id: string; version: number }>(
+    'select trigger_kind, trigger_id, version from workflow.executions where workflow_id = $1',
+    [workflowId],
+  );
 
 it("creates the template's EVENT trigger with the workflow; it fires once the workflow is published and active", async () => {
   const { workflow, webhookSecret } = await create({ templateId: 'github-pr-opened-to-slack', parameters: { channel: '#reviews' } });
   expect(workflow).toMatchObject({ isActive: false, liveVersion: null });
-  expect(workflow.triggers).toEqual([{ id: expect.any(String), kind: 'EVENT', enabled: true, event: { tool: 'github', eventType: 'pr.opened' }, webhook: null }]);
+  expect(workflow.triggers).toEqual([
+    { id: expect.any(String), kind: 'EVENT', enabled: true, event: { tool: 'github', eventType: 'pr.opened' }, webhook: null },
+  ]);
   expect(webhookSecret).toBeNull();
 
   await prOpened();
   expect(await executionsOf(workflow.id)).toEqual([]);
 
-  expect((await h.call('mutation($id: ID!) { publishWorkflow(id: $id, version: 1) { workflow { id } } }', { id: workflow.id })).errors).toBeUndefined();
-  expect((await h.call('mutation($id: ID!) { setWorkflowActive(id: $id, active: true) { workflow { id } } }', { id: workflow.id })).errors).toBeUndefined();
+  expect(
+    (await h.call('mutation($id: ID!) { publishWorkflow(id: $id, version: 1) { workflow { id } } }', { id: workflow.id })).errors,
+  ).toBeUndefined();
+  expect(
+    (await h.call('mutation($id: ID!) { setWorkflowActive(id: $id, active: true) { workflow { id } } }', { id: workflow.id })).errors,
+  ).toBeUndefined();
   await prOpened();
   expect(await executionsOf(workflow.id)).toEqual([{ trigger_kind: 'event', trigger_id: workflow.triggers[0].id, version: 1 }]);
 });
@@ -77,13 +94,23 @@ it('publishes and activates in the same request with activate: true, so the next
 
 it("gives a webhook template's workflow a WEBHOOK trigger and returns its signing secret once", async () => {
   const { workflow, webhookSecret } = await create({ templateId: 'failed-deploy-webhook-to-slack', parameters: { channel: '#ops' } });
-  expect(workflow.triggers).toEqual([{ id: expect.any(String), kind: 'WEBHOOK', enabled: true, event: null, webhook: { url: expect.stringContaining(`/webhooks/${workflow.triggers[0].id}`) } }]);
+  expect(workflow.triggers).toEqual([
+    {
+      id: expect.any(String),
+      kind: 'WEBHOOK',
+      enabled: true,
+      event: null,
+      webhook: { url: expect.stringContaining(`/webhooks/${workflow.triggers[0].id}`) },
+    },
+  ]);
   expect(webhookSecret).toMatch(/^whsec_/);
 });
 
 it('creates every catalog template with its trigger and activates it', async () => {
   for (const template of templates) {
-    const parameters = Object.fromEntries(template.parameters.filter((p) => p.required).map((p) => [p.name, p.type === 'URL' ? 'https://example.com/hook' : 'x']));
+    const parameters = Object.fromEntries(
+      template.parameters.filter((p) => p.required).map((p) => [p.name, p.type === 'URL' ? 'https://example.com/hook' : 'x']),
+    );
     const { workflow } = await create({ templateId: template.id, parameters, activate: true });
     const event = template.triggerKind === 'WEBHOOK' ? null : template.trigger;
     expect([template.id, workflow.isActive, workflow.triggers.map((t: { kind: string; event: unknown }) => [t.kind, t.event])]).toEqual([
@@ -97,8 +124,15 @@ it('creates every catalog template with its trigger and activates it', async () 
 it('creates nothing when the parameters are refused, or the caller may not', async () => {
   const before = await h.owner('select id from workflow.workflows order by id');
   const badUrl = await h.call(CREATE, { input: { templateId: 's3-object-to-http', parameters: { url: 'not a url' }, activate: true } });
-  expect(badUrl.errors![0].extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'parameters.url', message: 'Must be an absolute http:// or https:// URL' }] });
-  const member = await h.call(CREATE, { input: { templateId: 'github-pr-opened-to-slack', parameters: { channel: '#x' }, activate: true } }, { ...h.admin, role: 'member' });
+  expect(badUrl.errors![0].extensions).toMatchObject({
+    code: 'VALIDATION_ERROR',
+    details: [{ field: 'parameters.url', message: 'Must be an absolute http:// or https:// URL' }],
+  });
+  const member = await h.call(
+    CREATE,
+    { input: { templateId: 'github-pr-opened-to-slack', parameters: { channel: '#x' }, activate: true } },
+    { ...h.admin, role: 'member' },
+  );
   expect(codeOf(member)).toBe('FORBIDDEN');
   expect(await h.owner('select id from workflow.workflows order by id')).toEqual(before);
 });

@@ -31,10 +31,21 @@ describe('addTrigger', () => {
     expect(response.errors).toBeUndefined();
     const { trigger, webhookSecret } = response.data!.addTrigger;
     expect(webhookSecret).toBeNull();
-    expect(trigger).toMatchObject({ kind: 'CRON', enabled: true, webhook: null, event: null, cron: { pattern: '0 9 * * 1-5', timezone: 'Europe/Paris' } });
+    expect(trigger).toMatchObject({
+      kind: 'CRON',
+      enabled: true,
+      webhook: null,
+      event: null,
+      cron: { pattern: '0 9 * * 1-5', timezone: 'Europe/Paris' },
+    });
     expect(trigger.cron.nextRuns).toHaveLength(5);
     for (const run of trigger.cron.nextRuns as string[]) {
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(new Date(run));
+      const local = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Paris',
+        hour: '2-digit',
+        minute: '2-digit',
+        weekday: 'short',
+      }).format(new Date(run));
       expect(local).toMatch(/^(Mon|Tue|Wed|Thu|Fri) 09:00$/);
     }
     expect(await schedulerIds()).toContain(trigger.id);
@@ -104,7 +115,9 @@ describe('addTrigger', () => {
     expect(codeOf(await h.call(SET_ENABLED, { id, enabled: false }, { ...h.admin, role: 'member' }))).toBe('FORBIDDEN');
     expect(codeOf(await h.call(REMOVE, { id }, { ...h.admin, role: 'viewer' }))).toBe('FORBIDDEN');
     const read = await h.call(TRIGGERS, { id: workflowId, count: 3 }, { ...h.admin, role: 'viewer' });
-    expect(read.data!.workflow.triggers).toEqual([{ id, kind: 'CRON', enabled: true, cron: { timezone: 'UTC', nextRuns: expect.any(Array) } }]);
+    expect(read.data!.workflow.triggers).toEqual([
+      { id, kind: 'CRON', enabled: true, cron: { timezone: 'UTC', nextRuns: expect.any(Array) } },
+    ]);
     expect(read.data!.workflow.triggers[0].cron.nextRuns).toHaveLength(3);
     const stranger = { userId: randomUUID(), orgId: randomUUID(), role: 'owner' as const };
     expect(codeOf(await add({ workflowId, kind: 'MANUAL' }, stranger))).toBe('NOT_FOUND');
@@ -148,7 +161,8 @@ describe('schedulers follow trigger and workflow changes', () => {
 
   it('reconciles Redis with Postgres after Redis lost its schedulers, and drops orphans', async () => {
     const workflowId = await h.seedWorkflow();
-    const id = (await add({ workflowId, kind: 'CRON', cron: { pattern: '0 0 * * *', timezone: 'Asia/Tokyo' } })).data!.addTrigger.trigger.id;
+    const id = (await add({ workflowId, kind: 'CRON', cron: { pattern: '0 0 * * *', timezone: 'Asia/Tokyo' } })).data!.addTrigger.trigger
+      .id;
     for (const key of await schedulerIds()) await h.triggersQueue.removeJobScheduler(key);
     await h.triggersQueue.upsertJobScheduler(randomUUID(), { pattern: '* * * * *' }, { name: 'cron-trigger' });
     const scheduler = new TriggerScheduler(h.triggersQueue, h.orm.em.fork() as EntityManager);

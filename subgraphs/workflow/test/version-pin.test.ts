@@ -14,7 +14,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-const marking = (version: number) => ({ steps: [{ id: 'mark', type: 'transform', config: { expression: `{ "ranVersion": ${version} }` } }], edges: [] });
+const marking = (version: number) => ({
+  steps: [{ id: 'mark', type: 'transform', config: { expression: `{ "ranVersion": ${version} }` } }],
+  edges: [],
+});
 
 it('runs version 1 for an execution queued under it, although version 2 was published before a worker picked it up', async () => {
   const admin = { ...h.member, role: 'admin' as const };
@@ -22,9 +25,17 @@ it('runs version 1 for an execution queued under it, although version 2 was publ
   const queued = await h.execute(workflowId);
 
   // No worker runs yet: the execution waits in the queue while version 2 is saved and published.
-  const updated = await h.call('mutation($id: ID!, $d: JSONObject!) { updateWorkflow(id: $id, input: { definition: $d }) { workflow { latestVersion { version } } } }', { id: workflowId, d: marking(2) }, admin);
+  const updated = await h.call(
+    'mutation($id: ID!, $d: JSONObject!) { updateWorkflow(id: $id, input: { definition: $d }) { workflow { latestVersion { version } } } }',
+    { id: workflowId, d: marking(2) },
+    admin,
+  );
   expect(updated.data?.updateWorkflow.workflow.latestVersion.version).toBe(2);
-  const published = await h.call('mutation($id: ID!) { publishWorkflow(id: $id, version: 2) { workflow { liveVersion { version } } } }', { id: workflowId }, admin);
+  const published = await h.call(
+    'mutation($id: ID!) { publishWorkflow(id: $id, version: 2) { workflow { liveVersion { version } } } }',
+    { id: workflowId },
+    admin,
+  );
   expect(published.data?.publishWorkflow.workflow.liveVersion.version).toBe(2);
   expect((await h.owner('select status from workflow.executions where id = $1', [queued]))[0].status).toBe('queued');
 

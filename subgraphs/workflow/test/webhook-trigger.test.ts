@@ -23,7 +23,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function deliver(target: { id: string; secret: string }, options: { body?: string; deliveryId?: string | null; signature?: string; timestamp?: number } = {}) {
+function deliver(
+  target: { id: string; secret: string },
+  options: { body?: string; deliveryId?: string | null; signature?: string; timestamp?: number } = {},
+) {
   const body = options.body ?? JSON.stringify({ pr: 42 });
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -34,14 +37,22 @@ function deliver(target: { id: string; secret: string }, options: { body?: strin
 }
 
 const executionsOf = (triggerId: string) =>
-  h.owner<{ id: string; input: unknown; trigger_kind: string }>('select id, input, trigger_kind from workflow.executions where trigger_id = $1', [triggerId]);
+  h.owner<{ id: string; input: unknown; trigger_kind: string }>(
+    'select id, input, trigger_kind from workflow.executions where trigger_id = $1',
+    [triggerId],
+  );
 
 it('starts one execution for a valid delivery, with the body as its input', async () => {
   const response = await deliver(trigger, { body: '{"pr": 7,  "action":"opened"}' });
   expect(response.status).toBe(202);
   const { executionId } = await json(response);
-  const rows = await h.owner<{ id: string; input: unknown; trigger_kind: string; status: string }>('select * from workflow.executions where id = $1', [executionId]);
-  expect(rows).toEqual([expect.objectContaining({ id: executionId, trigger_kind: 'webhook', status: 'queued', input: { pr: 7, action: 'opened' } })]);
+  const rows = await h.owner<{ id: string; input: unknown; trigger_kind: string; status: string }>(
+    'select * from workflow.executions where id = $1',
+    [executionId],
+  );
+  expect(rows).toEqual([
+    expect.objectContaining({ id: executionId, trigger_kind: 'webhook', status: 'queued', input: { pr: 7, action: 'opened' } }),
+  ]);
   expect(await h.executionQueue.getJob(executionId)).toBeDefined();
 });
 
@@ -51,7 +62,10 @@ it('ignores a replayed delivery id and answers with the original execution', asy
   const again = await deliver(trigger, { deliveryId });
   expect(again.status).toBe(202);
   expect((await json(again)).executionId).toBe(first.executionId);
-  const rows = await h.owner('select 1 from workflow.executions where trigger_id = $1 and idempotency_key = $2', [trigger.id, `webhook:${trigger.id}:${deliveryId}`]);
+  const rows = await h.owner('select 1 from workflow.executions where trigger_id = $1 and idempotency_key = $2', [
+    trigger.id,
+    `webhook:${trigger.id}:${deliveryId}`,
+  ]);
   expect(rows).toHaveLength(1);
 });
 
@@ -129,6 +143,8 @@ it('forgets deliveries after a week, in the daily purge, and only those', async 
   await deliver(trigger, { deliveryId: recent });
   await h.owner(`update workflow.webhook_deliveries set received_at = now() - interval '8 days' where delivery_id = $1`, [old]);
   expect(await purgeWebhookDeliveries(h.orm.em.fork() as EntityManager)).toBe(1);
-  const left = await h.owner<{ delivery_id: string }>('select delivery_id from workflow.webhook_deliveries where delivery_id = any($1)', [[old, recent]]);
+  const left = await h.owner<{ delivery_id: string }>('select delivery_id from workflow.webhook_deliveries where delivery_id = any($1)', [
+    [old, recent],
+  ]);
   expect(left.map((r) => r.delivery_id)).toEqual([recent]);
 });

@@ -11,13 +11,19 @@ const names = ['delta', 'alpha', 'echo', 'charlie', 'bravo'];
 beforeAll(async () => {
   h = await startTriggerHarness('wf_lists');
   for (const [i, name] of names.entries()) {
-    const created = await h.call('mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } } }', {
-      input: { name, tags: i % 2 === 0 ? ['even'] : ['odd'] },
-    }, admin);
+    const created = await h.call(
+      'mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } } }',
+      {
+        input: { name, tags: i % 2 === 0 ? ['even'] : ['odd'] },
+      },
+      admin,
+    );
     expect(created.errors).toBeUndefined();
   }
   // updatedAt order differs from createdAt order: touch 'alpha' last.
-  await h.owner(`update workflow.workflows set is_active = true, live_version = 1 where org_id = $1 and name in ('alpha', 'echo')`, [orgId]);
+  await h.owner(`update workflow.workflows set is_active = true, live_version = 1 where org_id = $1 and name in ('alpha', 'echo')`, [
+    orgId,
+  ]);
   await h.owner(`update workflow.workflows set updated_at = now() + interval '1 minute' where org_id = $1 and name = 'alpha'`, [orgId]);
 });
 
@@ -57,7 +63,10 @@ it('pages through each allow-listed order with keyset cursors', async () => {
   expect(await walk({ field: 'NAME', direction: 'ASC' }, 2)).toEqual([...names].sort());
   expect(await walk({ field: 'NAME', direction: 'DESC' }, 3)).toEqual([...names].sort().reverse());
   expect(await walk({ field: 'CREATED_AT', direction: 'ASC' }, 2)).toEqual(names);
-  expect(await walk({ field: 'UPDATED_AT', direction: 'DESC' }, 2)).toEqual(['alpha', ...[...names].reverse().filter((n) => n !== 'alpha')]);
+  expect(await walk({ field: 'UPDATED_AT', direction: 'DESC' }, 2)).toEqual([
+    'alpha',
+    ...[...names].reverse().filter((n) => n !== 'alpha'),
+  ]);
 });
 
 it('refuses a cursor from another order, a tampered cursor and an unknown order', async () => {
@@ -71,10 +80,10 @@ it('refuses a cursor from another order, a tampered cursor and an unknown order'
 });
 
 it('filters by activity and by tag', async () => {
-  expect((await walk({ field: 'NAME', direction: 'ASC' }, 10, { isActive: true }))).toEqual(['alpha', 'echo']);
-  expect((await walk({ field: 'NAME', direction: 'ASC' }, 10, { isActive: false }))).toEqual(['bravo', 'charlie', 'delta']);
-  expect((await walk({ field: 'NAME', direction: 'ASC' }, 10, { tag: 'odd' }))).toEqual(['alpha', 'charlie']);
-  expect((await walk({ field: 'NAME', direction: 'ASC' }, 10, { tag: 'even', isActive: true }))).toEqual(['echo']);
+  expect(await walk({ field: 'NAME', direction: 'ASC' }, 10, { isActive: true })).toEqual(['alpha', 'echo']);
+  expect(await walk({ field: 'NAME', direction: 'ASC' }, 10, { isActive: false })).toEqual(['bravo', 'charlie', 'delta']);
+  expect(await walk({ field: 'NAME', direction: 'ASC' }, 10, { tag: 'odd' })).toEqual(['alpha', 'charlie']);
+  expect(await walk({ field: 'NAME', direction: 'ASC' }, 10, { tag: 'even', isActive: true })).toEqual(['echo']);
 });
 
 it('shows another organization none of these', async () => {
@@ -95,14 +104,23 @@ const LISTED_WORKFLOW_FIELDS = `id name owner { id } organization { id }
 it('lists 1 and 50 workflows with their owner, versions and latest execution in the same number of statements', async () => {
   const big = { userId: randomUUID(), orgId: randomUUID(), role: 'admin' as const };
   for (let i = 0; i < 50; i++) {
-    const id = (await h.call('mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } } }', {
-      input: { name: `bulk ${i}`, definition: { steps: [{ id: 'a', type: 'transform', config: { expression: '$' } }] } },
-    }, big)).data!.createWorkflow.workflow.id;
+    const id = (
+      await h.call(
+        'mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { id } } }',
+        {
+          input: { name: `bulk ${i}`, definition: { steps: [{ id: 'a', type: 'transform', config: { expression: '$' } }] } },
+        },
+        big,
+      )
+    ).data!.createWorkflow.workflow.id;
     if (i % 2 === 0) {
       await h.call('mutation($id: ID!) { updateWorkflow(id: $id, input: { definition: { steps: [] } }) { workflow { id } } }', { id }, big);
       await h.call('mutation($id: ID!) { publishWorkflow(id: $id, version: 1) { workflow { id } } }', { id }, big);
       // Two executions each, so latestExecution has to pick the newer one.
-      for (const [status, minutesAgo] of [['failed', 2], ['succeeded', 1]] as const) {
+      for (const [status, minutesAgo] of [
+        ['failed', 2],
+        ['succeeded', 1],
+      ] as const) {
         await h.owner(
           `insert into workflow.executions (id, org_id, workflow_id, version, status, trigger_kind, queued_at)
            values (gen_random_uuid(), $1, $2, 1, $3, 'manual', now() - make_interval(mins => $4))`,

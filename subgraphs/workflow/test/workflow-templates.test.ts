@@ -1,10 +1,19 @@
 import { checkDefinition } from '../src/modules/definitions/definition.validator';
 import { templates } from '../src/modules/templates/template-catalog';
-import { instantiateTemplate, previewTemplate, TEMPLATE_CONNECTORS, type WorkflowTemplate } from '../src/modules/templates/workflow-template';
+import {
+  instantiateTemplate,
+  previewTemplate,
+  TEMPLATE_CONNECTORS,
+  type WorkflowTemplate,
+} from '../src/modules/templates/workflow-template';
 import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
 
 const sampleValues = (template: WorkflowTemplate) =>
-  Object.fromEntries(template.parameters.filter((p) => p.required).map((p) => [p.name, p.type === 'URL' ? `https://example.com/${p.name}` : `value-of-${p.name}`]));
+  Object.fromEntries(
+    template.parameters
+      .filter((p) => p.required)
+      .map((p) => [p.name, p.type === 'URL' ? `https://example.com/${p.name}` : `value-of-${p.name}`]),
+  );
 
 const extensionsOf = (work: () => unknown): Record<string, unknown> => {
   try {
@@ -23,15 +32,18 @@ it('has at least 8 templates with unique ids that together cover every connector
   expect(new Set(templates.flatMap((t) => t.connectors))).toEqual(new Set(TEMPLATE_CONNECTORS));
 });
 
-it.each(templates.map((t) => [t.id, t] as const))('%s is valid raw and instantiated, and its pattern starts with its trigger', (_id, template) => {
-  expect(checkDefinition(template.definition).errors).toEqual([]);
-  const definition = instantiateTemplate(template, sampleValues(template));
-  expect(definition.steps.length).toBeGreaterThan(0);
-  const text = JSON.stringify(definition);
-  for (const parameter of template.parameters) expect(text).not.toContain(`{{${parameter.name}}}`);
-  expect(template.pattern[0]).toEqual(template.trigger);
-  expect(template.pattern.length).toBeGreaterThanOrEqual(2);
-});
+it.each(templates.map((t) => [t.id, t] as const))(
+  '%s is valid raw and instantiated, and its pattern starts with its trigger',
+  (_id, template) => {
+    expect(checkDefinition(template.definition).errors).toEqual([]);
+    const definition = instantiateTemplate(template, sampleValues(template));
+    expect(definition.steps.length).toBeGreaterThan(0);
+    const text = JSON.stringify(definition);
+    for (const parameter of template.parameters) expect(text).not.toContain(`{{${parameter.name}}}`);
+    expect(template.pattern[0]).toEqual(template.trigger);
+    expect(template.pattern.length).toBeGreaterThanOrEqual(2);
+  },
+);
 
 it('substitutes parameters and leaves run-time expressions alone', () => {
   const definition = instantiateTemplate(slack, { channel: '#reviews' });
@@ -53,7 +65,8 @@ it('names a missing required parameter', () => {
 });
 
 it('refuses unknown parameters, blank values and values that would become expressions', () => {
-  const details = (params: Record<string, unknown>) => (extensionsOf(() => instantiateTemplate(slack, params)).details as { field: string }[]).map((d) => d.field);
+  const details = (params: Record<string, unknown>) =>
+    (extensionsOf(() => instantiateTemplate(slack, params)).details as { field: string }[]).map((d) => d.field);
   expect(details({ channel: '#x', colour: 'red' })).toEqual(['parameters.colour']);
   expect(details({ channel: '   ' })).toEqual(['parameters.channel']);
   expect(details({ channel: '{{ $now() }}' })).toEqual(['parameters.channel']);
@@ -89,18 +102,30 @@ describe('over GraphQL', () => {
     expect(response.data!.workflowTemplates).toContainEqual({
       id: 'github-pr-opened-to-slack',
       trigger: { tool: 'github', eventType: 'pr.opened' },
-      pattern: [{ tool: 'github', eventType: 'pr.opened' }, { tool: 'slack', eventType: 'message.posted' }],
+      pattern: [
+        { tool: 'github', eventType: 'pr.opened' },
+        { tool: 'slack', eventType: 'message.posted' },
+      ],
     });
   });
 
   it('resolves a WorkflowTemplate reference by id, and an unknown id to null', async () => {
     const response = await entities(
-      [{ __typename: 'WorkflowTemplate', id: 'gitlab-issues-to-teams' }, { __typename: 'WorkflowTemplate', id: 'no-such-template' }],
+      [
+        { __typename: 'WorkflowTemplate', id: 'gitlab-issues-to-teams' },
+        { __typename: 'WorkflowTemplate', id: 'no-such-template' },
+      ],
       '... on WorkflowTemplate { id name parameters trigger { tool eventType } pattern { eventType } }',
     );
     expect(response.errors).toBeUndefined();
     expect(response.data!._entities).toEqual([
-      { id: 'gitlab-issues-to-teams', name: 'Mirror GitLab issues to Teams', parameters: ['team', 'channel'], trigger: { tool: 'gitlab', eventType: 'issue.opened' }, pattern: [{ eventType: 'issue.opened' }, { eventType: 'message.posted' }] },
+      {
+        id: 'gitlab-issues-to-teams',
+        name: 'Mirror GitLab issues to Teams',
+        parameters: ['team', 'channel'],
+        trigger: { tool: 'gitlab', eventType: 'issue.opened' },
+        pattern: [{ eventType: 'issue.opened' }, { eventType: 'message.posted' }],
+      },
       null,
     ]);
   });
@@ -115,14 +140,25 @@ describe('over GraphQL', () => {
     );
     expect(response.errors).toBeUndefined();
     const [teams, slackSuggestion] = response.data!._entities;
-    expect(teams.workflowDefinition.steps[1].config.input).toEqual({ team: '{{team}}', channel: 'releases', text: '{{ steps.message.output.text }}' });
+    expect(teams.workflowDefinition.steps[1].config.input).toEqual({
+      team: '{{team}}',
+      channel: 'releases',
+      text: '{{ steps.message.output.text }}',
+    });
     expect(slackSuggestion.workflowDefinition).toEqual(instantiateTemplate(slack, { channel: '#reviews' }));
   });
 
   it('answers NOT_FOUND for a suggestion whose template does not exist, and refuses an anonymous caller', async () => {
-    const unknown = await entities([{ __typename: 'Suggestion', id: 's3', templateId: 'no-such-template', parameters: {} }], '... on Suggestion { workflowDefinition }');
+    const unknown = await entities(
+      [{ __typename: 'Suggestion', id: 's3', templateId: 'no-such-template', parameters: {} }],
+      '... on Suggestion { workflowDefinition }',
+    );
     expect(codeOf(unknown)).toBe('NOT_FOUND');
-    const anonymous = await entities([{ __typename: 'Suggestion', id: 's4', templateId: slack.id, parameters: {} }], '... on Suggestion { workflowDefinition }', {});
+    const anonymous = await entities(
+      [{ __typename: 'Suggestion', id: 's4', templateId: slack.id, parameters: {} }],
+      '... on Suggestion { workflowDefinition }',
+      {},
+    );
     expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
   });
 });

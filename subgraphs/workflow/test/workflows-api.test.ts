@@ -29,7 +29,11 @@ const WORKFLOW = `id name description tags isActive concurrencyLimit deletedAt
   liveVersion { version isLive } latestVersion { version isLive definition createdBy { id } }`;
 
 async function create(input: Record<string, unknown>, identity: object = h.admin) {
-  return h.call(`mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { ${WORKFLOW} } } }`, { input }, identity);
+  return h.call(
+    `mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { workflow { ${WORKFLOW} } } }`,
+    { input },
+    identity,
+  );
 }
 async function createId(input: Record<string, unknown> = { name: 'wf' }): Promise<string> {
   const response = await create(input);
@@ -37,22 +41,44 @@ async function createId(input: Record<string, unknown> = { name: 'wf' }): Promis
   return response.data!.createWorkflow.workflow.id;
 }
 const update = (id: string, input: Record<string, unknown>, identity: object = h.admin) =>
-  h.call(`mutation($id: ID!, $input: UpdateWorkflowInput!) { updateWorkflow(id: $id, input: $input) { workflow { ${WORKFLOW} } } }`, { id, input }, identity);
+  h.call(
+    `mutation($id: ID!, $input: UpdateWorkflowInput!) { updateWorkflow(id: $id, input: $input) { workflow { ${WORKFLOW} } } }`,
+    { id, input },
+    identity,
+  );
 const publish = (id: string, version: number, identity: object = h.admin) =>
-  h.call(`mutation($id: ID!, $v: Int!) { publishWorkflow(id: $id, version: $v) { workflow { ${WORKFLOW} } } }`, { id, v: version }, identity);
+  h.call(
+    `mutation($id: ID!, $v: Int!) { publishWorkflow(id: $id, version: $v) { workflow { ${WORKFLOW} } } }`,
+    { id, v: version },
+    identity,
+  );
 const rollback = (id: string, toVersion: number) =>
   h.call(`mutation($id: ID!, $v: Int!) { rollbackWorkflow(id: $id, toVersion: $v) { workflow { ${WORKFLOW} } } }`, { id, v: toVersion });
 const setActive = (id: string, active: boolean, identity: object = h.admin) =>
-  h.call(`mutation($id: ID!, $a: Boolean!) { setWorkflowActive(id: $id, active: $a) { workflow { isActive } } }`, { id, a: active }, identity);
+  h.call(
+    `mutation($id: ID!, $a: Boolean!) { setWorkflowActive(id: $id, active: $a) { workflow { isActive } } }`,
+    { id, a: active },
+    identity,
+  );
 const remove = (id: string, identity: object = h.admin) =>
   h.call(`mutation($id: ID!) { deleteWorkflow(id: $id) { workflow { id deletedAt } restorableUntil } }`, { id }, identity);
 const restore = (id: string) => h.call(`mutation($id: ID!) { restoreWorkflow(id: $id) { workflow { id deletedAt } } }`, { id });
 const get = (id: string, identity: object = h.admin) =>
-  h.call(`query($id: ID!) { workflow(id: $id) { ${WORKFLOW} versions(first: 10) { edges { node { version isLive } } } } }`, { id }, identity);
+  h.call(
+    `query($id: ID!) { workflow(id: $id) { ${WORKFLOW} versions(first: 10) { edges { node { version isLive } } } } }`,
+    { id },
+    identity,
+  );
 
 describe('createWorkflow', () => {
   it('creates an inactive workflow with details and its first version, not yet live', async () => {
-    const response = await create({ name: ' Deploy alerts ', description: 'Tells #ops', tags: ['ops', 'ops', 'alerts'], concurrencyLimit: 3, definition: definitionOf('a', 'b') });
+    const response = await create({
+      name: ' Deploy alerts ',
+      description: 'Tells #ops',
+      tags: ['ops', 'ops', 'alerts'],
+      concurrencyLimit: 3,
+      definition: definitionOf('a', 'b'),
+    });
     expect(response.errors).toBeUndefined();
     expect(response.data!.createWorkflow.workflow).toMatchObject({
       name: 'Deploy alerts',
@@ -82,13 +108,21 @@ describe('createWorkflow', () => {
       concurrencyLimit: 101,
     });
     expect(codeOf(response)).toBe('VALIDATION_ERROR');
-    expect((response.errors![0].extensions!.details as { field: string }[]).map((d) => d.field)).toEqual(['name', 'description', 'tags', 'concurrencyLimit']);
+    expect((response.errors![0].extensions!.details as { field: string }[]).map((d) => d.field)).toEqual([
+      'name',
+      'description',
+      'tags',
+      'concurrencyLimit',
+    ]);
     const tag = await create({ name: 'ok', tags: ['', 'y'.repeat(51)] });
     expect((tag.errors![0].extensions!.details as { field: string }[]).map((d) => d.field)).toEqual(['tags[0]', 'tags[1]']);
   });
 
   it('refuses an invalid definition with one detail per problem', async () => {
-    const response = await create({ name: 'bad', definition: { steps: [transform('a'), { id: 'b', type: 'fax', config: {} }], edges: [{ from: 'a', to: 'c' }] } });
+    const response = await create({
+      name: 'bad',
+      definition: { steps: [transform('a'), { id: 'b', type: 'fax', config: {} }], edges: [{ from: 'a', to: 'c' }] },
+    });
     expect(response.errors![0].extensions).toMatchObject({
       code: 'VALIDATION_ERROR',
       details: [
@@ -99,7 +133,10 @@ describe('createWorkflow', () => {
   });
 
   it('refuses a definition over 256 KiB', async () => {
-    const response = await create({ name: 'huge', definition: { steps: [{ id: 'a', type: 'notify', config: { message: 'x' } }], padding: 'p'.repeat(262_144) } });
+    const response = await create({
+      name: 'huge',
+      definition: { steps: [{ id: 'a', type: 'notify', config: { message: 'x' } }], padding: 'p'.repeat(262_144) },
+    });
     expect(response.errors![0].extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'definition' }] });
   });
 });
@@ -114,7 +151,10 @@ describe('versions', () => {
     expect(v2.data!.updateWorkflow.workflow).toMatchObject({ latestVersion: { version: 2, isLive: false }, liveVersion: null });
     await update(id, { definition: definitionOf('a', 'b', 'c') });
 
-    expect((await publish(id, 2)).data!.publishWorkflow.workflow).toMatchObject({ liveVersion: { version: 2, isLive: true }, latestVersion: { version: 3, isLive: false } });
+    expect((await publish(id, 2)).data!.publishWorkflow.workflow).toMatchObject({
+      liveVersion: { version: 2, isLive: true },
+      latestVersion: { version: 3, isLive: false },
+    });
     expect((await publish(id, 3)).data!.publishWorkflow.workflow.liveVersion.version).toBe(3);
     expect((await rollback(id, 1)).data!.rollbackWorkflow.workflow.liveVersion).toEqual({ version: 1, isLive: true });
 
@@ -130,7 +170,10 @@ describe('versions', () => {
     const id = await createId({ name: 'racing' });
     const saves = await Promise.all(Array.from({ length: 6 }, (_, i) => update(id, { definition: definitionOf(`s${i}`) })));
     expect(saves.every((r) => r.errors === undefined)).toBe(true);
-    const rows = await h.owner<{ version: number }>('select version from workflow.workflow_versions where workflow_id = $1 order by version', [id]);
+    const rows = await h.owner<{ version: number }>(
+      'select version from workflow.workflow_versions where workflow_id = $1 order by version',
+      [id],
+    );
     expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect((await get(id)).data!.workflow.latestVersion.version).toBe(7);
   });
@@ -139,7 +182,10 @@ describe('versions', () => {
     const id = await createId({ name: 'many versions' });
     for (let i = 0; i < 4; i++) await update(id, { definition: definitionOf(`s${i}`) });
     const page = (after?: string) =>
-      h.call(`query($id: ID!, $after: String) { workflow(id: $id) { versions(first: 2, after: $after) { edges { node { version } } pageInfo { hasNextPage endCursor } } } }`, { id, after });
+      h.call(
+        `query($id: ID!, $after: String) { workflow(id: $id) { versions(first: 2, after: $after) { edges { node { version } } pageInfo { hasNextPage endCursor } } } }`,
+        { id, after },
+      );
     const first = (await page()).data!.workflow.versions;
     expect(first.edges.map((e: { node: { version: number } }) => e.node.version)).toEqual([5, 4]);
     const second = (await page(first.pageInfo.endCursor)).data!.workflow.versions;
@@ -164,11 +210,16 @@ describe('versions', () => {
     await em.begin();
     try {
       await em.execute(`select set_config('app.org_id', ?, true)`, [h.orgId]);
-      await expect(em.execute(`update workflow.workflow_versions set definition = '{}' where workflow_id = ?`, [id])).rejects.toThrow(/permission denied|immutable/);
+      await expect(em.execute(`update workflow.workflow_versions set definition = '{}' where workflow_id = ?`, [id])).rejects.toThrow(
+        /permission denied|immutable/,
+      );
     } finally {
       await em.rollback();
     }
-    const [row] = await h.owner<{ definition: { steps: unknown[] } }>('select definition from workflow.workflow_versions where workflow_id = $1', [id]);
+    const [row] = await h.owner<{ definition: { steps: unknown[] } }>(
+      'select definition from workflow.workflow_versions where workflow_id = $1',
+      [id],
+    );
     expect(row.definition.steps).toHaveLength(1);
   });
 });
@@ -225,13 +276,20 @@ describe('activation, RBAC and deletion', () => {
     expect((await get(id)).data!.workflow).toBeNull();
 
     const prefix = bullPrefix(h.config.REDIS_PREFIX);
-    const maintenance = await startMaintenanceWorker({ root: h.orm.em as EntityManager, connection: h.redis, prefix, logger: createLogger('test', 'silent') });
+    const maintenance = await startMaintenanceWorker({
+      root: h.orm.em as EntityManager,
+      connection: h.redis,
+      prefix,
+      logger: createLogger('test', 'silent'),
+    });
     const eventsConnection = createRedis(h.config.REDIS_URL, { forWorkers: true });
     const events = new QueueEvents(maintenance.queue.name, { connection: eventsConnection, prefix });
     try {
       await events.waitUntilReady();
       const schedulers = await maintenance.queue.getJobSchedulers();
-      expect(schedulers).toEqual(expect.arrayContaining([expect.objectContaining({ key: PURGE_DELETED_WORKFLOWS_JOB, pattern: '30 3 * * *', tz: 'UTC' })]));
+      expect(schedulers).toEqual(
+        expect.arrayContaining([expect.objectContaining({ key: PURGE_DELETED_WORKFLOWS_JOB, pattern: '30 3 * * *', tz: 'UTC' })]),
+      );
       const job = await maintenance.queue.add(PURGE_DELETED_WORKFLOWS_JOB, {});
       const result = (await job.waitUntilFinished(events, 10_000)) as { purged: number };
       expect(result.purged).toBeGreaterThanOrEqual(1);
@@ -252,7 +310,11 @@ describe('activation, RBAC and deletion', () => {
     expect(codeOf(await publish(id, 1, outsider))).toBe('NOT_FOUND');
     expect(codeOf(await setActive(id, false, outsider))).toBe('NOT_FOUND');
     expect(codeOf(await remove(id, outsider))).toBe('NOT_FOUND');
-    const entity = await h.call(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Workflow { id name } } }`, { reps: [{ __typename: 'Workflow', id }] }, outsider);
+    const entity = await h.call(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Workflow { id name } } }`,
+      { reps: [{ __typename: 'Workflow', id }] },
+      outsider,
+    );
     expect(entity.data!._entities).toEqual([null]);
     expect((await get(id)).data!.workflow.name).toBe('private');
   });
@@ -279,18 +341,29 @@ describe('templates', () => {
     );
     expect(response.errors).toBeUndefined();
     const workflow = response.data!.createWorkflowFromTemplate.workflow;
-    expect(workflow).toMatchObject({ name: 'Post to Slack when a PR is opened', isActive: false, liveVersion: null, latestVersion: { version: 1 } });
+    expect(workflow).toMatchObject({
+      name: 'Post to Slack when a PR is opened',
+      isActive: false,
+      liveVersion: null,
+      latestVersion: { version: 1 },
+    });
     expect(workflow.latestVersion.definition.steps[1].config.input.channel).toBe('#reviews');
   });
 
   it('names a missing parameter, refuses an unknown template and non-admins', async () => {
     const mutate = (input: Record<string, unknown>, identity: object = h.admin) =>
-      h.call('mutation($input: CreateWorkflowFromTemplateInput!) { createWorkflowFromTemplate(input: $input) { workflow { id } } }', { input }, identity);
+      h.call(
+        'mutation($input: CreateWorkflowFromTemplateInput!) { createWorkflowFromTemplate(input: $input) { workflow { id } } }',
+        { input },
+        identity,
+      );
     expect((await mutate({ templateId: 'gitlab-issues-to-teams', parameters: { team: 'eng' } })).errors![0].extensions).toMatchObject({
       code: 'VALIDATION_ERROR',
       details: [{ field: 'parameters.channel' }],
     });
     expect(codeOf(await mutate({ templateId: 'missing' }))).toBe('NOT_FOUND');
-    expect(codeOf(await mutate({ templateId: 'github-pr-opened-to-slack', parameters: { channel: '#x' } }, { ...h.admin, role: 'member' }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await mutate({ templateId: 'github-pr-opened-to-slack', parameters: { channel: '#x' } }, { ...h.admin, role: 'member' })),
+    ).toBe('FORBIDDEN');
   });
 });

@@ -25,7 +25,9 @@ const MAX_RETRY_MS = 30_000;
 function parse(raw: string): AccessChangedMessage | undefined {
   try {
     const message = JSON.parse(raw) as Partial<AccessChangedMessage> | null;
-    return typeof message?.userId === 'string' ? { userId: message.userId, ...(typeof message.orgId === 'string' ? { orgId: message.orgId } : {}) } : undefined;
+    return typeof message?.userId === 'string'
+      ? { userId: message.userId, ...(typeof message.orgId === 'string' ? { orgId: message.orgId } : {}) }
+      : undefined;
   } catch {
     return undefined;
   }

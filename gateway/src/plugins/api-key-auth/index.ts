@@ -50,12 +50,25 @@ export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthentic
   const cache = new Map<string, { credentials: Credentials; expiresAt: number }>();
 
   // The gateway instruments no fetch: the client writes the trace context, so Core's check joins the request's trace.
-  const core = internalClient({ name: 'Core', origin: options.verifyUrl, identitySecret: options.identitySecret, timeoutMs, injectTraceContext: true, fetch: doFetch });
+  const core = internalClient({
+    name: 'Core',
+    origin: options.verifyUrl,
+    identitySecret: options.identitySecret,
+    timeoutMs,
+    injectTraceContext: true,
+    fetch: doFetch,
+  });
 
   async function askCore(key: string, requestId: string): Promise<Credentials> {
     let verified;
     try {
-      verified = await core.call({ method: 'POST', path: options.verifyUrl, body: { key }, identity: { requestId, scopes: [], authMethod: 'anonymous' }, response: apiKeyVerifyResponse });
+      verified = await core.call({
+        method: 'POST',
+        path: options.verifyUrl,
+        body: { key },
+        identity: { requestId, scopes: [], authMethod: 'anonymous' },
+        response: apiKeyVerifyResponse,
+      });
     } catch (error) {
       if (!(error instanceof InternalCallError)) throw error;
       if (error.status === 401) throw new AuthenticationError('Invalid API key');
@@ -63,7 +76,14 @@ export function apiKeyAuthenticator(options: ApiKeyAuthOptions): ApiKeyAuthentic
       if (error.unreachable) throw unavailable();
       throw new Error(`API key verification answered ${error.status}`, { cause: error });
     }
-    const credentials: Credentials = { authMethod: 'api_key', apiKeyId: verified.apiKeyId, userId: verified.userId, orgId: verified.orgId, role: verified.role, scopes: verified.scopes };
+    const credentials: Credentials = {
+      authMethod: 'api_key',
+      apiKeyId: verified.apiKeyId,
+      userId: verified.userId,
+      orgId: verified.orgId,
+      role: verified.role,
+      scopes: verified.scopes,
+    };
     if (verified.clientName) credentials.clientName = verified.clientName;
     return credentials;
   }

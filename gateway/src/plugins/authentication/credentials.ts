@@ -34,7 +34,8 @@ export async function verifyPresented(
   requestId: string,
 ): Promise<Credentials | undefined> {
   const { authorization, apiKey } = presented;
-  if (authorization !== undefined && apiKey !== undefined) throw new AuthenticationError('Send either a bearer token or an API key, not both');
+  if (authorization !== undefined && apiKey !== undefined)
+    throw new AuthenticationError('Send either a bearer token or an API key, not both');
   if (authorization !== undefined) {
     const match = typeof authorization === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization) : null;
     if (!match) throw new AuthenticationError('Authorization must be "Bearer <token>"');

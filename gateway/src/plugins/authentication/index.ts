@@ -15,7 +15,11 @@ function respond(res: Response, status: number, code: ErrorCode, message: string
 }
 
 async function credentialsOf(req: Request, options: AuthenticationOptions, requestId: string): Promise<Credentials> {
-  const presented = await verifyPresented({ authorization: req.headers.authorization, apiKey: req.headers['x-api-key'] }, options, requestId);
+  const presented = await verifyPresented(
+    { authorization: req.headers.authorization, apiKey: req.headers['x-api-key'] },
+    options,
+    requestId,
+  );
   // No credentials: anonymous (signUp, logIn); subgraphs refuse anything else.
   return presented ?? { authMethod: 'anonymous', scopes: [] };
 }
@@ -31,7 +35,8 @@ async function credentialsOf(req: Request, options: AuthenticationOptions, reque
 export function authentication(options: AuthenticationOptions) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const requestId = res.locals.requestId as string;
-    const traceparent = typeof req.headers.traceparent === 'string' && TRACEPARENT.test(req.headers.traceparent) ? req.headers.traceparent : undefined;
+    const traceparent =
+      typeof req.headers.traceparent === 'string' && TRACEPARENT.test(req.headers.traceparent) ? req.headers.traceparent : undefined;
     try {
       const credentials = await credentialsOf(req, options, requestId);
       const identity: Identity = {

@@ -47,7 +47,9 @@ const noIntrospection: ValidationRule = (context) => ({
  * page (which also names the framework). Mount after every route.
  */
 function notFound(_req: Request, res: Response): void {
-  res.status(404).json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such endpoint', details: [], request_id: res.locals.requestId as string } });
+  res
+    .status(404)
+    .json({ error: { code: ErrorCode.NOT_FOUND, message: 'No such endpoint', details: [], request_id: res.locals.requestId as string } });
 }
 
 /** First in an `app.use(path, …)` mount, which also matches longer paths: those are unknown too. */
@@ -71,7 +73,10 @@ export function httpHardening(options: HttpHardeningOptions) {
   const middleware: RequestHandler[] = [
     helmet({
       contentSecurityPolicy: options.production
-        ? { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } }
+        ? {
+            useDefaults: false,
+            directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+          }
         : false,
       strictTransportSecurity: { maxAge: options.hstsMaxAgeSeconds ?? 31_536_000, includeSubDomains: true },
     }),

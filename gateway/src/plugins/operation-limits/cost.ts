@@ -106,7 +106,8 @@ export function operationCost(
       if (!field) continue;
       const coordinate = `${parent.name}.${name}`;
       const named = getNamedType(field.type);
-      const weight = directives.weights.get(coordinate) ?? directives.weights.get(named.name) ?? (isCompositeType(named) ? objectCost : scalarCost);
+      const weight =
+        directives.weights.get(coordinate) ?? directives.weights.get(named.name) ?? (isCompositeType(named) ? objectCost : scalarCost);
       const listSize = directives.listSizes.get(coordinate);
       let args: Record<string, unknown> = {};
       try {
@@ -114,7 +115,9 @@ export function operationCost(
       } catch {
         // Bad variables fail later, in execution, with their own error; cost them as absent.
       }
-      const slices = (listSize?.slicingArguments ?? CONNECTION_SLICING).map((a) => args[a]).filter((v): v is number => typeof v === 'number');
+      const slices = (listSize?.slicingArguments ?? CONNECTION_SLICING)
+        .map((a) => args[a])
+        .filter((v): v is number => typeof v === 'number');
       const size = slices.length > 0 ? Math.max(...slices) : listSize?.assumedSize;
       const isList = isListType(getNullableType(field.type));
       let multiplier = 1;

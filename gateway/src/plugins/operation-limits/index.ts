@@ -77,7 +77,9 @@ export function operationLimits(options: OperationLimitOptions) {
   const armored = (limit: 'depth' | 'aliases' | 'directives') => (context: ValidationContext | null, error: GraphQLError) => {
     const found = Number(/found (\d+)/.exec(error.message)?.[1]);
     reject(limit);
-    context?.reportError(new GraphQLError(limitMessage(limit, max[limit], found), { extensions: limitExtensions(limit, max[limit], found) }));
+    context?.reportError(
+      new GraphQLError(limitMessage(limit, max[limit], found), { extensions: limitExtensions(limit, max[limit], found) }),
+    );
   };
   const common = { propagateOnRejection: false, exposeLimits: true } as const;
   const validationRules: ValidationRule[] = [];
@@ -95,13 +97,16 @@ export function operationLimits(options: OperationLimitOptions) {
           const cost = operationCost(schema, operation, fragments, request.variables ?? {}, costDirectives, options.cost);
           if (cost <= max.cost) return;
           reject('cost');
-          throw new GraphQLError(limitMessage('cost', max.cost, cost), { extensions: { ...limitExtensions('cost', max.cost, cost), http: { status: 400 } } });
+          throw new GraphQLError(limitMessage('cost', max.cost, cost), {
+            extensions: { ...limitExtensions('cost', max.cost, cost), http: { status: 400 } },
+          });
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const extensions = error.extensions as Record<string, unknown>;
             // Apollo re-codes validation errors GRAPHQL_VALIDATION_FAILED: put ours back.
-            if (typeof extensions.limit === 'string' && extensions.code !== ErrorCode.VALIDATION_ERROR) extensions.code = ErrorCode.VALIDATION_ERROR;
+            if (typeof extensions.limit === 'string' && extensions.code !== ErrorCode.VALIDATION_ERROR)
+              extensions.code = ErrorCode.VALIDATION_ERROR;
             if (max.tokens > 0 && TOKEN_ERROR.test(error.message)) {
               reject('tokens');
               error.message = limitMessage('tokens', max.tokens);
@@ -118,8 +123,11 @@ export function operationLimits(options: OperationLimitOptions) {
     if (!Array.isArray(req.body) || req.body.length <= max.batch) return next();
     reject('batch');
     const found = req.body.length as number;
-    const message = max.batch === 1 ? 'Batched requests are not accepted: send one operation per request' : limitMessage('batch', max.batch, found);
-    res.status(400).json({ errors: [{ message, extensions: { ...limitExtensions('batch', max.batch, found), request_id: res.locals.requestId as string } }] });
+    const message =
+      max.batch === 1 ? 'Batched requests are not accepted: send one operation per request' : limitMessage('batch', max.batch, found);
+    res.status(400).json({
+      errors: [{ message, extensions: { ...limitExtensions('batch', max.batch, found), request_id: res.locals.requestId as string } }],
+    });
   };
 
   return {

@@ -18,7 +18,11 @@ export interface QueryPlanCacheOptions {
 }
 
 /** Registers a metric on the gateway's registry, replacing one of the same name (a restarted gateway in one process). */
-function register<T extends Counter | Gauge>(registry: GatewayMetrics['registry'], metric: (registers: GatewayMetrics['registry'][]) => T, name: string): T {
+function register<T extends Counter | Gauge>(
+  registry: GatewayMetrics['registry'],
+  metric: (registers: GatewayMetrics['registry'][]) => T,
+  name: string,
+): T {
   registry.removeSingleMetric(name);
   return metric([registry]);
 }
@@ -42,7 +46,12 @@ export function queryPlanCache(options: QueryPlanCacheOptions = {}): QueryPlanCa
   if (metrics) {
     evictions = register(
       metrics.registry,
-      (registers) => new Counter({ name: 'gateway_query_plan_cache_evictions_total', help: 'Query plans evicted to stay within the size limit', registers }),
+      (registers) =>
+        new Counter({
+          name: 'gateway_query_plan_cache_evictions_total',
+          help: 'Query plans evicted to stay within the size limit',
+          registers,
+        }),
       'gateway_query_plan_cache_evictions_total',
     );
     register(

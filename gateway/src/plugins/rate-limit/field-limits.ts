@@ -61,7 +61,10 @@ export function fieldLimitsFromSupergraph(supergraphSdl: string, directiveName =
 function readDirective(field: FieldDefinitionNode, directiveName: string, coordinate: string): FieldLimit | undefined {
   const directive = field.directives?.find((d) => d.name.value === directiveName);
   if (!directive) return undefined;
-  const args = Object.fromEntries((directive.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)])) as Record<string, unknown>;
+  const args = Object.fromEntries((directive.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)])) as Record<
+    string,
+    unknown
+  >;
   const windowMs = args.window === undefined ? DEFAULT_WINDOW_MS : ms(String(args.window) as ms.StringValue);
   if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0) {
     throw new Error(`@${directiveName} on ${coordinate}: window "${String(args.window)}" is not a duration`);

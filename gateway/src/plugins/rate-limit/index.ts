@@ -46,7 +46,13 @@ interface Verdict extends RateLimitState {
 }
 
 const MINUTE_MS = 60_000;
-const KIND_WORDS: Record<LimitKind, string> = { ip: 'IP address', user: 'user', api_key: 'API key', operation: 'operation', field: 'field' };
+const KIND_WORDS: Record<LimitKind, string> = {
+  ip: 'IP address',
+  user: 'user',
+  api_key: 'API key',
+  operation: 'operation',
+  field: 'field',
+};
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Who a request counts against: its API key, else its user, else its IP. */
@@ -58,7 +64,9 @@ export function callerOf(identity: Identity): string {
 
 /** The most restrictive of several verdicts: a refusal first, then the fewest remaining, then the longest wait. */
 function tightest(verdicts: Verdict[]): Verdict | undefined {
-  return [...verdicts].sort((a, b) => Number(b.refused) - Number(a.refused) || a.remaining - b.remaining || b.resetSeconds - a.resetSeconds)[0];
+  return [...verdicts].sort(
+    (a, b) => Number(b.refused) - Number(a.refused) || a.remaining - b.remaining || b.resetSeconds - a.resetSeconds,
+  )[0];
 }
 
 function writeHeaders(set: (name: string, value: string) => void, verdict: Verdict): void {
@@ -109,7 +117,12 @@ export function rateLimits(options: RateLimitOptions) {
   async function fixedWindows(checks: { kind: Exclude<LimitKind, 'field'>; key: string }[]): Promise<Verdict[]> {
     const active = checks.filter((c) => perMinute[c.kind] > 0);
     if (active.length === 0) return [];
-    const counts = await guarded(store.hitFixed(active.map((c) => c.key), MINUTE_MS));
+    const counts = await guarded(
+      store.hitFixed(
+        active.map((c) => c.key),
+        MINUTE_MS,
+      ),
+    );
     if (!counts) return [];
     return active.map((check, i) => {
       const max = perMinute[check.kind];
@@ -132,7 +145,8 @@ export function rateLimits(options: RateLimitOptions) {
     const identity = res.locals.identity as Identity;
     const checks: { kind: Exclude<LimitKind, 'field'>; key: string }[] = [];
     if (identity.ip) checks.push({ kind: 'ip', key: `${options.prefix}:rl:ip:${identity.ip}` });
-    if (identity.authMethod === 'api_key' && identity.apiKeyId) checks.push({ kind: 'api_key', key: `${options.prefix}:rl:key:${identity.apiKeyId}` });
+    if (identity.authMethod === 'api_key' && identity.apiKeyId)
+      checks.push({ kind: 'api_key', key: `${options.prefix}:rl:key:${identity.apiKeyId}` });
     else if (identity.userId) checks.push({ kind: 'user', key: `${options.prefix}:rl:user:${identity.userId}` });
     const verdicts = await fixedWindows(checks);
     const verdict = tightest(verdicts);
@@ -144,7 +158,12 @@ export function rateLimits(options: RateLimitOptions) {
     }
     count(verdicts);
     res.status(429).json({
-      errors: [{ message: verdict.message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: verdict.resetSeconds, request_id: res.locals.requestId as string } }],
+      errors: [
+        {
+          message: verdict.message,
+          extensions: { code: ErrorCode.RATE_LIMITED, retryAfter: verdict.resetSeconds, request_id: res.locals.requestId as string },
+        },
+      ],
     });
   };
 
@@ -155,7 +174,9 @@ export function rateLimits(options: RateLimitOptions) {
         async didResolveOperation({ document, schema, operationName, request }) {
           const caller = callerOf(contextValue.identity);
           const name = (operationName ?? 'anonymous').slice(0, 100);
-          const hits = unlimitedDocuments.has(document) ? [] : limitedFieldsOf(schema, document, request.variables ?? {}, fieldLimits, caller);
+          const hits = unlimitedDocuments.has(document)
+            ? []
+            : limitedFieldsOf(schema, document, request.variables ?? {}, fieldLimits, caller);
           if (hits.length === 0) unlimitedDocuments.add(document);
           const [operation, fields] = await Promise.all([
             fixedWindows([{ kind: 'operation', key: `${options.prefix}:rl:op:${caller}:${name}` }]),
@@ -163,9 +184,25 @@ export function rateLimits(options: RateLimitOptions) {
               hits.map(async (hit): Promise<Verdict | undefined> => {
                 const key = `${options.prefix}:rl:field:${caller}:${hit.fieldIdentity}`;
                 const { limit } = hit;
-                const outcome = await guarded(store.hitLog(key, { now: now(), windowMs: limit.windowMs, max: limit.max, calls: hit.calls, readOnly: limit.readOnly, uncountRejected: limit.uncountRejected }));
+                const outcome = await guarded(
+                  store.hitLog(key, {
+                    now: now(),
+                    windowMs: limit.windowMs,
+                    max: limit.max,
+                    calls: hit.calls,
+                    readOnly: limit.readOnly,
+                    uncountRejected: limit.uncountRejected,
+                  }),
+                );
                 if (!outcome?.limited) return undefined; // admitted field limits stay out of the headers
-                return { kind: 'field', limit: limit.max, remaining: 0, resetSeconds: seconds(outcome.waitMs), refused: true, message: hit.message };
+                return {
+                  kind: 'field',
+                  limit: limit.max,
+                  remaining: 0,
+                  resetSeconds: seconds(outcome.waitMs),
+                  refused: true,
+                  message: hit.message,
+                };
               }),
             ),
           ]);

@@ -39,11 +39,22 @@ function accessClass(identity: Identity | undefined): string {
  */
 function owner(identity: Identity | undefined): string | null {
   if (!identity?.userId) return null;
-  return stableStringify([identity.orgId ?? null, identity.userId, identity.apiKeyId ?? null, identity.role ?? null, [...identity.scopes].sort()]);
+  return stableStringify([
+    identity.orgId ?? null,
+    identity.userId,
+    identity.apiKeyId ?? null,
+    identity.role ?? null,
+    [...identity.scopes].sort(),
+  ]);
 }
 
 /** Entry keys (without the Redis prefix) for one operation: document hash, operation name, variables, caller. */
-export function cacheKeys(input: { queryHash: string; operationName?: string | null; variables?: Record<string, unknown>; identity?: Identity }): CacheKeys {
+export function cacheKeys(input: {
+  queryHash: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+  identity?: Identity;
+}): CacheKeys {
   const operation = stableStringify([input.queryHash, input.operationName ?? null, input.variables ?? {}]);
   const privateOwner = owner(input.identity);
   return {

@@ -87,9 +87,16 @@ interface IdWalk {
  * `__typename`) and whose `id` was selected; at most `limit`, so a long list does not fan out
  * into thousands of tag sets.
  */
-export function entityIdTags(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, data: unknown, limit: number): string[] {
+export function entityIdTags(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  data: unknown,
+  limit: number,
+): string[] {
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   const root = schema.getRootType(operation.operation);
   const walk: IdWalk = { schema, fragments, tags: new Set(), limit };
   if (root && limit > 0) visitValue(walk, root, operation.selectionSet.selections, data);

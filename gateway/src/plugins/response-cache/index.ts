@@ -91,7 +91,12 @@ export function responseCache<TContext extends CacheContext>(options: ResponseCa
             context.response.http.headers.set('x-cache', 'MISS');
             return null;
           }
-          const keys = cacheKeys({ queryHash: context.queryHash, operationName: context.operationName, variables: context.request.variables, identity: contextValue.identity });
+          const keys = cacheKeys({
+            queryHash: context.queryHash,
+            operationName: context.operationName,
+            variables: context.request.variables,
+            identity: contextValue.identity,
+          });
           try {
             const found = await bounded(store.lookup(keys));
             lookup = { keys, readAt: found.readAt };
@@ -128,8 +133,13 @@ export function responseCache<TContext extends CacheContext>(options: ResponseCa
             const key = policy.scope === 'PRIVATE' ? lookup.keys.private : lookup.keys.public;
             if (!key) return; // PRIVATE data of an anonymous caller: nobody to keep it for
             const { schema, document, operation } = context;
-            const tags = [...operationTypeTags(schema, document, context.operationName), ...entityIdTags(schema, document, operation, body.singleResult.data, maxIdTags)];
-            await bounded(store.save(key, { data: body.singleResult.data, scope: policy.scope }, Math.min(policy.maxAge, maxTtl), tags, lookup.readAt));
+            const tags = [
+              ...operationTypeTags(schema, document, context.operationName),
+              ...entityIdTags(schema, document, operation, body.singleResult.data, maxIdTags),
+            ];
+            await bounded(
+              store.save(key, { data: body.singleResult.data, scope: policy.scope }, Math.min(policy.maxAge, maxTtl), tags, lookup.readAt),
+            );
           } catch (error) {
             logger.warn({ err: error }, 'response cache update failed');
           }

@@ -80,7 +80,13 @@ export class RedisResponseStore {
   async save(key: string, response: CachedResponse, ttlSeconds: number, tags: string[], readAt: number): Promise<boolean> {
     const value: StoredValue = { d: response.data, s: response.scope, t: ttlSeconds };
     const keys = [this.entryKey(key), ...tags.map(this.tagKey), ...tags.map(this.markerKey)];
-    const stored = await runScript(this.redis, STORE_SCRIPT, STORE_SHA, keys, [JSON.stringify(value), ttlSeconds, tags.length, readAt, this.maxTtlSeconds]);
+    const stored = await runScript(this.redis, STORE_SCRIPT, STORE_SHA, keys, [
+      JSON.stringify(value),
+      ttlSeconds,
+      tags.length,
+      readAt,
+      this.maxTtlSeconds,
+    ]);
     return stored === 1;
   }
 

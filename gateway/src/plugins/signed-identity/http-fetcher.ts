@@ -89,7 +89,8 @@ class ResponseHeaders {
   private readonly map = new Map<string, string>();
 
   constructor(parsed: IncomingHttpHeaders) {
-    for (const [name, value] of Object.entries(parsed)) if (value !== undefined) this.map.set(name, Array.isArray(value) ? value.join(', ') : value);
+    for (const [name, value] of Object.entries(parsed))
+      if (value !== undefined) this.map.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
 
   get(name: string): string | null {

@@ -103,7 +103,10 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<Forwarding
       this.options.logger.warn({ subgraph: this.options.name, status: response.status }, 'subgraph unavailable');
       return unavailable();
     }
-    this.options.logger.error({ subgraph: this.options.name, status: response.status, body: error.extensions.response }, 'subgraph answered with an HTTP error');
+    this.options.logger.error(
+      { subgraph: this.options.name, status: response.status, body: error.extensions.response },
+      'subgraph answered with an HTTP error',
+    );
     error.extensions.code = 'SUBGRAPH_HTTP_ERROR';
     delete error.extensions.response;
     return error;

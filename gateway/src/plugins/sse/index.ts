@@ -36,14 +36,20 @@ export function sseSubscriptions(options: SseOptions) {
   const reauthenticate = async (req: Request, res: Response) => {
     const identity = res.locals.identity as Identity;
     try {
-      await verifyPresented({ authorization: req.headers.authorization, apiKey: req.headers['x-api-key'] }, options.verifiers, identity.requestId);
+      await verifyPresented(
+        { authorization: req.headers.authorization, apiKey: req.headers['x-api-key'] },
+        options.verifiers,
+        identity.requestId,
+      );
     } catch (error) {
       if (!(error instanceof AuthenticationError)) {
         options.logger.warn({ err: error, request_id: identity.requestId }, 'SSE credentials could not be checked again');
         return;
       }
       options.logger.info({ request_id: identity.requestId, reason: error.message }, 'SSE stream ended: credentials no longer valid');
-      const errors = [{ message: 'Authentication failed', extensions: { code: ErrorCode.UNAUTHENTICATED, request_id: identity.requestId } }];
+      const errors = [
+        { message: 'Authentication failed', extensions: { code: ErrorCode.UNAUTHENTICATED, request_id: identity.requestId } },
+      ];
       if (res.writable) res.end(`event: next\ndata: ${JSON.stringify({ errors })}\n\n`);
     }
   };
@@ -54,7 +60,9 @@ export function sseSubscriptions(options: SseOptions) {
       const res = req.context.res;
       const identity = res.locals.identity as Identity;
       if (identity.authMethod === 'anonymous') {
-        return json(401, 'Unauthorized', { errors: [{ message: 'Authentication required', extensions: { code: ErrorCode.UNAUTHENTICATED, request_id: identity.requestId } }] });
+        return json(401, 'Unauthorized', {
+          errors: [{ message: 'Authentication required', extensions: { code: ErrorCode.UNAUTHENTICATED, request_id: identity.requestId } }],
+        });
       }
       const stream = subscriptions.subscribe(params, {
         transport: 'sse',
@@ -77,8 +85,11 @@ export function sseSubscriptions(options: SseOptions) {
       const [body, init] = await handler({
         method: req.method,
         url: req.url,
-        headers: { get: (key: string) => (Array.isArray(req.headers[key]) ? (req.headers[key] as string[]).join('\n') : (req.headers[key] as string | undefined)) },
-        body: () => Promise.resolve(req.body as Record<string, unknown> | undefined ?? ''),
+        headers: {
+          get: (key: string) =>
+            Array.isArray(req.headers[key]) ? (req.headers[key] as string[]).join('\n') : (req.headers[key] as string | undefined),
+        },
+        body: () => Promise.resolve((req.body as Record<string, unknown> | undefined) ?? ''),
         raw: req,
         context: { res },
       });

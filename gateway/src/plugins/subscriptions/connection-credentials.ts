@@ -1,4 +1,10 @@
-import { AuthenticationError, TRACEPARENT, verifyPresented, type CredentialVerifiers, type Credentials } from '../authentication/credentials';
+import {
+  AuthenticationError,
+  TRACEPARENT,
+  verifyPresented,
+  type CredentialVerifiers,
+  type Credentials,
+} from '../authentication/credentials';
 
 export type { CredentialVerifiers } from '../authentication/credentials';
 
@@ -16,8 +22,16 @@ function param(params: Record<string, unknown>, name: string): string | undefine
  * them in headers: `authorization: "Bearer <token>"` or `x-api-key`. Subscriptions are never
  * anonymous: no credentials, both, or bad ones throw `AuthenticationError` (closed with 4403).
  */
-export async function connectionCredentials(params: Record<string, unknown> | undefined, verifiers: CredentialVerifiers, requestId: string): Promise<Credentials> {
-  const presented = await verifyPresented({ authorization: param(params ?? {}, 'authorization'), apiKey: param(params ?? {}, 'x-api-key') }, verifiers, requestId);
+export async function connectionCredentials(
+  params: Record<string, unknown> | undefined,
+  verifiers: CredentialVerifiers,
+  requestId: string,
+): Promise<Credentials> {
+  const presented = await verifyPresented(
+    { authorization: param(params ?? {}, 'authorization'), apiKey: param(params ?? {}, 'x-api-key') },
+    verifiers,
+    requestId,
+  );
   if (presented) return presented;
   throw new AuthenticationError('Subscriptions need credentials');
 }

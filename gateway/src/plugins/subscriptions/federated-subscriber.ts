@@ -85,7 +85,9 @@ export function federatedSubscriber(options: FederatedSubscriberOptions): Federa
       for (const error of errors) (error.extensions as Record<string, unknown>).request_id ??= requestId;
       return errors;
     };
-    const request = options.resolveOperation ? options.resolveOperation(sent as SubscriptionRequest & Record<string, unknown>, scope.identity) : sent;
+    const request = options.resolveOperation
+      ? options.resolveOperation(sent as SubscriptionRequest & Record<string, unknown>, scope.identity)
+      : sent;
     if (request instanceof GraphQLError) return stamp([request]);
     const planned = options.planner.plan(request.query, request.operationName ?? undefined);
     if (Array.isArray(planned)) return stamp(planned);
@@ -102,7 +104,9 @@ export function federatedSubscriber(options: FederatedSubscriberOptions): Federa
       options.limits.release(scope);
       options.onActiveChange?.(scope.transport, -1);
     });
-    const upstreamVariables = Object.fromEntries((planned.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
+    const upstreamVariables = Object.fromEntries(
+      (planned.primary.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]),
+    );
     const sink: Parameters<UpstreamHub['subscribe']>[3] = {
       next: (payload) => {
         if (events.done) return;
@@ -128,7 +132,9 @@ export function federatedSubscriber(options: FederatedSubscriberOptions): Federa
     } catch (error) {
       // A misconfigured subgraph URL: release the slot, answer INTERNAL (masked, logged by the formatter).
       events.return();
-      return stamp([new GraphQLError('Subscription source unavailable', { originalError: error as Error, extensions: { code: ErrorCode.INTERNAL } })]);
+      return stamp([
+        new GraphQLError('Subscription source unavailable', { originalError: error as Error, extensions: { code: ErrorCode.INTERNAL } }),
+      ]);
     }
     if (events.done) upstream.stop();
 
@@ -162,7 +168,13 @@ export function federatedSubscriber(options: FederatedSubscriberOptions): Federa
    * Subscribers sharing an upstream subscription (same caller's authorization, see UpstreamHub)
    * receive the same payload object: the same document and variables then resolve once per event.
    */
-  function shared(planned: PlannedSubscription, payload: FormattedExecutionResult, request: SubscriptionRequest, scope: SubscriberScope, logger: Logger) {
+  function shared(
+    planned: PlannedSubscription,
+    payload: FormattedExecutionResult,
+    request: SubscriptionRequest,
+    scope: SubscriberScope,
+    logger: Logger,
+  ) {
     const key = JSON.stringify([request.query, request.operationName ?? null, request.variables ?? {}]);
     let byRequest = resolutions.get(payload);
     if (!byRequest) resolutions.set(payload, (byRequest = new Map()));
@@ -178,7 +190,13 @@ export function federatedSubscriber(options: FederatedSubscriberOptions): Federa
   }
 
   /** Runs the per-event plan: the event as the first fetch's answer, then the other subgraphs' fetches. */
-  async function execute(planned: PlannedSubscription, payload: FormattedExecutionResult, request: SubscriptionRequest, scope: SubscriberScope, logger: Logger): Promise<ResolvedEvent> {
+  async function execute(
+    planned: PlannedSubscription,
+    payload: FormattedExecutionResult,
+    request: SubscriptionRequest,
+    scope: SubscriberScope,
+    logger: Logger,
+  ): Promise<ResolvedEvent> {
     const requestId = scope.identity.requestId;
     // A copy: the executor merges the other subgraphs' fields into what the event fetch returns.
     const event: GraphQLDataSource = { process: async () => ({ data: structuredClone(payload.data), errors: payload.errors }) as never };
@@ -193,7 +211,14 @@ export function federatedSubscriber(options: FederatedSubscriberOptions): Federa
       source: request.query,
     } as unknown as GatewayRequestContext;
     try {
-      const result = await executeQueryPlan(planned.eventPlan, serviceMap, requestContext, planned.operationContext, options.planner.supergraphSchema, options.planner.api);
+      const result = await executeQueryPlan(
+        planned.eventPlan,
+        serviceMap,
+        requestContext,
+        planned.operationContext,
+        options.planner.supergraphSchema,
+        options.planner.api,
+      );
       return { data: result.data, errors: result.errors as GraphQLError[] | undefined };
     } catch (error) {
       return { data: null, errors: [new GraphQLError((error as Error).message, { originalError: error as Error })] };

@@ -88,9 +88,15 @@ export function subscriptions(options: SubscriptionsOptions): GatewaySubscriptio
     validationRules: options.validationRules,
     parseOptions: options.parseOptions,
   });
-  const services: ServiceMap = Object.fromEntries(Object.entries(options.urls).map(([name, url]) => [name, options.buildService({ name, url })]));
+  const services: ServiceMap = Object.fromEntries(
+    Object.entries(options.urls).map(([name, url]) => [name, options.buildService({ name, url })]),
+  );
   const maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
-  const upstream = new UpstreamHub({ urls: options.urls, identitySecret: options.identitySecret, retryAttempts: options.upstreamRetryAttempts });
+  const upstream = new UpstreamHub({
+    urls: options.urls,
+    identitySecret: options.identitySecret,
+    retryAttempts: options.upstreamRetryAttempts,
+  });
   const subscribe = federatedSubscriber({
     planner,
     services,

@@ -39,7 +39,8 @@ export class SubscriptionLimits {
     }
     const user = userKey(scope);
     const open = this.perUser.get(user) ?? 0;
-    if (open >= this.maxPerUser) return rateLimited(RETRY_AFTER_SECONDS, `Too many subscriptions for this user (at most ${this.maxPerUser})`);
+    if (open >= this.maxPerUser)
+      return rateLimited(RETRY_AFTER_SECONDS, `Too many subscriptions for this user (at most ${this.maxPerUser})`);
     this.perUser.set(user, open + 1);
     if (scope.connection) scope.connection.open += 1;
     return undefined;

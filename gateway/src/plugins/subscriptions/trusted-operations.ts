@@ -21,7 +21,8 @@ export function trustedSubscriptionOperations(resolve: Resolve) {
     if (isRefusal(resolved)) {
       return new GraphQLError(resolved.message, { extensions: { code: resolved.code, reason: resolved.reason } });
     }
-    if (typeof resolved.query !== 'string') return new GraphQLError('Send a query or a persisted document id', { extensions: { code: ErrorCode.VALIDATION_ERROR } });
+    if (typeof resolved.query !== 'string')
+      return new GraphQLError('Send a query or a persisted document id', { extensions: { code: ErrorCode.VALIDATION_ERROR } });
     return resolved as unknown as SubscriptionRequest;
   };
 }

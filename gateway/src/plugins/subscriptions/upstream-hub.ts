@@ -26,7 +26,16 @@ interface Topic {
 /** What the subgraphs authorize on; request ids, IP and user agent do not change what a caller may see. */
 export function identityFingerprint(identity: Identity): string {
   const clientName = (identity as Identity & { clientName?: string }).clientName;
-  return JSON.stringify([identity.authMethod, identity.orgId, identity.userId, identity.role, [...identity.scopes].sort(), identity.sessionId, identity.apiKeyId, clientName]);
+  return JSON.stringify([
+    identity.authMethod,
+    identity.orgId,
+    identity.userId,
+    identity.role,
+    [...identity.scopes].sort(),
+    identity.sessionId,
+    identity.apiKeyId,
+    clientName,
+  ]);
 }
 
 /**

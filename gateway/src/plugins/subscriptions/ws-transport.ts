@@ -59,7 +59,8 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions) {
   const connections = new Map<WebSocket, Connection>();
   // Registered before graphql-ws's own listener, so an extra connection is refused first.
   wsServer.on('connection', (socket) => {
-    if (options.maxConnections > 0 && wsServer.clients.size > options.maxConnections) socket.close(CloseCodes.tooManyConnections, 'Too many connections');
+    if (options.maxConnections > 0 && wsServer.clients.size > options.maxConnections)
+      socket.close(CloseCodes.tooManyConnections, 'Too many connections');
   });
 
   const end = async (socket: WebSocket) => {
@@ -81,10 +82,16 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions) {
       await connectionCredentials(connection.params, options.verifiers, connection.identity.requestId);
     } catch (error) {
       if (!(error instanceof AuthenticationError)) {
-        options.logger.warn({ err: error, request_id: connection.identity.requestId }, 'subscription credentials could not be checked again');
+        options.logger.warn(
+          { err: error, request_id: connection.identity.requestId },
+          'subscription credentials could not be checked again',
+        );
         return;
       }
-      options.logger.info({ request_id: connection.identity.requestId, reason: error.message }, 'subscription connection closed: credentials no longer valid');
+      options.logger.info(
+        { request_id: connection.identity.requestId, reason: error.message },
+        'subscription connection closed: credentials no longer valid',
+      );
       socket.close(CloseCodes.forbidden, 'Credentials no longer valid');
       await end(socket);
     }
@@ -117,13 +124,18 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions) {
             traceparent,
             counter: { open: 0 },
             streams: new Set(),
-            unwatch: credentials.userId ? options.accessChanges.watch(credentials.userId, () => void reauthenticate(socket, connection)) : () => undefined,
+            unwatch: credentials.userId
+              ? options.accessChanges.watch(credentials.userId, () => void reauthenticate(socket, connection))
+              : () => undefined,
           };
           connections.set(socket, connection);
           return true;
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
-          options.logger.info({ request_id: requestId, reason: error.message, ip: ctx.extra.request.socket.remoteAddress }, 'subscription connection refused');
+          options.logger.info(
+            { request_id: requestId, reason: error.message, ip: ctx.extra.request.socket.remoteAddress },
+            'subscription connection refused',
+          );
           return false;
         }
       },
@@ -159,7 +171,8 @@ export function attachWebSocketTransport(options: WebSocketTransportOptions) {
       subscribe: (args) => (args.contextValue as { stream: EventStream }).stream as never,
       // Results are already formatted (masked, with request ids) by the subscribe function.
       onNext: (_ctx, _id, _payload, _args, result) => result as never,
-      onError: (ctx, _id, _payload, errors) => options.formatErrors(errors, connections.get(ctx.extra.socket)?.identity.requestId ?? randomUUID()) as never,
+      onError: (ctx, _id, _payload, errors) =>
+        options.formatErrors(errors, connections.get(ctx.extra.socket)?.identity.requestId ?? randomUUID()) as never,
       onClose: async (ctx) => {
         await end(ctx.extra.socket);
       },

@@ -56,7 +56,8 @@ export function operationTelemetry(options: OperationTelemetryOptions): ApolloSe
           const log = contextValue.logger ?? logger;
           const rounded = Math.round(ms * 10) / 10;
           log.info({ operation: finished.operationName, ms: rounded, errors: codes.length }, 'graphql request');
-          if (ms > slowMs) log.warn({ operation: finished.operationName ?? 'anonymous', ms: rounded, threshold_ms: slowMs }, 'slow operation');
+          if (ms > slowMs)
+            log.warn({ operation: finished.operationName ?? 'anonymous', ms: rounded, threshold_ms: slowMs }, 'slow operation');
         },
       };
     },

@@ -85,7 +85,10 @@ export function subgraphSpanTarget(subgraph: string, url: string): SubgraphSpanT
  * `operationName` is the one Apollo sends (`<Operation>__<subgraph>__<n>`).
  */
 export async function inSubgraphSpan<T>(target: SubgraphSpanTarget, operationName: string | undefined, run: () => Promise<T>): Promise<T> {
-  const span = tracer.startSpan(target.name, { kind: SpanKind.CLIENT, attributes: { ...target.attributes, 'graphql.operation.name': operationName } });
+  const span = tracer.startSpan(target.name, {
+    kind: SpanKind.CLIENT,
+    attributes: { ...target.attributes, 'graphql.operation.name': operationName },
+  });
   try {
     return await context.with(trace.setSpan(context.active(), span), run);
   } catch (error) {

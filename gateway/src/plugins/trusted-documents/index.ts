@@ -1,6 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
 import { httpStatusOf } from '@flowgraph/kernel';
-import { TrustedDocumentRefusal, trustedDocumentResolver, type ClientIdentity, type OperationParams, type TrustedDocumentResolverOptions } from './resolver';
+import {
+  TrustedDocumentRefusal,
+  trustedDocumentResolver,
+  type ClientIdentity,
+  type OperationParams,
+  type TrustedDocumentResolverOptions,
+} from './resolver';
 
 export { loadManifestStore, type ManifestStore, type ManifestStoreOptions } from './manifest-store';
 export {
@@ -18,7 +24,9 @@ export type TrustedDocumentsOptions = TrustedDocumentResolverOptions;
 
 function refuse(res: Response, refusal: TrustedDocumentRefusal): void {
   res.status(httpStatusOf[refusal.code]).json({
-    errors: [{ message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason, request_id: res.locals.requestId as string } }],
+    errors: [
+      { message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason, request_id: res.locals.requestId as string } },
+    ],
   });
 }
 

@@ -79,7 +79,10 @@ export async function loadManifestStore(options: ManifestStoreOptions): Promise<
         next.set(client, { manifest, seen });
         logger.info({ client, file, operations: manifest.size }, 'trusted documents loaded');
       } catch (error) {
-        logger.error({ client, file, reason: (error as Error).message }, previous ? 'trusted documents manifest refused; keeping the previous version' : 'trusted documents manifest refused');
+        logger.error(
+          { client, file, reason: (error as Error).message },
+          previous ? 'trusted documents manifest refused; keeping the previous version' : 'trusted documents manifest refused',
+        );
         if (previous) next.set(client, { manifest: previous.manifest, seen });
         else next.set(client, { manifest: new Map(), seen });
       }
@@ -100,7 +103,13 @@ export async function loadManifestStore(options: ManifestStoreOptions): Promise<
   };
 
   await reload();
-  const timer = interval > 0 ? setInterval(() => void reload().catch((error: unknown) => logger.error({ err: error, dir }, 'trusted documents reload failed')), interval) : undefined;
+  const timer =
+    interval > 0
+      ? setInterval(
+          () => void reload().catch((error: unknown) => logger.error({ err: error, dir }, 'trusted documents reload failed')),
+          interval,
+        )
+      : undefined;
   timer?.unref();
 
   return {

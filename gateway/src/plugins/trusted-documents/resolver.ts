@@ -35,7 +35,12 @@ export const TrustedDocumentReason = {
 } as const;
 
 /** The fields of one GraphQL-over-HTTP (or graphql-ws `subscribe`) request this plugin reads or rewrites. */
-export type OperationParams = Record<string, unknown> & { query?: unknown; documentId?: unknown; operationName?: unknown; extensions?: unknown };
+export type OperationParams = Record<string, unknown> & {
+  query?: unknown;
+  documentId?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+};
 
 /** A request refused: answer with `code` (HTTP status from the kernel's catalog), `reason` in extensions. */
 export class TrustedDocumentRefusal {
@@ -54,7 +59,8 @@ function apqHashOf(extensions: unknown): string | undefined {
 /** The request with the manifest's body as `query`, without the id fields Apollo would act on again. */
 function substitute(params: OperationParams, document: TrustedDocument): OperationParams {
   const { documentId: _id, ...rest } = params;
-  const extensions = typeof params.extensions === 'object' && params.extensions !== null ? { ...(params.extensions as Record<string, unknown>) } : undefined;
+  const extensions =
+    typeof params.extensions === 'object' && params.extensions !== null ? { ...(params.extensions as Record<string, unknown>) } : undefined;
   // Without this, Apollo would re-hash the body and write it to the APQ store on every request.
   if (extensions) delete extensions.persistedQuery;
   const next: OperationParams = { ...rest, query: document.body };
@@ -74,10 +80,18 @@ export function trustedDocumentResolver(options: TrustedDocumentResolverOptions)
   const { store, logger, metrics } = options;
   const mode = options.mode ?? 'log';
 
-  return function resolve(params: OperationParams, identity: ClientIdentity | undefined, requestId: string): OperationParams | TrustedDocumentRefusal {
+  return function resolve(
+    params: OperationParams,
+    identity: ClientIdentity | undefined,
+    requestId: string,
+  ): OperationParams | TrustedDocumentRefusal {
     const client = identity?.authMethod === 'api_key' ? identity.clientName : undefined;
     if (params.documentId !== undefined && !normalizeDocumentId(params.documentId)) {
-      return new TrustedDocumentRefusal(ErrorCode.VALIDATION_ERROR, TrustedDocumentReason.invalidId, 'documentId must be "sha256:<hex>" or a sha256 hex digest');
+      return new TrustedDocumentRefusal(
+        ErrorCode.VALIDATION_ERROR,
+        TrustedDocumentReason.invalidId,
+        'documentId must be "sha256:<hex>" or a sha256 hex digest',
+      );
     }
     const documentId = normalizeDocumentId(params.documentId);
     const apqHash = apqHashOf(params.extensions);
@@ -86,7 +100,11 @@ export function trustedDocumentResolver(options: TrustedDocumentResolverOptions)
     // an id), and an id no manifest holds is not found, whoever asks.
     if (id !== undefined && typeof params.query === 'string' && params.query !== '' && sha256Hex(params.query) !== id) {
       const field = documentId !== undefined ? 'documentId' : 'persistedQuery.sha256Hash';
-      return new TrustedDocumentRefusal(ErrorCode.VALIDATION_ERROR, TrustedDocumentReason.hashMismatch, `${field} is not the sha256 of the query sent with it`);
+      return new TrustedDocumentRefusal(
+        ErrorCode.VALIDATION_ERROR,
+        TrustedDocumentReason.hashMismatch,
+        `${field} is not the sha256 of the query sent with it`,
+      );
     }
     const document = documentId !== undefined ? store.find(documentId) : undefined;
     if (documentId !== undefined && !document) {
@@ -96,13 +114,27 @@ export function trustedDocumentResolver(options: TrustedDocumentResolverOptions)
       const trusted = id === undefined ? undefined : store.forClient(client)?.get(id);
       if (trusted) return substitute(params, trusted);
       const reason = id === undefined ? TrustedDocumentReason.required : TrustedDocumentReason.notTrusted;
-      const line = { request_id: requestId, client, operation: typeof params.operationName === 'string' ? params.operationName : undefined, hash: id ?? (typeof params.query === 'string' ? sha256Hex(params.query) : undefined), reason };
+      const line = {
+        request_id: requestId,
+        client,
+        operation: typeof params.operationName === 'string' ? params.operationName : undefined,
+        hash: id ?? (typeof params.query === 'string' ? sha256Hex(params.query) : undefined),
+        reason,
+      };
       if (mode === 'enforce') {
         metrics.operationRejections.inc({ reason: 'untrusted_document' });
         logger.info(line, 'untrusted document refused');
         return id === undefined
-          ? new TrustedDocumentRefusal(ErrorCode.FORBIDDEN, reason, `This API key may run only the persisted operations of client ${client}, sent by id (documentId or persistedQuery hash)`)
-          : new TrustedDocumentRefusal(ErrorCode.FORBIDDEN, reason, `Operation ${id} is not in the persisted operations of client ${client}`);
+          ? new TrustedDocumentRefusal(
+              ErrorCode.FORBIDDEN,
+              reason,
+              `This API key may run only the persisted operations of client ${client}, sent by id (documentId or persistedQuery hash)`,
+            )
+          : new TrustedDocumentRefusal(
+              ErrorCode.FORBIDDEN,
+              reason,
+              `Operation ${id} is not in the persisted operations of client ${client}`,
+            );
       }
       metrics.operationRejections.inc({ reason: 'untrusted_document_logged' });
       logger.warn(line, 'untrusted document run (trusted documents in log mode)');

@@ -27,5 +27,7 @@ export function unavailableStatus<TContext extends BaseContext>(): ApolloServerP
 export function respondUnavailable(res: Response): void {
   const refusal = unavailable();
   res.setHeader('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-  res.status(503).json({ errors: [{ message: refusal.message, extensions: { ...refusal.extensions, request_id: res.locals.requestId as string } }] });
+  res
+    .status(503)
+    .json({ errors: [{ message: refusal.message, extensions: { ...refusal.extensions, request_id: res.locals.requestId as string } }] });
 }

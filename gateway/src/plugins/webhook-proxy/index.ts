@@ -12,7 +12,14 @@ export interface WebhookProxyOptions {
 }
 
 /** Request headers passed on; everything else (cookies, authorization, identity headers) stays here. */
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'content-encoding', 'user-agent', 'x-flowgraph-signature', 'x-flowgraph-delivery'];
+const FORWARDED_REQUEST_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'user-agent',
+  'x-flowgraph-signature',
+  'x-flowgraph-delivery',
+];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after'];
 
 /**

@@ -29,7 +29,11 @@ export function auditedMutations<R extends object>(resolvers: R, options: { area
         ...targetOf(result, args, info, identity.orgId),
         requestId: identity.requestId,
         ip: identity.ip ?? null,
-        metadata: { ...scalarArguments(args), authMethod: identity.authMethod, ...(identity.apiKeyId ? { apiKeyId: identity.apiKeyId } : {}) },
+        metadata: {
+          ...scalarArguments(args),
+          authMethod: identity.authMethod,
+          ...(identity.apiKeyId ? { apiKeyId: identity.apiKeyId } : {}),
+        },
       });
       return result;
     };

@@ -51,9 +51,7 @@ export async function pendingMigrations(ownerUrl: string, plan: SubgraphMigratio
     },
   });
   try {
-    const exists = await orm.em
-      .getConnection()
-      .execute(`select 1 from pg_namespace where nspname = ?`, [plan.schema]);
+    const exists = await orm.em.getConnection().execute(`select 1 from pg_namespace where nspname = ?`, [plan.schema]);
     if (exists.length === 0) return plan.migrations.map((m) => m.name);
     return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
   } finally {

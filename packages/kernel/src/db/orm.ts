@@ -20,9 +20,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     pool: { min: 0, max: options.poolMax ?? 10 },
     allowGlobalContext: false,
     debug: false,
-    ...(options.logger
-      ? { logger: (message: string) => options.logger?.debug({ orm: message }, 'orm') }
-      : {}),
+    ...(options.logger ? { logger: (message: string) => options.logger?.debug({ orm: message }, 'orm') } : {}),
     ...options.extra,
   });
 }

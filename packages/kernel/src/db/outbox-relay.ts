@@ -74,12 +74,22 @@ export class OutboxRelay<Row extends { id: string }, Fields extends StreamFields
       if (rows.length === 0) return 0;
       const pipeline = this.options.redis.pipeline();
       for (const row of rows) {
-        pipeline.xadd(this.options.streamKey, 'MAXLEN', '~', this.maxLength, '*', ...(Object.entries(this.source.fields(row)) as [string, string][]).flat());
+        pipeline.xadd(
+          this.options.streamKey,
+          'MAXLEN',
+          '~',
+          this.maxLength,
+          '*',
+          ...(Object.entries(this.source.fields(row)) as [string, string][]).flat(),
+        );
       }
       const results = (await pipeline.exec()) ?? [];
       const failed = results.find(([error]) => error);
       if (failed) throw failed[0];
-      await this.source.markPublished(tx, rows.map((row) => row.id));
+      await this.source.markPublished(
+        tx,
+        rows.map((row) => row.id),
+      );
       return rows.length;
     });
   }

@@ -16,7 +16,11 @@ export interface ScopedTransactionOptions {
  * (`set_config(..., true)` is transaction-local, so a pooled connection never carries one
  * request's organization into the next).
  */
-export async function beginScopedTransaction(root: EntityManager, scope: RowScope, options: ScopedTransactionOptions = {}): Promise<EntityManager> {
+export async function beginScopedTransaction(
+  root: EntityManager,
+  scope: RowScope,
+  options: ScopedTransactionOptions = {},
+): Promise<EntityManager> {
   const em = root.fork({ clear: true });
   await em.begin({ readOnly: options.readOnly });
   await setRowScope(em, scope);
@@ -24,10 +28,7 @@ export async function beginScopedTransaction(root: EntityManager, scope: RowScop
 }
 
 export async function setRowScope(em: EntityManager, scope: RowScope): Promise<void> {
-  await em.execute(`select set_config('app.org_id', ?, true), set_config('app.user_id', ?, true)`, [
-    scope.orgId ?? '',
-    scope.userId ?? '',
-  ]);
+  await em.execute(`select set_config('app.org_id', ?, true), set_config('app.user_id', ?, true)`, [scope.orgId ?? '', scope.userId ?? '']);
 }
 
 /** Runs `work` in its own scoped transaction (for workers and scripts outside a request). */

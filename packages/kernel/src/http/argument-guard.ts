@@ -57,7 +57,13 @@ export function guardArguments(schema: GraphQLSchema, options: ArgumentGuardOpti
     } else if (isInputObjectType(inner)) {
       for (const field of Object.values(inner.getFields())) {
         if (!checked(field.type)) continue;
-        collect(field.type, (value as Record<string, unknown>)[field.name], `${path}.${field.name}`, formatOf(`${inner.name}.${field.name}`), problems);
+        collect(
+          field.type,
+          (value as Record<string, unknown>)[field.name],
+          `${path}.${field.name}`,
+          formatOf(`${inner.name}.${field.name}`),
+          problems,
+        );
       }
     } else if (getNamedType(inner).name === 'ID') {
       if (!format.test(String(value))) problems.push({ field: path, message: format.message });
@@ -96,7 +102,11 @@ function holdsNul(value: unknown): boolean {
 function namesAnId(schema: GraphQLSchema, key: string): boolean {
   const [typeName, fieldName, argName] = key.split('.');
   const type = schema.getType(typeName);
-  if (argName) return isObjectType(type) && (type.getFields()[fieldName]?.args ?? []).some((arg) => arg.name === argName && getNamedType(arg.type).name === 'ID');
+  if (argName)
+    return (
+      isObjectType(type) &&
+      (type.getFields()[fieldName]?.args ?? []).some((arg) => arg.name === argName && getNamedType(arg.type).name === 'ID')
+    );
   const field = isInputObjectType(type) ? type.getFields()[fieldName] : undefined;
   return field !== undefined && getNamedType(field.type).name === 'ID';
 }
@@ -121,7 +131,7 @@ function checkedTypeTest(schema: GraphQLSchema): (type: GraphQLInputType) => boo
     return marked.has(named.name) || leaf(named);
   };
   const inputs = Object.values(schema.getTypeMap()).filter(isInputObjectType);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const input of inputs) {
       if (marked.has(input.name) || !Object.values(input.getFields()).some((field) => test(field.type))) continue;

@@ -90,7 +90,12 @@ export function internalClient(options: InternalClientOptions): InternalClient {
       };
       if (options.injectTraceContext) propagation.inject(context.active(), headers);
       const timeout = AbortSignal.timeout(timeoutMs);
-      const response = await doFetch(url, { method, headers, body: sent, signal: signal ? AbortSignal.any([signal, timeout]) : timeout }).catch((error: unknown) => {
+      const response = await doFetch(url, {
+        method,
+        headers,
+        body: sent,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      }).catch((error: unknown) => {
         if (signal?.aborted || !isUnavailable(error)) throw error;
         throw new InternalCallError(`${options.name} unreachable (${causeOf(error)})`, null, true, undefined, { cause: error });
       });

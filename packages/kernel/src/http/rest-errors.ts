@@ -14,9 +14,13 @@ export function sendUnexpectedError(res: Response, error: unknown, requestId: st
     logger.warn({ err: error, request_id: requestId }, `${what}: dependency unavailable`);
     const refusal = unavailable();
     res.set('Retry-After', String(refusal.extensions.retryAfter));
-    res.status(httpStatusOf[ErrorCode.UNAVAILABLE]).json({ error: { message: refusal.message, ...refusal.extensions, request_id: requestId } });
+    res
+      .status(httpStatusOf[ErrorCode.UNAVAILABLE])
+      .json({ error: { message: refusal.message, ...refusal.extensions, request_id: requestId } });
     return;
   }
   logger.error({ err: error, request_id: requestId }, what);
-  res.status(httpStatusOf[ErrorCode.INTERNAL]).json({ error: { code: ErrorCode.INTERNAL, message: 'Internal server error', request_id: requestId } });
+  res
+    .status(httpStatusOf[ErrorCode.INTERNAL])
+    .json({ error: { code: ErrorCode.INTERNAL, message: 'Internal server error', request_id: requestId } });
 }

@@ -92,7 +92,9 @@ export interface RunningServer {
 }
 
 function hasInternalError(errors: readonly GraphQLError[]): boolean {
-  return errors.some((e) => !(e instanceof AppError) && !(e.originalError instanceof AppError) && e.extensions?.code !== ErrorCode.VALIDATION_ERROR);
+  return errors.some(
+    (e) => !(e instanceof AppError) && !(e.originalError instanceof AppError) && e.extensions?.code !== ErrorCode.VALIDATION_ERROR,
+  );
 }
 
 /**
@@ -125,7 +127,10 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
             if (response.body.kind === 'single') {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
-                { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL, masked: true, request_id: contextValue.requestId } },
+                {
+                  message: 'Internal server error',
+                  extensions: { code: ErrorCode.INTERNAL, masked: true, request_id: contextValue.requestId },
+                },
               ];
             }
           }
@@ -211,7 +216,15 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       requestLifecyclePlugin() as unknown as ApolloServerPlugin<TContext>,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Closes subscription sockets before the HTTP server drains (open sockets would hold it).
-      ...(subscriptions ? [{ async serverWillStart() { return { drainServer: () => subscriptions.dispose() }; } }] : []),
+      ...(subscriptions
+        ? [
+            {
+              async serverWillStart() {
+                return { drainServer: () => subscriptions.dispose() };
+              },
+            },
+          ]
+        : []),
       ApolloServerPluginInlineTraceDisabled(),
       // The schema's @cacheControl hints become the Cache-Control header the gateway's cache follows
       // (decision 0014). Unhinted root and object fields get maxAge 0: nothing is cached by default.
@@ -233,7 +246,13 @@ export async function startSubgraphServer<TContext extends RequestContext>(
         const em = await beginScopedTransaction(root, { orgId: identity.orgId, userId: identity.userId });
         const requestLogger = logger.child({ request_id: identity.requestId, trace_id: identity.traceId });
         const tasks: (() => Promise<unknown>)[] = [];
-        const base: RequestContext = { requestId: identity.requestId, identity, em, logger: requestLogger, afterCommit: (task) => void tasks.push(task) };
+        const base: RequestContext = {
+          requestId: identity.requestId,
+          identity,
+          em,
+          logger: requestLogger,
+          afterCommit: (task) => void tasks.push(task),
+        };
         return Object.assign(options.extendContext(base), { [AFTER_COMMIT_TASKS]: tasks });
       },
     }),

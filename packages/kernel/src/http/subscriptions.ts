@@ -68,7 +68,8 @@ export function attachSubscriptions<TContext extends RequestContext>(options: Su
         const identity = (ctx.extra as { identity?: Identity }).identity!;
         const logger = options.logger.child({ request_id: identity.requestId, subscription: id });
         // Subscription events only read and commit their own short transactions: nothing to wait for.
-        const afterCommit = (task: () => Promise<unknown>) => void task().catch((error: unknown) => logger.error({ err: error }, 'after-commit task failed'));
+        const afterCommit = (task: () => Promise<unknown>) =>
+          void task().catch((error: unknown) => logger.error({ err: error }, 'after-commit task failed'));
         const base: RequestContext = { requestId: identity.requestId, identity, em: options.root.fork(), logger, afterCommit };
         const context = { ...options.extendContext(base) } as TContext & { subscriptionEvent: SubscriptionEventScope };
         context.subscriptionEvent = {

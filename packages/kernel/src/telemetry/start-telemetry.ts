@@ -80,7 +80,9 @@ export function startTelemetry(serviceName: string, options: TelemetryOptions = 
     const url = `${config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces`;
     processors.push(new tracing.BatchSpanProcessor(new OTLPTraceExporter({ url })));
   }
-  const sentry: RunningSentry | undefined = config.SENTRY_DSN ? startSentry({ ...config, SENTRY_DSN: config.SENTRY_DSN }, tracing) : undefined;
+  const sentry: RunningSentry | undefined = config.SENTRY_DSN
+    ? startSentry({ ...config, SENTRY_DSN: config.SENTRY_DSN }, tracing)
+    : undefined;
   if (sentry) processors.push(sentry.spanProcessor);
   const memory = options.inMemorySpans ? new tracing.InMemorySpanExporter() : undefined;
   if (memory) processors.push(new tracing.SimpleSpanProcessor(memory));

@@ -7,4 +7,3 @@ export function activeTraceId(): string | undefined {
   const spanContext = span.spanContext();
   return isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
 }
-

@@ -43,7 +43,8 @@ async function main(): Promise<number> {
     return 0;
   }
   console.error(`codegen-check: ${stale.length} of ${checked.length} generated files are stale; run \`npm run codegen\` and commit them:`);
-  for (const { file, reason } of stale) console.error(`  - ${file} (${reason === 'missing' ? 'not generated yet' : 'differs from a fresh generation'})`);
+  for (const { file, reason } of stale)
+    console.error(`  - ${file} (${reason === 'missing' ? 'not generated yet' : 'differs from a fresh generation'})`);
   return 1;
 }
 

@@ -1,4 +1,12 @@
-import { Kind, print, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type OperationTypeNode } from 'graphql';
+import {
+  Kind,
+  print,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type OperationTypeNode,
+} from 'graphql';
 import { sha256Hex } from '@flowgraph/supergraph';
 
 /** One operation as a client registers it: its body is the operation followed by the fragments it uses. */

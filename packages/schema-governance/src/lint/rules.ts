@@ -63,7 +63,8 @@ export function lintSchema(schema: GraphQLSchema): RawFinding[] {
   const findings: RawFinding[] = [];
   const report = (rule: RawFinding['rule'], coordinate: string, message: string) => findings.push({ rule, coordinate, message });
   const deprecation = (element: Deprecatable, coordinate: string) => {
-    if (lacksDeprecationReason(element)) report('deprecation-reason', coordinate, `${coordinate} is deprecated without a reason: say why and what to use instead`);
+    if (lacksDeprecationReason(element))
+      report('deprecation-reason', coordinate, `${coordinate} is deprecated without a reason: say why and what to use instead`);
   };
   const mutationType = schema.getMutationType();
 
@@ -103,7 +104,11 @@ export function lintSchema(schema: GraphQLSchema): RawFinding[] {
       }
       const nullable = getNullableType(field.type);
       if (isListType(nullable) && isEntity(result)) {
-        report('list-connection', coordinate, `${coordinate} returns a list of ${result.name}: make it a ${result.name}Connection, or exempt it as a bounded list`);
+        report(
+          'list-connection',
+          coordinate,
+          `${coordinate} returns a list of ${result.name}: make it a ${result.name}Connection, or exempt it as a bounded list`,
+        );
       }
     }
   }

@@ -8,7 +8,11 @@ const refs = (operations: OperationRef[]) => (operations.length > 0 ? operations
 const subgraphs = (names: string[]) => (names.length > 0 ? names.join(', ') : '—');
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
 }
 
 const classLabel: Record<ChangeClass, string> = { breaking: '🔴 breaking', dangerous: '🟠 dangerous', safe: '🟢 safe' };
@@ -22,7 +26,13 @@ function comparisonSection(comparison: Comparison): string {
   const title = `### Against ${code(comparison.base)}${comparison.commit ? ` (${comparison.commit.slice(0, 12)})` : ''}`;
   if (comparison.status !== 'compared') return `${title}\n\n${comparison.status === 'same' ? 'Same' : 'Skipped'}: ${comparison.note ?? ''}`;
   if (comparison.changes.length === 0) return `${title}\n\nNo change to the API schema.`;
-  const rows = comparison.changes.map((c) => [classLabel[c.class], c.message + (c.reason ? ` — ${c.reason}` : ''), c.path ? code(c.path) : '—', subgraphs(c.subgraphs), refs(c.usedBy)]);
+  const rows = comparison.changes.map((c) => [
+    classLabel[c.class],
+    c.message + (c.reason ? ` — ${c.reason}` : ''),
+    c.path ? code(c.path) : '—',
+    subgraphs(c.subgraphs),
+    refs(c.usedBy),
+  ]);
   return `${title}\n\n${countByClass(comparison)}.\n\n${table(['class', 'change', 'coordinate', 'subgraphs', 'used by'], rows)}`;
 }
 
@@ -53,7 +63,12 @@ function affectedClients(report: SchemaReport): string {
 function compositionSection(report: SchemaReport): string {
   const { composition } = report;
   if (!composition.ok) {
-    const rows = composition.errors.map((e) => [code(e.code), subgraphs(e.subgraphs), e.coordinates.map(code).join(', ') || '—', e.message]);
+    const rows = composition.errors.map((e) => [
+      code(e.code),
+      subgraphs(e.subgraphs),
+      e.coordinates.map(code).join(', ') || '—',
+      e.message,
+    ]);
     return `❌ The subgraphs do not compose.\n\n${table(['code', 'subgraphs', 'fields', 'message'], rows)}`;
   }
   const freshness = {
@@ -85,7 +100,12 @@ function operationsSection(report: SchemaReport): string {
 
 function deprecationsSection(report: SchemaReport): string {
   if (report.deprecations.length === 0) return 'Nothing is deprecated.';
-  const rows = report.deprecations.map((d) => [code(d.coordinate), d.reason, subgraphs(d.subgraphs), d.usedBy.length > 0 ? refs(d.usedBy) : 'none: can be removed']);
+  const rows = report.deprecations.map((d) => [
+    code(d.coordinate),
+    d.reason,
+    subgraphs(d.subgraphs),
+    d.usedBy.length > 0 ? refs(d.usedBy) : 'none: can be removed',
+  ]);
   return table(['coordinate', 'reason', 'subgraphs', 'still used by'], rows);
 }
 
@@ -93,9 +113,19 @@ function lintSection(report: SchemaReport): string {
   const { lint } = report;
   const summary = `${lint.findings.length} new finding(s), ${lint.baselined} known in the baseline, ${lint.exempted} exempted in \`schema-governance.json\`.`;
   const parts = [summary];
-  if (lint.findings.length > 0) parts.push(table(['rule', 'coordinate', 'subgraphs', 'finding'], lint.findings.map((f) => [f.rule, code(f.coordinate), subgraphs(f.subgraphs), f.message])));
-  if (lint.unusedExemptions.length > 0) parts.push(`Exemptions that match nothing (remove them):\n\n${list(lint.unusedExemptions.map(code))}`);
-  if (lint.staleBaseline.length > 0) parts.push(`Baseline entries no longer found (run \`npm run schema:check -- --update-baseline\`):\n\n${list(lint.staleBaseline.map(code))}`);
+  if (lint.findings.length > 0)
+    parts.push(
+      table(
+        ['rule', 'coordinate', 'subgraphs', 'finding'],
+        lint.findings.map((f) => [f.rule, code(f.coordinate), subgraphs(f.subgraphs), f.message]),
+      ),
+    );
+  if (lint.unusedExemptions.length > 0)
+    parts.push(`Exemptions that match nothing (remove them):\n\n${list(lint.unusedExemptions.map(code))}`);
+  if (lint.staleBaseline.length > 0)
+    parts.push(
+      `Baseline entries no longer found (run \`npm run schema:check -- --update-baseline\`):\n\n${list(lint.staleBaseline.map(code))}`,
+    );
   return parts.join('\n\n');
 }
 
@@ -118,7 +148,10 @@ export function renderMarkdown(report: SchemaReport): string {
       `## Lint\n\n${lintSection(report)}`,
     );
   } else {
-    sections.push(`## Registered operations\n\n${operationsSection(report)}`, 'Changes, operations against the new schema, deprecations and lint need a composed schema: fix composition first.');
+    sections.push(
+      `## Registered operations\n\n${operationsSection(report)}`,
+      'Changes, operations against the new schema, deprecations and lint need a composed schema: fix composition first.',
+    );
   }
   return `${sections.join('\n\n')}\n`;
 }

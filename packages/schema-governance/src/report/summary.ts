@@ -23,7 +23,9 @@ export function summaryLines(report: SchemaReport): string[] {
   if (composition.ok) {
     const used = report.deprecations.filter((d) => d.usedBy.length > 0).length;
     lines.push(`  deprecations: ${report.deprecations.length} (${used} still used)`);
-    lines.push(`  lint: ${report.lint.findings.length} new, ${report.lint.baselined} baselined, ${report.lint.exempted} exempted, ${report.lint.staleBaseline.length} stale baseline entries`);
+    lines.push(
+      `  lint: ${report.lint.findings.length} new, ${report.lint.baselined} baselined, ${report.lint.exempted} exempted, ${report.lint.staleBaseline.length} stale baseline entries`,
+    );
   }
   for (const failure of report.failures) lines.push(`  FAIL ${failure}`);
   for (const warning of report.warnings) lines.push(`  warn ${warning}`);

@@ -41,7 +41,8 @@ export function editSubgraph(root: string, subgraph: string, from: string, to: s
   const file = join(root, 'subgraphs', subgraph, 'schema.graphql');
   const sdl = readFileSync(file, 'utf8');
   const at = sdl.indexOf(from);
-  if (at < 0 || sdl.indexOf(from, at + 1) >= 0) throw new Error(`fixture: expected exactly one ${JSON.stringify(from)} in ${subgraph}'s schema`);
+  if (at < 0 || sdl.indexOf(from, at + 1) >= 0)
+    throw new Error(`fixture: expected exactly one ${JSON.stringify(from)} in ${subgraph}'s schema`);
   writeFileSync(file, sdl.slice(0, at) + to + sdl.slice(at + from.length));
 }
 

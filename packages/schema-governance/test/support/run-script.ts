@@ -16,7 +16,10 @@ export interface ScriptRun {
  */
 export function runScript(script: string, args: string[], cwd = repoRoot): Promise<ScriptRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', script), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src', script), ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -25,4 +28,3 @@ export function runScript(script: string, args: string[], cwd = repoRoot): Promi
     child.once('close', (code) => done({ code, stdout, stderr }));
   });
 }
-

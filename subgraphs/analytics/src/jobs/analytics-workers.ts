@@ -27,8 +27,15 @@ export interface AnalyticsWorkerDeps {
   logger: Logger;
   config: Pick<
     AnalyticsConfig,
-    | 'REDIS_PREFIX' | 'SESSION_IDLE_MINUTES' | 'PATTERN_MAX_GAP_MINUTES' | 'PATTERN_MIN_SUPPORT' | 'PATTERN_MIN_SUPPORT_RATIO'
-    | 'PATTERN_MAX_LENGTH' | 'PATTERN_WINDOW_DAYS' | 'PATTERN_REFRESH_DEBOUNCE_MS' | 'ANALYTICS_EVENT_RETENTION_DAYS'
+    | 'REDIS_PREFIX'
+    | 'SESSION_IDLE_MINUTES'
+    | 'PATTERN_MAX_GAP_MINUTES'
+    | 'PATTERN_MIN_SUPPORT'
+    | 'PATTERN_MIN_SUPPORT_RATIO'
+    | 'PATTERN_MAX_LENGTH'
+    | 'PATTERN_WINDOW_DAYS'
+    | 'PATTERN_REFRESH_DEBOUNCE_MS'
+    | 'ANALYTICS_EVENT_RETENTION_DAYS'
     | 'PATTERN_MINING_CONCURRENCY'
   >;
   /** Told of each user's patterns after every mining (the suggestions module). */
@@ -93,23 +100,24 @@ export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
   );
   worker.on('failed', (job, error) => logger.error({ job: job?.name, jobId: job?.id, err: error }, 'analytics job failed'));
 
-  const consumer = deps.eventConsumer === false
-    ? null
-    : new EventCopyConsumer({
-        root,
-        redis: deps.redis,
-        redisPrefix: config.REDIS_PREFIX,
-        logger,
-        debounceMs: config.PATTERN_REFRESH_DEBOUNCE_MS,
-        // Near-real-time: the users of each stored batch are re-mined before it is acknowledged,
-        // and again when events it dated in the future come due.
-        afterStore: async (users, events) => {
-          const now = clock();
-          await miner.mineUsers(users, now);
-          await scheduleDueMining(queue, events, now);
-        },
-        ...deps.eventConsumer,
-      });
+  const consumer =
+    deps.eventConsumer === false
+      ? null
+      : new EventCopyConsumer({
+          root,
+          redis: deps.redis,
+          redisPrefix: config.REDIS_PREFIX,
+          logger,
+          debounceMs: config.PATTERN_REFRESH_DEBOUNCE_MS,
+          // Near-real-time: the users of each stored batch are re-mined before it is acknowledged,
+          // and again when events it dated in the future come due.
+          afterStore: async (users, events) => {
+            const now = clock();
+            await miner.mineUsers(users, now);
+            await scheduleDueMining(queue, events, now);
+          },
+          ...deps.eventConsumer,
+        });
   await consumer?.start();
 
   return {

@@ -64,14 +64,21 @@ export interface MinePatternsDeps {
  * or with active patterns (whose patterns may have to become inactive as events age out), with
  * the same function as the near-real-time refresh; then deletes events past retention.
  */
-export async function minePatternsOfOrganization(deps: MinePatternsDeps, { orgId }: MinePatternsJobData, now: Date): Promise<MinePatternsResult> {
+export async function minePatternsOfOrganization(
+  deps: MinePatternsDeps,
+  { orgId }: MinePatternsJobData,
+  now: Date,
+): Promise<MinePatternsResult> {
   const { from, to } = miningWindow(now, deps.windowDays);
   const users = await inScopedTransaction(deps.root, { orgId }, async (em) => {
     const withEvents = await new AnalyticsEventRepository(em).findUsersWithEvents(orgId, from, to);
     const withPatterns = await new PatternStore(em).findUsersWithActivePatterns(orgId);
     return [...new Set([...withEvents, ...withPatterns])].sort();
   });
-  const results = await deps.miner.mineUsers(users.map((userId) => ({ orgId, userId })), now);
+  const results = await deps.miner.mineUsers(
+    users.map((userId) => ({ orgId, userId })),
+    now,
+  );
   const eventsDeleted = await purgeEventsBefore(deps.root, orgId, new Date(now.getTime() - deps.retentionDays * DAY_MS));
   return {
     orgId,

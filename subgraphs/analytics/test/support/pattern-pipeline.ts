@@ -96,7 +96,15 @@ export function streamFields(event: TestEvent): Record<string, string> {
 
 /** The event as stored (no attributes), for code that stores directly. */
 export function copied(event: TestEvent & { id: string }): CopiedEvent {
-  return { id: event.id, orgId: event.orgId, userId: event.userId, tool: event.tool, eventType: event.eventType, occurredAt: event.occurredAt, attributes: {} };
+  return {
+    id: event.id,
+    orgId: event.orgId,
+    userId: event.userId,
+    tool: event.tool,
+    eventType: event.eventType,
+    occurredAt: event.occurredAt,
+    attributes: {},
+  };
 }
 
 export const testLogger = (): Logger => createLogger('analytics-test', process.env.TEST_LOG ?? 'silent');

@@ -17,10 +17,14 @@ const inOrg = <T>(orm: MikroORM, orgId: string, work: (em: EntityManager) => Pro
 export async function seedEvents(orm: MikroORM, orgId: string, events: SeedEvent[]): Promise<void> {
   await inOrg(orm, orgId, async (em) => {
     for (const e of events) {
-      await em.execute(
-        `insert into analytics.events (id, org_id, user_id, tool, event_type, occurred_at) values (?, ?, ?, ?, ?, ?)`,
-        [randomUUID(), orgId, e.userId, e.tool, e.eventType, e.occurredAt],
-      );
+      await em.execute(`insert into analytics.events (id, org_id, user_id, tool, event_type, occurred_at) values (?, ?, ?, ?, ?, ?)`, [
+        randomUUID(),
+        orgId,
+        e.userId,
+        e.tool,
+        e.eventType,
+        e.occurredAt,
+      ]);
     }
     await em.execute(
       `insert into analytics.organizations (org_id, first_event_at, last_event_at)
@@ -42,7 +46,10 @@ export interface SeedSuggestion {
 export async function seedSuggestion(orm: MikroORM, orgId: string, s: SeedSuggestion): Promise<void> {
   await inOrg(orm, orgId, async (em) => {
     const patternId = randomUUID();
-    const sequence = [{ tool: 'github', eventType: 'pr.opened' }, { tool: 'slack', eventType: `message.${patternId.slice(0, 8)}` }];
+    const sequence = [
+      { tool: 'github', eventType: 'pr.opened' },
+      { tool: 'slack', eventType: `message.${patternId.slice(0, 8)}` },
+    ];
     await em.execute(
       `insert into analytics.patterns (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at)
        values (?, ?, ?, ?, 6, 0.8, ?, ?)`,
@@ -54,8 +61,16 @@ export async function seedSuggestion(orm: MikroORM, orgId: string, s: SeedSugges
          estimated_minutes_saved_per_week, support_at_offer, offered_at, accepted_at, workflow_id, dismissed_at, support_at_dismissal)
        values (?, ?, ?, ?, 'github-pr-to-slack', ?, 'Post PRs to Slack', 'You often do this', 10, 6, ?, ?, ?, ?, ?)`,
       [
-        randomUUID(), orgId, s.userId, patternId, status, s.offeredAt,
-        s.acceptedAt ?? null, s.acceptedAt ? randomUUID() : null, s.dismissedAt ?? null, s.dismissedAt ? 6 : null,
+        randomUUID(),
+        orgId,
+        s.userId,
+        patternId,
+        status,
+        s.offeredAt,
+        s.acceptedAt ?? null,
+        s.acceptedAt ? randomUUID() : null,
+        s.dismissedAt ?? null,
+        s.dismissedAt ? 6 : null,
       ],
     );
   });

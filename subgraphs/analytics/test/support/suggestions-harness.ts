@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { RedisPubSub, createLogger, createOrm, createRedis, inScopedTransaction, type Identity, type Logger, type Redis, type RunningServer } from '@flowgraph/kernel';
+import {
+  RedisPubSub,
+  createLogger,
+  createOrm,
+  createRedis,
+  inScopedTransaction,
+  type Identity,
+  type Logger,
+  type Redis,
+  type RunningServer,
+} from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, uniqueName, type GraphQLResponse, type TestDatabase } from '@flowgraph/kernel/testing';
 // Tests may start another subgraph in-process; the analytics code itself only talks to it over HTTP.
-import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../../workflow/src';
+import {
+  createWorkflowServerResources,
+  entities as workflowEntities,
+  loadWorkflowConfig,
+  startWorkflowServer,
+} from '../../../workflow/src';
 import { loadAnalyticsConfig, type AnalyticsConfig } from '../../src/config';
 import { entities } from '../../src/entities';
 import { PatternEntity, type PatternStep } from '../../src/modules/patterns/pattern.entity';
@@ -14,8 +29,14 @@ import { createSuggestionListener, suggestionSettings } from '../../src/modules/
 import { WorkflowClient } from '../../src/modules/suggestions/workflow-client';
 import { startAnalyticsServer } from '../../src/server';
 
-export const PR_TO_SLACK: PatternStep[] = [{ tool: 'github', eventType: 'pr.opened' }, { tool: 'slack', eventType: 'message.posted' }];
-export const ISSUES_TO_TEAMS: PatternStep[] = [{ tool: 'gitlab', eventType: 'issue.opened' }, { tool: 'teams', eventType: 'message.posted' }];
+export const PR_TO_SLACK: PatternStep[] = [
+  { tool: 'github', eventType: 'pr.opened' },
+  { tool: 'slack', eventType: 'message.posted' },
+];
+export const ISSUES_TO_TEAMS: PatternStep[] = [
+  { tool: 'gitlab', eventType: 'issue.opened' },
+  { tool: 'teams', eventType: 'message.posted' },
+];
 
 export interface PatternFields {
   sequence: PatternStep[];
@@ -54,7 +75,11 @@ export interface SuggestionsHarness {
   /** Changes a pattern's figures as a later mining would. */
   updatePattern(id: string, fields: { support?: number; supportLastWeek?: number }): Promise<void>;
   /** Events in Analytics' copy, with the attributes the event copy keeps. */
-  insertEvents(orgId: string, userId: string, events: { tool: string; eventType: string; attributes: Record<string, string> }[]): Promise<void>;
+  insertEvents(
+    orgId: string,
+    userId: string,
+    events: { tool: string; eventType: string; attributes: Record<string, string> }[],
+  ): Promise<void>;
   /**
    * What the miner does after writing a user's patterns: calls `listener` in its scoped
    * transaction with the user's active patterns, then runs the returned task after commit.
@@ -81,13 +106,20 @@ export async function startSuggestionsHarness(name: string): Promise<Suggestions
   const workflowClient = new WorkflowClient({ origin: new URL(workflow.url).origin, identitySecret: config.IDENTITY_SECRET });
 
   const orm = await createOrm({ url: db.appUrl, entities });
-  const analytics = await startAnalyticsServer({ orm, logger, identitySecret: config.IDENTITY_SECRET, modules: { suggestions: { workflow: workflowClient, feed }, reporting: {} } });
+  const analytics = await startAnalyticsServer({
+    orm,
+    logger,
+    identitySecret: config.IDENTITY_SECRET,
+    modules: { suggestions: { workflow: workflowClient, feed }, reporting: {} },
+  });
   const listener = createSuggestionListener({ workflow: workflowClient, feed, logger, ...suggestionSettings(config) });
 
   const ownerClient = new Client({ connectionString: db.ownerUrl });
   await ownerClient.connect();
-  const sign = (url: string) => (query: string, variables: Record<string, unknown> = {}, identity: Partial<Identity> = {}) =>
-    postGraphQL(url, query, variables, { identity, secret: config.IDENTITY_SECRET });
+  const sign =
+    (url: string) =>
+    (query: string, variables: Record<string, unknown> = {}, identity: Partial<Identity> = {}) =>
+      postGraphQL(url, query, variables, { identity, secret: config.IDENTITY_SECRET });
 
   return {
     db,
@@ -103,14 +135,24 @@ export async function startSuggestionsHarness(name: string): Promise<Suggestions
     listener,
     call: sign(analytics.url) as SuggestionsHarness['call'],
     callWorkflow: sign(workflow.url) as SuggestionsHarness['callWorkflow'],
-    owner: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await ownerClient.query(sql, params)).rows as T[],
+    owner: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+      (await ownerClient.query(sql, params)).rows as T[],
     async insertPattern(orgId, userId, fields) {
       const id = randomUUID();
       await inScopedTransaction(orm.em, { orgId }, async (em) => {
         const seen = new Date();
         em.create(PatternEntity, {
-          id, orgId, userId, sequence: fields.sequence, support: fields.support, confidence: fields.confidence ?? 0.8,
-          supportLastWeek: fields.supportLastWeek ?? 0, active: fields.active ?? true, firstSeenAt: seen, lastSeenAt: seen, createdAt: seen,
+          id,
+          orgId,
+          userId,
+          sequence: fields.sequence,
+          support: fields.support,
+          confidence: fields.confidence ?? 0.8,
+          supportLastWeek: fields.supportLastWeek ?? 0,
+          active: fields.active ?? true,
+          firstSeenAt: seen,
+          lastSeenAt: seen,
+          createdAt: seen,
         });
         await em.flush();
       });
@@ -158,4 +200,3 @@ export async function startSuggestionsHarness(name: string): Promise<Suggestions
 }
 
 export const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
-

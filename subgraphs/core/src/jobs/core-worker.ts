@@ -41,7 +41,9 @@ export async function startCoreWorker(deps: CoreWorkerDeps) {
   worker.on('failed', (job, error) => logger.error({ job: job?.name, err: error }, 'job failed'));
   const relay = deps.eventRelay ? new EventRelay({ ...deps.eventRelay, orm: deps.orm, logger }) : undefined;
   relay?.start();
-  const auditConsumer = deps.auditStream ? createAuditStreamConsumer({ ...deps.auditStream, root: deps.orm.em.fork() as EntityManager, logger }) : undefined;
+  const auditConsumer = deps.auditStream
+    ? createAuditStreamConsumer({ ...deps.auditStream, root: deps.orm.em.fork() as EntityManager, logger })
+    : undefined;
   await auditConsumer?.start();
   return {
     queue,

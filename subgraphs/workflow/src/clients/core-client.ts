@@ -25,11 +25,20 @@ export class CoreClient {
   private readonly core: InternalClient;
 
   constructor(options: CoreClientOptions) {
-    this.core = internalClient({ name: 'Core', origin: options.origin, identitySecret: options.identitySecret, timeoutMs: options.timeoutMs ?? 30_000 });
+    this.core = internalClient({
+      name: 'Core',
+      origin: options.origin,
+      identitySecret: options.identitySecret,
+      timeoutMs: options.timeoutMs ?? 30_000,
+    });
   }
 
   /** Records events once per idempotency key (a repeat answers DUPLICATE with the first event's id). */
-  async recordEvents(scope: { orgId: string; userId: string }, events: InternalEventInput[], signal?: AbortSignal): Promise<InternalEventResult[]> {
+  async recordEvents(
+    scope: { orgId: string; userId: string },
+    events: InternalEventInput[],
+    signal?: AbortSignal,
+  ): Promise<InternalEventResult[]> {
     try {
       const answer = await this.core.call({
         method: 'POST',

@@ -21,7 +21,10 @@ export async function sweepQueuedExecutions(options: Omit<ExecutionSweeperOption
   const rows = await options.root
     .fork()
     .getConnection()
-    .execute<{ id: string; org_id: string }[]>('select id, org_id from workflow.stale_queued_executions(?, ?)', [options.graceMs ?? 5000, 500]);
+    .execute<{ id: string; org_id: string }[]>('select id, org_id from workflow.stale_queued_executions(?, ?)', [
+      options.graceMs ?? 5000,
+      500,
+    ]);
   for (const row of rows) await enqueueExecution(options.queue, { executionId: row.id, orgId: row.org_id });
   if (rows.length > 0) options.logger.info({ count: rows.length }, 'sweeper enqueued queued executions');
   return rows.length;

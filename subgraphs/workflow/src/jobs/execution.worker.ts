@@ -65,7 +65,11 @@ export async function startExecutionWorker(options: ExecutionWorkerOptions): Pro
   // Failures decided in Redis (stall limit) reach no worker's `failed` handler: listen to queue events.
   const eventsConnection = options.connection.duplicate();
   const events = new QueueEvents(QUEUES.executions, { connection: eventsConnection, prefix: options.prefix });
-  const queue = new Queue<ExecutionJobData>(QUEUES.executions, { connection: options.connection, prefix: options.prefix, telemetry: queueTelemetry() });
+  const queue = new Queue<ExecutionJobData>(QUEUES.executions, {
+    connection: options.connection,
+    prefix: options.prefix,
+    telemetry: queueTelemetry(),
+  });
   events.on('failed', ({ jobId, failedReason }) => {
     void recordJobFailure(queue, options, jobId, failedReason).catch((error: unknown) =>
       options.logger.error({ err: error, executionId: jobId }, 'could not record a failed execution job'),
@@ -83,7 +87,12 @@ export async function startExecutionWorker(options: ExecutionWorkerOptions): Pro
   };
 }
 
-async function recordJobFailure(queue: Queue<ExecutionJobData>, options: ExecutionWorkerOptions, jobId: string, reason: string): Promise<void> {
+async function recordJobFailure(
+  queue: Queue<ExecutionJobData>,
+  options: ExecutionWorkerOptions,
+  jobId: string,
+  reason: string,
+): Promise<void> {
   const job = await queue.getJob(jobId);
   if (!job) return;
   const progress = new ExecutionProgressRepository(options.root, job.data.orgId);

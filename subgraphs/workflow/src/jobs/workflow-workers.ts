@@ -22,9 +22,17 @@ export interface WorkflowWorkerDeps {
   logger: Logger;
   config: Pick<
     WorkflowConfig,
-    | 'REDIS_PREFIX' | 'IDENTITY_SECRET' | 'CORE_ORIGIN' | 'WORKFLOW_HTTP_ALLOWED_HOSTS' | 'WORKFLOW_WORKER_CONCURRENCY'
-    | 'WORKFLOW_LOCK_DURATION_MS' | 'WORKFLOW_STALLED_INTERVAL_MS' | 'WORKFLOW_MAX_STALLED_COUNT' | 'WORKFLOW_SWEEP_INTERVAL_MS'
-    | 'WORKFLOW_DEPENDENCY_WAIT_MS' | 'WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS'
+    | 'REDIS_PREFIX'
+    | 'IDENTITY_SECRET'
+    | 'CORE_ORIGIN'
+    | 'WORKFLOW_HTTP_ALLOWED_HOSTS'
+    | 'WORKFLOW_WORKER_CONCURRENCY'
+    | 'WORKFLOW_LOCK_DURATION_MS'
+    | 'WORKFLOW_STALLED_INTERVAL_MS'
+    | 'WORKFLOW_MAX_STALLED_COUNT'
+    | 'WORKFLOW_SWEEP_INTERVAL_MS'
+    | 'WORKFLOW_DEPENDENCY_WAIT_MS'
+    | 'WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS'
   >;
   /** Tests start the execution side alone. Default: true. */
   triggers?: boolean;
@@ -56,9 +64,10 @@ export async function startWorkflowWorkers(deps: WorkflowWorkerDeps): Promise<{ 
   });
   const maintenance = await startMaintenanceWorker({ root, connection, prefix, logger });
   const sweeper = startExecutionSweeper({ root, queue: executionQueue, logger, intervalMs: config.WORKFLOW_SWEEP_INTERVAL_MS });
-  const triggers = deps.triggers === false
-    ? null
-    : await startTriggerWorkers({ orm: deps.orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue });
+  const triggers =
+    deps.triggers === false
+      ? null
+      : await startTriggerWorkers({ orm: deps.orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue });
   return {
     async close() {
       await triggers?.close();

@@ -15,7 +15,10 @@ export async function startCoreProcess(port: number, env: Record<string, string>
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`core exited with ${code}: ${output}`))));
   const healthy = until(
-    async () => (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)) || null,
+    async () =>
+      (await fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false)) || null,
     timeoutMs,
     'core to answer /healthz',
   );

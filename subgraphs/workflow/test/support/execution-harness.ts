@@ -101,15 +101,21 @@ export async function startExecutionHarness(name: string, extraEnv: Record<strin
       return handle;
     },
     async execute(workflowId, input = {}, idempotencyKey) {
-      const response = await call<{ executeWorkflow: { execution: { id: string } } }>(EXECUTE, { input: { workflowId, input, idempotencyKey } });
+      const response = await call<{ executeWorkflow: { execution: { id: string } } }>(EXECUTE, {
+        input: { workflowId, input, idempotencyKey },
+      });
       if (!response.data) throw new Error(JSON.stringify(response.errors));
       return response.data.executeWorkflow.execution.id;
     },
     waitForStatus(executionId, statuses, timeoutMs = 15_000) {
-      return until(async () => {
-        const [row] = await owner('select * from workflow.executions where id = $1', [executionId]);
-        return row && statuses.includes(row.status) ? row : null;
-      }, timeoutMs, `execution ${executionId} to be ${statuses.join('|')}`);
+      return until(
+        async () => {
+          const [row] = await owner('select * from workflow.executions where id = $1', [executionId]);
+          return row && statuses.includes(row.status) ? row : null;
+        },
+        timeoutMs,
+        `execution ${executionId} to be ${statuses.join('|')}`,
+      );
     },
     steps: (executionId) => owner('select * from workflow.step_runs where execution_id = $1 order by started_at, step_id', [executionId]),
     async close() {

@@ -11,6 +11,10 @@ import { startWorkflowServer } from '../../src/server';
 import { createWorkflowServerResources } from '../../src/server-resources';
 
 /** A workflow subgraph with the triggers module on its own database, Redis prefix and queues, for one test file. */
+/** A GraphQL answer read without a declared type (tests pick the fields they check). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyData = Record<string, any>;
+
 export interface TriggerHarness {
   db: TestDatabase;
   orm: MikroORM;
@@ -22,7 +26,7 @@ export interface TriggerHarness {
   cipher: WebhookSecretCipher;
   orgId: string;
   admin: Partial<Identity> & { userId: string; orgId: string };
-  call<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, identity?: Partial<Identity>): Promise<GraphQLResponse<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call<T = AnyData>(query: string, variables?: Record<string, unknown>, identity?: Partial<Identity>): Promise<GraphQLResponse<T>>;
   /** SQL as the database owner (sees every organization). */
   owner<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** An active workflow with a published (live) version 1, inserted directly. */
@@ -43,7 +47,8 @@ export async function startTriggerHarness(name: string, env: Record<string, stri
   await ownerClient.connect();
   const orgId = randomUUID();
   const admin = { userId: randomUUID(), orgId, role: 'admin' as const, authMethod: 'jwt' as const };
-  const owner = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await ownerClient.query(sql, params)).rows as T[];
+  const owner = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+    (await ownerClient.query(sql, params)).rows as T[];
   return {
     db,
     orm,
@@ -55,7 +60,8 @@ export async function startTriggerHarness(name: string, env: Record<string, stri
     cipher,
     orgId,
     admin,
-    call: (query, variables = {}, identity = admin) => postGraphQL(server.url, query, variables, { identity, secret: config.IDENTITY_SECRET }),
+    call: (query, variables = {}, identity = admin) =>
+      postGraphQL(server.url, query, variables, { identity, secret: config.IDENTITY_SECRET }),
     owner,
     async seedWorkflow(options = {}) {
       const id = randomUUID();

@@ -79,7 +79,13 @@ export class AnalyticsEventRepository {
     for (const r of rows) {
       let list = byUser.get(r.user_id);
       if (!list) byUser.set(r.user_id, (list = []));
-      list.push({ id: r.id, tool: r.tool, eventType: r.event_type, occurredAt: new Date(r.occurred_at), seq: r.seq === null ? null : Number(r.seq) });
+      list.push({
+        id: r.id,
+        tool: r.tool,
+        eventType: r.event_type,
+        occurredAt: new Date(r.occurred_at),
+        seq: r.seq === null ? null : Number(r.seq),
+      });
     }
     return byUser;
   }

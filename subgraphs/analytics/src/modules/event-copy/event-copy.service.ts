@@ -45,7 +45,9 @@ const PURGE_BATCH = 5000;
 export async function purgeEventsBefore(root: EntityManager, orgId: string, before: Date): Promise<number> {
   let total = 0;
   for (;;) {
-    const deleted = await inScopedTransaction(root, { orgId }, (em) => new AnalyticsEventRepository(em).deleteBefore(orgId, before, PURGE_BATCH));
+    const deleted = await inScopedTransaction(root, { orgId }, (em) =>
+      new AnalyticsEventRepository(em).deleteBefore(orgId, before, PURGE_BATCH),
+    );
     total += deleted;
     if (deleted < PURGE_BATCH) return total;
   }

@@ -58,7 +58,7 @@ class Miner {
     this.positionCount = new Int32Array(n);
     this.stamp = new Float64Array(n).fill(-1);
     this.childOf = new Int32Array(n).fill(-1);
-    if (options.maxGapMs !== Infinity && !db.times) throw new RangeError('maxGapMs needs the sequences\' times');
+    if (options.maxGapMs !== Infinity && !db.times) throw new RangeError("maxGapMs needs the sequences' times");
     this.gapped = options.maxGap !== Infinity || options.maxGapMs !== Infinity;
   }
 
@@ -202,10 +202,7 @@ export function prefixSpan(db: SequenceDatabase, options: MiningOptions): Encode
 }
 
 /** Frequent sequential patterns of `sequences` (see {@link MiningOptions} for the defaults). */
-export function mineSequentialPatterns(
-  sequences: readonly MiningSequence[],
-  options: MiningOptions,
-): SequentialPattern[] {
+export function mineSequentialPatterns(sequences: readonly MiningSequence[], options: MiningOptions): SequentialPattern[] {
   const db = encodeSequences(sequences);
   return prefixSpan(db, options).map((pattern) => ({
     items: pattern.items.map((code) => db.dictionary[code]),

@@ -51,7 +51,8 @@ export function encodeSequences(sequences: readonly MiningSequence[]): SequenceD
     offsets[s] = cursor;
     if (times) {
       const t = sequence.times;
-      if (!t || t.length !== sequence.items.length) throw new RangeError(`sequence ${sequence.id}: times must be given for every item of every sequence`);
+      if (!t || t.length !== sequence.items.length)
+        throw new RangeError(`sequence ${sequence.id}: times must be given for every item of every sequence`);
       for (let k = 0; k < t.length; k++) {
         if (k > 0 && !(t[k] >= t[k - 1])) throw new RangeError(`sequence ${sequence.id}: times must be non-decreasing`);
         times[cursor + k] = t[k];

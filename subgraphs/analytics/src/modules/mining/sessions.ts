@@ -23,10 +23,7 @@ export const DEFAULT_IDLE_GAP_MS = 30 * 60 * 1000;
  * Splits one user's events, ordered by `occurredAt` (ties allowed), into sessions.
  * Throws RangeError if the events are out of order or the gap is not a non-negative number.
  */
-export function splitIntoSessions<E extends SessionEvent>(
-  events: readonly E[],
-  options: SessionOptions = {},
-): EventSession<E>[] {
+export function splitIntoSessions<E extends SessionEvent>(events: readonly E[], options: SessionOptions = {}): EventSession<E>[] {
   const idleGapMs = options.idleGapMs ?? DEFAULT_IDLE_GAP_MS;
   if (!(idleGapMs >= 0)) throw new RangeError(`idleGapMs must be a non-negative number (got ${idleGapMs})`);
   const sessions: EventSession<E>[] = [];

@@ -56,7 +56,16 @@ export class PatternStore {
          returning user_id
        )
        select user_id, count(*)::int as deactivated from deactivated group by user_id`,
-      [orgId, now.toISOString(), now.toISOString(), JSON.stringify(records), now.toISOString(), orgId, `{${[...mined.keys()].join(',')}}`, JSON.stringify(records)],
+      [
+        orgId,
+        now.toISOString(),
+        now.toISOString(),
+        JSON.stringify(records),
+        now.toISOString(),
+        orgId,
+        `{${[...mined.keys()].join(',')}}`,
+        JSON.stringify(records),
+      ],
     );
     return new Map(rows.map((r) => [r.user_id, r.deactivated]));
   }
@@ -64,9 +73,11 @@ export class PatternStore {
   /** The users' active patterns, by user; each list most supported first, then by key (code-unit order, whatever the collation). */
   async findActive(orgId: string, userIds: readonly string[]): Promise<Map<string, Pattern[]>> {
     const byUser = new Map<string, Pattern[]>(userIds.map((id) => [id, []]));
-    for (const pattern of await this.em.find(PatternEntity, { orgId, userId: { $in: [...userIds] }, active: true })) byUser.get(pattern.userId)?.push(pattern);
+    for (const pattern of await this.em.find(PatternEntity, { orgId, userId: { $in: [...userIds] }, active: true }))
+      byUser.get(pattern.userId)?.push(pattern);
     const key = (p: Pattern) => p.key ?? '';
-    for (const patterns of byUser.values()) patterns.sort((a, b) => b.support - a.support || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    for (const patterns of byUser.values())
+      patterns.sort((a, b) => b.support - a.support || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     return byUser;
   }
 

@@ -39,7 +39,10 @@ export const PatternEntity = defineEntity({
     lastSeenAt: p.datetime(3),
     createdAt: p.datetime(3),
     /** The mining clock when the mined values last changed. */
-    updatedAt: p.datetime(3).onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime(3)
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

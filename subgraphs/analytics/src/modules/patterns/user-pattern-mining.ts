@@ -29,7 +29,15 @@ export interface UserMiningOptions {
 }
 
 export function userMiningOptions(
-  config: Pick<AnalyticsConfig, 'SESSION_IDLE_MINUTES' | 'PATTERN_MAX_GAP_MINUTES' | 'PATTERN_MIN_SUPPORT' | 'PATTERN_MIN_SUPPORT_RATIO' | 'PATTERN_MAX_LENGTH' | 'PATTERN_WINDOW_DAYS'>,
+  config: Pick<
+    AnalyticsConfig,
+    | 'SESSION_IDLE_MINUTES'
+    | 'PATTERN_MAX_GAP_MINUTES'
+    | 'PATTERN_MIN_SUPPORT'
+    | 'PATTERN_MIN_SUPPORT_RATIO'
+    | 'PATTERN_MAX_LENGTH'
+    | 'PATTERN_WINDOW_DAYS'
+  >,
 ): UserMiningOptions {
   return {
     idleGapMs: config.SESSION_IDLE_MINUTES * MINUTE_MS,
@@ -70,9 +78,7 @@ export function minSupportCount(options: Pick<UserMiningOptions, 'minSupport' | 
 
 /** Time, then ingestion order (events of one instant stay in the order sent), then id; no seq sorts last, as in Postgres. */
 const byTimeThenSeqThenId = (a: MinableEvent, b: MinableEvent) =>
-  a.occurredAt.getTime() - b.occurredAt.getTime() ||
-  (a.seq ?? Infinity) - (b.seq ?? Infinity) ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  a.occurredAt.getTime() - b.occurredAt.getTime() || (a.seq ?? Infinity) - (b.seq ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * One user's patterns at `now`: a pure function of (events, now, options), so the nightly batch
@@ -92,9 +98,7 @@ const byTimeThenSeqThenId = (a: MinableEvent, b: MinableEvent) =>
  */
 export function mineUserPatterns(events: readonly MinableEvent[], now: Date, options: UserMiningOptions): MinedPattern[] {
   const { from, to } = miningWindow(now, options.windowDays);
-  const minable = events
-    .filter((e) => e.tool !== PLATFORM_TOOL && e.occurredAt >= from && e.occurredAt <= to)
-    .sort(byTimeThenSeqThenId);
+  const minable = events.filter((e) => e.tool !== PLATFORM_TOOL && e.occurredAt >= from && e.occurredAt <= to).sort(byTimeThenSeqThenId);
   const sessions = splitIntoSessions(minable, { idleGapMs: options.idleGapMs });
   if (sessions.length === 0) return [];
 

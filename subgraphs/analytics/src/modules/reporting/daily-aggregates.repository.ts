@@ -141,11 +141,21 @@ export class DailyAggregatesRepository {
              (excluded.active_users, excluded.monthly_active_users, excluded.workflows_created, excluded.executions_succeeded,
               excluded.executions_failed, excluded.suggestions_offered, excluded.suggestions_accepted, excluded.suggestions_dismissed)`,
       [
-        from, daysBetween(from, to),
-        orgId, PLATFORM_TOOL, activeSince, end,
-        orgId, start, end,
-        orgId, start, end,
-        orgId, start, end,
+        from,
+        daysBetween(from, to),
+        orgId,
+        PLATFORM_TOOL,
+        activeSince,
+        end,
+        orgId,
+        start,
+        end,
+        orgId,
+        start,
+        end,
+        orgId,
+        start,
+        end,
         JSON.stringify(workflow),
         orgId,
       ],
@@ -190,12 +200,7 @@ export class DailyAggregatesRepository {
          is distinct from
              (least(m.signed_up_at, excluded.signed_up_at), least(m.first_event_at, excluded.first_event_at),
               least(m.first_workflow_at, excluded.first_workflow_at), least(m.first_successful_run_at, excluded.first_successful_run_at))`,
-      [
-        orgId, PLATFORM_TOOL, JOIN_EVENT_TYPES, start, end,
-        orgId, PLATFORM_TOOL, start, end,
-        JSON.stringify(owners),
-        orgId,
-      ],
+      [orgId, PLATFORM_TOOL, JOIN_EVENT_TYPES, start, end, orgId, PLATFORM_TOOL, start, end, JSON.stringify(owners), orgId],
     );
   }
 }

@@ -17,7 +17,8 @@ export function checkReportRange(from: string, to: string): ReportRange {
   if (details.length === 0) {
     const days = daysBetween(from, to) + 1;
     if (days < 1) details.push({ field: 'to', message: 'Must not be before from' });
-    else if (days > MAX_REPORT_DAYS) details.push({ field: 'to', message: `Must be at most ${MAX_REPORT_DAYS} days from from, both included (got ${days})` });
+    else if (days > MAX_REPORT_DAYS)
+      details.push({ field: 'to', message: `Must be at most ${MAX_REPORT_DAYS} days from from, both included (got ${days})` });
   }
   if (details.length > 0) throw validationError(details, 'Invalid report range');
   return { from, to };

@@ -5,6 +5,8 @@ export const reportResolvers: Resolvers = {
     organizationReport: (_parent, { from, to }, ctx) => ctx.reporting.organizationReport(ctx.identity, from, to),
   },
   Mutation: {
-    refreshOrganizationReport: async (_parent, { from, to }, ctx) => ({ report: await ctx.reporting.refreshOrganizationReport(ctx.identity, from, to) }),
+    refreshOrganizationReport: async (_parent, { from, to }, ctx) => ({
+      report: await ctx.reporting.refreshOrganizationReport(ctx.identity, from, to),
+    }),
   },
 };

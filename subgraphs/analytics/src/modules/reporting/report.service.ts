@@ -29,7 +29,12 @@ export class ReportService {
     const caller = requireRole(identity, 'admin', REPORTS_READ_SCOPE);
     const range = checkReportRange(from, to);
     if (!this.replica) return read(this.em, caller.orgId, range);
-    return inScopedTransaction(this.replica.em as EntityManager, { orgId: caller.orgId, userId: caller.userId }, (em) => read(em, caller.orgId, range), { readOnly: true });
+    return inScopedTransaction(
+      this.replica.em as EntityManager,
+      { orgId: caller.orgId, userId: caller.userId },
+      (em) => read(em, caller.orgId, range),
+      { readOnly: true },
+    );
   }
 
   /**

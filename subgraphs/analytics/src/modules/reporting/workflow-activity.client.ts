@@ -25,7 +25,12 @@ export class WorkflowActivityClient implements WorkflowActivitySource {
   private readonly workflow: InternalClient;
 
   constructor(options: WorkflowActivityClientOptions) {
-    this.workflow = internalClient({ name: 'Workflow', origin: options.origin, identitySecret: options.identitySecret, timeoutMs: options.timeoutMs ?? 30_000 });
+    this.workflow = internalClient({
+      name: 'Workflow',
+      origin: options.origin,
+      identitySecret: options.identitySecret,
+      timeoutMs: options.timeoutMs ?? 30_000,
+    });
   }
 
   activity(orgId: string, range: { from: string; to: string }): Promise<WorkflowActivity> {

@@ -37,7 +37,8 @@ const PHRASES: Record<string, (a: StepAttributes) => string> = {
   'slack/message.posted': (a) => (a.channel ? `posted in ${a.channel} on Slack` : 'posted a message on Slack'),
   'teams/message.posted': (a) => (a.channel ? `posted in ${a.channel} on Teams` : 'posted a message on Teams'),
   'dropbox/file.created': (a) => (a.folder ? `added a file to ${a.folder} on Dropbox` : 'added a file to Dropbox'),
-  'google_drive/file.created': (a) => (a.folder ? `created a document in ${a.folder} on Google Drive` : 'created a document in Google Drive'),
+  'google_drive/file.created': (a) =>
+    a.folder ? `created a document in ${a.folder} on Google Drive` : 'created a document in Google Drive',
   'google_drive/file.updated': (a) => (a.folder ? `edited a file in ${a.folder} on Google Drive` : 'edited a file in Google Drive'),
   's3/object.created': (a) => (a.bucket ? `uploaded a file to ${a.bucket} on S3` : 'uploaded a file to S3'),
   'http/deploy.finished': () => 'got a deploy result',

@@ -16,7 +16,10 @@ export const suggestionAddedChannel = (redisPrefix: string, orgId: string, userI
  * A process that only announces (the worker) gives its RedisPubSub no subscriber connection.
  */
 export class SuggestionFeed {
-  constructor(private readonly pubsub: RedisPubSub, private readonly redisPrefix: string) {}
+  constructor(
+    private readonly pubsub: RedisPubSub,
+    private readonly redisPrefix: string,
+  ) {}
 
   async publish(message: SuggestionAddedMessage): Promise<void> {
     await this.pubsub.publish(suggestionAddedChannel(this.redisPrefix, message.orgId, message.userId), message);

@@ -21,7 +21,12 @@ export interface NewSuggestion extends SuggestionDraft {
 }
 
 const DRAFT_COLUMNS = `title = ?, explanation = ?, parameters = ?::jsonb, estimated_minutes_saved_per_week = ?`;
-const draftValues = (draft: SuggestionDraft) => [draft.title, draft.explanation, JSON.stringify(draft.parameters), draft.estimatedMinutesSavedPerWeek];
+const draftValues = (draft: SuggestionDraft) => [
+  draft.title,
+  draft.explanation,
+  JSON.stringify(draft.parameters),
+  draft.estimatedMinutesSavedPerWeek,
+];
 
 /**
  * The writes of the pattern listener, in the miner's transaction (scoped to the organization).
@@ -41,9 +46,17 @@ export class SuggestionOfferRepository {
        values (?, ?, ?, ?, ?, 'open', ?, ?, ?::jsonb, ?, ?, ?)
        on conflict (pattern_id) do nothing returning id`,
       [
-        suggestion.id, suggestion.orgId, suggestion.userId, suggestion.patternId, suggestion.templateId,
-        suggestion.title, suggestion.explanation, JSON.stringify(suggestion.parameters),
-        suggestion.estimatedMinutesSavedPerWeek, suggestion.support, suggestion.offeredAt,
+        suggestion.id,
+        suggestion.orgId,
+        suggestion.userId,
+        suggestion.patternId,
+        suggestion.templateId,
+        suggestion.title,
+        suggestion.explanation,
+        JSON.stringify(suggestion.parameters),
+        suggestion.estimatedMinutesSavedPerWeek,
+        suggestion.support,
+        suggestion.offeredAt,
       ],
     );
     return rows.length > 0;
@@ -62,7 +75,10 @@ export class SuggestionOfferRepository {
 
   /** An open suggestion's text, parameters and estimate follow its pattern, without a new offer. */
   async refresh(id: string, draft: SuggestionDraft): Promise<void> {
-    await this.em.execute(`update analytics.suggestions set ${DRAFT_COLUMNS}, updated_at = now() where id = ?`, [...draftValues(draft), id]);
+    await this.em.execute(`update analytics.suggestions set ${DRAFT_COLUMNS}, updated_at = now() where id = ?`, [
+      ...draftValues(draft),
+      id,
+    ]);
   }
 
   /** A dismissed suggestion offered again: open, from `offeredAt`, its dismissal cleared. */
@@ -82,13 +98,22 @@ export class SuggestionOfferRepository {
   async recentAttributeCounts(orgId: string, userId: string, steps: readonly PatternStep[], since: Date): Promise<AttributeValueCount[]> {
     if (steps.length === 0) return [];
     const types = [...new Set(steps.map((s) => `${s.tool}/${s.eventType}`))];
-    const rows = await this.em.execute<{ tool: string; event_type: string; key: string; value: string; count: number; last_seen_at: Date | string }[]>(
+    const rows = await this.em.execute<
+      { tool: string; event_type: string; key: string; value: string; count: number; last_seen_at: Date | string }[]
+    >(
       `select e.tool, e.event_type, a.key, a.value, count(*)::int as count, max(e.occurred_at) as last_seen_at
        from analytics.events e cross join lateral jsonb_each_text(e.attributes) as a(key, value)
        where e.org_id = ? and e.user_id = ? and e.occurred_at >= ? and e.tool || '/' || e.event_type in (?)
        group by e.tool, e.event_type, a.key, a.value`,
       [orgId, userId, since, types],
     );
-    return rows.map((r) => ({ tool: r.tool, eventType: r.event_type, key: r.key, value: r.value, count: r.count, lastSeenAt: new Date(r.last_seen_at) }));
+    return rows.map((r) => ({
+      tool: r.tool,
+      eventType: r.event_type,
+      key: r.key,
+      value: r.value,
+      count: r.count,
+      lastSeenAt: new Date(r.last_seen_at),
+    }));
   }
 }

@@ -30,7 +30,12 @@ export interface SuggestionListenerDeps {
 }
 
 /** The listener's settings, from the analytics configuration. */
-export function suggestionSettings(config: Pick<AnalyticsConfig, 'SUGGESTION_MIN_SUPPORT' | 'SUGGESTION_MIN_CONFIDENCE' | 'SUGGESTION_RESURFACE_FACTOR' | 'PATTERN_WINDOW_DAYS'>) {
+export function suggestionSettings(
+  config: Pick<
+    AnalyticsConfig,
+    'SUGGESTION_MIN_SUPPORT' | 'SUGGESTION_MIN_CONFIDENCE' | 'SUGGESTION_RESURFACE_FACTOR' | 'PATTERN_WINDOW_DAYS'
+  >,
+) {
   return {
     thresholds: { minSupport: config.SUGGESTION_MIN_SUPPORT, minConfidence: config.SUGGESTION_MIN_CONFIDENCE },
     resurfaceFactor: config.SUGGESTION_RESURFACE_FACTOR,
@@ -71,7 +76,9 @@ export function createSuggestionListener(deps: SuggestionListenerDeps): PatternL
     const feed = deps.feed;
     return async () => {
       for (const message of announced) {
-        await feed.publish(message).catch((error: unknown) => deps.logger.error({ err: error, ...message }, 'suggestionAdded not published'));
+        await feed
+          .publish(message)
+          .catch((error: unknown) => deps.logger.error({ err: error, ...message }, 'suggestionAdded not published'));
       }
     };
   };
@@ -85,8 +92,15 @@ async function offer(
 ): Promise<SuggestionAddedMessage[]> {
   const repository = new SuggestionOfferRepository(update.em);
   const since = new Date(update.now.getTime() - deps.windowDays * DAY_MS);
-  const counts = await repository.recentAttributeCounts(update.orgId, update.userId, matches.flatMap((m) => m.pattern.sequence), since);
-  const drafts = new Map<string, SuggestionDraft>(matches.map(({ pattern, template }) => [pattern.id, draftSuggestion(pattern, template, counts, deps.windowDays)]));
+  const counts = await repository.recentAttributeCounts(
+    update.orgId,
+    update.userId,
+    matches.flatMap((m) => m.pattern.sequence),
+    since,
+  );
+  const drafts = new Map<string, SuggestionDraft>(
+    matches.map(({ pattern, template }) => [pattern.id, draftSuggestion(pattern, template, counts, deps.windowDays)]),
+  );
   const supportOf = new Map(matches.map(({ pattern }) => [pattern.id, pattern.support]));
   const announced: SuggestionAddedMessage[] = [];
   const announce = (suggestionId: string) => announced.push({ suggestionId, orgId: update.orgId, userId: update.userId });
@@ -100,7 +114,15 @@ async function offer(
     if (known.has(pattern.id)) continue;
     const id = randomUUID();
     const draft = drafts.get(pattern.id)!;
-    const inserted = await repository.insertIfAbsent({ ...draft, id, orgId: update.orgId, userId: update.userId, patternId: pattern.id, support: pattern.support, offeredAt: update.now });
+    const inserted = await repository.insertIfAbsent({
+      ...draft,
+      id,
+      orgId: update.orgId,
+      userId: update.userId,
+      patternId: pattern.id,
+      support: pattern.support,
+      offeredAt: update.now,
+    });
     if (inserted) announce(id);
     else raced.push(pattern.id);
   }

@@ -108,7 +108,11 @@ export function describeFrequency(pattern: Pick<Pattern, 'support' | 'supportLas
 }
 
 /** "You opened a PR on GitHub and then posted in #reviews on Slack 14 times this week." */
-export function explain(pattern: Pick<Pattern, 'sequence' | 'support' | 'supportLastWeek'>, steps: readonly StepAttributes[], windowDays: number): string {
+export function explain(
+  pattern: Pick<Pattern, 'sequence' | 'support' | 'supportLastWeek'>,
+  steps: readonly StepAttributes[],
+  windowDays: number,
+): string {
   const phrases = pattern.sequence.map((step, i) => phraseOf(step, steps[i]));
   const last = phrases.pop()!;
   const actions = phrases.length === 0 ? last : `${phrases.join(', then ')} and then ${last}`;
@@ -120,7 +124,10 @@ export function explain(pattern: Pick<Pattern, 'sequence' | 'support' | 'support
  * times how often a week the pattern happens — the last 7 days or the window's weekly average,
  * whichever is higher (a rising habit counts at its current rate; a week off does not zero it).
  */
-export function estimateMinutesSavedPerWeek(pattern: Pick<Pattern, 'sequence' | 'support' | 'supportLastWeek'>, windowDays: number): number {
+export function estimateMinutesSavedPerWeek(
+  pattern: Pick<Pattern, 'sequence' | 'support' | 'supportLastWeek'>,
+  windowDays: number,
+): number {
   const manualSteps = Math.max(0, pattern.sequence.length - 1);
   const perWeek = Math.max(pattern.supportLastWeek, (pattern.support * 7) / windowDays);
   return Math.round(MINUTES_PER_MANUAL_STEP * manualSteps * perWeek);

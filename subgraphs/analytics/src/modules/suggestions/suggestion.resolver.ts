@@ -51,6 +51,7 @@ export const suggestionResolvers: Resolvers = {
     },
   },
   User: {
-    suggestions: (user, { status, first, after }, ctx) => ctx.suggestions.listForUser(ctx.identity, user.id, statusFilter(status), { first, after }),
+    suggestions: (user, { status, first, after }, ctx) =>
+      ctx.suggestions.listForUser(ctx.identity, user.id, statusFilter(status), { first, after }),
   },
 };

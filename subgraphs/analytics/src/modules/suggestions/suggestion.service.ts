@@ -1,5 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasRole, paginate, requireRole, timeIdPosition, type Connection, type Identity, type MemberIdentity, type PageArgs } from '@flowgraph/kernel';
+import {
+  hasRole,
+  paginate,
+  requireRole,
+  timeIdPosition,
+  type Connection,
+  type Identity,
+  type MemberIdentity,
+  type PageArgs,
+} from '@flowgraph/kernel';
 import { PatternEntity } from '../patterns/pattern.entity';
 import type { SuggestionFeed, SuggestionAddedMessage } from './suggestion-feed';
 import type { Suggestion, SuggestionStatus } from './suggestion.entity';

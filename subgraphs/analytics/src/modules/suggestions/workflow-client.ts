@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, ErrorCode, InternalCallError, internalClient, type FieldError, type Identity, type InternalClient } from '@flowgraph/kernel';
+import {
+  AppError,
+  ErrorCode,
+  InternalCallError,
+  internalClient,
+  type FieldError,
+  type Identity,
+  type InternalClient,
+} from '@flowgraph/kernel';
 import type { CatalogTemplate } from './catalog-template';
 
 export interface WorkflowClientOptions {
@@ -38,7 +46,14 @@ const CREATE_FROM_TEMPLATE = `mutation AcceptSuggestion($input: CreateWorkflowFr
 }`;
 
 /** Codes the caller can act on (UNAVAILABLE: retry later); anything else from Workflow is our failure, not theirs. */
-const PASSED_ON = new Set<string>([ErrorCode.FORBIDDEN, ErrorCode.VALIDATION_ERROR, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.RATE_LIMITED, ErrorCode.UNAVAILABLE]);
+const PASSED_ON = new Set<string>([
+  ErrorCode.FORBIDDEN,
+  ErrorCode.VALIDATION_ERROR,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONFLICT,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.UNAVAILABLE,
+]);
 
 /**
  * The Workflow subgraph over GraphQL, signed like the gateway signs: its template catalog (read
@@ -50,7 +65,12 @@ export class WorkflowClient {
   private readonly workflow: InternalClient;
 
   constructor(private readonly options: WorkflowClientOptions) {
-    this.workflow = internalClient({ name: 'Workflow', origin: options.origin, identitySecret: options.identitySecret, timeoutMs: options.timeoutMs ?? 10_000 });
+    this.workflow = internalClient({
+      name: 'Workflow',
+      origin: options.origin,
+      identitySecret: options.identitySecret,
+      timeoutMs: options.timeoutMs ?? 10_000,
+    });
   }
 
   /**
@@ -60,7 +80,14 @@ export class WorkflowClient {
   templates(scope: { orgId: string; userId: string }): Promise<CatalogTemplate[]> {
     const now = Date.now();
     if (this.catalog && this.catalog.expiresAt > now) return this.catalog.templates;
-    const identity: Identity = { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'viewer', scopes: [], authMethod: 'service' };
+    const identity: Identity = {
+      requestId: randomUUID(),
+      orgId: scope.orgId,
+      userId: scope.userId,
+      role: 'viewer',
+      scopes: [],
+      authMethod: 'service',
+    };
     const templates = this.call<{ workflowTemplates: CatalogAnswer[] }>(identity, CATALOG_QUERY, {}).then((data) =>
       data.workflowTemplates.map(({ parameterSpecs, ...template }) => ({ ...template, parameters: parameterSpecs.map((p) => p.name) })),
     );
@@ -84,7 +111,11 @@ export class WorkflowClient {
     caller: Identity,
     input: { templateId: string; name: string; parameters: Record<string, unknown>; activate?: boolean; idempotencyKey?: string },
   ): Promise<{ workflow: { id: string }; webhookSecret: string | null }> {
-    const data = await this.call<{ createWorkflowFromTemplate: { workflow: { id: string }; webhookSecret: string | null } }>(caller, CREATE_FROM_TEMPLATE, { input });
+    const data = await this.call<{ createWorkflowFromTemplate: { workflow: { id: string }; webhookSecret: string | null } }>(
+      caller,
+      CREATE_FROM_TEMPLATE,
+      { input },
+    );
     return data.createWorkflowFromTemplate;
   }
 
@@ -93,7 +124,14 @@ export class WorkflowClient {
     let body: GraphQLAnswer<T>;
     try {
       // Every status but 401 carries a GraphQL answer (errors included) to read below.
-      const answer = await this.workflow.call({ method: 'POST', path: '/graphql', body: { query, variables }, identity, response: graphQLAnswer, acceptStatus: (status) => status !== 401 });
+      const answer = await this.workflow.call({
+        method: 'POST',
+        path: '/graphql',
+        body: { query, variables },
+        identity,
+        response: graphQLAnswer,
+        acceptStatus: (status) => status !== 401,
+      });
       body = answer as GraphQLAnswer<T>;
     } catch (error) {
       if (error instanceof InternalCallError && error.status === 401) {
@@ -105,9 +143,14 @@ export class WorkflowClient {
     if (first) {
       const code = first.extensions?.code ?? '';
       if (PASSED_ON.has(code)) {
-        throw new AppError(code as ErrorCode, first.message, { details: first.extensions?.details, retryAfter: first.extensions?.retryAfter });
+        throw new AppError(code as ErrorCode, first.message, {
+          details: first.extensions?.details,
+          retryAfter: first.extensions?.retryAfter,
+        });
       }
-      throw new Error(`Workflow subgraph failed: ${first.message} (code ${code || 'none'}, request ${first.extensions?.request_id ?? 'unknown'})`);
+      throw new Error(
+        `Workflow subgraph failed: ${first.message} (code ${code || 'none'}, request ${first.extensions?.request_id ?? 'unknown'})`,
+      );
     }
     if (!body.data) throw new WorkflowUnavailableError(`Workflow subgraph at ${url} answered without data`);
     return body.data;

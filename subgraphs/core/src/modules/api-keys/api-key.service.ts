@@ -8,7 +8,6 @@ import { apiKeyNotFound, invalidApiKeyInput, keysCannotMintKeys, roleAboveCreato
 import type { ApiKeyRepository } from './api-key.repository';
 import { API_KEY_SCOPES, isApiKeyScope } from './api-key.scopes';
 
-
 export interface NewApiKeyInput {
   name: string;
   scopes: string[];
@@ -34,7 +33,18 @@ export class ApiKeyService {
     const { name, scopes, expiresAt, clientName } = checkInput(input);
     const prefix = `fg_${randomBytes(4).toString('hex')}`;
     const secret = `${prefix}_${randomSecret()}`;
-    const apiKey = this.keys.create({ id: randomUUID(), orgId: caller.orgId, createdBy: caller.userId, name, prefix, secretHash: sha256(secret), scopes, role, expiresAt, clientName });
+    const apiKey = this.keys.create({
+      id: randomUUID(),
+      orgId: caller.orgId,
+      createdBy: caller.userId,
+      name,
+      prefix,
+      secretHash: sha256(secret),
+      scopes,
+      role,
+      expiresAt,
+      clientName,
+    });
     await this.keys.flush();
     await this.record(caller, 'api_key.created', apiKey, { name, role, scopes, clientName });
     return { apiKey, secret };
@@ -63,7 +73,15 @@ export class ApiKeyService {
   }
 
   private record(caller: MemberIdentity, action: string, apiKey: ApiKey, metadata: Record<string, unknown>) {
-    return this.audit.record({ orgId: caller.orgId, actorId: caller.userId, action, targetType: 'api_key', targetId: apiKey.id, ip: caller.ip, metadata });
+    return this.audit.record({
+      orgId: caller.orgId,
+      actorId: caller.userId,
+      action,
+      targetType: 'api_key',
+      targetId: apiKey.id,
+      ip: caller.ip,
+      metadata,
+    });
   }
 }
 

@@ -1,5 +1,13 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { StreamConsumer, auditStreamKey, inScopedTransaction, parseAuditFields, type Logger, type Redis, type StreamEntry } from '@flowgraph/kernel';
+import {
+  StreamConsumer,
+  auditStreamKey,
+  inScopedTransaction,
+  parseAuditFields,
+  type Logger,
+  type Redis,
+  type StreamEntry,
+} from '@flowgraph/kernel';
 import { AuditRepository } from './audit.repository';
 
 /** Core's consumer group on the audit stream. */
@@ -36,7 +44,9 @@ async function store(root: EntityManager, entries: StreamEntry[]): Promise<void>
   for (const entry of entries) {
     const { occurredAt, ...record } = parseAuditFields(entry.fields);
     try {
-      await inScopedTransaction(root, { orgId: record.orgId ?? undefined }, (em) => new AuditRepository(em).insert({ ...record, createdAt: occurredAt }));
+      await inScopedTransaction(root, { orgId: record.orgId ?? undefined }, (em) =>
+        new AuditRepository(em).insert({ ...record, createdAt: occurredAt }),
+      );
     } catch (error) {
       // The entry's id is already in the log: delivered before.
       if (!(error instanceof UniqueConstraintViolationException)) throw error;

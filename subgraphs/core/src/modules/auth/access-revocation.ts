@@ -1,4 +1,13 @@
-import { ACCESS_TOKEN_TTL_SECONDS, NO_ROLE, accessChangedChannel, grantedRoleKey, revokedSessionKey, type AccessChangedMessage, type Redis, type Role } from '@flowgraph/kernel';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  NO_ROLE,
+  accessChangedChannel,
+  grantedRoleKey,
+  revokedSessionKey,
+  type AccessChangedMessage,
+  type Redis,
+  type Role,
+} from '@flowgraph/kernel';
 
 /**
  * Tells the gateway that access already granted has ended or changed, so it refuses the

@@ -3,7 +3,10 @@ import type { SessionRepository } from './session.repository';
 
 export function createSessionLoaders(repository: SessionRepository) {
   return {
-    byId: rowLoader((ids) => repository.findByIds(ids), (s) => s.id),
+    byId: rowLoader(
+      (ids) => repository.findByIds(ids),
+      (s) => s.id,
+    ),
   };
 }
 

@@ -47,7 +47,8 @@ export class AuthService {
       details.push({ field: 'password', message: `Must be ${MIN_PASSWORD} to ${MAX_PASSWORD} characters` });
     }
     if (name.length === 0 || name.length > 100) details.push({ field: 'name', message: 'Must be 1 to 100 characters' });
-    if (!input.invitationToken && input.organizationName == null) details.push({ field: 'organizationName', message: 'Required without an invitation' });
+    if (!input.invitationToken && input.organizationName == null)
+      details.push({ field: 'organizationName', message: 'Required without an invitation' });
     if (details.length > 0) throw invalidSignUp(details);
     const invitation = input.invitationToken ? await this.deps.invitations.pending(input.invitationToken, email) : null;
     if (await this.deps.users.idByEmail(email)) throw emailTaken();
@@ -69,14 +70,30 @@ export class AuthService {
     }
     if (invitation) return this.joinByInvitation(identity, invitation, userId);
     const organization = await this.deps.organizations.createOwned(userId, input.organizationName ?? '', identity.ip);
-    await this.deps.audit.record({ orgId: organization.id, actorId: userId, action: 'auth.signup', targetType: 'user', targetId: userId, ip: identity.ip, metadata: {} });
+    await this.deps.audit.record({
+      orgId: organization.id,
+      actorId: userId,
+      action: 'auth.signup',
+      targetType: 'user',
+      targetId: userId,
+      ip: identity.ip,
+      metadata: {},
+    });
     await this.deps.platformEvents.userSignedUp(organization.id, userId);
     return this.deps.sessions.issue(identity, { userId, orgId: organization.id, role: 'owner' });
   }
 
   /** The new account's first and only organization is the invitation's (already claimed, in its scope). */
   private async joinByInvitation(identity: Identity, invitation: InvitationByToken, userId: string): Promise<AuthResult> {
-    await this.deps.audit.record({ orgId: invitation.orgId, actorId: userId, action: 'auth.signup', targetType: 'user', targetId: userId, ip: identity.ip, metadata: { invitationId: invitation.id } });
+    await this.deps.audit.record({
+      orgId: invitation.orgId,
+      actorId: userId,
+      action: 'auth.signup',
+      targetType: 'user',
+      targetId: userId,
+      ip: identity.ip,
+      metadata: { invitationId: invitation.id },
+    });
     await this.deps.platformEvents.userSignedUp(invitation.orgId, userId);
     await this.deps.invitations.join(invitation, userId, identity.ip);
     return this.deps.sessions.issue(identity, { userId, orgId: invitation.orgId, role: invitation.role });
@@ -104,7 +121,15 @@ export class AuthService {
     if (!membership) throw noOrganization();
     await this.deps.scope.set({ userId, orgId: membership.orgId });
     const result = await this.deps.sessions.issue(identity, { userId, orgId: membership.orgId, role: membership.role });
-    await this.deps.audit.record({ orgId: membership.orgId, actorId: userId, action: 'auth.login', targetType: 'user', targetId: userId, ip: identity.ip, metadata: { userAgent: identity.userAgent ?? null } });
+    await this.deps.audit.record({
+      orgId: membership.orgId,
+      actorId: userId,
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: userId,
+      ip: identity.ip,
+      metadata: { userAgent: identity.userAgent ?? null },
+    });
     return result;
   }
 
@@ -136,7 +161,15 @@ export class AuthService {
     const membership = (await this.deps.memberships.findByUser(caller.userId)).find((m) => m.orgId === organizationId);
     if (!membership) throw noOrganization();
     const result = await this.deps.sessions.rotateInto(identity, membership.orgId, membership.role);
-    await this.deps.audit.record({ orgId: membership.orgId, actorId: caller.userId, action: 'auth.organization_switched', targetType: 'organization', targetId: membership.orgId, ip: identity.ip, metadata: { from: identity.orgId ?? null } });
+    await this.deps.audit.record({
+      orgId: membership.orgId,
+      actorId: caller.userId,
+      action: 'auth.organization_switched',
+      targetType: 'organization',
+      targetId: membership.orgId,
+      ip: identity.ip,
+      metadata: { from: identity.orgId ?? null },
+    });
     return result;
   }
 }

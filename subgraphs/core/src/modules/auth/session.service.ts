@@ -71,7 +71,15 @@ export class SessionService {
       this.deps.loaders.organizations.byId.load(grant.orgId),
     ]);
     if (!user || !organization) throw new Error('issued a session for an invisible user or organization');
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user, organization, role: grant.role };
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt,
+      user,
+      organization,
+      role: grant.role,
+    };
   }
 
   /**
@@ -94,8 +102,20 @@ export class SessionService {
     }
     const nextId = randomUUID();
     if (!(await this.deps.sessions.claim(row.id, nextId))) return this.reuseDetected(identity, row);
-    const result = await this.issue(identity, { userId: row.userId, orgId: row.orgId, role: membership.role }, { id: row.familyId, createdAt: row.createdAt, sessionId: nextId });
-    await this.deps.audit.record({ orgId: row.orgId, actorId: row.userId, action: 'auth.refresh', targetType: 'session', targetId: nextId, ip: identity.ip, metadata: { familyId: row.familyId } });
+    const result = await this.issue(
+      identity,
+      { userId: row.userId, orgId: row.orgId, role: membership.role },
+      { id: row.familyId, createdAt: row.createdAt, sessionId: nextId },
+    );
+    await this.deps.audit.record({
+      orgId: row.orgId,
+      actorId: row.userId,
+      action: 'auth.refresh',
+      targetType: 'session',
+      targetId: nextId,
+      ip: identity.ip,
+      metadata: { familyId: row.familyId },
+    });
     return result;
   }
 
@@ -107,7 +127,11 @@ export class SessionService {
     const nextId = randomUUID();
     if (!live || !(await this.deps.sessions.claim(live.id, nextId))) throw invalidRefreshToken();
     await this.deps.scope.set({ userId: caller.userId, orgId });
-    return this.issue(identity, { userId: caller.userId, orgId, role }, { id: live.familyId, createdAt: live.createdAt, sessionId: nextId });
+    return this.issue(
+      identity,
+      { userId: caller.userId, orgId, role },
+      { id: live.familyId, createdAt: live.createdAt, sessionId: nextId },
+    );
   }
 
   async logOut(identity: Identity): Promise<boolean> {
@@ -115,7 +139,15 @@ export class SessionService {
     const session = await this.callerSession(caller.userId, identity.sessionId);
     if (!session) return false;
     await this.revokeFamily(caller.userId, session.familyId);
-    await this.deps.audit.record({ orgId: identity.orgId, actorId: caller.userId, action: 'auth.logout', targetType: 'session', targetId: session.id, ip: identity.ip, metadata: { familyId: session.familyId } });
+    await this.deps.audit.record({
+      orgId: identity.orgId,
+      actorId: caller.userId,
+      action: 'auth.logout',
+      targetType: 'session',
+      targetId: session.id,
+      ip: identity.ip,
+      metadata: { familyId: session.familyId },
+    });
     return true;
   }
 
@@ -126,7 +158,15 @@ export class SessionService {
     const session = await this.deps.sessions.findOwn(caller.userId, sessionId);
     if (!session) throw sessionNotFound();
     await this.revokeFamily(caller.userId, session.familyId);
-    await this.deps.audit.record({ orgId: identity.orgId, actorId: caller.userId, action: 'auth.session_revoked', targetType: 'session', targetId: session.id, ip: identity.ip, metadata: { familyId: session.familyId } });
+    await this.deps.audit.record({
+      orgId: identity.orgId,
+      actorId: caller.userId,
+      action: 'auth.session_revoked',
+      targetType: 'session',
+      targetId: session.id,
+      ip: identity.ip,
+      metadata: { familyId: session.familyId },
+    });
     return session;
   }
 
@@ -149,7 +189,15 @@ export class SessionService {
 
   private async reuseDetected(identity: Identity, row: { id: string; userId: string; orgId: string; familyId: string }): Promise<never> {
     await this.revokeFamily(row.userId, row.familyId);
-    await this.deps.audit.record({ orgId: row.orgId, actorId: row.userId, action: 'auth.refresh_reuse_detected', targetType: 'session', targetId: row.id, ip: identity.ip, metadata: { familyId: row.familyId } });
+    await this.deps.audit.record({
+      orgId: row.orgId,
+      actorId: row.userId,
+      action: 'auth.refresh_reuse_detected',
+      targetType: 'session',
+      targetId: row.id,
+      ip: identity.ip,
+      metadata: { familyId: row.familyId },
+    });
     throw invalidRefreshToken();
   }
 }

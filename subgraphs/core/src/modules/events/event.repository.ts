@@ -66,10 +66,22 @@ export class EventRepository {
   async page(orgId: string, filter: EventFilter, limit: number, position?: TimeIdPosition): Promise<Event[]> {
     const where = ['org_id = ?'];
     const params: unknown[] = [orgId];
-    if (filter.eventType !== undefined) { where.push('event_type = ?'); params.push(filter.eventType); }
-    if (filter.tool !== undefined) { where.push('tool = ?'); params.push(filter.tool); }
-    if (filter.from !== undefined) { where.push('occurred_at >= ?'); params.push(filter.from.toISOString()); }
-    if (filter.to !== undefined) { where.push('occurred_at < ?'); params.push(filter.to.toISOString()); }
+    if (filter.eventType !== undefined) {
+      where.push('event_type = ?');
+      params.push(filter.eventType);
+    }
+    if (filter.tool !== undefined) {
+      where.push('tool = ?');
+      params.push(filter.tool);
+    }
+    if (filter.from !== undefined) {
+      where.push('occurred_at >= ?');
+      params.push(filter.from.toISOString());
+    }
+    if (filter.to !== undefined) {
+      where.push('occurred_at < ?');
+      params.push(filter.to.toISOString());
+    }
     if (position) {
       where.push('(occurred_at, id) < (?::timestamptz, ?::uuid)');
       params.push(position.at.toISOString(), position.id);

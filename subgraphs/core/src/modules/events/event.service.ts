@@ -1,4 +1,13 @@
-import { paginate, requireRole, timeIdPosition, validationError, type Connection, type FieldError, type Identity, type PageArgs } from '@flowgraph/kernel';
+import {
+  paginate,
+  requireRole,
+  timeIdPosition,
+  validationError,
+  type Connection,
+  type FieldError,
+  type Identity,
+  type PageArgs,
+} from '@flowgraph/kernel';
 import type { Event } from './event.entity';
 import type { EventFilter, EventRepository, NewEvent } from './event.repository';
 import { MAX_EVENTS_PER_CALL, validateEvent, type EventInput } from './event.validation';

@@ -24,7 +24,11 @@ export interface EventInput {
  * Only Flowgraph's own processes (`platform`) may use the platform tool and key prefix, so a client
  * can neither forge a sign-up nor take the key of one before it happens.
  */
-export function validateEvent(input: EventInput, now = Date.now(), options: { platform?: boolean } = {}): { event: NewEvent } | { errors: FieldError[] } {
+export function validateEvent(
+  input: EventInput,
+  now = Date.now(),
+  options: { platform?: boolean } = {},
+): { event: NewEvent } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const idempotencyKey = input.idempotencyKey.trim();
   if (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY) {

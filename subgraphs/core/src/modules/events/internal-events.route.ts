@@ -27,13 +27,16 @@ export function internalEventsRoute(options: InternalEventsRouteOptions) {
     logger: options.logger,
     bodyLimit: options.bodyLimit,
     unsigned: 'A signed service identity is required',
-    refuse: (identity) => (identity.authMethod !== 'service' || !identity.orgId || !identity.userId ? 'A signed service identity is required' : null),
+    refuse: (identity) =>
+      identity.authMethod !== 'service' || !identity.orgId || !identity.userId ? 'A signed service identity is required' : null,
     handle: async ({ identity, input }): Promise<InternalEventsResponse> => {
       const root = options.orm.em as EntityManager;
       const summary = await inScopedTransaction(root, { orgId: identity.orgId!, userId: identity.userId! }, (em) =>
         new EventService(new EventRepository(em)).ingest(identity, input.events),
       );
-      return { results: summary.results.map((r) => ({ index: r.index, status: r.status, eventId: r.event?.id ?? null, errors: r.errors })) };
+      return {
+        results: summary.results.map((r) => ({ index: r.index, status: r.status, eventId: r.event?.id ?? null, errors: r.errors })),
+      };
     },
   });
 }

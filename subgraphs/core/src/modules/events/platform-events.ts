@@ -36,7 +36,11 @@ export class PlatformEvents {
   }
 
   /** One per invitation, recorded as the inviting admin; the key is the invitation's, not a user's. */
-  async invitationCreated(orgId: string, inviterId: string, invitation: { invitationId: string; email: string; role: Role; expiresAt: string }): Promise<void> {
+  async invitationCreated(
+    orgId: string,
+    inviterId: string,
+    invitation: { invitationId: string; email: string; role: Role; expiresAt: string },
+  ): Promise<void> {
     await this.record(orgId, inviterId, PLATFORM_EVENT_TYPES.invitationCreated, invitation, invitation.invitationId);
   }
 

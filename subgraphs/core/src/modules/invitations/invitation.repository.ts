@@ -72,7 +72,14 @@ export class InvitationRepository {
   }
 
   create(input: { orgId: string; email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date }): Invitation {
-    return this.em.create(InvitationEntity, { id: crypto.randomUUID(), ...input, createdAt: new Date(), acceptedAt: null, acceptedBy: null, revokedAt: null });
+    return this.em.create(InvitationEntity, {
+      id: crypto.randomUUID(),
+      ...input,
+      createdAt: new Date(),
+      acceptedAt: null,
+      acceptedBy: null,
+      revokedAt: null,
+    });
   }
 
   flush(): Promise<void> {

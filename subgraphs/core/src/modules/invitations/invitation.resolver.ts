@@ -6,7 +6,8 @@ export const invitationResolvers: Resolvers = {
     invitations: (_parent, args, ctx) => ctx.invitations.list(ctx.identity, args),
   },
   Mutation: {
-    inviteMember: (_parent, { input }, ctx) => ctx.invitations.invite(ctx.identity, { email: input.email, role: fromGraphQLRole(input.role) }),
+    inviteMember: (_parent, { input }, ctx) =>
+      ctx.invitations.invite(ctx.identity, { email: input.email, role: fromGraphQLRole(input.role) }),
     acceptInvitation: async (_parent, { token }, ctx) => {
       const result = await ctx.invitations.accept(ctx.identity, token);
       return { ...result, role: toGraphQLRole(result.role) };

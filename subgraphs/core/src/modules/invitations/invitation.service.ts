@@ -1,4 +1,14 @@
-import { paginate, requireRole, requireUser, timeIdPosition, type Connection, type Identity, type MemberIdentity, type PageArgs, type Role } from '@flowgraph/kernel';
+import {
+  paginate,
+  requireRole,
+  requireUser,
+  timeIdPosition,
+  type Connection,
+  type Identity,
+  type MemberIdentity,
+  type PageArgs,
+  type Role,
+} from '@flowgraph/kernel';
 import type { RequestScope } from '../../scopes';
 import { scopes } from '../../scopes';
 import { randomSecret, sha256 } from '../../secrets';
@@ -58,7 +68,12 @@ export class InvitationService {
     });
     await this.deps.invitations.flush();
     await this.record(caller, 'invitation.created', invitation, { email, role: input.role, replaced });
-    await this.deps.platformEvents.invitationCreated(caller.orgId, caller.userId, { invitationId: invitation.id, email, role: input.role, expiresAt: invitation.expiresAt.toISOString() });
+    await this.deps.platformEvents.invitationCreated(caller.orgId, caller.userId, {
+      invitationId: invitation.id,
+      email,
+      role: input.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+    });
     return { invitation, token };
   }
 
@@ -133,6 +148,14 @@ export class InvitationService {
   }
 
   private record(caller: MemberIdentity, action: string, invitation: Invitation, metadata: Record<string, unknown>) {
-    return this.deps.audit.record({ orgId: caller.orgId, actorId: caller.userId, action, targetType: 'invitation', targetId: invitation.id, ip: caller.ip, metadata });
+    return this.deps.audit.record({
+      orgId: caller.orgId,
+      actorId: caller.userId,
+      action,
+      targetType: 'invitation',
+      targetId: invitation.id,
+      ip: caller.ip,
+      metadata,
+    });
   }
 }

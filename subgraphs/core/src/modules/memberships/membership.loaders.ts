@@ -6,9 +6,15 @@ import type { MembershipRepository } from './membership.repository';
 export function createMembershipLoaders(repository: MembershipRepository, scope: RequestScope) {
   return {
     /** Read at batch time, so a scope set mid-request (logIn) is the one applied. */
-    byUser: groupLoader((userIds) => repository.findVisibleByUsers(userIds, scope.current), (m) => m.userId),
+    byUser: groupLoader(
+      (userIds) => repository.findVisibleByUsers(userIds, scope.current),
+      (m) => m.userId,
+    ),
     /** The first `count` members of each organization. */
-    firstPageByOrg: firstPageLoaders((orgIds, count: number) => repository.firstPageByOrgs(orgIds, count), (m) => m.orgId),
+    firstPageByOrg: firstPageLoaders(
+      (orgIds, count: number) => repository.firstPageByOrgs(orgIds, count),
+      (m) => m.orgId,
+    ),
   };
 }
 

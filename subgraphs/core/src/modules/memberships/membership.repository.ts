@@ -11,10 +11,7 @@ export class MembershipRepository {
 
   /** Memberships of each user, restricted to `scope` (its organization, or its user's own). */
   findVisibleByUsers(userIds: readonly string[], scope: RowScope): Promise<Membership[]> {
-    const visible = [
-      ...(scope.orgId ? [{ orgId: scope.orgId }] : []),
-      ...(scope.userId ? [{ userId: scope.userId }] : []),
-    ];
+    const visible = [...(scope.orgId ? [{ orgId: scope.orgId }] : []), ...(scope.userId ? [{ userId: scope.userId }] : [])];
     if (visible.length === 0) return Promise.resolve([]);
     return this.em.find(
       MembershipEntity,
@@ -72,10 +69,9 @@ export class MembershipRepository {
    * both pass the "not the last owner" check.
    */
   async lockOwnerCount(orgId: string): Promise<number> {
-    const rows = await this.em.execute<{ id: string }[]>(
-      `select id from core.memberships where org_id = ? and role = 'owner' for update`,
-      [orgId],
-    );
+    const rows = await this.em.execute<{ id: string }[]>(`select id from core.memberships where org_id = ? and role = 'owner' for update`, [
+      orgId,
+    ]);
     return rows.length;
   }
 

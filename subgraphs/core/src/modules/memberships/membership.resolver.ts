@@ -16,8 +16,7 @@ export const membershipResolvers: Resolvers = {
   Membership: {
     role: (membership) => toGraphQLRole(membership.role),
     user: async (membership, _args, ctx) => nonNull(await ctx.loaders.users.byId.load(membership.userId), 'user'),
-    organization: async (membership, _args, ctx) =>
-      nonNull(await ctx.loaders.organizations.byId.load(membership.orgId), 'organization'),
+    organization: async (membership, _args, ctx) => nonNull(await ctx.loaders.organizations.byId.load(membership.orgId), 'organization'),
   },
 };
 

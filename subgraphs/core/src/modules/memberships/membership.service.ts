@@ -1,4 +1,14 @@
-import { paginate, requireRole, timeIdPosition, type Connection, type Identity, type MemberIdentity, type PageArgs, type RequestContext, type Role } from '@flowgraph/kernel';
+import {
+  paginate,
+  requireRole,
+  timeIdPosition,
+  type Connection,
+  type Identity,
+  type MemberIdentity,
+  type PageArgs,
+  type RequestContext,
+  type Role,
+} from '@flowgraph/kernel';
 import { scopes } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
 import type { AccessRevocations } from '../auth/access-revocation';

@@ -3,7 +3,10 @@ import type { OrganizationRepository } from './organization.repository';
 
 export function createOrganizationLoaders(repository: OrganizationRepository) {
   return {
-    byId: rowLoader((ids) => repository.findByIds(ids), (o) => o.id),
+    byId: rowLoader(
+      (ids) => repository.findByIds(ids),
+      (o) => o.id,
+    ),
   };
 }
 

@@ -43,7 +43,15 @@ export class OrganizationService {
     await this.organizations.flush();
     const membership = this.memberships.create({ orgId, userId, role: 'owner' });
     await this.organizations.flush();
-    await this.audit.record({ orgId, actorId: userId, action: 'organization.created', targetType: 'organization', targetId: orgId, ip, metadata: { ownerMembershipId: membership.id } });
+    await this.audit.record({
+      orgId,
+      actorId: userId,
+      action: 'organization.created',
+      targetType: 'organization',
+      targetId: orgId,
+      ip,
+      metadata: { ownerMembershipId: membership.id },
+    });
     return organization;
   }
 
@@ -78,7 +86,15 @@ export class OrganizationService {
       changes.eventRetentionDays = days;
     }
     await this.organizations.flush();
-    await this.audit.record({ orgId: caller.orgId, actorId: caller.userId, action: 'organization.updated', targetType: 'organization', targetId: caller.orgId, ip: identity.ip, metadata: changes });
+    await this.audit.record({
+      orgId: caller.orgId,
+      actorId: caller.userId,
+      action: 'organization.updated',
+      targetType: 'organization',
+      targetId: caller.orgId,
+      ip: identity.ip,
+      metadata: changes,
+    });
     return organization;
   }
 }

@@ -4,7 +4,10 @@ import type { UserRepository } from './user.repository';
 /** Per-request loaders: one query per tick whatever the number of users asked for. */
 export function createUserLoaders(repository: UserRepository) {
   return {
-    byId: rowLoader((ids) => repository.findByIds(ids), (u) => u.id),
+    byId: rowLoader(
+      (ids) => repository.findByIds(ids),
+      (u) => u.id,
+    ),
   };
 }
 

@@ -7,8 +7,14 @@ export const MAX_INTEGRATIONS_PER_USER = 100;
 /** Per-request loaders; one batch query per tick whatever the number of parents. */
 export function createIntegrationLoaders(repository: IntegrationRepository) {
   return {
-    byId: rowLoader((ids) => repository.findByIds(ids), (i) => i.id),
-    byUser: groupLoader((userIds) => repository.listByUsers(userIds, MAX_INTEGRATIONS_PER_USER), (i) => i.userId),
+    byId: rowLoader(
+      (ids) => repository.findByIds(ids),
+      (i) => i.id,
+    ),
+    byUser: groupLoader(
+      (userIds) => repository.listByUsers(userIds, MAX_INTEGRATIONS_PER_USER),
+      (i) => i.userId,
+    ),
   };
 }
 

@@ -60,6 +60,10 @@ export class ActivityRepository {
        order by w.user_id`,
       [orgId],
     );
-    return rows.map((r) => ({ userId: r.user_id, firstWorkflowAt: iso(r.first_workflow_at)!, firstSuccessfulRunAt: iso(r.first_successful_run_at) }));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      firstWorkflowAt: iso(r.first_workflow_at)!,
+      firstSuccessfulRunAt: iso(r.first_successful_run_at),
+    }));
   }
 }

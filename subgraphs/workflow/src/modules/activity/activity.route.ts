@@ -24,7 +24,8 @@ export function activityRoute(options: ActivityRouteOptions) {
     identitySecret: options.identitySecret,
     logger: options.logger,
     unsigned: 'A signed service identity is required',
-    refuse: (identity) => (identity.authMethod !== 'service' || !identity.orgId ? 'A signed service identity acting in an organization is required' : null),
+    refuse: (identity) =>
+      identity.authMethod !== 'service' || !identity.orgId ? 'A signed service identity acting in an organization is required' : null,
     handle: ({ identity, input }): Promise<WorkflowActivity> => {
       const orgId = identity.orgId!;
       return inScopedTransaction(options.orm.em as EntityManager, { orgId }, async (em) => {

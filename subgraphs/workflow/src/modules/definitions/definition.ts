@@ -20,7 +20,12 @@ export const retryPolicySchema = z.object({
   /** Attempts in all, the first included. */
   maxAttempts: z.number().int().min(1).max(MAX_ATTEMPTS).default(3),
   /** First backoff; doubles each attempt, with full jitter. */
-  backoffMs: z.number().int().min(0).max(10 * 60 * 1000).default(1000),
+  backoffMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 60 * 1000)
+    .default(1000),
 });
 
 export const stepConfigSchemas = {
@@ -67,7 +72,10 @@ export const edgeSchema = z.object({
 
 export const definitionSchema = z.object({
   steps: z.array(stepSchema).max(MAX_STEPS).default([]),
-  edges: z.array(edgeSchema).max(MAX_STEPS * 4).default([]),
+  edges: z
+    .array(edgeSchema)
+    .max(MAX_STEPS * 4)
+    .default([]),
 });
 
 export type StepDefinition = z.infer<typeof stepSchema> & { type: StepType };

@@ -12,7 +12,10 @@ export type Claim = 'started' | 'full' | 'not-queued';
  * attempt in flight, never a recorded result).
  */
 export class ExecutionProgressRepository {
-  constructor(private readonly root: EntityManager, private readonly orgId: string) {}
+  constructor(
+    private readonly root: EntityManager,
+    private readonly orgId: string,
+  ) {}
 
   private tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return inScopedTransaction(this.root, { orgId: this.orgId }, work);
@@ -45,10 +48,10 @@ export class ExecutionProgressRepository {
         'select concurrency_limit from workflow.workflows where id = ? for update',
         [workflowId],
       );
-      const [{ running }] = await em.execute<{ running: string }[]>(
+      const [{ running }] = (await em.execute<{ running: string }[]>(
         `select count(*) as running from workflow.executions where workflow_id = ? and status = 'running'`,
         [workflowId],
-      ) as [{ running: string }];
+      )) as [{ running: string }];
       if (workflow && Number(running) >= workflow.concurrency_limit) return 'full';
       const updated = await em.execute<{ id: string }[]>(
         `update workflow.executions set status = 'running', started_at = clock_timestamp()
@@ -63,7 +66,12 @@ export class ExecutionProgressRepository {
    * Starts an attempt of a step unless cancellation was asked: then the execution becomes
    * cancelled instead. Returns the attempt number (1 for the first).
    */
-  beginAttempt(executionId: string, step: { id: string; type: string }, input: Record<string, unknown> | null, resumeAt: Date | null = null): Promise<number | 'cancelled'> {
+  beginAttempt(
+    executionId: string,
+    step: { id: string; type: string },
+    input: Record<string, unknown> | null,
+    resumeAt: Date | null = null,
+  ): Promise<number | 'cancelled'> {
     return this.tx(async (em) => {
       const [row] = await em.execute<{ cancel_requested_at: Date | null }[]>(
         'select cancel_requested_at from workflow.executions where id = ? for update',
@@ -187,7 +195,9 @@ export class ExecutionProgressRepository {
   }
 
   async ownerOf(workflowId: string): Promise<string | null> {
-    const rows = await this.tx((em) => em.execute<{ user_id: string }[]>('select user_id from workflow.workflows where id = ?', [workflowId]));
+    const rows = await this.tx((em) =>
+      em.execute<{ user_id: string }[]>('select user_id from workflow.workflows where id = ?', [workflowId]),
+    );
     return rows[0]?.user_id ?? null;
   }
 }

@@ -45,7 +45,10 @@ export class ExecutionStarter {
   }
 
   async start(request: StartExecutionRequest): Promise<{ execution: Execution; created: boolean }> {
-    if (request.idempotencyKey !== undefined && (request.idempotencyKey.length === 0 || request.idempotencyKey.length > MAX_IDEMPOTENCY_KEY)) {
+    if (
+      request.idempotencyKey !== undefined &&
+      (request.idempotencyKey.length === 0 || request.idempotencyKey.length > MAX_IDEMPOTENCY_KEY)
+    ) {
       throw validationError([{ field: 'idempotencyKey', message: `Must be 1 to ${MAX_IDEMPOTENCY_KEY} characters` }]);
     }
     const result = this.em.isInTransaction()

@@ -27,7 +27,11 @@ function startingWith<T>(first: T, rest: AsyncIterableIterator<T>): AsyncIterabl
  * subscription starts is delivered once, at once. The channel is subscribed before the
  * execution is read, so an outcome recorded in between is not missed.
  */
-export async function executionStream(ctx: WorkflowContext, caller: MemberIdentity, executionId: string): Promise<AsyncIterableIterator<Execution | null>> {
+export async function executionStream(
+  ctx: WorkflowContext,
+  caller: MemberIdentity,
+  executionId: string,
+): Promise<AsyncIterableIterator<Execution | null>> {
   if (!ctx.executionUpdates) throw new Error('Subscriptions are not enabled on this server');
   const messages = await ctx.executionUpdates.subscribe(executionId);
   const leave = async (error: unknown): Promise<never> => {
@@ -35,7 +39,9 @@ export async function executionStream(ctx: WorkflowContext, caller: MemberIdenti
     throw error;
   };
   // Row-level security: only an execution of the caller's organization is found.
-  const found = await inScopedTransaction(ctx.em, { orgId: caller.orgId, userId: caller.userId }, (em) => em.findOne(ExecutionEntity, { id: executionId })).catch(leave);
+  const found = await inScopedTransaction(ctx.em, { orgId: caller.orgId, userId: caller.userId }, (em) =>
+    em.findOne(ExecutionEntity, { id: executionId }),
+  ).catch(leave);
   if (!found) return leave(notFound('Execution'));
   const source = FINISHED_STATUSES.includes(found.status) ? startingWith({ executionId, orgId: found.orgId }, messages) : messages;
   const events = eachSubscriptionEvent(ctx, source, (m: ExecutionUpdateMessage) => m.orgId === caller.orgId);

@@ -11,7 +11,10 @@ export const executionChannel = (redisPrefix: string, executionId: string) => `$
 
 /** Announces execution changes to every replica's `executionUpdated` subscribers. */
 export class ExecutionUpdates {
-  constructor(private readonly pubsub: RedisPubSub, private readonly redisPrefix: string) {}
+  constructor(
+    private readonly pubsub: RedisPubSub,
+    private readonly redisPrefix: string,
+  ) {}
 
   async publish(execution: Pick<Execution, 'id' | 'orgId'>): Promise<void> {
     const message: ExecutionUpdateMessage = { executionId: execution.id, orgId: execution.orgId };

@@ -139,7 +139,11 @@ export class ExecutionProcessor {
     const policy = retryPolicyOf(step);
     // A step left `running` was interrupted (the worker died mid-attempt): that attempt counts.
     if (run?.status === 'running' && run.attempts >= policy.maxAttempts) {
-      await progress.fail(executionId, `Step ${step.id}: the worker stopped during attempt ${run.attempts} of ${policy.maxAttempts}`, step.id);
+      await progress.fail(
+        executionId,
+        `Step ${step.id}: the worker stopped during attempt ${run.attempts} of ${policy.maxAttempts}`,
+        step.id,
+      );
       return 'stop';
     }
     const attempt = await progress.beginAttempt(executionId, step, null);
@@ -195,7 +199,11 @@ export class ExecutionProcessor {
     const since = run?.waitingOn === dependency && run.waitingSince ? run.waitingSince : new Date();
     const waitedMs = Date.now() - since.getTime();
     if (waitedMs >= horizonMs) {
-      await progress.fail(execution.id, `Step ${step.id} failed: ${message} (${dependency} unreachable for ${Math.round(waitedMs / 1000)} s)`, step.id);
+      await progress.fail(
+        execution.id,
+        `Step ${step.id} failed: ${message} (${dependency} unreachable for ${Math.round(waitedMs / 1000)} s)`,
+        step.id,
+      );
       return 'stop';
     }
     const pause = Math.min(dependencyBackoffDelay(retryPolicyOf(step).backoffMs, waitedMs, maxBackoffMs), horizonMs - waitedMs);

@@ -93,8 +93,16 @@ export class ExecutionRepository {
        values (?, ?, ?, ?, 'queued', ?, ?, ?, ?::jsonb, ?, ?, clock_timestamp())
        on conflict (workflow_id, idempotency_key) do nothing returning id`,
       [
-        id, input.orgId, input.workflowId, input.version, input.triggerKind, input.triggerId ?? null,
-        input.idempotencyKey ?? null, JSON.stringify(input.input), input.rerunOf ?? null, input.startedBy ?? null,
+        id,
+        input.orgId,
+        input.workflowId,
+        input.version,
+        input.triggerKind,
+        input.triggerId ?? null,
+        input.idempotencyKey ?? null,
+        JSON.stringify(input.input),
+        input.rerunOf ?? null,
+        input.startedBy ?? null,
       ],
     );
     const created = inserted.length === 1;

@@ -14,7 +14,8 @@ export const executionResolvers: Resolvers = {
       requireRole(ctx.identity, 'viewer', 'workflows:read');
       return ctx.loaders.executions.byId.load(id);
     },
-    executions: (_parent, { workflowId, status, first, after }, ctx) => ctx.executions.list(ctx.identity, workflowId, statusFilter(status), { first, after }),
+    executions: (_parent, { workflowId, status, first, after }, ctx) =>
+      ctx.executions.list(ctx.identity, workflowId, statusFilter(status), { first, after }),
   },
   Mutation: {
     executeWorkflow: async (_parent, { input }, ctx) => ({ execution: await ctx.executions.execute(ctx.identity, input) }),
@@ -23,7 +24,8 @@ export const executionResolvers: Resolvers = {
   },
   Subscription: {
     executionUpdated: {
-      subscribe: (_parent, { executionId }, ctx) => executionStream(ctx, requireRole(ctx.identity, 'viewer', 'workflows:read'), executionId),
+      subscribe: (_parent, { executionId }, ctx) =>
+        executionStream(ctx, requireRole(ctx.identity, 'viewer', 'workflows:read'), executionId),
       resolve: (execution: Execution | null) => {
         if (!execution) throw notFound('Execution');
         return execution;

@@ -1,6 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
-import { conflict, notFound, paginate, requireRole, timeIdPosition, validationError, type Connection, type Identity, type PageArgs } from '@flowgraph/kernel';
+import {
+  conflict,
+  notFound,
+  paginate,
+  requireRole,
+  timeIdPosition,
+  validationError,
+  type Connection,
+  type Identity,
+  type PageArgs,
+} from '@flowgraph/kernel';
 import type { Execution, ExecutionStatus } from './execution.entity';
 import { ExecutionStarter } from './execution-starter';
 import { ExecutionRepository } from './execution.repository';
@@ -33,7 +43,10 @@ export class ExecutionService {
     return new ExecutionStarter({ em: this.em, queue: this.deps.queue, afterCommit: this.deps.afterCommit });
   }
 
-  async execute(identity: Identity, input: { workflowId: string; input?: Record<string, unknown> | null; idempotencyKey?: string | null }): Promise<Execution> {
+  async execute(
+    identity: Identity,
+    input: { workflowId: string; input?: Record<string, unknown> | null; idempotencyKey?: string | null },
+  ): Promise<Execution> {
     const caller = requireRole(identity, 'member', 'workflows:execute');
     const data = input.input ?? {};
     if (Buffer.byteLength(JSON.stringify(data)) > MAX_INPUT_BYTES) {

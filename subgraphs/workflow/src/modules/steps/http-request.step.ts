@@ -58,7 +58,12 @@ export function createHttpRequestStep(options: HttpRequestStepOptions): StepRunn
       const response = await fetch(url, {
         method: config.method,
         headers,
-        body: body === undefined || config.method === 'GET' || config.method === 'HEAD' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        body:
+          body === undefined || config.method === 'GET' || config.method === 'HEAD'
+            ? undefined
+            : typeof body === 'string'
+              ? body
+              : JSON.stringify(body),
         redirect: 'manual',
         signal,
         dispatcher,
@@ -67,7 +72,8 @@ export function createHttpRequestStep(options: HttpRequestStepOptions): StepRunn
         for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
           if (cause instanceof DoNotRetryError) throw cause;
         }
-        if (!signal.aborted && isUnavailable(error)) throw new DependencyUnavailableError(url.host, `${url.host} unreachable (${causeOf(error)})`);
+        if (!signal.aborted && isUnavailable(error))
+          throw new DependencyUnavailableError(url.host, `${url.host} unreachable (${causeOf(error)})`);
         throw error;
       });
       const text = await readCapped(response.body, cap);

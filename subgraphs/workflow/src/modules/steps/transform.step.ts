@@ -8,7 +8,8 @@ export const transformStep: StepRunner = {
   async run({ step, data }: StepContext): Promise<StepResult> {
     const config = parseConfig('transform', stepConfigSchemas.transform, step.config);
     const value = await evaluateExpression(config.expression, data);
-    const output = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value: value ?? null };
+    const output =
+      value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value: value ?? null };
     return { input: { expression: config.expression }, output: JSON.parse(JSON.stringify(output)) as Record<string, unknown> };
   },
 };

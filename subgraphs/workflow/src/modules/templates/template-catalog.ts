@@ -15,11 +15,26 @@ export const templates: readonly WorkflowTemplate[] = [
     connectors: ['github', 'slack'],
     parameters: [{ name: 'channel', type: 'STRING', description: 'Slack channel, e.g. #reviews', required: true }],
     trigger: { tool: 'github', eventType: 'pr.opened' },
-    pattern: [{ tool: 'github', eventType: 'pr.opened' }, { tool: 'slack', eventType: 'message.posted' }],
+    pattern: [
+      { tool: 'github', eventType: 'pr.opened' },
+      { tool: 'slack', eventType: 'message.posted' },
+    ],
     definition: {
       steps: [
-        { id: 'message', type: 'transform', config: { expression: '{ "text": "New PR: " & input.event.payload.title & " " & input.event.payload.url }' } },
-        { id: 'post', type: 'connector_action', config: { connector: 'slack', action: 'post_message', input: { channel: '{{channel}}', text: '{{ steps.message.output.text }}' } } },
+        {
+          id: 'message',
+          type: 'transform',
+          config: { expression: '{ "text": "New PR: " & input.event.payload.title & " " & input.event.payload.url }' },
+        },
+        {
+          id: 'post',
+          type: 'connector_action',
+          config: {
+            connector: 'slack',
+            action: 'post_message',
+            input: { channel: '{{channel}}', text: '{{ steps.message.output.text }}' },
+          },
+        },
       ],
       edges: [{ from: 'message', to: 'post' }],
     },
@@ -34,11 +49,26 @@ export const templates: readonly WorkflowTemplate[] = [
       { name: 'channel', type: 'STRING', description: 'Teams channel name', required: true },
     ],
     trigger: { tool: 'gitlab', eventType: 'issue.opened' },
-    pattern: [{ tool: 'gitlab', eventType: 'issue.opened' }, { tool: 'teams', eventType: 'message.posted' }],
+    pattern: [
+      { tool: 'gitlab', eventType: 'issue.opened' },
+      { tool: 'teams', eventType: 'message.posted' },
+    ],
     definition: {
       steps: [
-        { id: 'message', type: 'transform', config: { expression: '{ "text": "Issue #" & input.event.payload.iid & ": " & input.event.payload.title }' } },
-        { id: 'post', type: 'connector_action', config: { connector: 'teams', action: 'post_message', input: { team: '{{team}}', channel: '{{channel}}', text: '{{ steps.message.output.text }}' } } },
+        {
+          id: 'message',
+          type: 'transform',
+          config: { expression: '{ "text": "Issue #" & input.event.payload.iid & ": " & input.event.payload.title }' },
+        },
+        {
+          id: 'post',
+          type: 'connector_action',
+          config: {
+            connector: 'teams',
+            action: 'post_message',
+            input: { team: '{{team}}', channel: '{{channel}}', text: '{{ steps.message.output.text }}' },
+          },
+        },
       ],
       edges: [{ from: 'message', to: 'post' }],
     },
@@ -53,14 +83,30 @@ export const templates: readonly WorkflowTemplate[] = [
       { name: 'prefix', type: 'STRING', description: 'Key prefix inside the bucket', required: false, default: 'dropbox/' },
     ],
     trigger: { tool: 'dropbox', eventType: 'file.created' },
-    pattern: [{ tool: 'dropbox', eventType: 'file.created' }, { tool: 's3', eventType: 'object.created' }],
+    pattern: [
+      { tool: 'dropbox', eventType: 'file.created' },
+      { tool: 's3', eventType: 'object.created' },
+    ],
     definition: {
       steps: [
-        { id: 'download', type: 'connector_action', config: { connector: 'dropbox', action: 'download_file', input: { path: '{{ input.event.payload.path }}' } } },
+        {
+          id: 'download',
+          type: 'connector_action',
+          config: { connector: 'dropbox', action: 'download_file', input: { path: '{{ input.event.payload.path }}' } },
+        },
         {
           id: 'upload',
           type: 'connector_action',
-          config: { connector: 's3', action: 'put_object', input: { bucket: '{{bucket}}', keyPrefix: '{{prefix}}', key: '{{ input.event.payload.name }}', content: '{{ steps.download.output.content }}' } },
+          config: {
+            connector: 's3',
+            action: 'put_object',
+            input: {
+              bucket: '{{bucket}}',
+              keyPrefix: '{{prefix}}',
+              key: '{{ input.event.payload.name }}',
+              content: '{{ steps.download.output.content }}',
+            },
+          },
           retry: { maxAttempts: 5, backoffMs: 2000 },
         },
       ],
@@ -76,11 +122,22 @@ export const templates: readonly WorkflowTemplate[] = [
     trigger: { tool: 'http', eventType: 'deploy.finished' },
     // Its steps read the deploy result from the request body (`input.status`), not from a Core event.
     triggerKind: 'WEBHOOK',
-    pattern: [{ tool: 'http', eventType: 'deploy.finished' }, { tool: 'slack', eventType: 'message.posted' }],
+    pattern: [
+      { tool: 'http', eventType: 'deploy.finished' },
+      { tool: 'slack', eventType: 'message.posted' },
+    ],
     definition: {
       steps: [
         { id: 'failed', type: 'condition', config: { expression: 'input.status = "failed"' } },
-        { id: 'alert', type: 'connector_action', config: { connector: 'slack', action: 'post_message', input: { channel: '{{channel}}', text: '{{ "Deploy failed: " & input.service }}' } } },
+        {
+          id: 'alert',
+          type: 'connector_action',
+          config: {
+            connector: 'slack',
+            action: 'post_message',
+            input: { channel: '{{channel}}', text: '{{ "Deploy failed: " & input.service }}' },
+          },
+        },
         { id: 'record', type: 'notify', config: { eventType: 'deploy.succeeded', message: 'A deploy succeeded' } },
       ],
       edges: [
@@ -96,10 +153,21 @@ export const templates: readonly WorkflowTemplate[] = [
     connectors: ['google_drive', 'slack'],
     parameters: [{ name: 'channel', type: 'STRING', description: 'Slack channel, e.g. #docs', required: true }],
     trigger: { tool: 'google_drive', eventType: 'file.created' },
-    pattern: [{ tool: 'google_drive', eventType: 'file.created' }, { tool: 'slack', eventType: 'message.posted' }],
+    pattern: [
+      { tool: 'google_drive', eventType: 'file.created' },
+      { tool: 'slack', eventType: 'message.posted' },
+    ],
     definition: {
       steps: [
-        { id: 'post', type: 'connector_action', config: { connector: 'slack', action: 'post_message', input: { channel: '{{channel}}', text: '{{ "New document: " & input.event.payload.name & " " & input.event.payload.url }}' } } },
+        {
+          id: 'post',
+          type: 'connector_action',
+          config: {
+            connector: 'slack',
+            action: 'post_message',
+            input: { channel: '{{channel}}', text: '{{ "New document: " & input.event.payload.name & " " & input.event.payload.url }}' },
+          },
+        },
       ],
       edges: [],
     },
@@ -111,10 +179,21 @@ export const templates: readonly WorkflowTemplate[] = [
     connectors: ['github', 'gitlab'],
     parameters: [{ name: 'project', type: 'STRING', description: 'GitLab project path, e.g. group/app', required: true }],
     trigger: { tool: 'github', eventType: 'issue.opened' },
-    pattern: [{ tool: 'github', eventType: 'issue.opened' }, { tool: 'gitlab', eventType: 'issue.opened' }],
+    pattern: [
+      { tool: 'github', eventType: 'issue.opened' },
+      { tool: 'gitlab', eventType: 'issue.opened' },
+    ],
     definition: {
       steps: [
-        { id: 'create', type: 'connector_action', config: { connector: 'gitlab', action: 'create_issue', input: { project: '{{project}}', title: '{{ input.event.payload.title }}', description: '{{ input.event.payload.body }}' } } },
+        {
+          id: 'create',
+          type: 'connector_action',
+          config: {
+            connector: 'gitlab',
+            action: 'create_issue',
+            input: { project: '{{project}}', title: '{{ input.event.payload.title }}', description: '{{ input.event.payload.body }}' },
+          },
+        },
       ],
       edges: [],
     },
@@ -126,13 +205,21 @@ export const templates: readonly WorkflowTemplate[] = [
     connectors: ['s3', 'http'],
     parameters: [{ name: 'url', type: 'URL', description: 'Endpoint to call, https://…', required: true }],
     trigger: { tool: 's3', eventType: 'object.created' },
-    pattern: [{ tool: 's3', eventType: 'object.created' }, { tool: 'http', eventType: 'request.sent' }],
+    pattern: [
+      { tool: 's3', eventType: 'object.created' },
+      { tool: 'http', eventType: 'request.sent' },
+    ],
     definition: {
       steps: [
         {
           id: 'call',
           type: 'http_request',
-          config: { method: 'POST', url: '{{url}}', headers: { 'content-type': 'application/json' }, body: '{{ { "bucket": input.event.payload.bucket, "key": input.event.payload.key } }}' },
+          config: {
+            method: 'POST',
+            url: '{{url}}',
+            headers: { 'content-type': 'application/json' },
+            body: '{{ { "bucket": input.event.payload.bucket, "key": input.event.payload.key } }}',
+          },
           timeoutMs: 10_000,
         },
       ],
@@ -149,11 +236,26 @@ export const templates: readonly WorkflowTemplate[] = [
       { name: 'channel', type: 'STRING', description: 'Teams channel name', required: false, default: 'General' },
     ],
     trigger: { tool: 'github', eventType: 'release.published' },
-    pattern: [{ tool: 'github', eventType: 'release.published' }, { tool: 'teams', eventType: 'message.posted' }],
+    pattern: [
+      { tool: 'github', eventType: 'release.published' },
+      { tool: 'teams', eventType: 'message.posted' },
+    ],
     definition: {
       steps: [
-        { id: 'notes', type: 'transform', config: { expression: '{ "text": input.event.payload.tag & ": " & input.event.payload.notes }' } },
-        { id: 'post', type: 'connector_action', config: { connector: 'teams', action: 'post_message', input: { team: '{{team}}', channel: '{{channel}}', text: '{{ steps.notes.output.text }}' } } },
+        {
+          id: 'notes',
+          type: 'transform',
+          config: { expression: '{ "text": input.event.payload.tag & ": " & input.event.payload.notes }' },
+        },
+        {
+          id: 'post',
+          type: 'connector_action',
+          config: {
+            connector: 'teams',
+            action: 'post_message',
+            input: { team: '{{team}}', channel: '{{channel}}', text: '{{ steps.notes.output.text }}' },
+          },
+        },
       ],
       edges: [{ from: 'notes', to: 'post' }],
     },
@@ -165,12 +267,27 @@ export const templates: readonly WorkflowTemplate[] = [
     connectors: ['google_drive', 'dropbox'],
     parameters: [{ name: 'folder', type: 'STRING', description: 'Dropbox folder, e.g. /Backups/Drive', required: true }],
     trigger: { tool: 'google_drive', eventType: 'file.updated' },
-    pattern: [{ tool: 'google_drive', eventType: 'file.updated' }, { tool: 'dropbox', eventType: 'file.created' }],
+    pattern: [
+      { tool: 'google_drive', eventType: 'file.updated' },
+      { tool: 'dropbox', eventType: 'file.created' },
+    ],
     definition: {
       steps: [
         { id: 'settle', type: 'delay', config: { ms: 5 * 60 * 1000 } },
-        { id: 'download', type: 'connector_action', config: { connector: 'google_drive', action: 'download_file', input: { fileId: '{{ input.event.payload.id }}' } } },
-        { id: 'upload', type: 'connector_action', config: { connector: 'dropbox', action: 'upload_file', input: { folder: '{{folder}}', name: '{{ input.event.payload.name }}', content: '{{ steps.download.output.content }}' } } },
+        {
+          id: 'download',
+          type: 'connector_action',
+          config: { connector: 'google_drive', action: 'download_file', input: { fileId: '{{ input.event.payload.id }}' } },
+        },
+        {
+          id: 'upload',
+          type: 'connector_action',
+          config: {
+            connector: 'dropbox',
+            action: 'upload_file',
+            input: { folder: '{{folder}}', name: '{{ input.event.payload.name }}', content: '{{ steps.download.output.content }}' },
+          },
+        },
       ],
       edges: [
         { from: 'settle', to: 'download' },
@@ -185,11 +302,19 @@ export const templates: readonly WorkflowTemplate[] = [
     connectors: ['gitlab', 'http'],
     parameters: [{ name: 'pagerUrl', type: 'URL', description: 'Paging service webhook URL', required: true }],
     trigger: { tool: 'gitlab', eventType: 'pipeline.failed' },
-    pattern: [{ tool: 'gitlab', eventType: 'pipeline.failed' }, { tool: 'http', eventType: 'request.sent' }],
+    pattern: [
+      { tool: 'gitlab', eventType: 'pipeline.failed' },
+      { tool: 'http', eventType: 'request.sent' },
+    ],
     definition: {
       steps: [
         { id: 'onMain', type: 'condition', config: { expression: 'input.event.payload.ref = "main"' } },
-        { id: 'page', type: 'http_request', config: { method: 'POST', url: '{{pagerUrl}}', body: { summary: 'Pipeline failed on main' } }, retry: { maxAttempts: 5, backoffMs: 1000 } },
+        {
+          id: 'page',
+          type: 'http_request',
+          config: { method: 'POST', url: '{{pagerUrl}}', body: { summary: 'Pipeline failed on main' } },
+          retry: { maxAttempts: 5, backoffMs: 1000 },
+        },
         { id: 'record', type: 'notify', config: { eventType: 'oncall.paged', message: 'Paged on-call for a failed pipeline on main' } },
         { id: 'ignore', type: 'transform', config: { expression: '{ "ignored": input.event.payload.ref }' } },
       ],

@@ -50,7 +50,10 @@ export async function createWorkflowFromTemplate(
   const fields = { name: input.name ?? template.name, description: template.description };
   let workflow: Workflow;
   if (input.idempotencyKey != null) {
-    const idempotency = { key: checkIdempotencyKey(input.idempotencyKey), request: { templateId: template.id, parameters: input.parameters ?? {} } };
+    const idempotency = {
+      key: checkIdempotencyKey(input.idempotencyKey),
+      request: { templateId: template.id, parameters: input.parameters ?? {} },
+    };
     const once = await services.workflows.createOnce(identity, idempotency, fields, definition);
     // The secret was shown to the first request only; it is kept encrypted and never shown again.
     if (!once.created) return { workflow: once.workflow, webhookSecret: null };

@@ -56,7 +56,10 @@ function isHttpUrl(text: string): boolean {
 }
 
 /** The given values that are acceptable, defaults for the rest, and what is wrong with the others. */
-function parameterValues(template: WorkflowTemplate, given: Record<string, unknown>): { values: Map<string, string>; errors: FieldError[] } {
+function parameterValues(
+  template: WorkflowTemplate,
+  given: Record<string, unknown>,
+): { values: Map<string, string>; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const declared = new Map(template.parameters.map((p) => [p.name, p]));
   const values = new Map<string, string>();
@@ -64,10 +67,12 @@ function parameterValues(template: WorkflowTemplate, given: Record<string, unkno
     const field = `parameters.${name}`;
     const parameter = declared.get(name);
     if (!parameter) errors.push({ field, message: `Template '${template.id}' has no parameter '${name}'` });
-    else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') errors.push({ field, message: 'Must be a string' });
+    else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      errors.push({ field, message: 'Must be a string' });
     else {
       const text = String(value).trim();
-      if (text.length === 0 || text.length > MAX_PARAMETER_LENGTH) errors.push({ field, message: `Must be 1 to ${MAX_PARAMETER_LENGTH} characters` });
+      if (text.length === 0 || text.length > MAX_PARAMETER_LENGTH)
+        errors.push({ field, message: `Must be 1 to ${MAX_PARAMETER_LENGTH} characters` });
       else if (text.includes('{{') || text.includes('}}')) errors.push({ field, message: 'Must not contain {{ or }}' });
       else if (parameter.type === 'URL' && !isHttpUrl(text)) errors.push({ field, message: 'Must be an absolute http:// or https:// URL' });
       else values.set(name, text);
@@ -76,7 +81,8 @@ function parameterValues(template: WorkflowTemplate, given: Record<string, unkno
   for (const parameter of template.parameters) {
     if (values.has(parameter.name) || errors.some((e) => e.field === `parameters.${parameter.name}`)) continue;
     if (parameter.default !== undefined) values.set(parameter.name, parameter.default);
-    else if (parameter.required) errors.push({ field: `parameters.${parameter.name}`, message: `Required by template '${template.id}': ${parameter.description}` });
+    else if (parameter.required)
+      errors.push({ field: `parameters.${parameter.name}`, message: `Required by template '${template.id}': ${parameter.description}` });
   }
   return { values, errors };
 }
@@ -89,7 +95,8 @@ function parameterValues(template: WorkflowTemplate, given: Record<string, unkno
 function fillPlaceholders(template: WorkflowTemplate, values: Map<string, string>, unfilled: (name: string) => string): WorkflowDefinition {
   const declared = new Set(template.parameters.map((p) => p.name));
   const fill = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? (declared.has(name) ? unfilled(name) : whole));
+    if (typeof value === 'string')
+      return value.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? (declared.has(name) ? unfilled(name) : whole));
     if (Array.isArray(value)) return value.map(fill);
     if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
     return value;

@@ -30,7 +30,10 @@ export function checkCronSchedule(pattern: string, timezone: string, fieldPrefix
   const zoneOk = isTimeZone(timezone);
   if (!zoneOk) errors.push({ field: `${fieldPrefix}.timezone`, message: `Unknown IANA time zone "${timezone}"` });
   if (fields.length < 5 || fields.length > 6) {
-    errors.push({ field: `${fieldPrefix}.pattern`, message: 'Must have 5 fields (minute hour day month weekday), or 6 with seconds first' });
+    errors.push({
+      field: `${fieldPrefix}.pattern`,
+      message: 'Must have 5 fields (minute hour day month weekday), or 6 with seconds first',
+    });
     return errors;
   }
   try {

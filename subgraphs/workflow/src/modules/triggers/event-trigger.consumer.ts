@@ -92,7 +92,17 @@ export class EventTriggerConsumer {
           workflowId: trigger.workflowId,
           triggerKind: 'event',
           triggerId: trigger.id,
-          input: { trigger: { kind: 'event' }, event: { id: event.id, tool: event.tool, eventType: event.eventType, occurredAt: event.occurredAt, userId: event.userId, payload: event.payload } },
+          input: {
+            trigger: { kind: 'event' },
+            event: {
+              id: event.id,
+              tool: event.tool,
+              eventType: event.eventType,
+              occurredAt: event.occurredAt,
+              userId: event.userId,
+              payload: event.payload,
+            },
+          },
           idempotencyKey: `event:${event.id}:${trigger.id}`,
         });
         if (created) started++;

@@ -45,12 +45,16 @@ export class TriggerScheduler {
     const existing = await this.queue.getJobScheduler(target.id);
     if (existing && existing.pattern === target.pattern && existing.tz === target.timezone) return;
     const data: CronTriggerJobData = { triggerId: target.id, orgId: target.orgId, workflowId: target.workflowId };
-    await this.queue.upsertJobScheduler(target.id, { pattern: target.pattern, tz: target.timezone }, {
-      name: CRON_TRIGGER_JOB,
-      data,
-      // A tick whose start failed for a transient reason is retried; its idempotency key keeps it single.
-      opts: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
-    });
+    await this.queue.upsertJobScheduler(
+      target.id,
+      { pattern: target.pattern, tz: target.timezone },
+      {
+        name: CRON_TRIGGER_JOB,
+        data,
+        // A tick whose start failed for a transient reason is retried; its idempotency key keeps it single.
+        opts: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+      },
+    );
   }
 
   async unschedule(triggerId: string): Promise<void> {

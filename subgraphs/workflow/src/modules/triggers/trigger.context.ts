@@ -16,7 +16,10 @@ export interface TriggerModuleDeps {
 }
 
 /** The triggers module's share of a request context; `scheduler` is for other modules (workflow activation, deletion). */
-export function createTriggersContext(em: EntityManager, deps: TriggerModuleDeps): { loaders: TriggerLoaders; service: TriggerService; scheduler: TriggerScheduler } {
+export function createTriggersContext(
+  em: EntityManager,
+  deps: TriggerModuleDeps,
+): { loaders: TriggerLoaders; service: TriggerService; scheduler: TriggerScheduler } {
   const repository = new TriggerRepository(em);
   const scheduler = new TriggerScheduler(deps.triggersQueue, em);
   return {

@@ -4,7 +4,10 @@ import type { TriggerRepository } from './trigger.repository';
 /** Per-request loaders: one query for the triggers of every workflow in a response. */
 export function createTriggerLoaders(repository: TriggerRepository) {
   return {
-    byWorkflow: groupLoader((workflowIds) => repository.findByWorkflowIds(workflowIds), (t) => t.workflowId),
+    byWorkflow: groupLoader(
+      (workflowIds) => repository.findByWorkflowIds(workflowIds),
+      (t) => t.workflowId,
+    ),
   };
 }
 

@@ -55,7 +55,14 @@ export class TriggerRepository {
     return rows[0] ? { isActive: rows[0].is_active, deleted: rows[0].deleted } : null;
   }
 
-  create(input: { id?: string; orgId: string; workflowId: string; kind: TriggerKindName; config: TriggerConfig; webhookSecret: string | null }): Trigger {
+  create(input: {
+    id?: string;
+    orgId: string;
+    workflowId: string;
+    kind: TriggerKindName;
+    config: TriggerConfig;
+    webhookSecret: string | null;
+  }): Trigger {
     const now = new Date();
     return this.em.create(TriggerEntity, { id: input.id ?? crypto.randomUUID(), enabled: true, createdAt: now, updatedAt: now, ...input });
   }
@@ -70,13 +77,15 @@ export class TriggerRepository {
 
   /** Enabled event triggers of active, non-deleted workflows matching an event (a missing filter field matches all). */
   findMatchingEventTriggers(tool: string, eventType: string): Promise<Trigger[]> {
-    return this.em.execute<Record<string, unknown>[]>(
-      `select t.* from workflow.triggers t join workflow.workflows w on w.id = t.workflow_id
+    return this.em
+      .execute<Record<string, unknown>[]>(
+        `select t.* from workflow.triggers t join workflow.workflows w on w.id = t.workflow_id
        where t.kind = 'event' and t.enabled and w.is_active and w.deleted_at is null
          and coalesce(t.config->>'tool', ?) = ? and coalesce(t.config->>'eventType', ?) = ?
        order by t.created_at, t.id`,
-      [tool, tool, eventType, eventType],
-    ).then((rows) => rows.map((row) => this.em.map(TriggerEntity, row)));
+        [tool, tool, eventType, eventType],
+      )
+      .then((rows) => rows.map((row) => this.em.map(TriggerEntity, row)));
   }
 
   /** Every cron trigger that should have a scheduler, across organizations (reconcile). */

@@ -22,6 +22,8 @@ export interface TriggerRouteDeps {
 export function triggerRoutes(deps: TriggerRouteDeps): (app: Express) => void {
   const root = deps.orm.em as EntityManager;
   const deliveries = new WebhookDeliveryService(root, (em) => new ExecutionStarter({ em, queue: deps.executionQueue }));
-  const rateLimit = deps.rateLimit ? new WebhookRateLimit(deps.rateLimit.redis, deps.rateLimit.redisPrefix, deps.rateLimit.perMinute) : undefined;
+  const rateLimit = deps.rateLimit
+    ? new WebhookRateLimit(deps.rateLimit.redis, deps.rateLimit.redisPrefix, deps.rateLimit.perMinute)
+    : undefined;
   return webhookRoute({ root, deliveries, cipher: deps.cipher, rateLimit, logger: deps.logger });
 }

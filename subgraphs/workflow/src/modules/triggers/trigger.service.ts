@@ -41,7 +41,8 @@ function checkConfig(input: AddTriggerInput): { config: TriggerConfig; errors: F
     const eventType = input.event.eventType?.trim().toLowerCase() || null;
     if (!tool && !eventType) errors.push({ field: 'event', message: 'Give tool, eventType or both' });
     if (tool && !FILTER_VALUE.test(tool)) errors.push({ field: 'event.tool', message: 'Must be 1 to 100 characters of a-z, 0-9, _ . : -' });
-    if (eventType && !FILTER_VALUE.test(eventType)) errors.push({ field: 'event.eventType', message: 'Must be 1 to 100 characters of a-z, 0-9, _ . : -' });
+    if (eventType && !FILTER_VALUE.test(eventType))
+      errors.push({ field: 'event.eventType', message: 'Must be 1 to 100 characters of a-z, 0-9, _ . : -' });
     return { config: { tool, eventType }, errors };
   }
   return { config: {}, errors };

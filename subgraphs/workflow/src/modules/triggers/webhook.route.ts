@@ -22,7 +22,14 @@ export interface WebhookRouteOptions {
   logger: Logger;
 }
 
-function send(res: Response, code: ErrorCode, message: string, requestId: string, extra: Record<string, unknown> = {}, status = httpStatusOf[code]): void {
+function send(
+  res: Response,
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  extra: Record<string, unknown> = {},
+  status = httpStatusOf[code],
+): void {
   res.status(status).json({ error: { code, message, ...extra, request_id: requestId } });
 }
 
@@ -51,7 +58,12 @@ export function webhookRoute(options: WebhookRouteOptions) {
         const check = verifyWebhookSignature(secret, req.get(WEBHOOK_SIGNATURE_HEADER), body);
         if (check !== 'ok') {
           logger.warn({ triggerId, reason: check, ip: req.ip, request_id: requestId }, 'webhook signature refused');
-          return send(res, ErrorCode.UNAUTHENTICATED, check === 'stale' ? 'Signature timestamp outside the 5-minute window' : 'Invalid signature', requestId);
+          return send(
+            res,
+            ErrorCode.UNAUTHENTICATED,
+            check === 'stale' ? 'Signature timestamp outside the 5-minute window' : 'Invalid signature',
+            requestId,
+          );
         }
         const deliveryId = req.get(WEBHOOK_DELIVERY_HEADER);
         if (!deliveryId || !DELIVERY_ID.test(deliveryId)) {
@@ -66,7 +78,9 @@ export function webhookRoute(options: WebhookRouteOptions) {
           input = undefined;
         }
         if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-          return send(res, ErrorCode.VALIDATION_ERROR, 'Invalid input', requestId, { details: [{ field: 'body', message: 'Must be a JSON object' }] });
+          return send(res, ErrorCode.VALIDATION_ERROR, 'Invalid input', requestId, {
+            details: [{ field: 'body', message: 'Must be a JSON object' }],
+          });
         }
         const retryAfter = (await options.rateLimit?.consume(triggerId)) ?? 0;
         if (retryAfter > 0) {
@@ -74,10 +88,14 @@ export function webhookRoute(options: WebhookRouteOptions) {
           return send(res, ErrorCode.RATE_LIMITED, 'Too many deliveries for this webhook', requestId, { retryAfter });
         }
         const result = await options.deliveries.receive({ ...target, triggerId, deliveryId, body: input as Record<string, unknown> });
-        logger.info({ triggerId, deliveryId, executionId: result.executionId, duplicate: result.duplicate, request_id: requestId }, 'webhook delivery');
+        logger.info(
+          { triggerId, deliveryId, executionId: result.executionId, duplicate: result.duplicate, request_id: requestId },
+          'webhook delivery',
+        );
         res.status(202).json({ executionId: result.executionId, ...(result.duplicate ? { duplicate: true } : {}) });
       } catch (error) {
-        if (error instanceof AppError) return send(res, error.code, error.message, requestId, error.details ? { details: error.details } : {});
+        if (error instanceof AppError)
+          return send(res, error.code, error.message, requestId, error.details ? { details: error.details } : {});
         sendUnexpectedError(res, error, requestId, logger.child({ triggerId }), 'webhook delivery failed');
       }
     });

@@ -5,9 +5,15 @@ import { versionKey, type WorkflowVersionRepository } from './workflow-version.r
 export function createVersionLoaders(repository: WorkflowVersionRepository) {
   return {
     /** Keyed by `versionKey(workflowId, version)`. */
-    byNumber: rowLoader((keys) => repository.findByKeys(keys), (v) => versionKey(v.workflowId, v.version)),
+    byNumber: rowLoader(
+      (keys) => repository.findByKeys(keys),
+      (v) => versionKey(v.workflowId, v.version),
+    ),
     /** The newest `count` versions of each workflow. */
-    firstPageByWorkflow: firstPageLoaders((ids, count: number) => repository.firstPageByWorkflows(ids, count), (v) => v.workflowId),
+    firstPageByWorkflow: firstPageLoaders(
+      (ids, count: number) => repository.firstPageByWorkflows(ids, count),
+      (v) => v.workflowId,
+    ),
   };
 }
 

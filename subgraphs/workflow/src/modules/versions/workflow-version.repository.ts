@@ -11,7 +11,13 @@ export class WorkflowVersionRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** Inserts at once (not at flush), so the version exists before anything refers to it. */
-  async insert(input: { orgId: string; workflowId: string; version: number; definition: WorkflowDefinition; createdBy: string }): Promise<WorkflowVersion> {
+  async insert(input: {
+    orgId: string;
+    workflowId: string;
+    version: number;
+    definition: WorkflowDefinition;
+    createdBy: string;
+  }): Promise<WorkflowVersion> {
     const row = { id: crypto.randomUUID(), ...input, createdAt: new Date() };
     await this.em.insert(WorkflowVersionEntity, row);
     return this.em.merge(WorkflowVersionEntity, row);

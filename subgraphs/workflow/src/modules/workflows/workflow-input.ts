@@ -32,19 +32,22 @@ export function checkWorkflowFields(input: WorkflowFieldsInput): WorkflowFields 
   const fields: WorkflowFields = {};
   if (input.name != null) {
     const name = input.name.trim();
-    if (name.length === 0 || name.length > MAX_WORKFLOW_NAME) errors.push({ field: 'name', message: `Must be 1 to ${MAX_WORKFLOW_NAME} characters` });
+    if (name.length === 0 || name.length > MAX_WORKFLOW_NAME)
+      errors.push({ field: 'name', message: `Must be 1 to ${MAX_WORKFLOW_NAME} characters` });
     else fields.name = name;
   }
   if (input.description != null) {
     const description = input.description.trim();
-    if (description.length > MAX_WORKFLOW_DESCRIPTION) errors.push({ field: 'description', message: `Must be at most ${MAX_WORKFLOW_DESCRIPTION} characters` });
+    if (description.length > MAX_WORKFLOW_DESCRIPTION)
+      errors.push({ field: 'description', message: `Must be at most ${MAX_WORKFLOW_DESCRIPTION} characters` });
     else fields.description = description;
   }
   if (input.tags != null) {
     const tags = [...new Set(input.tags.map((t) => t.trim()))];
     if (tags.length > MAX_TAGS) errors.push({ field: 'tags', message: `At most ${MAX_TAGS} tags (got ${tags.length})` });
     tags.forEach((tag, i) => {
-      if (tag.length === 0 || tag.length > MAX_TAG_LENGTH) errors.push({ field: `tags[${i}]`, message: `Must be 1 to ${MAX_TAG_LENGTH} characters` });
+      if (tag.length === 0 || tag.length > MAX_TAG_LENGTH)
+        errors.push({ field: `tags[${i}]`, message: `Must be 1 to ${MAX_TAG_LENGTH} characters` });
     });
     fields.tags = tags;
   }

@@ -32,7 +32,11 @@ export function workflowOrder(order: WorkflowOrder): Pick<PageSource<Workflow, W
     keyOf: (w) => [valueOf(w), w.id],
     position: ([value, id, ...rest]: CursorValue[]) => {
       const valid =
-        rest.length === 0 && typeof value === 'string' && typeof id === 'string' && isUuid(id) && (order.field === 'NAME' || !Number.isNaN(new Date(value).getTime()));
+        rest.length === 0 &&
+        typeof value === 'string' &&
+        typeof id === 'string' &&
+        isUuid(id) &&
+        (order.field === 'NAME' || !Number.isNaN(new Date(value).getTime()));
       return valid ? { value, id } : null;
     },
   };

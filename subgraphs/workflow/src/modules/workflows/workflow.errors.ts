@@ -13,8 +13,10 @@ export const notAnEarlierVersion = (version: number, live: number | null) =>
   validationError([
     {
       field: 'toVersion',
-      message: live === null ? 'Nothing is published yet: publish a version first' : `Must be earlier than the live version ${live} (got ${version})`,
+      message:
+        live === null
+          ? 'Nothing is published yet: publish a version first'
+          : `Must be earlier than the live version ${live} (got ${version})`,
     },
   ]);
-export const nothingPublished = () =>
-  validationError([{ field: 'active', message: 'Publish a version before activating the workflow' }]);
+export const nothingPublished = () => validationError([{ field: 'active', message: 'Publish a version before activating the workflow' }]);

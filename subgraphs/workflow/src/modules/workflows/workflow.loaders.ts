@@ -5,9 +5,15 @@ import type { WorkflowRepository } from './workflow.repository';
 export function createWorkflowLoaders(repository: WorkflowRepository) {
   return {
     /** Includes workflows deleted within the restore window; callers listing things skip those. */
-    byId: rowLoader((ids) => repository.findByIds(ids), (w) => w.id),
+    byId: rowLoader(
+      (ids) => repository.findByIds(ids),
+      (w) => w.id,
+    ),
     /** The first `count` workflows of each owner. */
-    firstPageByOwner: firstPageLoaders((userIds, count: number) => repository.firstPageByOwners(userIds, count), (w) => w.userId),
+    firstPageByOwner: firstPageLoaders(
+      (userIds, count: number) => repository.firstPageByOwners(userIds, count),
+      (w) => w.userId,
+    ),
   };
 }
 

@@ -41,10 +41,9 @@ export class WorkflowRepository {
   async findByIds(ids: readonly string[]): Promise<Workflow[]> {
     const valid = validUuids(ids);
     if (valid.length === 0) return [];
-    const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select * from workflow.workflows where id in (?) and ${VISIBLE}`,
-      [valid],
-    );
+    const rows = await this.em.execute<Record<string, unknown>[]>(`select * from workflow.workflows where id in (?) and ${VISIBLE}`, [
+      valid,
+    ]);
     return rows.map((row) => this.em.map(WorkflowEntity, row));
   }
 
@@ -63,8 +62,14 @@ export class WorkflowRepository {
     const direction = order.direction === 'ASC' ? 'asc' : 'desc';
     const where = ['org_id = ?', 'deleted_at is null'];
     const params: unknown[] = [orgId];
-    if (filter.isActive !== undefined) { where.push('is_active = ?'); params.push(filter.isActive); }
-    if (filter.tag !== undefined) { where.push('tags @> array[?]::text[]'); params.push(filter.tag); }
+    if (filter.isActive !== undefined) {
+      where.push('is_active = ?');
+      params.push(filter.isActive);
+    }
+    if (filter.tag !== undefined) {
+      where.push('tags @> array[?]::text[]');
+      params.push(filter.tag);
+    }
     if (position) {
       where.push(`(${column}, id) ${direction === 'asc' ? '>' : '<'} (?::${cast}, ?::uuid)`);
       params.push(position.value, position.id);
@@ -130,8 +135,15 @@ export class WorkflowRepository {
        values (?, ?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), false, ?, null, 1, ?, ?::jsonb, clock_timestamp(), clock_timestamp())
        on conflict (org_id, idempotency_key) do nothing returning id`,
       [
-        id, input.orgId, input.userId, input.name, input.description, JSON.stringify(input.tags), input.concurrencyLimit,
-        idempotency.key, JSON.stringify(idempotency.request),
+        id,
+        input.orgId,
+        input.userId,
+        input.name,
+        input.description,
+        JSON.stringify(input.tags),
+        input.concurrencyLimit,
+        idempotency.key,
+        JSON.stringify(idempotency.request),
       ],
     );
     if (inserted.length === 0) return null;
@@ -143,7 +155,10 @@ export class WorkflowRepository {
    * the key until it is purged), and whether it was created for the same request (jsonb
    * equality: key order does not matter).
    */
-  async findByIdempotencyKey(orgId: string, idempotency: WorkflowIdempotency): Promise<{ workflow: Workflow; sameRequest: boolean } | null> {
+  async findByIdempotencyKey(
+    orgId: string,
+    idempotency: WorkflowIdempotency,
+  ): Promise<{ workflow: Workflow; sameRequest: boolean } | null> {
     const rows = await this.em.execute<Record<string, unknown>[]>(
       `select *, idempotency_request = ?::jsonb as same_request from workflow.workflows
        where org_id = ? and idempotency_key = ?`,

@@ -4,11 +4,24 @@ import type { WorkflowVersion } from '../versions/workflow-version.entity';
 import type { VersionLoaders } from '../versions/workflow-version.loaders';
 import type { WorkflowVersionRepository } from '../versions/workflow-version.repository';
 import type { Workflow } from './workflow.entity';
-import { idempotencyKeyReused, noSuchVersion, notAnEarlierVersion, nothingPublished, workflowDeleted, workflowNotFound } from './workflow.errors';
+import {
+  idempotencyKeyReused,
+  noSuchVersion,
+  notAnEarlierVersion,
+  nothingPublished,
+  workflowDeleted,
+  workflowNotFound,
+} from './workflow.errors';
 import { checkWorkflowFields, type WorkflowFields, type WorkflowFieldsInput } from './workflow-input';
 import type { WorkflowLoaders } from './workflow.loaders';
 import { DEFAULT_WORKFLOW_ORDER, workflowOrder, type WorkflowOrder } from './workflow-order';
-import { RESTORE_WINDOW_DAYS, type NewWorkflow, type WorkflowFilter, type WorkflowIdempotency, type WorkflowRepository } from './workflow.repository';
+import {
+  RESTORE_WINDOW_DAYS,
+  type NewWorkflow,
+  type WorkflowFilter,
+  type WorkflowIdempotency,
+  type WorkflowRepository,
+} from './workflow.repository';
 
 export const EMPTY_DEFINITION: WorkflowDefinition = { steps: [], edges: [] };
 export const DEFAULT_CONCURRENCY_LIMIT = 5;
@@ -139,7 +152,8 @@ export class WorkflowService {
   async publish(identity: Identity, id: string, version: number): Promise<Workflow> {
     requireRole(identity, 'admin', 'workflows:write');
     const workflow = await this.editable(id);
-    if (!Number.isInteger(version) || version < 1 || version > workflow.latestVersion) throw noSuchVersion('version', version, workflow.latestVersion);
+    if (!Number.isInteger(version) || version < 1 || version > workflow.latestVersion)
+      throw noSuchVersion('version', version, workflow.latestVersion);
     return this.makeLive(workflow, version);
   }
 
