@@ -1,7 +1,7 @@
 /**
  * What the pre-commit hook (simple-git-hooks, installed by `npm install`) runs on the staged
- * files: ESLint on them, then `tsc -b` on the packages they belong to (incremental, so only
- * what changed is checked). The formatter, when it comes, is one more command below.
+ * files: Prettier writes them, ESLint checks them, then `tsc -b` checks the packages they belong
+ * to (incremental, so only what changed is checked).
  */
 const path = require('node:path');
 
@@ -21,7 +21,11 @@ module.exports = {
   '*.{ts,tsx,js,mjs,cjs}': (files) => {
     const list = files.map(quote).join(' ');
     const touched = touchedPackages(files);
-    // Commands of one entry run in order: the formatter goes first, e.g. `prettier --write ${list}`.
-    return [`eslint --max-warnings=0 --no-warn-ignored ${list}`, ...(touched.length ? [`tsc -b ${touched.join(' ')}`] : [])];
+    // Commands of one entry run in order: the formatter first, so ESLint sees what is committed.
+    return [
+      `prettier --write ${list}`,
+      `eslint --max-warnings=0 --no-warn-ignored ${list}`,
+      ...(touched.length ? [`tsc -b ${touched.join(' ')}`] : []),
+    ];
   },
 };

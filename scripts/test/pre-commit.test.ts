@@ -8,11 +8,19 @@ jest.setTimeout(120_000);
 
 /**
  * A throwaway git repository with this repository's package.json, lint-staged, ESLint (and its
- * rules) and TypeScript settings, its node_modules, and one package (packages/kernel) to commit into.
+ * rules), Prettier and TypeScript settings, its node_modules, and one package (packages/kernel) to commit into.
  */
 function scratchRepository(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-pre-commit-'));
-  for (const file of ['package.json', 'lint-staged.config.js', 'eslint.config.mjs', 'tsconfig.json', 'tsconfig.base.json']) {
+  for (const file of [
+    'package.json',
+    'lint-staged.config.js',
+    'eslint.config.mjs',
+    '.prettierrc.json',
+    '.prettierignore',
+    'tsconfig.json',
+    'tsconfig.base.json',
+  ]) {
     copyFileSync(path.join(repoRoot, file), path.join(dir, file));
   }
   // The repository's own ESLint rules, which eslint.config.mjs loads.
@@ -70,5 +78,11 @@ describe('pre-commit hook', () => {
     const result = commit('packages/kernel/src/fine.ts', 'export const value = 1;\n');
     expect({ status: result.status, output: result.status === 0 ? '' : result.stdout + result.stderr }).toEqual({ status: 0, output: '' });
     expect(git(dir, 'log', '--format=%s').stdout.trim().split('\n')).toEqual(['add packages/kernel/src/fine.ts', 'settings']);
+  });
+
+  it('formats a staged file before committing it', () => {
+    const result = commit('packages/kernel/src/shape.ts', 'export const shape = {a:1,\n  b : "two"}\n');
+    expect(result.status).toBe(0);
+    expect(git(dir, 'show', 'HEAD:packages/kernel/src/shape.ts').stdout).toBe("export const shape = { a: 1, b: 'two' };\n");
   });
 });
