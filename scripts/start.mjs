@@ -116,9 +116,18 @@ async function main() {
   // Subgraphs first (in parallel), then the gateway, which composes them at start-up.
   const subgraphEntries = subgraphs.map((s) => [s, launch(s, mainFile(s))]).filter(([, e]) => e);
   await Promise.all(subgraphEntries.map(([s, e]) => waitForReady(s.name, readyUrl(s), e.exited)));
-  for (const s of subgraphs) if (existsSync(workerFile(s))) launch(s, workerFile(s), `${s.name}-worker`);
+  const workerEntries = subgraphs
+    .filter((s) => existsSync(workerFile(s)))
+    .map((s) => [`${s.name}-worker`, launch(s, workerFile(s), `${s.name}-worker`)]);
   const gatewayEntry = launch(gateway, mainFile(gateway));
   if (gatewayEntry) await waitForReady(gateway.name, readyUrl(gateway), gatewayEntry.exited);
+  // A worker serves no HTTP but its metrics: where it does, the URL printed below answers before it is printed.
+  const metricsHost = !env.METRICS_HOST || ['0.0.0.0', '::'].includes(env.METRICS_HOST) ? '127.0.0.1' : env.METRICS_HOST;
+  await Promise.all(
+    workerEntries
+      .filter(([name]) => metrics[name])
+      .map(([name, entry]) => waitForReady(`${name} metrics`, `http://${metricsHost}:${metrics[name]}/metrics`, entry.exited)),
+  );
   if (shuttingDown) return;
   if (watch) {
     // Rebuilds on every source change; the services restart on the rebuilt output.

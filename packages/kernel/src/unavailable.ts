@@ -29,10 +29,10 @@ const NETWORK_CODES = new Set([
  */
 const POSTGRES_CODE = /^(08\d{3}|53300|57P0[1-3])$/;
 
-/** Messages of pg and ioredis failures that carry no code. */
+/** Messages of pg and ioredis failures that carry no code (knex puts the failed SQL and " - " before pg's). */
 const MESSAGES = [
-  /^Connection terminated/, // pg: the server went away mid-query
-  /^Client has encountered a connection error/, // pg: a client whose connection was ended
+  /(^| - )Connection terminated/, // pg: the server went away mid-query
+  /(^| - )Client has encountered a connection error/, // pg: a client whose connection was ended
   /^timeout exceeded when trying to connect/, // pg pool
   /^Connection is closed\.?$/, // ioredis
   /^Stream isn't writeable/, // ioredis without offline queue

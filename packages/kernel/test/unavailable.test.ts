@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { Client } from 'pg';
 import pino from 'pino';
 import { createOrm } from '../src/db/orm';
+import { inScopedTransaction } from '../src/db/request-transaction';
 import { createErrorFormatter, httpStatusOf, ErrorCode } from '../src/errors';
 import { createRedis } from '../src/redis';
 import { withTimeout } from '../src/timeouts';
@@ -79,6 +80,39 @@ describe('UNAVAILABLE', () => {
     await owner.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
     await owner.end();
     expectUnavailable(await failureOf(() => client.query('select 1')));
+  });
+
+  it('is what a scoped transaction becomes when the server ended its pooled connection, whichever statement meets it, and the pool keeps its one connection', async () => {
+    const orm = await createOrm({ url: db.appUrl, entities: [], poolMax: 1 });
+    const owner = new Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    const failures: unknown[] = [];
+    try {
+      for (let round = 0; round < 10; round++) {
+        const attempt = () =>
+          inScopedTransaction(orm.em, { orgId: 'o' }, (em) => em.execute('select 1')).then(
+            () => null,
+            (error: unknown) => error,
+          );
+        // A healthy pooled connection first: the previous round's loss may still be in the pool, and a
+        // failed transaction that kept the pool's one connection would make this wait forever.
+        while (await attempt()) await new Promise((resolve) => setTimeout(resolve, 10));
+        const terminated = owner.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename <> current_user`,
+          [db.name],
+        );
+        // Half the rounds start before the end of the connection is known (BEGIN meets it), half after.
+        if (round % 2 === 1) await terminated;
+        const failure = await attempt();
+        await terminated;
+        if (failure) failures.push(failure);
+      }
+      expect(failures.length).toBeGreaterThan(0);
+      for (const failure of failures) expectUnavailable(failure);
+    } finally {
+      await owner.end();
+      await orm.close(true);
+    }
   });
 
   it('is what waiting for a pooled connection that never comes becomes', async () => {

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 /** What row-level security policies read: `current_setting('app.org_id', true)`. */
 export interface RowScope {
@@ -23,8 +23,29 @@ export async function beginScopedTransaction(
 ): Promise<EntityManager> {
   const em = root.fork({ clear: true });
   await em.begin({ readOnly: options.readOnly });
-  await setRowScope(em, scope);
+  try {
+    await setRowScope(em, scope);
+  } catch (error) {
+    const cause = await failedBegin(em, error);
+    // Ends the transaction, so its connection goes back to the pool (as in inScopedTransaction).
+    await em.rollback().catch(() => undefined);
+    throw cause;
+  }
   return em;
+}
+
+/**
+ * knex ends a transaction whose BEGIN failed (its connection was lost) without telling MikroORM,
+ * which answers the next statement with "Transaction query already complete"; the BEGIN's own
+ * error, the one that says what happened, is on the transaction's `executionPromise`.
+ */
+async function failedBegin(em: EntityManager, error: unknown): Promise<unknown> {
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  if (!trx?.isCompleted()) return error;
+  return trx.executionPromise.then(
+    () => error,
+    (cause: unknown) => cause,
+  );
 }
 
 export async function setRowScope(em: EntityManager, scope: RowScope): Promise<void> {
@@ -44,7 +65,9 @@ export async function inScopedTransaction<T>(
     await em.commit();
     return result;
   } catch (error) {
-    await em.rollback();
+    // A lost connection fails the rollback too; the server ends the transaction, and the error
+    // that says what happened is the first one.
+    await em.rollback().catch(() => undefined);
     throw error;
   }
 }
