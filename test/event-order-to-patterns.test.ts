@@ -8,7 +8,7 @@ import { createRedis, type Redis } from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
 import { EventRelay } from '../subgraphs/core/src/modules/events/event-relay';
 import { signUp, startCoreHarness, type Account, type CoreHarness } from '../subgraphs/core/test/core-harness';
-import { startAnalyticsWorkers } from '../subgraphs/analytics/src/jobs/analytics-workers';
+import { startWorkers as startAnalyticsWorkers } from '../subgraphs/analytics/src/workers';
 import {
   openAnalyticsDatabase,
   openTestStream,

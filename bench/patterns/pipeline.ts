@@ -42,7 +42,7 @@ import { entities as analyticsEntities, startAnalyticsServer } from '../../subgr
 import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
 import { WorkflowClient } from '../../subgraphs/analytics/src/modules/suggestions/workflow-client';
 import { loadAnalyticsConfig } from '../../subgraphs/analytics/src/config';
-import { startAnalyticsWorkers } from '../../subgraphs/analytics/src/jobs/analytics-workers';
+import { startWorkers as startAnalyticsWorkers } from '../../subgraphs/analytics/src/workers';
 import { createBenchDatabase } from '../support/database';
 import { NOISE_ITEMS, generateStream, type PlantedPattern } from './generate';
 import { seededRandom, until } from '@flowgraph/kernel/testing';

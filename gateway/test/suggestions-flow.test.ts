@@ -5,7 +5,7 @@ import { createLogger, createOrm, createRedis, RedisPubSub, type Redis } from '@
 import { EventRelay } from '../../subgraphs/core/src/modules/events/event-relay';
 import { entities as analyticsEntities } from '../../subgraphs/analytics/src';
 import { loadAnalyticsConfig } from '../../subgraphs/analytics/src/config';
-import { startAnalyticsWorkers } from '../../subgraphs/analytics/src/jobs/analytics-workers';
+import { startWorkers as startAnalyticsWorkers } from '../../subgraphs/analytics/src/workers';
 import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
 import { createSuggestionListener, suggestionSettings } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-offers';
 import { WorkflowClient } from '../../subgraphs/analytics/src/modules/suggestions/workflow-client';

@@ -1,32 +1,32 @@
 import type { RequestContext } from '@flowgraph/kernel';
-import { createPatternLoaders, type PatternLoaders } from './modules/patterns/pattern.loaders';
-import { PatternRepository } from './modules/patterns/pattern.repository';
-import { PatternService } from './modules/patterns/pattern.service';
+import { createPatternsContext, type PatternsContext } from './modules/patterns/patterns.context';
 import { createReportingContext, type ReportingContext, type ReportingModuleDeps } from './modules/reporting/reporting.context';
-import { createSuggestionsContext, type SuggestionsContext, type SuggestionModuleDeps } from './modules/suggestions/suggestion.context';
+import { createSuggestionsContext, type SuggestionsContext, type SuggestionsModuleDeps } from './modules/suggestions/suggestions.context';
 
 export interface AnalyticsContext extends RequestContext {
-  loaders: { patterns: PatternLoaders } & SuggestionsContext['loaders'];
-  patterns: PatternService;
-  suggestions: SuggestionsContext['service'];
-  reporting: ReportingContext;
+  loaders: PatternsContext['loaders'] & SuggestionsContext['loaders'];
+  patterns: PatternsContext['patterns'];
+  suggestions: SuggestionsContext['suggestions'];
+  reporting: ReportingContext['reporting'];
 }
 
-/** Process-wide pieces the per-request context is built from. */
-export interface AnalyticsContextDeps {
-  suggestions: SuggestionModuleDeps;
+/** Process-wide pieces the per-request context is built from, per module. */
+export interface ContextDeps {
+  suggestions: SuggestionsModuleDeps;
   reporting: ReportingModuleDeps;
 }
 
-export function createAnalyticsContext(base: RequestContext, deps: AnalyticsContextDeps): AnalyticsContext {
-  const repository = new PatternRepository(base.em);
-  const patternLoaders = createPatternLoaders(repository);
-  const suggestions = createSuggestionsContext(base, deps.suggestions);
-  return {
-    ...base,
-    loaders: { patterns: patternLoaders, ...suggestions.loaders },
-    patterns: new PatternService(repository, patternLoaders),
-    suggestions: suggestions.service,
-    reporting: createReportingContext(base, deps.reporting),
+export function createContextFactory(deps: ContextDeps): (base: RequestContext) => AnalyticsContext {
+  return (base) => {
+    const patterns = createPatternsContext(base);
+    const suggestions = createSuggestionsContext(base, deps.suggestions);
+    const reporting = createReportingContext(base, deps.reporting);
+    return {
+      ...base,
+      loaders: { ...patterns.loaders, ...suggestions.loaders },
+      patterns: patterns.patterns,
+      suggestions: suggestions.suggestions,
+      reporting: reporting.reporting,
+    };
   };
 }

@@ -1,6 +1,6 @@
 import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createAnalyticsContext, type AnalyticsContext, type AnalyticsContextDeps } from './context';
+import { createContextFactory, type AnalyticsContext, type ContextDeps } from './context';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -13,7 +13,7 @@ export interface AnalyticsServerDeps {
    * The suggestions and reporting modules' process-wide pieces. With a suggestion feed (its
    * RedisPubSub having a subscriber connection), `suggestionAdded` is served over graphql-ws.
    */
-  modules: AnalyticsContextDeps;
+  modules: ContextDeps;
 }
 
 /** Wiring only: the analytics subgraph on `port` (0 picks a free one). */
@@ -26,7 +26,7 @@ export function startAnalyticsServer(deps: AnalyticsServerDeps, port = 0, host?:
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: deps.identitySecret,
-      extendContext: (base) => createAnalyticsContext(base, deps.modules),
+      extendContext: createContextFactory(deps.modules),
       subscriptions: Boolean(deps.modules.suggestions.feed),
     },
     port,

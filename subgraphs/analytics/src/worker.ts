@@ -13,7 +13,6 @@ import {
 } from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
-import { startAnalyticsWorkers } from './jobs/analytics-workers';
 import { QUEUES, bullPrefix } from './jobs/queues';
 import { ANALYTICS_CONSUMER_GROUP } from './modules/event-copy/event-stream';
 import { createDailyAggregatesJob } from './modules/reporting/daily-aggregates.job';
@@ -21,6 +20,7 @@ import { WorkflowActivityClient } from './modules/reporting/workflow-activity.cl
 import { SuggestionFeed } from './modules/suggestions/suggestion-feed';
 import { createSuggestionListener, suggestionSettings } from './modules/suggestions/suggestion-offers';
 import { WorkflowClient } from './modules/suggestions/workflow-client';
+import { startWorkers } from './workers';
 
 /**
  * The analytics worker process: the event copy with near-real-time patterns and suggestions,
@@ -46,7 +46,7 @@ runProcess('analytics-worker', async () => {
     eventRetentionDays: config.ANALYTICS_EVENT_RETENTION_DAYS,
     workflow: new WorkflowActivityClient(workflow),
   });
-  const workers = await startAnalyticsWorkers({ orm, connection, redis, logger, config, patternListener, jobs: [dailyAggregates] });
+  const workers = await startWorkers({ orm, connection, redis, logger, config, patternListener, jobs: [dailyAggregates] });
   // Audit entries written with each change, on their way to Core's audit log.
   const auditRelay = new AuditRelay({ orm, schema: 'analytics', redis, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();

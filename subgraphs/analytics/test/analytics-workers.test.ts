@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import { createRedis, type Redis } from '@flowgraph/kernel';
 import { storeEvents } from '../src/modules/event-copy/event-copy.service';
-import type { AnalyticsJobDefinition } from '../src/jobs/analytics-job';
-import { startAnalyticsWorkers } from '../src/jobs/analytics-workers';
-import { MINE_PATTERNS_JOB, MINE_PATTERNS_NIGHTLY_JOB } from '../src/jobs/mine-patterns.job';
+import type { AnalyticsJobDefinition } from '../src/modules/patterns/patterns.worker';
+import { startWorkers } from '../src/workers';
+import { MINE_PATTERNS_JOB, MINE_PATTERNS_NIGHTLY_JOB } from '../src/modules/patterns/mine-patterns.job';
 import {
   copied,
   openAnalyticsDatabase,
@@ -27,7 +27,7 @@ let database: AnalyticsDatabase;
 let stream: TestStream;
 let connection: Redis;
 let eventsConnection: Redis;
-let running: Awaited<ReturnType<typeof startAnalyticsWorkers>>;
+let running: Awaited<ReturnType<typeof startWorkers>>;
 let queueEvents: QueueEvents;
 const extraRuns: Record<string, unknown>[] = [];
 const extra: AnalyticsJobDefinition = {
@@ -62,7 +62,7 @@ beforeAll(async () => {
   stream = await openTestStream('anworkers', { PATTERN_MIN_SUPPORT: '3', PATTERN_MIN_SUPPORT_RATIO: '0' });
   connection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
   eventsConnection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
-  running = await startAnalyticsWorkers({
+  running = await startWorkers({
     orm: database.orm,
     connection,
     redis: stream.redis,
@@ -87,7 +87,7 @@ afterAll(async () => {
 });
 
 it('schedules the nightly mining at 02:00 UTC and the extra jobs, once however many replicas start', async () => {
-  const second = await startAnalyticsWorkers({
+  const second = await startWorkers({
     orm: database.orm,
     connection,
     redis: stream.redis,

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { createRedis, type Redis } from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
-import { startAnalyticsWorkers } from '../src/jobs/analytics-workers';
-import { MINE_USER_WHEN_DUE_JOB } from '../src/jobs/mine-user-when-due.job';
+import { startWorkers } from '../src/workers';
+import { MINE_USER_WHEN_DUE_JOB } from '../src/modules/patterns/mine-user-when-due.job';
 import { ANALYTICS_CONSUMER_GROUP } from '../src/modules/event-copy/event-stream';
 import {
   drained,
@@ -24,7 +24,7 @@ const HOUR = 3_600_000;
 let database: AnalyticsDatabase;
 let stream: TestStream;
 let connection: Redis;
-let running: Awaited<ReturnType<typeof startAnalyticsWorkers>>;
+let running: Awaited<ReturnType<typeof startWorkers>>;
 const orgId = randomUUID();
 const userId = randomUUID();
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   // A pattern from 2 sessions on: one session in the past, the other one still to come.
   stream = await openTestStream('anfuture', { PATTERN_MIN_SUPPORT: '2', PATTERN_MIN_SUPPORT_RATIO: '0' });
   connection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
-  running = await startAnalyticsWorkers({
+  running = await startWorkers({
     orm: database.orm,
     connection,
     redis: stream.redis,

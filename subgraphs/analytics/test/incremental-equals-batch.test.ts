@@ -14,8 +14,8 @@ import { storeEvents } from '../src/modules/event-copy/event-copy.service';
 import { ANALYTICS_CONSUMER_GROUP } from '../src/modules/event-copy/event-stream';
 import { PatternMiner } from '../src/modules/patterns/pattern-miner';
 import { patternKey, userMiningOptions } from '../src/modules/patterns/user-pattern-mining';
-import { startAnalyticsWorkers } from '../src/jobs/analytics-workers';
-import { minePatternsOfOrganization } from '../src/jobs/mine-patterns.job';
+import { startWorkers } from '../src/workers';
+import { minePatternsOfOrganization } from '../src/modules/patterns/mine-patterns.job';
 import {
   copied,
   drained,
@@ -150,7 +150,7 @@ it('finds through the stream, chunked, shuffled and duplicated, the active patte
   // Near-real-time: two worker replicas in one consumer group, clock fixed at NOW.
   const replicas = await Promise.all(
     [0, 1].map(() =>
-      startAnalyticsWorkers({
+      startWorkers({
         orm: incremental.orm,
         connection,
         redis: stream.redis,

@@ -1,18 +1,15 @@
 import type { RequestContext } from '@flowgraph/kernel';
-import { createIntegrationLoaders, type IntegrationLoaders } from './modules/integrations/integration.loaders';
-import { IntegrationRepository } from './modules/integrations/integration.repository';
-import { IntegrationService } from './modules/integrations/integration.service';
+import { createIntegrationsContext, type IntegrationsContext } from './modules/integrations/integrations.context';
 
 export interface IntegrationContext extends RequestContext {
-  loaders: { integrations: IntegrationLoaders };
-  integrations: IntegrationService;
+  loaders: IntegrationsContext['loaders'];
+  integrations: IntegrationsContext['integrations'];
 }
 
-export function createIntegrationContext(base: RequestContext): IntegrationContext {
-  const repository = new IntegrationRepository(base.em);
-  return {
-    ...base,
-    loaders: { integrations: createIntegrationLoaders(repository) },
-    integrations: new IntegrationService(repository),
+/** The integrations module needs no process-wide pieces yet, so the factory takes no deps. */
+export function createContextFactory(): (base: RequestContext) => IntegrationContext {
+  return (base) => {
+    const integrations = createIntegrationsContext(base);
+    return { ...base, loaders: { ...integrations.loaders }, integrations: integrations.integrations };
   };
 }

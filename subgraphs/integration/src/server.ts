@@ -1,6 +1,6 @@
 import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createIntegrationContext, type IntegrationContext } from './context';
+import { createContextFactory, type IntegrationContext } from './context';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -21,7 +21,7 @@ export function startIntegrationServer(deps: IntegrationServerDeps, port = 0, ho
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: deps.identitySecret,
-      extendContext: createIntegrationContext,
+      extendContext: createContextFactory(),
     },
     port,
     host,

@@ -1,19 +1,12 @@
-import { requireRole } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
 import { trendDirection } from './pattern-trend';
 
 export const patternResolvers: Resolvers = {
   Query: {
-    pattern: (_parent, { id }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'patterns:read');
-      return ctx.loaders.patterns.byId.load(id);
-    },
+    pattern: (_parent, { id }, ctx) => ctx.patterns.byId(ctx.identity, id),
   },
   Pattern: {
-    __resolveReference: (ref, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'patterns:read');
-      return ctx.loaders.patterns.byId.load(ref.id);
-    },
+    __resolveReference: (ref, ctx) => ctx.patterns.byId(ctx.identity, ref.id),
     user: (pattern) => ({ id: pattern.userId }),
     active: (pattern) => pattern.active,
     examples: (pattern) => pattern.examples ?? [],

@@ -10,6 +10,12 @@ export class PatternService {
     private readonly loaders: PatternLoaders,
   ) {}
 
+  /** Query.pattern and Pattern references: one pattern, batched with the request's other lookups. */
+  byId(identity: Identity, id: string): Promise<Pattern | null> {
+    requireRole(identity, 'viewer', 'patterns:read');
+    return this.loaders.byId.load(id);
+  }
+
   /** User.patterns: a user's active patterns by support; the first page of every user in one query. */
   listForUser(identity: Identity, userId: string, args: PageArgs): Promise<Connection<Pattern>> {
     requireRole(identity, 'viewer', 'patterns:read');

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '@flowgraph/kernel';
-import type { AnalyticsJobDefinition } from '../../jobs/analytics-job';
+import type { AnalyticsJobDefinition } from '../patterns/patterns.worker';
 import { MAX_WINDOW_DAYS } from './aggregate-window';
 import { OrganizationAggregates } from './organization-aggregates';
 import { utcDay } from './utc-day';

@@ -11,8 +11,11 @@ export interface ReportingModuleDeps {
   aggregates?: OrganizationAggregates;
 }
 
-export function createReportingContext(base: RequestContext, deps: ReportingModuleDeps): ReportService {
-  return new ReportService(base.em, deps.replica, deps.aggregates);
+/** The reporting module's share of the request context. */
+export interface ReportingContext {
+  reporting: ReportService;
 }
 
-export type ReportingContext = ReturnType<typeof createReportingContext>;
+export function createReportingContext(base: RequestContext, deps: ReportingModuleDeps): ReportingContext {
+  return { reporting: new ReportService(base.em, deps.replica, deps.aggregates) };
+}

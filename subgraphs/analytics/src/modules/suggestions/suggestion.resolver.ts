@@ -1,18 +1,14 @@
-import { eachSubscriptionEvent, requireRole } from '@flowgraph/kernel';
+import { eachSubscriptionEvent } from '@flowgraph/kernel';
 import type { AnalyticsContext } from '../../context';
 import type { Resolvers, SuggestionStatus as GqlSuggestionStatus } from '../../generated/graphql';
 import type { SuggestionAddedMessage } from './suggestion-feed';
 import type { SuggestionStatus } from './suggestion.entity';
-import { suggestionNotFound } from './suggestion.errors';
 
 const statusFilter = (status: GqlSuggestionStatus | null | undefined) => (status ? (status.toLowerCase() as SuggestionStatus) : undefined);
 
 export const suggestionResolvers: Resolvers = {
   Query: {
-    suggestion: (_parent, { id }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'suggestions:read');
-      return ctx.loaders.suggestions.byId.load(id);
-    },
+    suggestion: (_parent, { id }, ctx) => ctx.suggestions.byId(ctx.identity, id),
   },
   Mutation: {
     acceptSuggestion: (_parent, { id, input }, ctx) => ctx.suggestions.accept(ctx.identity, id, input ?? {}),
@@ -25,18 +21,11 @@ export const suggestionResolvers: Resolvers = {
         // The channel is already the caller's own; the check keeps a stray message out all the same.
         return eachSubscriptionEvent(ctx, messages, (m: SuggestionAddedMessage) => m.orgId === caller.orgId && m.userId === caller.userId);
       },
-      resolve: async (message: SuggestionAddedMessage, _args: unknown, ctx: AnalyticsContext) => {
-        const suggestion = await ctx.loaders.suggestions.byId.load(message.suggestionId);
-        if (!suggestion) throw suggestionNotFound();
-        return suggestion;
-      },
+      resolve: (message: SuggestionAddedMessage, _args: unknown, ctx: AnalyticsContext) => ctx.suggestions.addedSuggestion(message),
     },
   },
   Suggestion: {
-    __resolveReference: (ref, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'suggestions:read');
-      return ctx.loaders.suggestions.byId.load(ref.id);
-    },
+    __resolveReference: (ref, ctx) => ctx.suggestions.byId(ctx.identity, ref.id),
     status: (suggestion) => suggestion.status.toUpperCase() as GqlSuggestionStatus,
     // The pattern is deleted with its suggestion (on delete cascade), so it is always there.
     pattern: async (suggestion, _args, ctx) => (await ctx.loaders.patterns.byId.load(suggestion.patternId))!,
@@ -45,10 +34,7 @@ export const suggestionResolvers: Resolvers = {
     user: (suggestion) => ({ id: suggestion.userId }),
   },
   Pattern: {
-    suggestion: (pattern, _args, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'suggestions:read');
-      return ctx.loaders.suggestions.byPatternId.load(pattern.id);
-    },
+    suggestion: (pattern, _args, ctx) => ctx.suggestions.forPattern(ctx.identity, pattern.id),
   },
   User: {
     suggestions: (user, { status, first, after }, ctx) =>

@@ -43,6 +43,18 @@ export class SuggestionService {
     private readonly deps: SuggestionServiceDeps,
   ) {}
 
+  /** Query.suggestion and Suggestion references: one suggestion, batched with the request's other lookups. */
+  byId(identity: Identity, id: string): Promise<Suggestion | null> {
+    requireRole(identity, 'viewer', 'suggestions:read');
+    return this.loaders.byId.load(id);
+  }
+
+  /** Pattern.suggestion: the suggestion made of a pattern, if any. */
+  forPattern(identity: Identity, patternId: string): Promise<Suggestion | null> {
+    requireRole(identity, 'viewer', 'suggestions:read');
+    return this.loaders.byPatternId.load(patternId);
+  }
+
   /** User.suggestions: most recently offered first, of one status if given; the first page of every user in one query. */
   listForUser(identity: Identity, userId: string, status: SuggestionStatus | undefined, args: PageArgs): Promise<Connection<Suggestion>> {
     requireRole(identity, 'viewer', 'suggestions:read');
@@ -74,7 +86,7 @@ export class SuggestionService {
     const caller = requireRole(identity, 'member', 'suggestions:write');
     const suggestion = await this.ownOrAdministered(caller, id);
     if (suggestion.status === 'accepted') return { suggestion, workflow: { id: suggestion.workflowId! }, webhookSecret: null };
-    if (!this.deps.workflow) throw new Error('acceptSuggestion needs the Workflow client (SuggestionModuleDeps.workflow)');
+    if (!this.deps.workflow) throw new Error('acceptSuggestion needs the Workflow client (SuggestionsModuleDeps.workflow)');
     const { workflow, webhookSecret } = await this.deps.workflow.createWorkflowFromTemplate(identity, {
       templateId: suggestion.templateId,
       name: input.name ?? suggestion.title,
@@ -108,8 +120,15 @@ export class SuggestionService {
   /** The caller's own feed of offered suggestions (new or reopened), in the caller's organization. */
   async added(identity: Identity): Promise<{ caller: MemberIdentity; messages: AsyncIterableIterator<SuggestionAddedMessage> }> {
     const caller = requireRole(identity, 'viewer', 'suggestions:read');
-    if (!this.deps.feed) throw new Error('suggestionAdded needs the suggestion feed (SuggestionModuleDeps.feed)');
+    if (!this.deps.feed) throw new Error('suggestionAdded needs the suggestion feed (SuggestionsModuleDeps.feed)');
     return { caller, messages: await this.deps.feed.subscribe(caller.orgId, caller.userId) };
+  }
+
+  /** The suggestion a `suggestionAdded` message announces (the subscription checked the caller). */
+  async addedSuggestion(message: SuggestionAddedMessage): Promise<Suggestion> {
+    const suggestion = await this.loaders.byId.load(message.suggestionId);
+    if (!suggestion) throw suggestionNotFound();
+    return suggestion;
   }
 
   /** Locked for the rest of the request; row-level security hides other organizations' (NOT_FOUND). */

@@ -1,13 +1,9 @@
-import { requireRole } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
 import { providerFromGraphQL, providerToGraphQL } from './integration-provider';
 
 export const integrationResolvers: Resolvers = {
   Query: {
-    integration: (_parent, { id }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'integrations:read');
-      return ctx.loaders.integrations.byId.load(id);
-    },
+    integration: (_parent, { id }, ctx) => ctx.integrations.byId(ctx.identity, id),
   },
   Mutation: {
     connectIntegration: async (_parent, { input }, ctx) => ({
@@ -18,17 +14,11 @@ export const integrationResolvers: Resolvers = {
     }),
   },
   Integration: {
-    __resolveReference: (ref, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'integrations:read');
-      return ctx.loaders.integrations.byId.load(ref.id);
-    },
+    __resolveReference: (ref, ctx) => ctx.integrations.byId(ctx.identity, ref.id),
     provider: (integration) => providerToGraphQL(integration.provider),
     owner: (integration) => ({ id: integration.userId }),
   },
   User: {
-    integrations: (user, _args, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'integrations:read');
-      return ctx.loaders.integrations.byUser.load(user.id);
-    },
+    integrations: (user, _args, ctx) => ctx.integrations.listForUser(ctx.identity, user.id),
   },
 };

@@ -1,11 +1,27 @@
 import { requireRole, validationError, type Identity } from '@flowgraph/kernel';
 import type { Integration, IntegrationProviderValue } from './integration.entity';
+import type { IntegrationLoaders } from './integration.loaders';
 import type { IntegrationRepository } from './integration.repository';
 
 export const MAX_DISPLAY_NAME = 100;
 
 export class IntegrationService {
-  constructor(private readonly repository: IntegrationRepository) {}
+  constructor(
+    private readonly repository: IntegrationRepository,
+    private readonly loaders: IntegrationLoaders,
+  ) {}
+
+  /** Query.integration and Integration references: one integration, batched with the request's other lookups. */
+  byId(identity: Identity, id: string): Promise<Integration | null> {
+    requireRole(identity, 'viewer', 'integrations:read');
+    return this.loaders.byId.load(id);
+  }
+
+  /** User.integrations: a user's integrations (a bounded list), every user's in one query. */
+  listForUser(identity: Identity, userId: string): Promise<Integration[]> {
+    requireRole(identity, 'viewer', 'integrations:read');
+    return this.loaders.byUser.load(userId);
+  }
 
   /**
    * Records an active integration for the caller. No credentials are exchanged yet: the OAuth

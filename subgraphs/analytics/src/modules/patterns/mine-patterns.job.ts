@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobsOptions, Queue } from 'bullmq';
 import { inScopedTransaction } from '@flowgraph/kernel';
-import { AnalyticsEventRepository } from '../modules/event-copy/analytics-event.repository';
-import { purgeEventsBefore } from '../modules/event-copy/event-copy.service';
-import type { PatternMiner } from '../modules/patterns/pattern-miner';
-import { PatternStore } from '../modules/patterns/pattern-store.repository';
-import { miningWindow } from '../modules/patterns/user-pattern-mining';
+import { AnalyticsEventRepository } from '../event-copy/analytics-event.repository';
+import { purgeEventsBefore } from '../event-copy/event-copy.service';
+import type { PatternMiner } from './pattern-miner';
+import { PatternStore } from './pattern-store.repository';
+import { miningWindow } from './user-pattern-mining';
 
 /** The nightly scheduler's job: fans out one {@link MINE_PATTERNS_JOB} per organization. */
 export const MINE_PATTERNS_NIGHTLY_JOB = 'mine-patterns-nightly';

@@ -1,5 +1,5 @@
 import type { RequestContext } from '@flowgraph/kernel';
-import { createSuggestionLoaders } from './suggestion.loaders';
+import { createSuggestionLoaders, type SuggestionLoaders } from './suggestion.loaders';
 import { SuggestionRepository } from './suggestion.repository';
 import { SuggestionService } from './suggestion.service';
 import type { SuggestionFeed } from './suggestion-feed';
@@ -10,7 +10,7 @@ import type { WorkflowClient } from './workflow-client';
  * them (tests that only read): without `workflow`, acceptSuggestion fails; without `feed`, the
  * server does not serve subscriptions.
  */
-export interface SuggestionModuleDeps {
+export interface SuggestionsModuleDeps {
   /** The Workflow subgraph: creates the workflow of an accepted suggestion. */
   workflow?: Pick<WorkflowClient, 'createWorkflowFromTemplate'>;
   /**
@@ -20,13 +20,14 @@ export interface SuggestionModuleDeps {
   feed?: SuggestionFeed;
 }
 
-export function createSuggestionsContext(base: RequestContext, deps: SuggestionModuleDeps) {
-  const repository = new SuggestionRepository(base.em);
-  const loaders = createSuggestionLoaders(repository);
-  return {
-    loaders: { suggestions: loaders },
-    service: new SuggestionService(base.em, repository, loaders, deps),
-  };
+/** The suggestions module's share of the request context. */
+export interface SuggestionsContext {
+  loaders: { suggestions: SuggestionLoaders };
+  suggestions: SuggestionService;
 }
 
-export type SuggestionsContext = ReturnType<typeof createSuggestionsContext>;
+export function createSuggestionsContext(base: RequestContext, deps: SuggestionsModuleDeps): SuggestionsContext {
+  const repository = new SuggestionRepository(base.em);
+  const loaders = createSuggestionLoaders(repository);
+  return { loaders: { suggestions: loaders }, suggestions: new SuggestionService(base.em, repository, loaders, deps) };
+}

@@ -1,12 +1,10 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { isUuid, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
-import type { AnalyticsConfig } from '../config';
-import { EventCopyConsumer, type EventCopyConsumerOptions } from '../modules/event-copy/event-copy.consumer';
-import type { PatternListener } from '../modules/patterns/pattern-listener';
-import { PatternMiner } from '../modules/patterns/pattern-miner';
-import { userMiningOptions } from '../modules/patterns/user-pattern-mining';
-import type { AnalyticsJobDefinition } from './analytics-job';
+import type { AnalyticsConfig } from '../../config';
+import { QUEUES, bullPrefix } from '../../jobs/queues';
+import type { CopiedEvent } from '../event-copy/copied-event';
+import type { EventUser } from '../event-copy/event-copy.consumer';
 import {
   MINE_PATTERNS_JOB,
   MINE_PATTERNS_NIGHTLY_JOB,
@@ -16,14 +14,21 @@ import {
   type MinePatternsJobData,
 } from './mine-patterns.job';
 import { MINE_USER_WHEN_DUE_JOB, mineUserWhenDue, mineUserWhenDueDataSchema, scheduleDueMining } from './mine-user-when-due.job';
-import { QUEUES, bullPrefix } from './queues';
+import type { PatternListener } from './pattern-listener';
+import { PatternMiner } from './pattern-miner';
+import { userMiningOptions } from './user-pattern-mining';
 
-export interface AnalyticsWorkerDeps {
+/** A scheduled job the analytics worker runs on its BullMQ queue (one scheduler per name, upserted at start). */
+export interface AnalyticsJobDefinition {
+  name: string;
+  schedule: { pattern: string; tz?: string };
+  run(data: Record<string, unknown>): Promise<unknown>;
+}
+
+export interface PatternsWorkerDeps {
   orm: MikroORM;
   /** `createRedis(url, { forWorkers: true })`: BullMQ's blocking commands. */
   connection: Redis;
-  /** A plain connection: the event consumer acknowledges with it (and duplicates it for its blocking reads). */
-  redis: Redis;
   logger: Logger;
   config: Pick<
     AnalyticsConfig,
@@ -34,7 +39,6 @@ export interface AnalyticsWorkerDeps {
     | 'PATTERN_MIN_SUPPORT_RATIO'
     | 'PATTERN_MAX_LENGTH'
     | 'PATTERN_WINDOW_DAYS'
-    | 'PATTERN_REFRESH_DEBOUNCE_MS'
     | 'ANALYTICS_EVENT_RETENTION_DAYS'
     | 'PATTERN_MINING_CONCURRENCY'
   >;
@@ -42,24 +46,20 @@ export interface AnalyticsWorkerDeps {
   patternListener?: PatternListener;
   /** More scheduled jobs on the analytics queue (e.g. reporting's daily aggregates). */
   jobs?: AnalyticsJobDefinition[];
-  /** The clock mining runs at. Default: the system clock. Tests fix it. */
-  clock?: () => Date;
-  /** Event consumer tuning (tests shorten these); `false` runs no consumer. */
-  eventConsumer?: Pick<EventCopyConsumerOptions, 'blockMs' | 'batchSize' | 'claimIdleMs' | 'claimEveryMs' | 'maxDeliveries'> | false;
-  /** Jobs run at once by this process. Default: 2. */
-  concurrency?: number;
+  /** The clock mining runs at. */
+  clock: () => Date;
+  /** Jobs run at once by this process. */
+  concurrency: number;
 }
 
 /**
- * Everything the analytics worker process runs: the event copy with its near-real-time pattern
- * refresh, and the `analytics` queue — the nightly mining scheduler (fanning out one job per
- * organization), the delayed mining of events dated in the future, and any extra scheduled jobs. Every replica runs the same: the consumer group
- * splits the stream among them, and BullMQ hands each job to one of them.
+ * The `analytics` queue: the nightly mining scheduler (fanning out one job per organization),
+ * the delayed mining of events dated in the future, and any extra scheduled jobs. BullMQ hands
+ * each job to one replica. `refresh` is the near-real-time mining of a stored batch's users.
  */
-export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
-  const { config, connection, logger } = deps;
+export async function startPatternsWorker(deps: PatternsWorkerDeps) {
+  const { config, connection, logger, clock } = deps;
   const root = deps.orm.em as EntityManager;
-  const clock = deps.clock ?? (() => new Date());
   const options = userMiningOptions(config);
   const miner = new PatternMiner({ root, options, logger, listener: deps.patternListener, concurrency: config.PATTERN_MINING_CONCURRENCY });
   const prefix = bullPrefix(config.REDIS_PREFIX);
@@ -96,37 +96,24 @@ export async function startAnalyticsWorkers(deps: AnalyticsWorkerDeps) {
       if (!definition) throw new UnrecoverableError(`unknown job ${job.name}`);
       return definition.run((job.data ?? {}) as Record<string, unknown>);
     },
-    { connection, prefix, concurrency: deps.concurrency ?? 2, telemetry: queueTelemetry() },
+    { connection, prefix, concurrency: deps.concurrency, telemetry: queueTelemetry() },
   );
   worker.on('failed', (job, error) => logger.error({ job: job?.name, jobId: job?.id, err: error }, 'analytics job failed'));
-
-  const consumer =
-    deps.eventConsumer === false
-      ? null
-      : new EventCopyConsumer({
-          root,
-          redis: deps.redis,
-          redisPrefix: config.REDIS_PREFIX,
-          logger,
-          debounceMs: config.PATTERN_REFRESH_DEBOUNCE_MS,
-          // Near-real-time: the users of each stored batch are re-mined before it is acknowledged,
-          // and again when events it dated in the future come due.
-          afterStore: async (users, events) => {
-            const now = clock();
-            await miner.mineUsers(users, now);
-            await scheduleDueMining(queue, events, now);
-          },
-          ...deps.eventConsumer,
-        });
-  await consumer?.start();
 
   return {
     queue,
     worker,
-    consumer,
     miner,
+    /**
+     * Near-real-time: re-mines the users of a stored batch, and queues their mining again for
+     * when events it dated in the future come due.
+     */
+    refresh: async (users: EventUser[], events: CopiedEvent[]): Promise<void> => {
+      const now = clock();
+      await miner.mineUsers(users, now);
+      await scheduleDueMining(queue, events, now);
+    },
     async close() {
-      await consumer?.stop();
       await worker.close();
       await queue.close();
     },

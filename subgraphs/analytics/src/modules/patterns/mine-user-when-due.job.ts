@@ -1,8 +1,8 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { z } from 'zod';
 import { PLATFORM_TOOL } from '@flowgraph/contracts';
-import type { CopiedEvent } from '../modules/event-copy/copied-event';
-import type { PatternMiner, UserMiningResult } from '../modules/patterns/pattern-miner';
+import type { CopiedEvent } from '../event-copy/copied-event';
+import type { PatternMiner, UserMiningResult } from './pattern-miner';
 
 /**
  * Mines one user when an event dated in the future (Core accepts up to 24 h ahead) comes due:
