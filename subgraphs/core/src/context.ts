@@ -57,7 +57,7 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
     const memberships = createMembershipsContext(base, deps.memberships, { scope, audit });
     const organizations = createOrganizationsContext(base, {
       scope,
-      memberships: memberships.repository,
+      memberships,
       audit,
       platformEvents: events.platformEvents,
     });

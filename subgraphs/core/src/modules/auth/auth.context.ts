@@ -42,13 +42,14 @@ export function createSessionsContext(
   },
 ): { loaders: SessionLoaders; service: SessionService } {
   const repository = new SessionRepository(base.em);
+  const loaders = createSessionLoaders(repository);
   return {
-    loaders: createSessionLoaders(repository),
+    loaders,
     service: new SessionService({
       sessions: repository,
       memberships: shares.memberships,
       users: shares.users.repository,
-      loaders: { users: shares.users.loaders, organizations: shares.organizations },
+      loaders: { users: shares.users.loaders, organizations: shares.organizations, sessions: loaders },
       audit: shares.audit,
       revocations: deps.revocations,
       afterCommit: base.afterCommit,
