@@ -18,7 +18,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { AuditRelay, createLogger, createOrm, createRedis, type Redis } from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
 // Tests may start subgraph parts in-process; the gateway's own code never imports them.
-import { startCoreWorker } from '../../subgraphs/core/src/jobs/core-worker';
+import { startWorkers as startCoreWorker } from '../../subgraphs/core/src/workers';
 import { bullPrefix } from '../../subgraphs/core/src/jobs/queues';
 import { post, startFederation, type Federation, type HttpGraphQLResult } from './support/federation-kit';
 

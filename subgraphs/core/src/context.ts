@@ -1,29 +1,25 @@
-import type { RequestContext, Redis } from '@flowgraph/kernel';
-import type { CoreConfig } from './config';
-import { ApiKeyRepository } from './modules/api-keys/api-key.repository';
-import { ApiKeyService } from './modules/api-keys/api-key.service';
-import { AuditRepository } from './modules/audit/audit.repository';
-import { AuditService } from './modules/audit/audit.service';
-import { createSessionLoaders, type SessionLoaders } from './modules/auth/auth.loaders';
-import { AuthService } from './modules/auth/auth.service';
-import type { LoginThrottle } from './modules/auth/login-throttle';
-import type { PasswordHasher } from './modules/auth/password.hasher';
-import { AccessRevocations } from './modules/auth/access-revocation';
-import { SessionRepository } from './modules/auth/session.repository';
-import { SessionService } from './modules/auth/session.service';
-import { createEventsContext, type EventLoaders, type EventService } from './modules/events';
-import { EventRepository } from './modules/events/event.repository';
-import { PlatformEvents } from './modules/events/platform-events';
-import { InvitationRepository } from './modules/invitations/invitation.repository';
-import { InvitationService } from './modules/invitations/invitation.service';
-import { createMembershipLoaders, type MembershipLoaders } from './modules/memberships/membership.loaders';
-import { MembershipRepository } from './modules/memberships/membership.repository';
-import { MembershipService } from './modules/memberships/membership.service';
-import { createOrganizationLoaders, type OrganizationLoaders } from './modules/organizations/organization.loaders';
-import { OrganizationRepository } from './modules/organizations/organization.repository';
-import { OrganizationService } from './modules/organizations/organization.service';
-import { createUserLoaders, type UserLoaders } from './modules/users/user.loaders';
-import { UserRepository } from './modules/users/user.repository';
+import type { RequestContext } from '@flowgraph/kernel';
+import { createApiKeysContext } from './modules/api-keys/api-keys.context';
+import { createAuditContext } from './modules/audit/audit.context';
+import { createAuthContext, createSessionsContext, type AuthModuleDeps } from './modules/auth/auth.context';
+import type { SessionLoaders } from './modules/auth/auth.loaders';
+import type { AuthService } from './modules/auth/auth.service';
+import type { SessionService } from './modules/auth/session.service';
+import type { ApiKeyService } from './modules/api-keys/api-key.service';
+import type { AuditService } from './modules/audit/audit.service';
+import type { EventLoaders } from './modules/events/event.loaders';
+import type { EventService } from './modules/events/event.service';
+import { createEventsContext } from './modules/events/events.context';
+import { createInvitationsContext, type InvitationModuleDeps } from './modules/invitations/invitations.context';
+import type { InvitationService } from './modules/invitations/invitation.service';
+import type { MembershipLoaders } from './modules/memberships/membership.loaders';
+import type { MembershipService } from './modules/memberships/membership.service';
+import { createMembershipsContext, type MembershipModuleDeps } from './modules/memberships/memberships.context';
+import type { OrganizationLoaders } from './modules/organizations/organization.loaders';
+import type { OrganizationService } from './modules/organizations/organization.service';
+import { createOrganizationsContext } from './modules/organizations/organizations.context';
+import type { UserLoaders } from './modules/users/user.loaders';
+import { createUsersContext } from './modules/users/users.context';
 import { RequestScope } from './scopes';
 
 export interface CoreContext extends RequestContext {
@@ -44,74 +40,67 @@ export interface CoreContext extends RequestContext {
   events: EventService;
 }
 
-/** Process-wide pieces the per-request context is built from. */
-export interface CoreContextDeps {
-  redis: Redis;
-  config: Pick<CoreConfig, 'JWT_SECRET' | 'REDIS_PREFIX' | 'REFRESH_TOKEN_TTL_SECONDS' | 'INVITATION_TTL_SECONDS'>;
-  hasher: PasswordHasher;
-  throttle: LoginThrottle;
+/** Process-wide pieces the per-request context is built from, by module. */
+export interface ContextDeps {
+  auth: AuthModuleDeps;
+  memberships: MembershipModuleDeps;
+  invitations: InvitationModuleDeps;
 }
 
-export function createCoreContextFactory(deps: CoreContextDeps) {
-  const revocations = new AccessRevocations(deps.redis, deps.config.REDIS_PREFIX);
-  return (base: RequestContext): CoreContext => {
+/** Composes the modules' shares, in dependency order (the audit service and the row scope are everyone's). */
+export function createContextFactory(deps: ContextDeps): (base: RequestContext) => CoreContext {
+  return (base) => {
     const scope = new RequestScope(base.em, { orgId: base.identity.orgId, userId: base.identity.userId });
-    const users = new UserRepository(base.em);
-    const memberships = new MembershipRepository(base.em);
-    const sessionRepository = new SessionRepository(base.em);
-    const loaders = {
-      users: createUserLoaders(users),
-      organizations: createOrganizationLoaders(new OrganizationRepository(base.em)),
-      memberships: createMembershipLoaders(memberships, scope),
-      sessions: createSessionLoaders(sessionRepository),
-    };
-    const audit = new AuditService(new AuditRepository(base.em), base.requestId);
-    const platformEvents = new PlatformEvents(new EventRepository(base.em));
-    const organizations = new OrganizationService(new OrganizationRepository(base.em), memberships, audit, scope, platformEvents);
-    const sessions = new SessionService({
-      sessions: sessionRepository,
+    const users = createUsersContext(base);
+    const audit = createAuditContext(base).service;
+    const events = createEventsContext(base);
+    const memberships = createMembershipsContext(base, deps.memberships, { scope, audit });
+    const organizations = createOrganizationsContext(base, {
+      scope,
       memberships,
+      audit,
+      platformEvents: events.platformEvents,
+    });
+    const sessions = createSessionsContext(base, deps.auth, {
+      scope,
       users,
-      loaders,
+      memberships: memberships.repository,
+      organizations: organizations.loaders,
       audit,
-      revocations,
-      afterCommit: base.afterCommit,
-      scope,
-      jwtSecret: deps.config.JWT_SECRET,
-      refreshTtlSeconds: deps.config.REFRESH_TOKEN_TTL_SECONDS,
     });
-    const invitations = new InvitationService({
-      invitations: new InvitationRepository(base.em),
-      memberships,
-      users: loaders.users,
-      sessions,
+    const invitations = createInvitationsContext(base, deps.invitations, {
+      scope,
+      memberships: memberships.repository,
+      users: users.loaders,
+      sessions: sessions.service,
       audit,
-      platformEvents,
-      access: revocations,
-      scope,
-      ttlSeconds: deps.config.INVITATION_TTL_SECONDS,
+      platformEvents: events.platformEvents,
     });
-    const events = createEventsContext(base.em, base.identity);
+    const auth = createAuthContext(deps.auth, {
+      scope,
+      users: users.repository,
+      memberships: memberships.repository,
+      organizations: organizations.service,
+      invitations: invitations.service,
+      sessions: sessions.service,
+      audit,
+      platformEvents: events.platformEvents,
+    });
     return {
       ...base,
-      loaders: { ...loaders, events: events.loaders },
-      auth: new AuthService({
-        users,
-        memberships,
-        organizations,
-        invitations,
-        sessions,
-        audit,
-        hasher: deps.hasher,
-        throttle: deps.throttle,
-        scope,
-        platformEvents,
-      }),
-      sessions,
-      organizations,
-      memberships: new MembershipService(memberships, audit, revocations, base.afterCommit, loaders.memberships),
-      invitations,
-      apiKeys: new ApiKeyService(new ApiKeyRepository(base.em), audit),
+      loaders: {
+        users: users.loaders,
+        organizations: organizations.loaders,
+        memberships: memberships.loaders,
+        sessions: sessions.loaders,
+        events: events.loaders,
+      },
+      auth: auth.service,
+      sessions: sessions.service,
+      organizations: organizations.service,
+      memberships: memberships.service,
+      invitations: invitations.service,
+      apiKeys: createApiKeysContext(base, { audit }).service,
       audit,
       events: events.service,
     };

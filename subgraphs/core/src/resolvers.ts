@@ -3,7 +3,7 @@ import type { Resolvers } from './generated/graphql';
 import { apiKeyResolvers } from './modules/api-keys/api-key.resolver';
 import { auditResolvers } from './modules/audit/audit.resolver';
 import { authResolvers } from './modules/auth/auth.resolver';
-import { eventResolvers } from './modules/events';
+import { eventResolvers } from './modules/events/event.resolver';
 import { invitationResolvers } from './modules/invitations/invitation.resolver';
 import { membershipResolvers } from './modules/memberships/membership.resolver';
 import { organizationResolvers } from './modules/organizations/organization.resolver';

@@ -8,8 +8,9 @@ import {
 } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { CoreConfig } from './config';
-import { createCoreContextFactory, type CoreContext } from './context';
+import { createContextFactory, type CoreContext } from './context';
 import { apiKeyVerifyRoute } from './modules/api-keys/api-key.route';
+import { AccessRevocations } from './modules/auth/access-revocation';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { PasswordHasher } from './modules/auth/password.hasher';
 import { internalEventsRoute } from './modules/events/internal-events.route';
@@ -52,6 +53,7 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
+  const revocations = new AccessRevocations(deps.redis, config.REDIS_PREFIX);
   return startSubgraphServer<CoreContext>(
     {
       name: 'core',
@@ -60,7 +62,11 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: config.IDENTITY_SECRET,
-      extendContext: createCoreContextFactory({ redis: deps.redis, config, hasher, throttle }),
+      extendContext: createContextFactory({
+        auth: { hasher, throttle, revocations, jwtSecret: config.JWT_SECRET, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS },
+        memberships: { revocations },
+        invitations: { revocations, ttlSeconds: config.INVITATION_TTL_SECONDS },
+      }),
       readinessChecks: { redis: () => deps.redis.ping() },
       routes: (app) => {
         apiKeyVerifyRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger })(app);

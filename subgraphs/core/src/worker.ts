@@ -2,8 +2,8 @@
 import './instrument';
 import { z } from 'zod';
 import { appDatabaseUrl, createLogger, createOrm, createRedis, loadConfig, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
-import { startCoreWorker } from './jobs/core-worker';
 import { QUEUES, bullPrefix } from './jobs/queues';
+import { startWorkers } from './workers';
 
 /** The Core worker process: maintenance jobs on BullMQ, never inside a request. */
 runProcess('core-worker', async () => {
@@ -19,7 +19,7 @@ runProcess('core-worker', async () => {
   const orm = await createOrm({ url: appDatabaseUrl(config), entities: [], poolMax: 2 });
   const connection = createRedis(config.REDIS_URL, { forWorkers: true });
   const redis = createRedis(config.REDIS_URL);
-  const running = await startCoreWorker({
+  const running = await startWorkers({
     orm,
     connection,
     prefix: bullPrefix(config.REDIS_PREFIX),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import { createLogger, createRedis, type Redis } from '@flowgraph/kernel';
 import { uniqueName } from '@flowgraph/kernel/testing';
-import { startCoreWorker } from '../src/jobs/core-worker';
+import { startWorkers } from '../src/workers';
 import { RETENTION_JOB } from '../src/modules/retention/retention.job';
 import { signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
 
@@ -53,7 +53,7 @@ it('deletes events past each organization’s retention and audit entries past a
     [oldAudit, recentAudit, longLived.orgId],
   );
 
-  const running = await startCoreWorker({ orm: h.orm, connection, prefix, logger: createLogger('worker', 'silent'), auditKeepDays: 365 });
+  const running = await startWorkers({ orm: h.orm, connection, prefix, logger: createLogger('worker', 'silent'), auditKeepDays: 365 });
   const eventsConnection = createRedis(h.config.REDIS_URL, { forWorkers: true });
   const events = new QueueEvents(running.queue.name, { connection: eventsConnection, prefix });
   try {

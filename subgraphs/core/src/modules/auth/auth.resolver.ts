@@ -18,10 +18,6 @@ export const authResolvers: Resolvers = {
     revokeSession: async (_parent, { id }, ctx) => ({ session: await ctx.sessions.revoke(ctx.identity, id) }),
   },
   Session: {
-    // Current when it belongs to the same device chain as the calling access token's session.
-    current: async (session, _args, ctx) => {
-      const own = ctx.identity.sessionId ? await ctx.loaders.sessions.byId.load(ctx.identity.sessionId) : null;
-      return own?.familyId === session.familyId;
-    },
+    current: (session, _args, ctx) => ctx.sessions.isCurrent(ctx.identity, session),
   },
 };

@@ -10,6 +10,7 @@ import type { User } from '../users/user.entity';
 import type { UserLoaders } from '../users/user.loaders';
 import type { UserRepository } from '../users/user.repository';
 import { invalidRefreshToken, sessionNotFound, sessionRequired } from './auth.errors';
+import type { SessionLoaders } from './auth.loaders';
 import type { Session } from './session.entity';
 import type { SessionRepository } from './session.repository';
 import type { AccessRevocations } from './access-revocation';
@@ -28,7 +29,7 @@ export interface SessionServiceDeps {
   sessions: SessionRepository;
   memberships: MembershipRepository;
   users: UserRepository;
-  loaders: { users: UserLoaders; organizations: OrganizationLoaders };
+  loaders: { users: UserLoaders; organizations: OrganizationLoaders; sessions: SessionLoaders };
   audit: AuditService;
   revocations: AccessRevocations;
   afterCommit: RequestContext['afterCommit'];
@@ -174,6 +175,12 @@ export class SessionService {
     const caller = requireUser(identity);
     if (!identity.sessionId) throw sessionRequired();
     return this.deps.sessions.findLiveByUser(caller.userId);
+  }
+
+  /** Current when it belongs to the same device chain as the calling access token's session. */
+  async isCurrent(identity: Identity, session: Session): Promise<boolean> {
+    const own = identity.sessionId ? await this.deps.loaders.sessions.byId.load(identity.sessionId) : null;
+    return own?.familyId === session.familyId;
   }
 
   private async callerSession(userId: string, sessionId: string | undefined): Promise<Session | null> {

@@ -8,13 +8,7 @@ export const organizationResolvers: Resolvers = {
       const caller = requireRole(ctx.identity, 'viewer', scopes.organizationRead);
       return ctx.loaders.organizations.byId.load(caller.orgId);
     },
-    // The current organization and the others the caller belongs to; checked here and by RLS.
-    organization: async (_parent, { id }, ctx) => {
-      const caller = requireRole(ctx.identity, 'viewer', scopes.organizationRead);
-      const own = await ctx.loaders.memberships.byUser.load(caller.userId);
-      if (id !== caller.orgId && !own.some((m) => m.orgId === id)) return null;
-      return ctx.loaders.organizations.byId.load(id);
-    },
+    organization: (_parent, { id }, ctx) => ctx.organizations.get(ctx.identity, id),
   },
   Mutation: {
     createOrganization: async (_parent, { input }, ctx) => ({ organization: await ctx.organizations.create(ctx.identity, input) }),

@@ -5,8 +5,10 @@ import { scopes } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
 import { sessionRequired } from '../auth/auth.errors';
 import type { PlatformEvents } from '../events/platform-events';
+import type { MembershipLoaders } from '../memberships/membership.loaders';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { Organization } from './organization.entity';
+import type { OrganizationLoaders } from './organization.loaders';
 import {
   MAX_ORGANIZATION_NAME,
   MAX_RETENTION_DAYS,
@@ -29,7 +31,16 @@ export class OrganizationService {
     private readonly audit: AuditService,
     private readonly scope: RequestScope,
     private readonly platformEvents: PlatformEvents,
+    private readonly loaders: { organizations: OrganizationLoaders; memberships: MembershipLoaders },
   ) {}
+
+  /** The current organization or another the caller belongs to (null otherwise); checked here and by RLS. */
+  async get(identity: Identity, id: string): Promise<Organization | null> {
+    const caller = requireRole(identity, 'viewer', scopes.organizationRead);
+    const own = await this.loaders.memberships.byUser.load(caller.userId);
+    if (id !== caller.orgId && !own.some((m) => m.orgId === id)) return null;
+    return this.loaders.organizations.byId.load(id);
+  }
 
   /**
    * Creates an organization owned by `userId`. The rows are written under the new
