@@ -14,6 +14,7 @@ COPY subgraphs/workflow/package.json subgraphs/workflow/
 COPY subgraphs/integration/package.json subgraphs/integration/
 COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY gateway/package.json gateway/
+COPY e2e/package.json e2e/
 COPY web/package.json web/
 RUN npm ci
 COPY . .

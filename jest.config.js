@@ -1,7 +1,7 @@
 /** One jest run over every package. Each test file owns its database (cloned from a template). */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/scripts', '<rootDir>/test'],
+  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/e2e', '<rootDir>/scripts', '<rootDir>/test'],
   testMatch: ['**/test/**/*.test.ts', '**/test/**/*.test.mjs'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
@@ -11,6 +11,12 @@ module.exports = {
     '^@flowgraph/kernel/telemetry$': '<rootDir>/packages/kernel/src/telemetry/index.ts',
     '^@flowgraph/supergraph$': '<rootDir>/packages/supergraph/src/index.ts',
     '^@flowgraph/contracts$': '<rootDir>/packages/contracts/src/index.ts',
+    '^@flowgraph/(core|workflow|integration|analytics)$': '<rootDir>/subgraphs/$1/src/index.ts',
+    '^@flowgraph/(core|workflow|integration|analytics)/testing$': '<rootDir>/subgraphs/$1/src/testing/index.ts',
+    '^@flowgraph/(core|workflow|integration|analytics)/migrations$': '<rootDir>/subgraphs/$1/migrations/index.ts',
+    '^@flowgraph/gateway$': '<rootDir>/gateway/src/index.ts',
+    '^@flowgraph/gateway/testing$': '<rootDir>/gateway/src/testing/index.ts',
+    '^@flowgraph/gateway/testing/telemetry$': '<rootDir>/gateway/src/testing/telemetry.ts',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, signIdentity, type Identity, type SignedCall } from '@flowgraph/kernel';
 import { createBenchDatabase as createDatabase, type BenchDatabase } from '../support/database';
-import { migrationPlan as coreMigrations } from '../../subgraphs/core/migrations';
-import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/migrations';
-import { migrationPlan as integrationMigrations } from '../../subgraphs/integration/migrations';
-import { migrationPlan as analyticsMigrations } from '../../subgraphs/analytics/migrations';
+import { migrationPlan as coreMigrations } from '@flowgraph/core/migrations';
+import { migrationPlan as workflowMigrations } from '@flowgraph/workflow/migrations';
+import { migrationPlan as integrationMigrations } from '@flowgraph/integration/migrations';
+import { migrationPlan as analyticsMigrations } from '@flowgraph/analytics/migrations';
 
 /**
  * Secrets every bench process shares (children get them in their environment): not the

@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { httpFetcher } from '../../gateway/src/plugins/signed-identity/http-fetcher';
+import { httpFetcher } from '@flowgraph/gateway/testing';
 import { percentile, print, round } from './bench-kit';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20_000);

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parse, validate, execute, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { IdentityError, verifyIdentity, type Identity } from '@flowgraph/kernel';
-import { templatesById } from '../../subgraphs/workflow/src/modules/templates/template-catalog';
+import { templatesById } from '@flowgraph/workflow/testing';
 
 const repoRoot = path.join(__dirname, '..', '..');
 const secret = process.env.IDENTITY_SECRET ?? '';

@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { RedisPubSub, createRedis } from '@flowgraph/kernel';
-import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
+import { SuggestionFeed } from '@flowgraph/analytics/testing';
 import {
   base,
   createBenchDatabase,

@@ -10,7 +10,7 @@
  * the generated sessions.
  */
 import { seededRandom } from '@flowgraph/kernel/testing';
-import type { PatternItem } from '../../subgraphs/analytics/src/modules/mining/mining.types';
+import type { PatternItem } from '@flowgraph/analytics/testing';
 
 export interface GeneratedEvent extends PatternItem {
   readonly occurredAt: Date;

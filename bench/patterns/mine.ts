@@ -17,9 +17,14 @@
  *
  * Times: "sessionize" = splitting all users' events; "mine" = encoding + PrefixSpan + decoding.
  */
-import { mineSequentialPatterns } from '../../subgraphs/analytics/src/modules/mining/prefixspan';
-import type { MiningSequence, PatternItem, SequentialPattern } from '../../subgraphs/analytics/src/modules/mining/mining.types';
-import { sessionId, splitIntoSessions } from '../../subgraphs/analytics/src/modules/mining/sessions';
+import {
+  mineSequentialPatterns,
+  type MiningSequence,
+  type PatternItem,
+  type SequentialPattern,
+  sessionId,
+  splitIntoSessions,
+} from '@flowgraph/analytics/testing';
 import { generateStream, type PlantedPattern } from './generate';
 
 const SIZES = [100_000, 1_000_000];

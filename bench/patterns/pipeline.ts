@@ -29,20 +29,12 @@ import { Client } from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createLogger, createOrm, createRedis, loadConfig, migrateSubgraph, RedisPubSub, signIdentity } from '@flowgraph/kernel';
-import { migrationPlan as coreMigrations } from '../../subgraphs/core/migrations';
-import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/migrations';
-import { migrationPlan as analyticsMigrations } from '../../subgraphs/analytics/migrations';
-import {
-  createWorkflowServerResources,
-  entities as workflowEntities,
-  loadWorkflowConfig,
-  startWorkflowServer,
-} from '../../subgraphs/workflow/src';
-import { entities as analyticsEntities, startAnalyticsServer } from '../../subgraphs/analytics/src';
-import { SuggestionFeed } from '../../subgraphs/analytics/src/modules/suggestions/suggestion-feed';
-import { WorkflowClient } from '../../subgraphs/analytics/src/modules/suggestions/workflow-client';
-import { loadAnalyticsConfig } from '../../subgraphs/analytics/src/config';
-import { startWorkers as startAnalyticsWorkers } from '../../subgraphs/analytics/src/workers';
+import { migrationPlan as coreMigrations } from '@flowgraph/core/migrations';
+import { migrationPlan as workflowMigrations } from '@flowgraph/workflow/migrations';
+import { migrationPlan as analyticsMigrations } from '@flowgraph/analytics/migrations';
+import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '@flowgraph/workflow';
+import { entities as analyticsEntities, startAnalyticsServer } from '@flowgraph/analytics';
+import { SuggestionFeed, WorkflowClient, loadAnalyticsConfig, startWorkers as startAnalyticsWorkers } from '@flowgraph/analytics/testing';
 import { createBenchDatabase } from '../support/database';
 import { NOISE_ITEMS, generateStream, type PlantedPattern } from './generate';
 import { seededRandom, until } from '@flowgraph/kernel/testing';

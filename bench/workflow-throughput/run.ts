@@ -21,15 +21,11 @@ import {
   migrateSubgraph,
   postGraphQLFor,
 } from './bench-kit';
-import { loadCoreConfig } from '../../subgraphs/core/src/config';
-import { entities as coreEntities } from '../../subgraphs/core/src/entities';
-import { startCoreServer } from '../../subgraphs/core/src/server';
-import { migrationPlan as coreMigrations } from '../../subgraphs/core/migrations';
-import { migrationPlan as workflowMigrations } from '../../subgraphs/workflow/migrations';
-import { entities as workflowEntities } from '../../subgraphs/workflow/src/entities';
-import { QUEUES, bullPrefix } from '../../subgraphs/workflow/src/jobs/queues';
-import { startWorkflowServer } from '../../subgraphs/workflow/src/server';
-import { WebhookSecretCipher } from '../../subgraphs/workflow/src/modules/triggers/webhook-secret.cipher';
+import { loadCoreConfig, entities as coreEntities, startCoreServer } from '@flowgraph/core';
+import { migrationPlan as coreMigrations } from '@flowgraph/core/migrations';
+import { migrationPlan as workflowMigrations } from '@flowgraph/workflow/migrations';
+import { entities as workflowEntities, startWorkflowServer } from '@flowgraph/workflow';
+import { QUEUES, bullPrefix, WebhookSecretCipher } from '@flowgraph/workflow/testing';
 
 const THROUGHPUT_RUNS = Number(process.env.BENCH_EXECUTIONS ?? 400);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);

@@ -22,6 +22,15 @@ const cases: [file: string, code: string, expected: string[]][] = [
   // Tooling imports no application package, its src or its dist.
   ['packages/schema-governance/src/x.ts', "import { startGateway } from '@flowgraph/gateway';", ['arrow']],
   ['packages/schema-governance/test/x.test.ts', "import { a } from '../../../gateway/src/config';", ['relative']],
+  // The e2e package imports what it starts, through entry points; nothing imports it.
+  ['e2e/test/x.test.ts', "import { startCoreHarness } from '@flowgraph/core/testing';", []],
+  ['e2e/support/x.ts', "import { startGateway } from '@flowgraph/gateway';", []],
+  ['e2e/test/support/x.ts', "import { a } from '../../../subgraphs/core/src/modules/x';", ['relative']],
+  ['gateway/test/x.test.ts', "import { startFederation } from '@flowgraph/e2e';", ['arrow']],
+  // Tests, benches and scripts too reach another package only by name, through its exports.
+  ['subgraphs/analytics/test/x.test.ts', "import { a } from '../../workflow/src';", ['relative']],
+  ['bench/x.ts', "import { a } from '../subgraphs/analytics/src/config';", ['relative']],
+  ['bench/x.ts', "import { a } from '@flowgraph/analytics/src/config';", ['subpath']],
   ['packages/schema-governance/src/x.ts', "import { subgraphNames } from '@flowgraph/gateway/dist/src/subgraphs';", ['dist']],
   // No dist/ deep import anywhere, of ours or of a library; packages only through their exports.
   ['subgraphs/core/src/server.ts', "import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';", ['dist']],

@@ -4,18 +4,16 @@
  * see federated.ts `OURS_FEATURES`). Prints `ready <url>` and the loaded settings.
  */
 import type * as Kernel from '@flowgraph/kernel';
-import type * as GatewayConfig from '../../../gateway/src/config';
-import type * as GatewayServer from '../../../gateway/src/server';
+import type * as Gateway from '@flowgraph/gateway';
 
 async function main(): Promise<void> {
   // First, as in gateway/src/main.ts: telemetry patches only modules loaded after it starts.
   // `BENCH_OURS_INSTRUMENT=0` skips it (no OpenTelemetry at all), to attribute its cost.
   // require, not import(): the same CommonJS loading (which the instrumentation patches) as before.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  if (process.env.BENCH_OURS_INSTRUMENT !== '0') require('../../../gateway/src/instrument');
+  if (process.env.BENCH_OURS_INSTRUMENT !== '0') require('@flowgraph/gateway/instrument');
   const { createLogger, createRedis } = require('@flowgraph/kernel') as typeof Kernel;
-  const { loadGatewayConfig } = require('../../../gateway/src/config') as typeof GatewayConfig;
-  const { startGateway } = require('../../../gateway/src/server') as typeof GatewayServer;
+  const { loadGatewayConfig, startGateway } = require('@flowgraph/gateway') as typeof Gateway;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const config = loadGatewayConfig();
   const logger = createLogger('gateway', config.LOG_LEVEL);

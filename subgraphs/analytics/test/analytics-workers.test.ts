@@ -18,7 +18,7 @@ import {
   testLogger,
   type AnalyticsDatabase,
   type TestStream,
-} from './support/pattern-pipeline';
+} from '../src/testing/pattern-pipeline';
 import { until } from '@flowgraph/kernel/testing';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');

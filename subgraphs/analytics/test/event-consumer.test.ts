@@ -17,7 +17,7 @@ import {
   type AnalyticsDatabase,
   type TestEvent,
   type TestStream,
-} from './support/pattern-pipeline';
+} from '../src/testing/pattern-pipeline';
 import { until } from '@flowgraph/kernel/testing';
 
 let database: AnalyticsDatabase;

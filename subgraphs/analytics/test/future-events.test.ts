@@ -4,9 +4,7 @@
  * without waiting for the nightly run or the user's next event.
  */
 import { randomUUID } from 'node:crypto';
-import { createRedis, type Redis } from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
-import { startWorkers } from '../src/workers';
 import { MINE_USER_WHEN_DUE_JOB } from '../src/modules/patterns/mine-user-when-due.job';
 import { ANALYTICS_CONSUMER_GROUP } from '../src/modules/event-copy/event-stream';
 import {
@@ -14,17 +12,17 @@ import {
   openAnalyticsDatabase,
   openTestStream,
   patternRows,
+  startTestWorkers,
   streamFields,
-  testLogger,
   type AnalyticsDatabase,
   type TestStream,
-} from './support/pattern-pipeline';
+  type TestWorkers,
+} from '../src/testing/pattern-pipeline';
 
 const HOUR = 3_600_000;
 let database: AnalyticsDatabase;
 let stream: TestStream;
-let connection: Redis;
-let running: Awaited<ReturnType<typeof startWorkers>>;
+let running: TestWorkers;
 const orgId = randomUUID();
 const userId = randomUUID();
 
@@ -32,21 +30,11 @@ beforeAll(async () => {
   database = await openAnalyticsDatabase('anfuture');
   // A pattern from 2 sessions on: one session in the past, the other one still to come.
   stream = await openTestStream('anfuture', { PATTERN_MIN_SUPPORT: '2', PATTERN_MIN_SUPPORT_RATIO: '0' });
-  connection = createRedis(stream.config.REDIS_URL, { forWorkers: true });
-  running = await startWorkers({
-    orm: database.orm,
-    connection,
-    redis: stream.redis,
-    logger: testLogger(),
-    config: stream.config,
-    eventConsumer: { blockMs: 200 },
-  });
+  running = await startTestWorkers({ orm: database.orm, redis: stream.redis, config: stream.config });
 });
 
 afterAll(async () => {
   await running.close();
-  await running.queue.obliterate({ force: true }).catch(() => undefined);
-  connection.disconnect();
   await stream.close();
   await database.close();
 });

@@ -27,7 +27,7 @@ import {
   type AnalyticsDatabase,
   type TestEvent,
   type TestStream,
-} from './support/pattern-pipeline';
+} from '../src/testing/pattern-pipeline';
 
 const NOW = new Date('2026-03-02T12:00:00.000Z');
 const MINUTE = 60_000;

@@ -9,7 +9,14 @@ import type { PatternsUpdated } from '../src/modules/patterns/pattern-listener';
 import { PatternMiner } from '../src/modules/patterns/pattern-miner';
 import { trendDirection } from '../src/modules/patterns/pattern-trend';
 import { mineUserPatterns, minSupportCount, type UserMiningOptions } from '../src/modules/patterns/user-pattern-mining';
-import { copied, openAnalyticsDatabase, patternRows, testLogger, type AnalyticsDatabase, type TestEvent } from './support/pattern-pipeline';
+import {
+  copied,
+  openAnalyticsDatabase,
+  patternRows,
+  testLogger,
+  type AnalyticsDatabase,
+  type TestEvent,
+} from '../src/testing/pattern-pipeline';
 
 const options: UserMiningOptions = {
   idleGapMs: 30 * 60_000,

@@ -7,7 +7,7 @@ import {
   type Redis,
 } from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
-import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 /** What Core tells the gateway when access ends or changes (the gateway side: gateway/test/access-revocation.test.ts). */
 let h: CoreHarness;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signIdentity } from '@flowgraph/kernel';
-import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 let owner: Account;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ACCESS_TOKEN_TTL_SECONDS, revokedSessionKey } from '@flowgraph/kernel';
-import { AUTH_FIELDS, addMember, codeOf, identityOf, signUp, startCoreHarness, type CoreHarness } from './core-harness';
+import { AUTH_FIELDS, addMember, codeOf, identityOf, signUp, startCoreHarness, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, signIdentity } from '@flowgraph/kernel';
 import { until } from '@flowgraph/kernel/testing';
-import { startCoreHarness, signUp, type Account, type CoreHarness } from './core-harness';
+import { startCoreHarness, signUp, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 let account: Account;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventStreamKey } from '@flowgraph/contracts';
 import { createLogger, signIdentity, type Identity } from '@flowgraph/kernel';
 import { EventRelay } from '../src/modules/events/event-relay';
-import { startCoreHarness, signUp, type Account, type CoreHarness } from './core-harness';
+import { startCoreHarness, signUp, type Account, type CoreHarness } from '../src/testing/core-harness';
 import { until } from '@flowgraph/kernel/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

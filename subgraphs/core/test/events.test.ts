@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLResponse } from '@flowgraph/kernel/testing';
-import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 type EventsPage = { edges: { node: { occurredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { statementCounter } from '@flowgraph/kernel/testing';
 import { UserRepository } from '../src/modules/users/user.repository';
-import { addMember, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { addMember, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 let owner: Account;

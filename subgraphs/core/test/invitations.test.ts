@@ -9,7 +9,7 @@ import {
   startCoreHarness,
   type Account,
   type CoreHarness,
-} from './core-harness';
+} from '../src/testing/core-harness';
 
 let h: CoreHarness;
 let owner: Account;

@@ -1,4 +1,4 @@
-import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 /** Organization A must never see anything of organization B, from any list or by id. */
 let h: CoreHarness;

@@ -1,4 +1,4 @@
-import { AUTH_FIELDS, addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { AUTH_FIELDS, addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { codeOf, signUp, startCoreHarness, type CoreHarness } from './core-harness';
+import { codeOf, signUp, startCoreHarness, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventStreamKey } from '@flowgraph/contracts';
 import { createLogger, signIdentity } from '@flowgraph/kernel';
 import { EventRelay } from '../src/modules/events/event-relay';
-import { addMember, codeOf, signUp, startCoreHarness, type CoreHarness } from './core-harness';
+import { addMember, codeOf, signUp, startCoreHarness, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 beforeAll(async () => {

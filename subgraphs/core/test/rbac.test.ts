@@ -1,4 +1,4 @@
-import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 let owner: Account;

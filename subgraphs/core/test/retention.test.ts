@@ -4,7 +4,7 @@ import { createLogger, createRedis, type Redis } from '@flowgraph/kernel';
 import { uniqueName } from '@flowgraph/kernel/testing';
 import { startWorkers } from '../src/workers';
 import { RETENTION_JOB } from '../src/modules/retention/retention.job';
-import { signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 let connection: Redis;

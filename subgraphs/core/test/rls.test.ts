@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { addMember, invite, signUp, startCoreHarness, type Account, type CoreHarness } from './core-harness';
+import { addMember, invite, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 let h: CoreHarness;
 let app: Client;

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 import { startWorkerProcess, stopWorkerProcess } from './support/worker-processes';
 import { until } from '@flowgraph/kernel/testing';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signIdentity, type Identity } from '@flowgraph/kernel';
-import { startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 let h: TriggerHarness;
 const orgB = randomUUID();

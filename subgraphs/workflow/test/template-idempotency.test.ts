@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 /**
  * createWorkflowFromTemplate with an idempotencyKey is safe to repeat (Analytics' acceptSuggestion

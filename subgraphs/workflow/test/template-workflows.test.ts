@@ -4,7 +4,7 @@ import { createLogger } from '@flowgraph/kernel';
 import { ExecutionStarter } from '../src/modules/executions/execution-starter';
 import { templates } from '../src/modules/templates/template-catalog';
 import { EventTriggerConsumer } from '../src/modules/triggers/event-trigger.consumer';
-import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 /**
  * A workflow created from a template can run: it comes with the template's trigger, which fires

@@ -3,7 +3,7 @@ import { inScopedTransaction } from '@flowgraph/kernel';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TriggerScheduler } from '../src/modules/triggers/trigger-scheduler';
 import { MAX_TRIGGERS_PER_WORKFLOW } from '../src/modules/triggers/trigger.service';
-import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 let h: TriggerHarness;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { postGraphQL, statementCounter } from '@flowgraph/kernel/testing';
-import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 let h: TriggerHarness;
 const orgB = randomUUID();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signWebhook } from '../src/modules/triggers/webhook-signature';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { purgeWebhookDeliveries } from '../src/modules/triggers/purge-webhook-deliveries.job';
-import { startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (response: Response): Promise<Record<string, any>> => (await response.json()) as Record<string, any>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { statementCounter } from '@flowgraph/kernel/testing';
-import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 let h: TriggerHarness;
 /** Workflows of the listing tests live in their own organization, so other tests' rows never mix in. */

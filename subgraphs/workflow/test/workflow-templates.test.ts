@@ -6,7 +6,7 @@ import {
   TEMPLATE_CONNECTORS,
   type WorkflowTemplate,
 } from '../src/modules/templates/workflow-template';
-import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 const sampleValues = (template: WorkflowTemplate) =>
   Object.fromEntries(

@@ -5,7 +5,7 @@ import { createLogger, createRedis } from '@flowgraph/kernel';
 import { startMaintenanceWorker } from '../src/jobs/maintenance.worker';
 import { bullPrefix } from '../src/jobs/queues';
 import { PURGE_DELETED_WORKFLOWS_JOB } from '../src/modules/workflows/purge-deleted-workflows.job';
-import { codeOf, startTriggerHarness, type TriggerHarness } from './support/trigger-harness';
+import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 let h: TriggerHarness;
 const outsider = { userId: randomUUID(), orgId: randomUUID(), role: 'owner' as const };

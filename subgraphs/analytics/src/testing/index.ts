@@ -1,0 +1,20 @@
+/** Analytics for other packages' tests (e2e/, bench/): its event-stream and database helpers, and the internals the flows and benches drive directly. */
+export * from './pattern-pipeline';
+export { type AnalyticsConfig, loadAnalyticsConfig } from '../config';
+export { startWorkers } from '../workers';
+export { storeEvents } from '../modules/event-copy/event-copy.service';
+export type { MiningSequence, PatternItem, SequentialPattern } from '../modules/mining/mining.types';
+export { mineSequentialPatterns } from '../modules/mining/prefixspan';
+export { sessionId, splitIntoSessions } from '../modules/mining/sessions';
+export type { PatternListener } from '../modules/patterns/pattern-listener';
+export { PatternMiner } from '../modules/patterns/pattern-miner';
+export { PatternEntity, type PatternStep } from '../modules/patterns/pattern.entity';
+export { userMiningOptions } from '../modules/patterns/user-pattern-mining';
+export { aggregateWindow } from '../modules/reporting/aggregate-window';
+export { createDailyAggregatesJob } from '../modules/reporting/daily-aggregates.job';
+export { OrganizationAggregates } from '../modules/reporting/organization-aggregates';
+export { ReportService } from '../modules/reporting/report.service';
+export { WorkflowActivityClient } from '../modules/reporting/workflow-activity.client';
+export { suggestionAddedChannel, SuggestionFeed } from '../modules/suggestions/suggestion-feed';
+export { createSuggestionListener, suggestionSettings } from '../modules/suggestions/suggestion-offers';
+export { WorkflowClient, WorkflowUnavailableError } from '../modules/suggestions/workflow-client';
