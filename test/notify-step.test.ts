@@ -3,7 +3,7 @@
  * attributed to them, and a repeated attempt (same side-effect key) stores nothing twice.
  */
 import { randomUUID } from 'node:crypto';
-import { CoreClient } from '../subgraphs/workflow/src/clients/core-client';
+import { CoreClient } from '../subgraphs/workflow/src/modules/steps/core-client';
 import { createNotifyStep } from '../subgraphs/workflow/src/modules/steps/notify.step';
 import type { StepContext } from '../subgraphs/workflow/src/modules/steps/step-runner';
 import { signUp, startCoreHarness, type Account, type CoreHarness } from '../subgraphs/core/test/core-harness';

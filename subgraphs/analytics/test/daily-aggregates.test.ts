@@ -14,7 +14,7 @@ import {
 import { createTestDatabase, postGraphQL, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 // Tests may start another subgraph in-process (product code never imports one): a real Workflow.
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '../../workflow/src';
-import { startWorkflowWorkers } from '../../workflow/src/jobs/workflow-workers';
+import { startWorkers as startWorkflowWorkers } from '../../workflow/src/workers';
 import { entities } from '../src/entities';
 import { startAnalyticsServer } from '../src/server';
 import { aggregateWindow } from '../src/modules/reporting/aggregate-window';
