@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/graphql';
 
-/** The version fields of Workflow, and WorkflowVersion itself; all through per-request loaders. */
+/** The version fields of Workflow, and WorkflowVersion itself; read through the per-request loaders by the workflow service. */
 export const versionResolvers: Resolvers = {
   Workflow: {
     liveVersion: (workflow, _args, ctx) => ctx.workflows.liveVersion(workflow),
