@@ -14,7 +14,7 @@ import {
 import { createTestDatabase, postGraphQL, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 // Tests may start another subgraph in-process (product code never imports one): a real Workflow.
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '@flowgraph/workflow';
-import { startWorkflowWorkers } from '@flowgraph/workflow/testing';
+import { startWorkers as startWorkflowWorkers } from '@flowgraph/workflow/testing';
 import { entities, startAnalyticsServer } from '@flowgraph/analytics';
 import {
   aggregateWindow,

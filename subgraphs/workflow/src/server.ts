@@ -1,9 +1,9 @@
 import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createWorkflowContext, type WorkflowContext } from './context';
+import { createContextFactory, type WorkflowContext } from './context';
 import { activityRoute } from './modules/activity/activity.route';
-import type { ExecutionModuleDeps } from './modules/executions/execution.context';
-import type { TriggerModuleDeps } from './modules/triggers/trigger.context';
+import type { ExecutionModuleDeps } from './modules/executions/executions.context';
+import type { TriggerModuleDeps } from './modules/triggers/triggers.context';
 import { triggerRoutes, type TriggerRouteDeps } from './modules/triggers/trigger.routes';
 import { templateIdFormats } from './modules/templates/template-id';
 import { resolvers } from './resolvers';
@@ -34,7 +34,7 @@ export function startWorkflowServer(deps: WorkflowServerDeps, port = 0, host?: s
       orm: deps.orm,
       logger: deps.logger,
       identitySecret: deps.identitySecret,
-      extendContext: (base) => createWorkflowContext(base, { triggers: deps.triggers, executions }),
+      extendContext: createContextFactory({ triggers: deps.triggers, executions }),
       subscriptions: Boolean(executions.updates),
       idFormats: templateIdFormats,
       routes: (app) => {

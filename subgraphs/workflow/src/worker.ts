@@ -4,7 +4,7 @@ import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, runPr
 import { loadWorkflowConfig } from './config';
 import { entities } from './entities';
 import { QUEUES, bullPrefix } from './jobs/queues';
-import { startWorkflowWorkers } from './jobs/workflow-workers';
+import { startWorkers } from './workers';
 
 /** The workflow worker process: executions and triggers on BullMQ, never inside a request. */
 runProcess('workflow-worker', async () => {
@@ -13,7 +13,7 @@ runProcess('workflow-worker', async () => {
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
   const connection = createRedis(config.REDIS_URL, { forWorkers: true });
   const publisher = createRedis(config.REDIS_URL);
-  const workers = await startWorkflowWorkers({ orm, connection, publisher, logger, config });
+  const workers = await startWorkers({ orm, connection, publisher, logger, config });
   // Audit entries written with each change, on their way to Core's audit log.
   const auditRelay = new AuditRelay({ orm, schema: 'workflow', redis: publisher, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createLogger, createRedis } from '@flowgraph/kernel';
-import { startMaintenanceWorker } from '../src/jobs/maintenance.worker';
 import { bullPrefix } from '../src/jobs/queues';
+import { startWorkflowsWorker } from '../src/modules/workflows/workflows.worker';
 import { PURGE_DELETED_WORKFLOWS_JOB } from '../src/modules/workflows/purge-deleted-workflows.job';
 import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
@@ -276,7 +276,7 @@ describe('activation, RBAC and deletion', () => {
     expect((await get(id)).data!.workflow).toBeNull();
 
     const prefix = bullPrefix(h.config.REDIS_PREFIX);
-    const maintenance = await startMaintenanceWorker({
+    const maintenance = await startWorkflowsWorker({
       root: h.orm.em as EntityManager,
       connection: h.redis,
       prefix,

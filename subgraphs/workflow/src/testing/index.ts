@@ -1,8 +1,8 @@
 /** Workflow for other packages' tests (e2e/, bench/): its trigger harness, and the internals the cross-subgraph flows drive directly. */
 export * from './trigger-harness';
-export { CoreClient } from '../clients/core-client';
+export { CoreClient } from '../modules/steps/core-client';
 export { bullPrefix, QUEUES } from '../jobs/queues';
-export { startWorkflowWorkers } from '../jobs/workflow-workers';
+export { startWorkers } from '../workers';
 export { ExecutionStarter } from '../modules/executions/execution-starter';
 export { executionChannel } from '../modules/executions/execution-updates';
 export { createNotifyStep } from '../modules/steps/notify.step';

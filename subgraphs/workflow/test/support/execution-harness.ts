@@ -6,9 +6,9 @@ import { createLogger, createOrm, createRedis, type Identity, type RunningServer
 import { createTestDatabase, postGraphQL, uniqueName, until, type GraphQLResponse, type TestDatabase } from '@flowgraph/kernel/testing';
 import { loadWorkflowConfig, type WorkflowConfig } from '../../src/config';
 import { entities } from '../../src/entities';
-import { startWorkflowWorkers } from '../../src/jobs/workflow-workers';
 import { startWorkflowServer } from '../../src/server';
 import { createWorkflowServerResources } from '../../src/server-resources';
+import { startWorkers } from '../../src/workers';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -89,7 +89,7 @@ export async function startExecutionHarness(name: string, extraEnv: Record<strin
     async startWorker() {
       const connection = createRedis(config.REDIS_URL, { forWorkers: true });
       const publisher = createRedis(config.REDIS_URL);
-      const running = await startWorkflowWorkers({ orm, connection, publisher, logger, config, triggers: false });
+      const running = await startWorkers({ orm, connection, publisher, logger, config, triggers: false });
       const handle = {
         async close() {
           await running.close();

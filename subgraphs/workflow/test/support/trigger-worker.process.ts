@@ -8,7 +8,7 @@ import { appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from
 import { loadWorkflowConfig } from '../../src/config';
 import { entities } from '../../src/entities';
 import { QUEUES, bullPrefix } from '../../src/jobs/queues';
-import { startTriggerWorkers } from '../../src/modules/triggers/trigger.workers';
+import { startTriggersWorker } from '../../src/modules/triggers/triggers.worker';
 
 runProcess('trigger-worker', async () => {
   const config = loadWorkflowConfig();
@@ -16,7 +16,7 @@ runProcess('trigger-worker', async () => {
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: 4 });
   const connection = createRedis(config.REDIS_URL, { forWorkers: true });
   const executionQueue = new Queue(QUEUES.executions, { connection, prefix: bullPrefix(config.REDIS_PREFIX) });
-  const running = await startTriggerWorkers({ orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue });
+  const running = await startTriggersWorker({ orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue });
   process.stdout.write('ready\n');
   return async () => {
     await running.close();

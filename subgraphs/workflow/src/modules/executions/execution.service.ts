@@ -12,9 +12,11 @@ import {
   type PageArgs,
 } from '@flowgraph/kernel';
 import type { Execution, ExecutionStatus } from './execution.entity';
+import type { ExecutionLoaders } from './execution.loaders';
 import { ExecutionStarter } from './execution-starter';
 import { ExecutionRepository } from './execution.repository';
 import type { ExecutionUpdates } from './execution-updates';
+import { isWaiting, type StepRun } from './step-run.entity';
 
 export const MAX_INPUT_BYTES = 256 * 1024;
 
@@ -23,8 +25,28 @@ export class ExecutionService {
   constructor(
     private readonly em: EntityManager,
     private readonly repository: ExecutionRepository,
+    private readonly loaders: ExecutionLoaders,
     private readonly deps: { queue: Queue; updates?: ExecutionUpdates; afterCommit: (task: () => Promise<unknown>) => void },
   ) {}
+
+  /** An execution of the caller's organization (row-level security), null if there is none. */
+  get(identity: Identity, id: string): Promise<Execution | null> {
+    requireRole(identity, 'viewer', 'workflows:read');
+    return this.loaders.byId.load(id);
+  }
+
+  /** Execution.steps: in the order they started; steps never started (skipped ones too) keep their recorded time. */
+  async steps(execution: Execution): Promise<StepRun[]> {
+    const steps = await this.loaders.stepsByExecution.load(execution.id);
+    return [...steps].sort((a, b) => (a.startedAt?.getTime() ?? 0) - (b.startedAt?.getTime() ?? 0));
+  }
+
+  /** Execution.waitingOn: whom a running execution's waiting step waits on, if one does. */
+  async waitingOn(execution: Execution): Promise<string | null> {
+    if (execution.status !== 'running') return null;
+    const steps = await this.loaders.stepsByExecution.load(execution.id);
+    return steps.find(isWaiting)?.waitingOn ?? null;
+  }
 
   /** A workflow's executions, newest first, of one status if given. */
   list(identity: Identity, workflowId: string, status: ExecutionStatus | undefined, args: PageArgs): Promise<Connection<Execution>> {

@@ -31,3 +31,6 @@ export const StepRunEntity = defineEntity({
 });
 
 export type StepRun = InferEntity<typeof StepRunEntity>;
+
+/** A step shows whom it waits on only while it waits; a failed step keeps why in its error. */
+export const isWaiting = (run: StepRun) => Boolean(run.waitingOn) && (run.status === 'pending' || run.status === 'running');

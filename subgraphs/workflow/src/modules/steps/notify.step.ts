@@ -1,5 +1,5 @@
 import { PLATFORM_TOOL } from '@flowgraph/contracts';
-import { CoreRejectedError, type CoreClient } from '../../clients/core-client';
+import { CoreRejectedError, type CoreClient } from './core-client';
 import { stepConfigSchemas } from '../definitions/definition';
 import { resolveTemplate } from './jsonata-expression';
 import { parseConfig } from './step-config';

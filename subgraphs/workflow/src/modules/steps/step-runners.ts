@@ -1,4 +1,4 @@
-import type { CoreClient } from '../../clients/core-client';
+import type { CoreClient } from './core-client';
 import type { StepType } from '../definitions/definition';
 import type { AddressPolicy } from './address-guard';
 import { conditionStep } from './condition.step';

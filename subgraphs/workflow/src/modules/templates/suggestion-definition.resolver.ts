@@ -1,7 +1,4 @@
-import { notFound, requireRole } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
-import { findTemplate } from './template.service';
-import { previewTemplate } from './workflow-template';
 
 /**
  * Analytics' `Suggestion`, completed here: the router passes the suggestion's `templateId` and
@@ -10,14 +7,8 @@ import { previewTemplate } from './workflow-template';
  */
 export const suggestionDefinitionResolvers: Resolvers = {
   Suggestion: {
-    __resolveReference: (ref, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'suggestions:read');
-      return { id: ref.id, templateId: ref.templateId ?? '', parameters: ref.parameters ?? {} };
-    },
-    workflowDefinition: (suggestion) => {
-      const template = suggestion.templateId ? findTemplate(suggestion.templateId) : null;
-      if (!template) throw notFound('Template');
-      return previewTemplate(template, suggestion.parameters ?? {}) as unknown as Record<string, unknown>;
-    },
+    __resolveReference: (ref, ctx) => ctx.templates.suggestion(ctx.identity, ref),
+    workflowDefinition: (suggestion, _args, ctx) =>
+      ctx.templates.preview(suggestion.templateId, suggestion.parameters) as unknown as Record<string, unknown>,
   },
 };

@@ -1,6 +1,4 @@
-import { validationError } from '@flowgraph/kernel';
 import type { Resolvers, TriggerKind } from '../../generated/graphql';
-import { MAX_NEXT_RUNS, nextRuns } from './cron-schedule';
 
 export const triggerResolvers: Resolvers = {
   Mutation: {
@@ -21,13 +19,7 @@ export const triggerResolvers: Resolvers = {
   CronSchedule: {
     pattern: (trigger) => trigger.config.pattern ?? '',
     timezone: (trigger) => trigger.config.timezone ?? 'UTC',
-    nextRuns: (trigger, { count }) => {
-      const n = count ?? 5;
-      if (!Number.isInteger(n) || n < 1 || n > MAX_NEXT_RUNS) {
-        throw validationError([{ field: 'count', message: `Must be 1 to ${MAX_NEXT_RUNS}` }]);
-      }
-      return nextRuns(trigger.config.pattern ?? '', trigger.config.timezone ?? 'UTC', n);
-    },
+    nextRuns: (trigger, { count }, ctx) => ctx.triggers.nextRuns(trigger, count),
   },
   WebhookEndpoint: {
     url: (trigger, _args, ctx) => ctx.triggers.webhookUrl(trigger),

@@ -1,5 +1,5 @@
 import { notFound, requireRole, validationError, type FieldError, type Identity } from '@flowgraph/kernel';
-import { checkCronSchedule } from './cron-schedule';
+import { MAX_NEXT_RUNS, checkCronSchedule, nextRuns } from './cron-schedule';
 import type { Trigger, TriggerConfig, TriggerKindName } from './trigger.entity';
 import type { TriggerRepository } from './trigger.repository';
 import type { TriggerScheduler } from './trigger-scheduler';
@@ -57,6 +57,15 @@ export class TriggerService {
 
   webhookUrl(trigger: Trigger): string {
     return new URL(`/webhooks/${trigger.id}`, this.deps.publicUrl).toString();
+  }
+
+  /** CronSchedule.nextRuns: the next `count` times (default 5) a cron trigger fires. */
+  nextRuns(trigger: Trigger, count: number | null | undefined): Date[] {
+    const n = count ?? 5;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_NEXT_RUNS) {
+      throw validationError([{ field: 'count', message: `Must be 1 to ${MAX_NEXT_RUNS}` }]);
+    }
+    return nextRuns(trigger.config.pattern ?? '', trigger.config.timezone ?? 'UTC', n);
   }
 
   async add(identity: Identity, input: AddTriggerInput): Promise<{ trigger: Trigger; webhookSecret: string | null }> {

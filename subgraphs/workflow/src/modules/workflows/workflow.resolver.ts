@@ -1,15 +1,9 @@
-import { requireRole } from '@flowgraph/kernel';
 import type { Resolvers } from '../../generated/graphql';
-
-const EMPTY_CONNECTION = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
 
 export const workflowResolvers: Resolvers = {
   Query: {
     workflows: (_parent, args, ctx) => ctx.workflows.list(ctx.identity, args),
-    workflow: (_parent, { id }, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'workflows:read');
-      return ctx.loaders.workflows.byId.load(id);
-    },
+    workflow: (_parent, { id }, ctx) => ctx.workflows.get(ctx.identity, id),
   },
   Mutation: {
     createWorkflow: async (_parent, { input }, ctx) => ({ workflow: await ctx.workflows.create(ctx.identity, input) }),
@@ -21,10 +15,7 @@ export const workflowResolvers: Resolvers = {
     restoreWorkflow: async (_parent, { id }, ctx) => ({ workflow: await ctx.workflows.restore(ctx.identity, id) }),
   },
   Workflow: {
-    __resolveReference: (ref, ctx) => {
-      requireRole(ctx.identity, 'viewer', 'workflows:read');
-      return ctx.loaders.workflows.byId.load(ref.id);
-    },
+    __resolveReference: (ref, ctx) => ctx.workflows.get(ctx.identity, ref.id),
     owner: (workflow) => ({ id: workflow.userId }),
     organization: (workflow) => ({ id: workflow.orgId }),
   },
@@ -32,11 +23,6 @@ export const workflowResolvers: Resolvers = {
     workflows: (user, args, ctx) => ctx.workflows.listOwned(ctx.identity, user.id, args),
   },
   Organization: {
-    /** Only the caller's organization has workflows to show; any other is empty, not an error. */
-    workflows: (org, { first, after }, ctx) => {
-      const caller = requireRole(ctx.identity, 'viewer', 'workflows:read');
-      if (org.id !== caller.orgId) return EMPTY_CONNECTION;
-      return ctx.workflows.list(ctx.identity, { first, after });
-    },
+    workflows: (org, { first, after }, ctx) => ctx.workflows.listOfOrganization(ctx.identity, org.id, { first, after }),
   },
 };

@@ -2,7 +2,6 @@ import { paginate, requireRole, type Connection, type Identity, type MemberIdent
 import type { WorkflowDefinition } from '../definitions/definition';
 import type { WorkflowVersion } from '../versions/workflow-version.entity';
 import type { VersionLoaders } from '../versions/workflow-version.loaders';
-import type { WorkflowVersionRepository } from '../versions/workflow-version.repository';
 import type { Workflow } from './workflow.entity';
 import {
   idempotencyKeyReused,
@@ -15,6 +14,7 @@ import {
 import { checkWorkflowFields, type WorkflowFields, type WorkflowFieldsInput } from './workflow-input';
 import type { WorkflowLoaders } from './workflow.loaders';
 import { DEFAULT_WORKFLOW_ORDER, workflowOrder, type WorkflowOrder } from './workflow-order';
+import { versionKey, type WorkflowVersionRepository } from '../versions/workflow-version.repository';
 import {
   RESTORE_WINDOW_DAYS,
   type NewWorkflow,
@@ -25,6 +25,11 @@ import {
 
 export const EMPTY_DEFINITION: WorkflowDefinition = { steps: [], edges: [] };
 export const DEFAULT_CONCURRENCY_LIMIT = 5;
+
+const EMPTY_CONNECTION: Connection<Workflow> = {
+  edges: [],
+  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+};
 
 /**
  * Told after a workflow's activity or deletion changed (flushed, same transaction), so that
@@ -71,6 +76,19 @@ export class WorkflowService {
     });
   }
 
+  /** A workflow of the caller's organization (row-level security), null if there is none. */
+  get(identity: Identity, id: string): Promise<Workflow | null> {
+    requireRole(identity, 'viewer', 'workflows:read');
+    return this.loaders.workflows.byId.load(id);
+  }
+
+  /** Organization.workflows: only the caller's organization has workflows to show; any other is empty, not an error. */
+  listOfOrganization(identity: Identity, orgId: string, args: PageArgs): Promise<Connection<Workflow>> {
+    const caller = requireRole(identity, 'viewer', 'workflows:read');
+    if (orgId !== caller.orgId) return Promise.resolve(EMPTY_CONNECTION);
+    return this.list(identity, args);
+  }
+
   /** User.workflows: an owner's workflows, newest first; the first page of every owner in one query. */
   listOwned(identity: Identity, userId: string, args: PageArgs): Promise<Connection<Workflow>> {
     requireRole(identity, 'viewer', 'workflows:read');
@@ -91,6 +109,24 @@ export class WorkflowService {
       firstRows: (count) => this.loaders.versions.firstPageByWorkflow(count).load(workflowId),
       rowsAfter: (count, before) => this.versions.pageByWorkflow(workflowId, count, before),
     });
+  }
+
+  /** The published version a workflow runs, if any (the workflow itself was authorized by the field that returned it). */
+  liveVersion(workflow: Workflow): Promise<WorkflowVersion | null> {
+    return workflow.liveVersion == null
+      ? Promise.resolve(null)
+      : this.loaders.versions.byNumber.load(versionKey(workflow.id, workflow.liveVersion));
+  }
+
+  async latestVersion(workflow: Workflow): Promise<WorkflowVersion> {
+    const version = await this.loaders.versions.byNumber.load(versionKey(workflow.id, workflow.latestVersion));
+    // latest_version is bumped in the same transaction that inserts the version: it always exists.
+    if (!version) throw new Error(`workflow ${workflow.id} lacks its latest version ${workflow.latestVersion}`);
+    return version;
+  }
+
+  async isLive(version: WorkflowVersion): Promise<boolean> {
+    return (await this.loaders.workflows.byId.load(version.workflowId))?.liveVersion === version.version;
   }
 
   /** Creates an inactive workflow and its version 1 (the given definition, or an empty one). */

@@ -18,8 +18,9 @@ export function createExecutionsContext(
   deps: ExecutionModuleDeps,
 ): { loaders: ExecutionLoaders; service: ExecutionService } {
   const repository = new ExecutionRepository(base.em);
+  const loaders = createExecutionLoaders(repository);
   return {
-    loaders: createExecutionLoaders(repository),
-    service: new ExecutionService(base.em, repository, { ...deps, afterCommit: base.afterCommit }),
+    loaders,
+    service: new ExecutionService(base.em, repository, loaders, { ...deps, afterCommit: base.afterCommit }),
   };
 }

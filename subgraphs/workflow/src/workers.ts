@@ -1,19 +1,18 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
 import { RedisPubSub, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
-import { CoreClient } from '../clients/core-client';
-import type { WorkflowConfig } from '../config';
-import type { ExecutionJobData } from '../modules/executions/execution.job';
-import { ExecutionUpdates } from '../modules/executions/execution-updates';
-import { AddressPolicy } from '../modules/steps/address-guard';
-import { createStepRunners } from '../modules/steps/step-runners';
-import { startTriggerWorkers } from '../modules/triggers/trigger.workers';
-import { startExecutionSweeper } from './execution-sweeper';
-import { startExecutionWorker } from './execution.worker';
-import { startMaintenanceWorker } from './maintenance.worker';
-import { QUEUES, bullPrefix } from './queues';
+import type { WorkflowConfig } from './config';
+import { QUEUES, bullPrefix } from './jobs/queues';
+import type { ExecutionJobData } from './modules/executions/execution.job';
+import { ExecutionUpdates } from './modules/executions/execution-updates';
+import { startExecutionsWorker } from './modules/executions/executions.worker';
+import { AddressPolicy } from './modules/steps/address-guard';
+import { CoreClient } from './modules/steps/core-client';
+import { createStepRunners } from './modules/steps/step-runners';
+import { startTriggersWorker } from './modules/triggers/triggers.worker';
+import { startWorkflowsWorker } from './modules/workflows/workflows.worker';
 
-export interface WorkflowWorkerDeps {
+export interface WorkerDeps {
   orm: MikroORM;
   /** `createRedis(url, { forWorkers: true })`: BullMQ's blocking commands. */
   connection: Redis;
@@ -38,8 +37,16 @@ export interface WorkflowWorkerDeps {
   triggers?: boolean;
 }
 
-/** Everything the workflow worker process runs: executions, their sweeper, maintenance and the triggers. */
-export async function startWorkflowWorkers(deps: WorkflowWorkerDeps): Promise<{ close(): Promise<void> }> {
+export interface RunningWorkers {
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the workflow worker process runs, module by module: executions (with their sweeper),
+ * the workflows' maintenance queue and the triggers. Builds what they share: the step runners,
+ * the execution-update publisher and the executions queue.
+ */
+export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const { config, connection, logger } = deps;
   const root = deps.orm.em as EntityManager;
   const prefix = bullPrefix(config.REDIS_PREFIX);
@@ -49,30 +56,30 @@ export async function startWorkflowWorkers(deps: WorkflowWorkerDeps): Promise<{ 
   });
   const updates = new ExecutionUpdates(new RedisPubSub(deps.publisher), config.REDIS_PREFIX);
   const executionQueue = new Queue<ExecutionJobData>(QUEUES.executions, { connection, prefix, telemetry: queueTelemetry() });
-  const executions = await startExecutionWorker({
+  const executions = await startExecutionsWorker({
     root,
     connection,
     prefix,
     runners,
     updates,
     logger,
+    queue: executionQueue,
     concurrency: config.WORKFLOW_WORKER_CONCURRENCY,
     lockDurationMs: config.WORKFLOW_LOCK_DURATION_MS,
     stalledIntervalMs: config.WORKFLOW_STALLED_INTERVAL_MS,
     maxStalledCount: config.WORKFLOW_MAX_STALLED_COUNT,
+    sweepIntervalMs: config.WORKFLOW_SWEEP_INTERVAL_MS,
     dependencyWait: { horizonMs: config.WORKFLOW_DEPENDENCY_WAIT_MS, maxBackoffMs: config.WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS },
   });
-  const maintenance = await startMaintenanceWorker({ root, connection, prefix, logger });
-  const sweeper = startExecutionSweeper({ root, queue: executionQueue, logger, intervalMs: config.WORKFLOW_SWEEP_INTERVAL_MS });
+  const workflows = await startWorkflowsWorker({ root, connection, prefix, logger });
   const triggers =
     deps.triggers === false
       ? null
-      : await startTriggerWorkers({ orm: deps.orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue });
+      : await startTriggersWorker({ orm: deps.orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue });
   return {
     async close() {
       await triggers?.close();
-      await sweeper.close();
-      await maintenance.close();
+      await workflows.close();
       await executions.close();
       await executionQueue.close();
       await runners.close();

@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { queueTelemetry, type Redis } from '@flowgraph/kernel';
-import type { Logger } from '@flowgraph/kernel';
-import { ExecutionProgressRepository } from '../modules/executions/execution-progress.repository';
-import { ExecutionProcessor, type DependencyWait } from '../modules/executions/execution.processor';
-import type { ExecutionJobData } from '../modules/executions/execution.job';
-import type { ExecutionUpdates } from '../modules/executions/execution-updates';
-import type { StepRunners } from '../modules/steps/step-runners';
-import { QUEUES } from './queues';
+import { queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
+import { QUEUES } from '../../jobs/queues';
+import type { StepRunners } from '../steps/step-runners';
+import { ExecutionProgressRepository } from './execution-progress.repository';
+import { ExecutionProcessor, type DependencyWait } from './execution.processor';
+import { enqueueExecution, type ExecutionJobData } from './execution.job';
+import type { ExecutionUpdates } from './execution-updates';
 
-export interface ExecutionWorkerOptions {
+export interface ExecutionsWorkerDeps {
   root: EntityManager;
   /** A connection with `maxRetriesPerRequest: null` (BullMQ's blocking commands). */
   connection: Redis;
@@ -29,11 +28,33 @@ export interface ExecutionWorkerOptions {
   fullBackoffMs?: number;
   /** How long and how far apart steps retry an unreachable dependency. */
   dependencyWait: DependencyWait;
+  /** The executions queue the sweeper adds lost jobs to. */
+  queue: Queue<ExecutionJobData>;
+  /** How often the sweeper looks for executions committed without their job. */
+  sweepIntervalMs: number;
 }
 
-export interface RunningExecutionWorker {
+export interface RunningExecutionsWorker {
   worker: Worker<ExecutionJobData>;
   close(): Promise<void>;
+}
+
+/** The executions module's background work: the executions queue's worker and the sweeper of lost jobs. */
+export async function startExecutionsWorker(options: ExecutionsWorkerDeps): Promise<RunningExecutionsWorker> {
+  const executions = await startExecutionJobWorker(options);
+  const sweeper = startExecutionSweeper({
+    root: options.root,
+    queue: options.queue,
+    logger: options.logger,
+    intervalMs: options.sweepIntervalMs,
+  });
+  return {
+    worker: executions.worker,
+    async close() {
+      await sweeper.close();
+      await executions.close();
+    },
+  };
 }
 
 /**
@@ -41,7 +62,7 @@ export interface RunningExecutionWorker {
  * processed again (the processor resumes from Postgres); past `maxStalledCount` BullMQ fails
  * the job, and the failure listener here records the reason on the execution, so none stays running.
  */
-export async function startExecutionWorker(options: ExecutionWorkerOptions): Promise<RunningExecutionWorker> {
+async function startExecutionJobWorker(options: ExecutionsWorkerDeps): Promise<RunningExecutionsWorker> {
   const processor = new ExecutionProcessor({
     root: options.root,
     runners: options.runners,
@@ -89,7 +110,7 @@ export async function startExecutionWorker(options: ExecutionWorkerOptions): Pro
 
 async function recordJobFailure(
   queue: Queue<ExecutionJobData>,
-  options: ExecutionWorkerOptions,
+  options: ExecutionsWorkerDeps,
   jobId: string,
   reason: string,
 ): Promise<void> {
@@ -103,4 +124,45 @@ async function recordJobFailure(
   await progress.fail(job.data.executionId, message);
   await options.updates.publish({ id: job.data.executionId, orgId: job.data.orgId });
   options.logger.warn({ executionId: job.data.executionId, reason }, 'execution failed by its job');
+}
+
+interface ExecutionSweeperOptions {
+  root: EntityManager;
+  queue: Queue<ExecutionJobData>;
+  logger: Logger;
+  intervalMs: number;
+  /** Executions queued for less than this are left alone (their starter is enqueueing them). Default 5 s. */
+  graceMs?: number;
+}
+
+/**
+ * Enqueues executions committed as `queued` whose job was never added (the process died between
+ * commit and enqueue). Adding uses the execution id as job id, so an execution that does have a
+ * job — waiting, delayed for the concurrency limit — is left as it is.
+ */
+async function sweepQueuedExecutions(options: Omit<ExecutionSweeperOptions, 'intervalMs'>): Promise<number> {
+  const rows = await options.root
+    .fork()
+    .getConnection()
+    .execute<{ id: string; org_id: string }[]>('select id, org_id from workflow.stale_queued_executions(?, ?)', [
+      options.graceMs ?? 5000,
+      500,
+    ]);
+  for (const row of rows) await enqueueExecution(options.queue, { executionId: row.id, orgId: row.org_id });
+  if (rows.length > 0) options.logger.info({ count: rows.length }, 'sweeper enqueued queued executions');
+  return rows.length;
+}
+
+function startExecutionSweeper(options: ExecutionSweeperOptions): { close(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = sweepQueuedExecutions(options).catch((error: unknown) => options.logger.error({ err: error }, 'sweep failed'));
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    async close() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

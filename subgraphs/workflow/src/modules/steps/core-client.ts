@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INTERNAL_EVENTS_PATH, internalEventsResponse, type InternalEventInput, type InternalEventResult } from '@flowgraph/contracts';
 import { InternalCallError, internalClient, isFinalRefusal, type InternalClient } from '@flowgraph/kernel';
-import { DependencyUnavailableError } from '../modules/steps/step.errors';
+import { DependencyUnavailableError } from './step.errors';
 
 /** Thrown for answers that another attempt cannot change (4xx other than 408/429, an invalid event). */
 export class CoreRejectedError extends Error {

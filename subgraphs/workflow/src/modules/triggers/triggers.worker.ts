@@ -9,7 +9,7 @@ import { RECONCILE_SCHEDULER_ID, TriggerScheduler } from './trigger-scheduler';
 
 export const RECONCILE_JOB = 'reconcile-trigger-schedulers';
 
-export interface TriggerWorkerDeps {
+export interface TriggersWorkerDeps {
   orm: MikroORM;
   /** A connection made with `createRedis(url, { forWorkers: true })`. */
   connection: Redis;
@@ -29,7 +29,7 @@ export interface TriggerWorkerDeps {
  * `workflow-triggers` queue (cron ticks, periodic reconcile) and the event-trigger consumer.
  * Every replica runs the same; BullMQ hands each tick's job to one of them.
  */
-export async function startTriggerWorkers(deps: TriggerWorkerDeps) {
+export async function startTriggersWorker(deps: TriggersWorkerDeps) {
   const { connection, logger, orm } = deps;
   const prefix = bullPrefix(deps.redisPrefix);
   const root = orm.em as EntityManager;

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '@flowgraph/kernel';
 import { createTriggerLoaders, type TriggerLoaders } from './trigger.loaders';
 import { TriggerRepository } from './trigger.repository';
 import { TriggerScheduler } from './trigger-scheduler';
@@ -17,11 +17,11 @@ export interface TriggerModuleDeps {
 
 /** The triggers module's share of a request context; `scheduler` is for other modules (workflow activation, deletion). */
 export function createTriggersContext(
-  em: EntityManager,
+  base: Pick<RequestContext, 'em'>,
   deps: TriggerModuleDeps,
 ): { loaders: TriggerLoaders; service: TriggerService; scheduler: TriggerScheduler } {
-  const repository = new TriggerRepository(em);
-  const scheduler = new TriggerScheduler(deps.triggersQueue, em);
+  const repository = new TriggerRepository(base.em);
+  const scheduler = new TriggerScheduler(deps.triggersQueue, base.em);
   return {
     loaders: createTriggerLoaders(repository),
     service: new TriggerService(repository, { scheduler, cipher: deps.cipher, publicUrl: deps.publicUrl }),
