@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
-import { startWorkerProcess, stopWorkerProcess } from './support/worker-processes';
+import { killProcess, startTriggerWorkerProcess } from './support/workflow-worker-process';
 import { until } from '@flowgraph/kernel/testing';
 
 let h: TriggerHarness;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   h = await startTriggerHarness('wfcron');
 });
 afterAll(async () => {
-  await Promise.all(workers.map(stopWorkerProcess));
+  await Promise.all(workers.map((worker) => killProcess(worker, 'SIGTERM')));
   await h.close();
 });
 
@@ -27,7 +27,7 @@ it('starts exactly one execution per cron tick with two worker processes running
   });
   const triggerId = added.data!.addTrigger.trigger.id;
   const env = { DATABASE_APP_URL: h.db.appUrl, REDIS_PREFIX: h.config.REDIS_PREFIX, LOG_LEVEL: 'silent' };
-  workers.push(...(await Promise.all([startWorkerProcess(env), startWorkerProcess(env)])));
+  workers.push(...(await Promise.all([startTriggerWorkerProcess(env), startTriggerWorkerProcess(env)])));
   // Ticks due while no worker ran are not caught up (BullMQ schedules the next one from now): count from here.
   const bothReady = Date.now();
 
@@ -39,7 +39,7 @@ it('starts exactly one execution per cron tick with two worker processes running
     );
   const sinceReady = async () => (await ticks()).filter((r) => Date.parse(r.scheduled_at) > bothReady);
   await until(async () => ((await sinceReady()).length >= 5 ? true : undefined), 20_000, 'five cron runs', 200);
-  await Promise.all(workers.map(stopWorkerProcess));
+  await Promise.all(workers.map((worker) => killProcess(worker, 'SIGTERM')));
 
   expect((await ticks()).every((r) => Number(r.n) === 1)).toBe(true);
   const rows = await sinceReady();

@@ -22,7 +22,13 @@ export async function startCoreProcess(port: number, env: Record<string, string>
     timeoutMs,
     'core to answer /healthz',
   );
-  await Promise.race([healthy, exited]);
   exited.catch(() => undefined);
+  try {
+    await Promise.race([healthy, exited]);
+  } catch (error) {
+    // A Core that is slow to start is killed, not left running after the test that gave up on it.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return child;
 }
