@@ -271,6 +271,18 @@ describe('replay guard (real Redis)', () => {
     expect(await service.receive('github', integrationId, delivery(deliveryId))).toMatchObject({ status: 'accepted' });
   });
 
+  it('refuses a delivery id that is not 1 to 150 printable characters, before claiming it', async () => {
+    const integrationId = randomUUID();
+    for (const deliveryId of ['has space', 'x'.repeat(151)]) {
+      expect(await service.receive('github', integrationId, delivery(deliveryId))).toEqual({
+        status: 'refused',
+        reason: 'malformed_delivery_id',
+      });
+    }
+    expect(await service.receive('github', integrationId, delivery('x'.repeat(150)))).toMatchObject({ status: 'accepted' });
+    expect(await redis.exists(deliveryReplayKey(prefix, 'github', integrationId, 'x'.repeat(151)))).toBe(0);
+  });
+
   it('lets exactly one of concurrent copies through', async () => {
     const integrationId = randomUUID();
     const deliveryId = randomUUID();

@@ -15,6 +15,9 @@ import {
 export const WEBHOOK_CONNECTORS = ['github', 'gitlab', 'slack', 'generic'] as const;
 export type WebhookConnector = (typeof WEBHOOK_CONNECTORS)[number];
 
+/** A delivery id becomes part of a Redis key: printable ASCII, bounded (the Workflow triggers' webhook rule). */
+const DELIVERY_ID = /^[\x21-\x7e]{1,150}$/;
+
 export const isWebhookConnector = (value: string): value is WebhookConnector => (WEBHOOK_CONNECTORS as readonly string[]).includes(value);
 
 export type WebhookReceipt =
@@ -47,6 +50,7 @@ export class ProviderWebhookService {
   async receive(connector: WebhookConnector, integrationId: string, delivery: WebhookDelivery): Promise<WebhookReceipt> {
     const verification = this.verify(connector, delivery);
     if (!verification.ok) return { status: 'refused', reason: verification.reason };
+    if (!DELIVERY_ID.test(verification.deliveryId)) return { status: 'refused', reason: 'malformed_delivery_id' };
     const first = await this.replayGuard.claim(connector, integrationId, verification.deliveryId);
     if (!first) return { status: 'replayed', deliveryId: verification.deliveryId };
     return { status: 'accepted', deliveryId: verification.deliveryId, eventType: verification.eventType };

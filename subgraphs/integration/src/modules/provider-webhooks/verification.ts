@@ -16,7 +16,13 @@ export interface WebhookDelivery {
 }
 
 export type WebhookRefusal =
-  'body_too_large' | 'missing_signature' | 'malformed_signature' | 'signature_mismatch' | 'stale_timestamp' | 'missing_delivery_id';
+  | 'body_too_large'
+  | 'missing_signature'
+  | 'malformed_signature'
+  | 'signature_mismatch'
+  | 'stale_timestamp'
+  | 'missing_delivery_id'
+  | 'malformed_delivery_id';
 
 export type WebhookVerification = { ok: true; deliveryId: string; eventType: string } | { ok: false; reason: WebhookRefusal };
 
