@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const keyringWithBCurrent = () => webhookSecretKeyring({ ...h.config, SECRET_KEYS: h.config.SECRET_KEYS, SECRET_KEY_CURRENT: 'b' });
+const keyringWithBCurrent = () => webhookSecretKeyring({ ...h.config, SECRET_KEY_CURRENT: 'b' });
 
 /** What WebhookSecretCipher stored before key ids: `v1.…` under HKDF(WEBHOOK_SECRET_KEY). */
 function legacyV1(secret: string, triggerId: string): string {
