@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { signIdentity } from '@flowgraph/kernel';
 
-export { appDatabaseUrl, createLogger, createOrm, createRedis, ensureAppRole, loadConfig, migrateSubgraph } from '@flowgraph/kernel';
+export {
+  appDatabaseUrl,
+  createLogger,
+  createOrm,
+  createRedis,
+  ensureAppRole,
+  loadConfig,
+  migrateSubgraph,
+  SecretKeyring,
+} from '@flowgraph/kernel';
 
 /** A GraphQL caller with a signed identity, as the gateway would send it. */
 export function postGraphQLFor(url: string, who: { userId: string; orgId: string; role: 'member' }, secret: string) {

@@ -20,12 +20,13 @@ import {
   loadConfig,
   migrateSubgraph,
   postGraphQLFor,
+  SecretKeyring,
 } from './bench-kit';
 import { loadCoreConfig, entities as coreEntities, startCoreServer } from '@flowgraph/core';
 import { migrationPlan as coreMigrations } from '@flowgraph/core/migrations';
 import { migrationPlan as workflowMigrations } from '@flowgraph/workflow/migrations';
 import { entities as workflowEntities, startWorkflowServer } from '@flowgraph/workflow';
-import { QUEUES, bullPrefix, WebhookSecretCipher } from '@flowgraph/workflow/testing';
+import { QUEUES, bullPrefix } from '@flowgraph/workflow/testing';
 
 const THROUGHPUT_RUNS = Number(process.env.BENCH_EXECUTIONS ?? 400);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
       triggers: {
         triggersQueue,
         executionQueue,
-        cipher: new WebhookSecretCipher('0'.repeat(64)),
+        cipher: new SecretKeyring([{ id: 'bench', key: Buffer.alloc(32) }], 'bench'),
         publicUrl: 'http://localhost:4000',
         rateLimit: { redis, redisPrefix: prefix, perMinute: 1000 },
       },

@@ -41,6 +41,7 @@ const REQUIRED_ENV = [
   'WORKFLOW_ORIGIN',
   'PUBLIC_URL',
   'WEBHOOK_SECRET_KEY',
+  'SECRET_KEYS',
 ];
 /** Integrations an operator turns on when they have one (a collector, a Sentry project): named, commented, in the ConfigMap. */
 const OPTIONAL_INTEGRATIONS = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_TRACES_SAMPLER_RATIO', 'SENTRY_DSN', 'SENTRY_ENVIRONMENT'];

@@ -7,13 +7,18 @@ const PROCESSES: Record<string, { entry: string; secrets: string[] }> = {
   gateway: { entry: 'gateway/dist/src/main.js', secrets: SHARED },
   core: { entry: 'subgraphs/core/dist/src/main.js', secrets: SHARED },
   'core-worker': { entry: 'subgraphs/core/dist/src/worker.js', secrets: SHARED },
-  workflow: { entry: 'subgraphs/workflow/dist/src/main.js', secrets: [...SHARED, 'WEBHOOK_SECRET_KEY'] },
-  'workflow-worker': { entry: 'subgraphs/workflow/dist/src/worker.js', secrets: [...SHARED, 'WEBHOOK_SECRET_KEY'] },
+  workflow: { entry: 'subgraphs/workflow/dist/src/main.js', secrets: [...SHARED, 'WEBHOOK_SECRET_KEY', 'SECRET_KEYS'] },
+  'workflow-worker': { entry: 'subgraphs/workflow/dist/src/worker.js', secrets: [...SHARED, 'WEBHOOK_SECRET_KEY', 'SECRET_KEYS'] },
   integration: { entry: 'subgraphs/integration/dist/src/main.js', secrets: SHARED },
   analytics: { entry: 'subgraphs/analytics/dist/src/main.js', secrets: SHARED },
   'analytics-worker': { entry: 'subgraphs/analytics/dist/src/worker.js', secrets: SHARED },
 };
-const REAL = { IDENTITY_SECRET: 'i'.repeat(40), JWT_SECRET: 'j'.repeat(40), WEBHOOK_SECRET_KEY: 'w'.repeat(40) };
+const REAL = {
+  IDENTITY_SECRET: 'i'.repeat(40),
+  JWT_SECRET: 'j'.repeat(40),
+  WEBHOOK_SECRET_KEY: 'w'.repeat(40),
+  SECRET_KEYS: `prod:${Buffer.alloc(32, 's').toString('base64')}`,
+};
 
 describe('NODE_ENV=production', () => {
   it.each(Object.entries(PROCESSES))(

@@ -33,3 +33,4 @@ export * from './audit';
 export * from './http/signed-request';
 export * from './http/internal-route';
 export * from './http/internal-client';
+export * from './crypto/secret-keyring';

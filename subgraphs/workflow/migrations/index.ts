@@ -8,6 +8,7 @@ import { Migration20261125000600_activity_indexes } from './Migration20261125000
 import { Migration20261206000100_audit_outbox } from './Migration20261206000100_audit_outbox';
 import { Migration20261206000200_dependency_waits } from './Migration20261206000200_dependency_waits';
 import { Migration20261206000300_template_idempotency } from './Migration20261206000300_template_idempotency';
+import { Migration20261206000400_webhook_secret_rotation } from './Migration20261206000400_webhook_secret_rotation';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
@@ -21,5 +22,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000100_audit_outbox', class: Migration20261206000100_audit_outbox },
     { name: 'Migration20261206000200_dependency_waits', class: Migration20261206000200_dependency_waits },
     { name: 'Migration20261206000300_template_idempotency', class: Migration20261206000300_template_idempotency },
+    { name: 'Migration20261206000400_webhook_secret_rotation', class: Migration20261206000400_webhook_secret_rotation },
   ],
 };

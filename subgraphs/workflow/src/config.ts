@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConfigError, listenShape, loadConfig } from '@flowgraph/kernel';
+import { ConfigError, listenShape, loadConfig, secretKeysShape } from '@flowgraph/kernel';
+import { webhookSecretKeyring } from './modules/triggers/webhook-secret.cipher';
 
 const DEV_WEBHOOK_SECRET_KEY = 'flowgraph-dev-webhook-key-change-me-0123456789';
 
@@ -40,10 +41,12 @@ export const workflowConfigShape = {
   WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS: z.coerce.number().int().min(100).default(30_000),
   /** How often (ms) the sweeper enqueues executions left `queued` without a job. */
   WORKFLOW_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** SECRET_KEYS and SECRET_KEY_CURRENT: the keys webhook signing secrets are encrypted with at rest (kernel SecretKeyring). */
+  ...secretKeysShape,
   /**
-   * Master key webhook signing secrets are encrypted with at rest (AES-256-GCM, key derived with
-   * HKDF). Changing it makes existing webhook triggers unusable until re-created. The development
-   * default is refused when NODE_ENV=production.
+   * The master key webhook signing secrets were encrypted with before SECRET_KEYS (AES-256-GCM, key
+   * derived with HKDF): still read for secrets not yet re-encrypted under SECRET_KEYS' current key.
+   * The development default is refused when NODE_ENV=production.
    */
   WEBHOOK_SECRET_KEY: z.string().min(32).default(DEV_WEBHOOK_SECRET_KEY),
   /** Signed deliveries accepted per webhook trigger per minute; more get 429. */
@@ -57,5 +60,7 @@ export function loadWorkflowConfig(env: NodeJS.ProcessEnv = process.env) {
   if (config.NODE_ENV === 'production' && config.WEBHOOK_SECRET_KEY === DEV_WEBHOOK_SECRET_KEY) {
     throw new ConfigError('WEBHOOK_SECRET_KEY must be set in production');
   }
+  // Refuses, at start, development or unclear keys.
+  webhookSecretKeyring(config);
   return config;
 }

@@ -3,17 +3,24 @@ import { RedisPubSub, createRedis, queueTelemetry, type Redis } from '@flowgraph
 import type { WorkflowConfig } from './config';
 import { QUEUES, bullPrefix } from './jobs/queues';
 import { ExecutionUpdates } from './modules/executions/execution-updates';
-import { WebhookSecretCipher } from './modules/triggers/webhook-secret.cipher';
+import { webhookSecretKeyring } from './modules/triggers/webhook-secret.cipher';
 import type { WorkflowServerDeps } from './server';
 
 type ResourceConfig = Pick<
   WorkflowConfig,
-  'REDIS_URL' | 'REDIS_PREFIX' | 'WEBHOOK_SECRET_KEY' | 'PUBLIC_URL' | 'WEBHOOK_RATE_LIMIT_PER_MINUTE'
+  | 'NODE_ENV'
+  | 'REDIS_URL'
+  | 'REDIS_PREFIX'
+  | 'SECRET_KEYS'
+  | 'SECRET_KEY_CURRENT'
+  | 'WEBHOOK_SECRET_KEY'
+  | 'PUBLIC_URL'
+  | 'WEBHOOK_RATE_LIMIT_PER_MINUTE'
 >;
 
 /**
  * The process-wide pieces the workflow subgraph's server needs besides its ORM: the BullMQ
- * queues, the webhook secret cipher and the execution-update pub/sub. One place builds them,
+ * queues, the webhook secrets' keyring and the execution-update pub/sub. One place builds them,
  * for the process (main.ts), the tests and the benches; `close()` releases them.
  */
 export function createWorkflowServerResources(redis: Redis, config: ResourceConfig) {
@@ -25,7 +32,7 @@ export function createWorkflowServerResources(redis: Redis, config: ResourceConf
   const triggers: WorkflowServerDeps['triggers'] = {
     triggersQueue,
     executionQueue,
-    cipher: new WebhookSecretCipher(config.WEBHOOK_SECRET_KEY),
+    cipher: webhookSecretKeyring(config),
     publicUrl: config.PUBLIC_URL,
     rateLimit: { redis, redisPrefix: config.REDIS_PREFIX, perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE },
   };

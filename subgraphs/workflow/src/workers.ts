@@ -10,6 +10,7 @@ import { AddressPolicy } from './modules/steps/address-guard';
 import { CoreClient } from './modules/steps/core-client';
 import { createStepRunners } from './modules/steps/step-runners';
 import { startTriggersWorker } from './modules/triggers/triggers.worker';
+import { webhookSecretKeyring } from './modules/triggers/webhook-secret.cipher';
 import { startWorkflowsWorker } from './modules/workflows/workflows.worker';
 
 export interface WorkerDeps {
@@ -32,6 +33,10 @@ export interface WorkerDeps {
     | 'WORKFLOW_SWEEP_INTERVAL_MS'
     | 'WORKFLOW_DEPENDENCY_WAIT_MS'
     | 'WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS'
+    | 'NODE_ENV'
+    | 'SECRET_KEYS'
+    | 'SECRET_KEY_CURRENT'
+    | 'WEBHOOK_SECRET_KEY'
   >;
   /** Tests start the execution side alone. Default: true. */
   triggers?: boolean;
@@ -75,7 +80,14 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const triggers =
     deps.triggers === false
       ? null
-      : await startTriggersWorker({ orm: deps.orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue });
+      : await startTriggersWorker({
+          orm: deps.orm,
+          connection,
+          redisPrefix: config.REDIS_PREFIX,
+          logger,
+          executionQueue,
+          keyring: webhookSecretKeyring(config),
+        });
   return {
     async close() {
       await triggers?.close();

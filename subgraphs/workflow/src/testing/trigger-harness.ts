@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, createOrm, createRedis, type Identity, type Redis, type RunningServer } from '@flowgraph/kernel';
+import { createLogger, createOrm, createRedis, type Identity, type Redis, type RunningServer, type SecretKeyring } from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, uniqueName, type GraphQLResponse, type TestDatabase } from '@flowgraph/kernel/testing';
 import { loadWorkflowConfig, type WorkflowConfig } from '../config';
 import { entities } from '../entities';
-import type { WebhookSecretCipher } from '../modules/triggers/webhook-secret.cipher';
 import { startWorkflowServer } from '../server';
 import { createWorkflowServerResources } from '../server-resources';
 
@@ -23,7 +22,7 @@ export interface TriggerHarness {
   server: RunningServer;
   triggersQueue: Queue;
   executionQueue: Queue;
-  cipher: WebhookSecretCipher;
+  cipher: SecretKeyring;
   orgId: string;
   admin: Partial<Identity> & { userId: string; orgId: string };
   call<T = AnyData>(query: string, variables?: Record<string, unknown>, identity?: Partial<Identity>): Promise<GraphQLResponse<T>>;

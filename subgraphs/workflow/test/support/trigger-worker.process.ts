@@ -9,6 +9,7 @@ import { loadWorkflowConfig } from '../../src/config';
 import { entities } from '../../src/entities';
 import { QUEUES, bullPrefix } from '../../src/jobs/queues';
 import { startTriggersWorker } from '../../src/modules/triggers/triggers.worker';
+import { webhookSecretKeyring } from '../../src/modules/triggers/webhook-secret.cipher';
 
 runProcess('trigger-worker', async () => {
   const config = loadWorkflowConfig();
@@ -16,7 +17,8 @@ runProcess('trigger-worker', async () => {
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: 4 });
   const connection = createRedis(config.REDIS_URL, { forWorkers: true });
   const executionQueue = new Queue(QUEUES.executions, { connection, prefix: bullPrefix(config.REDIS_PREFIX) });
-  const running = await startTriggersWorker({ orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue });
+  const keyring = webhookSecretKeyring(config);
+  const running = await startTriggersWorker({ orm, connection, redisPrefix: config.REDIS_PREFIX, logger, executionQueue, keyring });
   process.stdout.write('ready\n');
   return async () => {
     await running.close();

@@ -106,6 +106,25 @@ export class TriggerRepository {
     return rows[0] ? { orgId: rows[0].org_id, workflowId: rows[0].workflow_id, encryptedSecret: rows[0].webhook_secret } : null;
   }
 
+  /** Webhook secrets of every organization, `batchSize` at a time in id order, after `afterId` (for re-encryption). */
+  async webhookSecretsAfter(afterId: string, batchSize: number): Promise<{ id: string; encryptedSecret: string }[]> {
+    const rows = await this.em.execute<{ id: string; webhook_secret: string }[]>('select * from workflow.webhook_secrets_after(?, ?)', [
+      afterId,
+      batchSize,
+    ]);
+    return rows.map((row) => ({ id: row.id, encryptedSecret: row.webhook_secret }));
+  }
+
+  /** Writes `replacement` only if the row still holds `expected`; false when it changed meanwhile (or is gone). */
+  async replaceWebhookSecret(triggerId: string, expected: string, replacement: string): Promise<boolean> {
+    const [row] = await this.em.execute<{ replaced: boolean }[]>('select workflow.replace_webhook_secret(?, ?, ?) as replaced', [
+      triggerId,
+      expected,
+      replacement,
+    ]);
+    return row.replaced;
+  }
+
   /**
    * Claims a delivery id for a trigger. false when the id was seen before; a concurrent claim of
    * the same id waits here until the first transaction ends, then reports false.

@@ -1,17 +1,16 @@
 import type { Queue } from 'bullmq';
 import type { Express } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Logger, Redis } from '@flowgraph/kernel';
+import type { Logger, Redis, SecretKeyring } from '@flowgraph/kernel';
 import { ExecutionStarter } from '../executions/execution-starter';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookRateLimit } from './webhook-rate-limit';
-import type { WebhookSecretCipher } from './webhook-secret.cipher';
 import { webhookRoute } from './webhook.route';
 
 export interface TriggerRouteDeps {
   orm: MikroORM;
   logger: Logger;
-  cipher: WebhookSecretCipher;
+  cipher: SecretKeyring;
   /** Where webhook-started executions are enqueued. */
   executionQueue: Queue;
   /** Per-trigger rate limit; omitted, deliveries are not rate-limited. */

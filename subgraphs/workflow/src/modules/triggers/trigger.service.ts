@@ -1,9 +1,9 @@
-import { notFound, requireRole, validationError, type FieldError, type Identity } from '@flowgraph/kernel';
+import { notFound, requireRole, validationError, type FieldError, type Identity, type SecretKeyring } from '@flowgraph/kernel';
 import { MAX_NEXT_RUNS, checkCronSchedule, nextRuns } from './cron-schedule';
 import type { Trigger, TriggerConfig, TriggerKindName } from './trigger.entity';
 import type { TriggerRepository } from './trigger.repository';
 import type { TriggerScheduler } from './trigger-scheduler';
-import { newWebhookSecret, type WebhookSecretCipher } from './webhook-secret.cipher';
+import { newWebhookSecret } from './webhook-secret.cipher';
 
 export const MAX_TRIGGERS_PER_WORKFLOW = 20;
 const FILTER_VALUE = /^[a-z0-9][a-z0-9_.:-]{0,99}$/;
@@ -17,7 +17,7 @@ export interface AddTriggerInput {
 
 export interface TriggerServiceDeps {
   scheduler: TriggerScheduler;
-  cipher: WebhookSecretCipher;
+  cipher: SecretKeyring;
   /** Public origin webhook URLs start with (PUBLIC_URL). */
   publicUrl: string;
 }

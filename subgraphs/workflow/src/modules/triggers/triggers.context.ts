@@ -1,16 +1,15 @@
 import type { Queue } from 'bullmq';
-import type { RequestContext } from '@flowgraph/kernel';
+import type { RequestContext, SecretKeyring } from '@flowgraph/kernel';
 import { createTriggerLoaders, type TriggerLoaders } from './trigger.loaders';
 import { TriggerRepository } from './trigger.repository';
 import { TriggerScheduler } from './trigger-scheduler';
 import { TriggerService } from './trigger.service';
-import type { WebhookSecretCipher } from './webhook-secret.cipher';
 
 /** Process-wide pieces the triggers module needs per request. */
 export interface TriggerModuleDeps {
   /** The `workflow-triggers` BullMQ queue (cron schedulers live there). */
   triggersQueue: Queue;
-  cipher: WebhookSecretCipher;
+  cipher: SecretKeyring;
   /** PUBLIC_URL: webhook URLs start with it. */
   publicUrl: string;
 }

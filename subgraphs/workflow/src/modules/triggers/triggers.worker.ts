@@ -1,10 +1,15 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AppError, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
+import { AppError, queueTelemetry, type Logger, type Redis, type SecretKeyring } from '@flowgraph/kernel';
 import { QUEUES, bullPrefix } from '../../jobs/queues';
 import { ExecutionStarter } from '../executions/execution-starter';
 import { CRON_TRIGGER_JOB, runCronTrigger, type CronTriggerJobData } from './cron-trigger.job';
 import { EventTriggerConsumer } from './event-trigger.consumer';
+import {
+  REENCRYPT_WEBHOOK_SECRETS_JOB,
+  REENCRYPT_WEBHOOK_SECRETS_SCHEDULE,
+  reencryptWebhookSecrets,
+} from './reencrypt-webhook-secrets.job';
 import { RECONCILE_SCHEDULER_ID, TriggerScheduler } from './trigger-scheduler';
 
 export const RECONCILE_JOB = 'reconcile-trigger-schedulers';
@@ -18,6 +23,10 @@ export interface TriggersWorkerDeps {
   logger: Logger;
   /** The executions queue triggered executions are enqueued on. */
   executionQueue: Queue;
+  /** The webhook secrets' keyring, with the current key they are re-encrypted under. */
+  keyring: SecretKeyring;
+  /** Webhook secrets re-encrypted per batch. Default: 200. */
+  reencryptBatchSize?: number;
   /** How often schedulers are reconciled with Postgres after the start. Default: 60 s. */
   reconcileEveryMs?: number;
   /** Event consumer tuning (tests shorten these). */
@@ -26,7 +35,8 @@ export interface TriggersWorkerDeps {
 
 /**
  * Starts the trigger side of a worker process: reconciles cron schedulers with Postgres, runs the
- * `workflow-triggers` queue (cron ticks, periodic reconcile) and the event-trigger consumer.
+ * `workflow-triggers` queue (cron ticks, periodic reconcile, webhook secret re-encryption) and the
+ * event-trigger consumer.
  * Every replica runs the same; BullMQ hands each tick's job to one of them.
  */
 export async function startTriggersWorker(deps: TriggersWorkerDeps) {
@@ -43,11 +53,28 @@ export async function startTriggersWorker(deps: TriggersWorkerDeps) {
 
   await reconcile();
   await queue.upsertJobScheduler(RECONCILE_SCHEDULER_ID, { every: deps.reconcileEveryMs ?? 60_000 }, { name: RECONCILE_JOB });
+  const reencrypt = async () => {
+    const result = await reencryptWebhookSecrets(root.fork() as EntityManager, deps.keyring, deps.reencryptBatchSize);
+    if (result.unreadable > 0) logger.error(result, 'webhook secrets no configured key decrypts');
+    else logger.info(result, 'webhook secrets re-encrypted');
+    return result;
+  };
+  await queue.upsertJobScheduler(REENCRYPT_WEBHOOK_SECRETS_JOB, REENCRYPT_WEBHOOK_SECRETS_SCHEDULE, {
+    name: REENCRYPT_WEBHOOK_SECRETS_JOB,
+  });
+  // And once now, so a new current key takes effect soon: one job for all replicas starting together
+  // (a job id already waiting or running is not added again), removed when done so the next start adds it.
+  await queue.add(
+    REENCRYPT_WEBHOOK_SECRETS_JOB,
+    {},
+    { jobId: `${REENCRYPT_WEBHOOK_SECRETS_JOB}-at-start`, removeOnComplete: true, removeOnFail: true },
+  );
 
   const worker = new Worker(
     QUEUES.triggers,
     async (job: Job) => {
       if (job.name === RECONCILE_JOB) return reconcile();
+      if (job.name === REENCRYPT_WEBHOOK_SECRETS_JOB) return reencrypt();
       if (job.name !== CRON_TRIGGER_JOB) throw new UnrecoverableError(`unknown job ${job.name}`);
       try {
         return await runCronTrigger(job as Job<CronTriggerJobData>, { root, starter });

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, ErrorCode, httpStatusOf, sendUnexpectedError, type Logger } from '@flowgraph/kernel';
+import { AppError, ErrorCode, httpStatusOf, sendUnexpectedError, type Logger, type SecretKeyring } from '@flowgraph/kernel';
 import { TriggerRepository } from './trigger.repository';
 import type { WebhookDeliveryService } from './webhook-delivery.service';
 import type { WebhookRateLimit } from './webhook-rate-limit';
-import type { WebhookSecretCipher } from './webhook-secret.cipher';
 import { WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER, verifyWebhookSignature } from './webhook-signature';
 
 export const WEBHOOK_PATH = '/webhooks/:triggerId';
@@ -17,7 +16,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 export interface WebhookRouteOptions {
   root: EntityManager;
   deliveries: WebhookDeliveryService;
-  cipher: WebhookSecretCipher;
+  cipher: SecretKeyring;
   rateLimit?: WebhookRateLimit;
   logger: Logger;
 }
