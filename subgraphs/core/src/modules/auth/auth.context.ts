@@ -1,16 +1,13 @@
 import type { RequestContext } from '@flowgraph/kernel';
 import type { RequestScope } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
-import type { PlatformEvents } from '../events/platform-events';
-import type { InvitationService } from '../invitations/invitation.service';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
-import type { OrganizationService } from '../organizations/organization.service';
 import type { UserLoaders } from '../users/user.loaders';
 import type { UserRepository } from '../users/user.repository';
 import type { AccessRevocations } from './access-revocation';
 import { createSessionLoaders, type SessionLoaders } from './auth.loaders';
-import { AuthService } from './auth.service';
+import { AuthService, type AuthServiceDeps } from './auth.service';
 import type { LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password.hasher';
 import { SessionRepository } from './session.repository';
@@ -61,18 +58,6 @@ export function createSessionsContext(
 }
 
 /** The auth module's share of a request context: sign-up, login and organization switching. */
-export function createAuthContext(
-  deps: AuthModuleDeps,
-  shares: {
-    scope: RequestScope;
-    users: UserRepository;
-    memberships: MembershipRepository;
-    organizations: OrganizationService;
-    invitations: InvitationService;
-    sessions: SessionService;
-    audit: AuditService;
-    platformEvents: PlatformEvents;
-  },
-): { service: AuthService } {
+export function createAuthContext(deps: AuthModuleDeps, shares: Omit<AuthServiceDeps, 'hasher' | 'throttle'>): { service: AuthService } {
   return { service: new AuthService({ ...shares, hasher: deps.hasher, throttle: deps.throttle }) };
 }
