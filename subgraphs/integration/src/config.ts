@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { listenShape, loadConfig, secretKeysShape, type BaseConfig } from '@flowgraph/kernel';
+import type { Connector } from './modules/connectors/connector';
+import { connectorRegistry } from './modules/connectors/registry';
+
+/** `CONNECTOR_<ID>_<NAME>_URL`: overrides one of a connector's base URLs (tests, proxies, GitHub Enterprise). */
+export const endpointVariable = (connector: Connector, name: string) => `CONNECTOR_${connector.id.toUpperCase()}_${name.toUpperCase()}_URL`;
+/** `CONNECTOR_<ID>_CLIENT_ID` / `_CLIENT_SECRET`: the OAuth client registered with the provider. */
+export const clientVariable = (connector: Connector, part: 'ID' | 'SECRET') => `CONNECTOR_${connector.id.toUpperCase()}_CLIENT_${part}`;
+
+/** One optional setting per connector endpoint and OAuth client, derived from the registry. */
+function connectorShape(): Record<string, z.ZodOptional<z.ZodString>> {
+  const shape: Record<string, z.ZodOptional<z.ZodString>> = {};
+  for (const connector of connectorRegistry.values()) {
+    for (const name of Object.keys(connector.endpoints)) shape[endpointVariable(connector, name)] = z.string().url().optional();
+    if (connector.auth.kind === 'oauth2') {
+      for (const name of ['AUTHORIZE', 'TOKEN', 'REVOKE']) shape[endpointVariable(connector, name)] = z.string().url().optional();
+      shape[clientVariable(connector, 'ID')] = z.string().min(1).optional();
+      shape[clientVariable(connector, 'SECRET')] = z.string().min(1).optional();
+    }
+  }
+  return shape;
+}
+
+/** Settings of the integration processes, beyond the kernel's base settings (docs/operations.md lists them). */
+export const integrationConfigShape = {
+  ...listenShape(4003),
+  /** SECRET_KEYS and SECRET_KEY_CURRENT: the keys connector credentials are encrypted with at rest. */
+  ...secretKeysShape,
+  /** Public origin of the gateway: OAuth redirect URIs and provider webhook URLs start with it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  /** Where the browser lands after an OAuth connection completes (or fails). */
+  WEB_APP_URL: z.string().url().default('http://localhost:5173'),
+};
+
+/** The known settings, plus the connector variables derived from the registry (read by name). */
+export type IntegrationConfig = BaseConfig & z.infer<z.ZodObject<typeof integrationConfigShape>> & { readonly [variable: string]: unknown };
+
+export function loadIntegrationConfig(env: NodeJS.ProcessEnv = process.env): IntegrationConfig {
+  return loadConfig({ ...integrationConfigShape, ...connectorShape() }, env);
+}
+
+/** A connector's base URLs: the production defaults, each overridable by its variable. */
+export function resolveEndpoints(connector: Connector, config: Record<string, unknown>): Record<string, string> {
+  const endpoints: Record<string, string> = {};
+  for (const [name, url] of Object.entries(connector.endpoints)) {
+    const override = config[endpointVariable(connector, name)];
+    endpoints[name] = typeof override === 'string' ? override : url;
+  }
+  return endpoints;
+}

@@ -1,0 +1,15 @@
+import type { Connector, ConnectorId } from './connector';
+import { ProviderHttp } from './provider-http';
+import { slackConnector } from './slack/slack.connector';
+
+/** Every connector, by id. Adding one is a folder and a line here (docs/adding-a-connector.md). */
+export const connectorRegistry: ReadonlyMap<ConnectorId, Connector> = new Map([slackConnector].map((c) => [c.id, c]));
+
+export function connectorOf(id: string): Connector | undefined {
+  return connectorRegistry.get(id as ConnectorId);
+}
+
+/** The HTTP client a connector's actions and health check use, with its base URLs resolved. */
+export function providerHttpFor(connector: Connector, endpoints: Record<string, string>): ProviderHttp {
+  return new ProviderHttp({ provider: connector.displayName, endpoints, errorMessage: connector.errorMessage });
+}

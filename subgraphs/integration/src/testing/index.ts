@@ -1,0 +1,2 @@
+export { startProviderServer, jsonOf, type ProviderServer, type ReceivedRequest } from './providers/provider-server';
+export { startSlackServer, type SlackServer, type SlackServerOptions } from './providers/slack.server';

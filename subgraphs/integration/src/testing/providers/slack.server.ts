@@ -1,0 +1,70 @@
+import type { Request, Response } from 'express';
+import { startProviderServer, type ProviderServer } from './provider-server';
+
+export interface SlackServerOptions {
+  /** The bot token the server accepts; anything else answers `invalid_auth`. */
+  token: string;
+  /** Members users.lookupByEmail knows. */
+  users?: { id: string; name: string; email: string; real_name?: string }[];
+}
+
+export interface SlackServer extends ProviderServer {
+  /** Messages posted, in order. */
+  messages: { channel: string; text: string; ts: string }[];
+  /** Makes the next `count` calls answer 429 with `Retry-After: seconds`, as Slack's rate limiter does. */
+  rateLimitNext(count: number, seconds: number): void;
+}
+
+/**
+ * A local Slack Web API (https://api.slack.com/web): methods under the base URL, bearer auth,
+ * `{ ok, … }` bodies at HTTP 200 for errors, 429 with Retry-After when rate limited.
+ */
+export async function startSlackServer(options: SlackServerOptions): Promise<SlackServer> {
+  const messages: SlackServer['messages'] = [];
+  let limited = { count: 0, seconds: 1 };
+  const server = await startProviderServer((app) => {
+    app.use((req: Request, res: Response, next) => {
+      if (limited.count > 0) {
+        limited.count -= 1;
+        res.status(429).setHeader('retry-after', String(limited.seconds));
+        res.json({ ok: false, error: 'ratelimited' });
+        return;
+      }
+      if (req.headers.authorization !== `Bearer ${options.token}`) {
+        res.json({ ok: false, error: req.headers.authorization ? 'invalid_auth' : 'not_authed' });
+        return;
+      }
+      next();
+    });
+    app.post('/auth.test', (_req, res) => {
+      res.json({
+        ok: true,
+        url: 'https://flowgraph-test.slack.com/',
+        team: 'Flowgraph Test',
+        user: 'flowgraph',
+        team_id: 'T0001',
+        user_id: 'U0001',
+      });
+    });
+    app.post('/chat.postMessage', (req: Request, res: Response) => {
+      const body = JSON.parse((req.body as Buffer).toString('utf8') || '{}') as { channel?: string; text?: string };
+      if (!body.channel) return void res.json({ ok: false, error: 'channel_not_found' });
+      if (!body.text) return void res.json({ ok: false, error: 'no_text' });
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(messages.length + 1).padStart(6, '0')}`;
+      messages.push({ channel: body.channel, text: body.text, ts });
+      res.json({ ok: true, channel: body.channel, ts, message: { type: 'message', text: body.text, ts } });
+    });
+    app.get('/users.lookupByEmail', (req: Request, res: Response) => {
+      const user = options.users?.find((u) => u.email === req.query.email);
+      if (!user) return void res.json({ ok: false, error: 'users_not_found' });
+      res.json({ ok: true, user: { id: user.id, name: user.name, real_name: user.real_name, profile: { email: user.email } } });
+    });
+  });
+  return {
+    ...server,
+    messages,
+    rateLimitNext(count, seconds) {
+      limited = { count, seconds };
+    },
+  };
+}
