@@ -1,11 +1,13 @@
 import type { SubgraphMigrations } from '@flowgraph/kernel';
 import { Migration20261125000200_user_integrations } from './Migration20261125000200_user_integrations';
 import { Migration20261206000100_audit_outbox } from './Migration20261206000100_audit_outbox';
+import { Migration20261206000500_connectors } from './Migration20261206000500_connectors';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'integration',
   migrations: [
     { name: 'Migration20261125000200_user_integrations', class: Migration20261125000200_user_integrations },
     { name: 'Migration20261206000100_audit_outbox', class: Migration20261206000100_audit_outbox },
+    { name: 'Migration20261206000500_connectors', class: Migration20261206000500_connectors },
   ],
 };

@@ -4,6 +4,10 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const integrationProviders = ['github', 'gitlab', 'slack', 'teams', 'google_drive', 'dropbox', 's3', 'http'] as const;
 export type IntegrationProviderValue = (typeof integrationProviders)[number];
 
+/** pending: an OAuth flow started and not completed; disconnected: credentials revoked and removed. */
+export const integrationStatuses = ['pending', 'connected', 'disconnected'] as const;
+export type IntegrationStatus = (typeof integrationStatuses)[number];
+
 export const IntegrationEntity = defineEntity({
   name: 'Integration',
   tableName: 'integration.user_integrations',
@@ -13,7 +17,10 @@ export const IntegrationEntity = defineEntity({
     userId: p.uuid(),
     provider: p.enum([...integrationProviders]),
     displayName: p.text(),
+    /** True exactly when `status` is connected (kept for the indexes and the API's `isActive`). */
     isActive: p.boolean(),
+    status: p.enum([...integrationStatuses]),
+    disconnectedAt: p.datetime(3).nullable(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },

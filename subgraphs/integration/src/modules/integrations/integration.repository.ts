@@ -27,12 +27,22 @@ export class IntegrationRepository {
     });
   }
 
+  /** The connection a step uses: `integrationId` if it is connected, else the most recently connected one of the connector. */
+  async connectedFor(provider: IntegrationProviderValue, integrationId?: string): Promise<Integration | null> {
+    const where = integrationId
+      ? { id: integrationId, provider, status: 'connected' as const }
+      : { provider, status: 'connected' as const };
+    return this.em.findOne(IntegrationEntity, where, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  }
+
   create(input: { orgId: string; userId: string; provider: IntegrationProviderValue; displayName: string }): Integration {
     const now = new Date();
     return this.em.create(IntegrationEntity, {
       id: crypto.randomUUID(),
       ...input,
       isActive: true,
+      status: 'connected',
+      disconnectedAt: null,
       createdAt: now,
       updatedAt: now,
     });
