@@ -7,3 +7,4 @@ export {
   type GithubRepositoryFixture,
   type GithubPullRequestFixture,
 } from './providers/github.server';
+export { startGitlabServer, type GitlabServer, type GitlabServerOptions, type GitlabProjectFixture } from './providers/gitlab.server';
