@@ -58,8 +58,12 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   return undefined;
 }
 
-/** A 403 that is really a rate limit (GitHub's primary limit answers 403 with remaining 0). */
-const exhausted = (headers: Headers) => headers.get('x-ratelimit-remaining') === '0' || headers.get('ratelimit-remaining') === '0';
+/**
+ * A 403 that is really a rate limit: GitHub's primary limit answers 403 with remaining 0, its
+ * secondary limit 403 with Retry-After.
+ */
+const exhausted = (headers: Headers) =>
+  headers.get('x-ratelimit-remaining') === '0' || headers.get('ratelimit-remaining') === '0' || headers.has('retry-after');
 
 /** Sorts a non-2xx answer into the failure that decides what happens next (provider-errors.ts). */
 export function classifyStatus(status: number, headers: Headers, message: string): ProviderError {

@@ -1,9 +1,13 @@
 import type { Connector, ConnectorId } from './connector';
+import { githubConnector } from './github/github.connector';
+import { gitlabConnector } from './gitlab/gitlab.connector';
 import { ProviderHttp } from './provider-http';
 import { slackConnector } from './slack/slack.connector';
 
 /** Every connector, by id. Adding one is a folder and a line here (docs/adding-a-connector.md). */
-export const connectorRegistry: ReadonlyMap<ConnectorId, Connector> = new Map([slackConnector].map((c) => [c.id, c]));
+export const connectorRegistry: ReadonlyMap<ConnectorId, Connector> = new Map(
+  [slackConnector, githubConnector, gitlabConnector].map((c) => [c.id, c]),
+);
 
 export function connectorOf(id: string): Connector | undefined {
   return connectorRegistry.get(id as ConnectorId);
