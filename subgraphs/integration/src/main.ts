@@ -1,21 +1,29 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
-import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, listenShape, loadConfig, runProcess } from '@flowgraph/kernel';
+import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
+import { loadIntegrationConfig } from './config';
 import { entities } from './entities';
+import { createActionsModule } from './modules/actions/actions.module';
 import { startIntegrationServer } from './server';
 
 runProcess('integration', async () => {
-  const config = loadConfig(listenShape(4003));
+  const config = loadIntegrationConfig();
   const logger = createLogger('integration', config.LOG_LEVEL);
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
-  const server = await startIntegrationServer({ orm, logger, identitySecret: config.IDENTITY_SECRET }, config.PORT, config.HOST);
-  // Integration has no worker process: its audit outbox is relayed from here (replicas take turns).
   const redis = createRedis(config.REDIS_URL);
+  const actionsModule = createActionsModule({ orm, config, redis, logger });
+  const server = await startIntegrationServer(
+    { orm, logger, identitySecret: config.IDENTITY_SECRET, actions: actionsModule.actions },
+    config.PORT,
+    config.HOST,
+  );
+  // Integration has no worker process: its audit outbox is relayed from here (replicas take turns).
   const auditRelay = new AuditRelay({ orm, schema: 'integration', redis, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();
   return async () => {
     await auditRelay.stop();
     await server.stop();
+    actionsModule.close();
     await redis.quit();
     await orm.close();
   };

@@ -12,6 +12,8 @@ export const workflowConfigShape = {
   ...listenShape(4002),
   /** Core's origin, for its internal endpoints (the notify step records events there). */
   CORE_ORIGIN: z.string().url().default('http://127.0.0.1:4001'),
+  /** Integration's origin, for its internal endpoints (connector_action steps run connector actions there). */
+  INTEGRATION_ORIGIN: z.string().url().default('http://127.0.0.1:4003'),
   /** Public origin of the gateway; webhook URLs shown in the API start with it. */
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   /**

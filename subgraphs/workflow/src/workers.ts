@@ -8,6 +8,7 @@ import { ExecutionUpdates } from './modules/executions/execution-updates';
 import { startExecutionsWorker } from './modules/executions/executions.worker';
 import { AddressPolicy } from './modules/steps/address-guard';
 import { CoreClient } from './modules/steps/core-client';
+import { IntegrationClient } from './modules/steps/integration-client';
 import { createStepRunners } from './modules/steps/step-runners';
 import { startTriggersWorker } from './modules/triggers/triggers.worker';
 import { webhookSecretKeyring } from './modules/triggers/webhook-secret.cipher';
@@ -25,6 +26,7 @@ export interface WorkerDeps {
     | 'REDIS_PREFIX'
     | 'IDENTITY_SECRET'
     | 'CORE_ORIGIN'
+    | 'INTEGRATION_ORIGIN'
     | 'WORKFLOW_HTTP_ALLOWED_HOSTS'
     | 'WORKFLOW_WORKER_CONCURRENCY'
     | 'WORKFLOW_LOCK_DURATION_MS'
@@ -57,6 +59,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const prefix = bullPrefix(config.REDIS_PREFIX);
   const runners = createStepRunners({
     core: new CoreClient({ origin: config.CORE_ORIGIN, identitySecret: config.IDENTITY_SECRET }),
+    integration: new IntegrationClient({ origin: config.INTEGRATION_ORIGIN, identitySecret: config.IDENTITY_SECRET }),
     addressPolicy: AddressPolicy.fromList(config.WORKFLOW_HTTP_ALLOWED_HOSTS),
   });
   const updates = new ExecutionUpdates(new RedisPubSub(deps.publisher), config.REDIS_PREFIX);

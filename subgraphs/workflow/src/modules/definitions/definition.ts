@@ -43,7 +43,10 @@ export const stepConfigSchemas = {
   connector_action: z.object({
     connector: z.enum(['github', 'gitlab', 'slack', 'teams', 'google_drive', 'dropbox', 's3', 'http']),
     action: z.string().min(1).max(100),
+    /** Values, or JSONata expressions in `{{ }}` evaluated over the run's data. */
     input: z.record(z.string(), z.unknown()).default({}),
+    /** A specific connection; by default the organization's most recently connected one for the connector. */
+    integrationId: z.string().uuid().optional(),
   }),
   notify: z.object({
     /** Recorded in Core as an event with tool `flowgraph` and this type. */

@@ -124,11 +124,12 @@ export class ExecutionProgressRepository {
     });
   }
 
-  /** The attempt failed and another will follow at `resumeAt`. */
-  awaitRetry(executionId: string, stepId: string, error: string, resumeAt: Date): Promise<void> {
+  /** The step tries again at `resumeAt`; a deferral (rate limit, call in flight) gives its attempt back. */
+  awaitRetry(executionId: string, stepId: string, error: string, resumeAt: Date, options: { attemptGivenBack?: boolean } = {}): Promise<void> {
+    const attempts = options.attemptGivenBack ? 'greatest(attempts - 1, 0)' : 'attempts';
     return this.tx(async (em) => {
       await em.execute(
-        `update workflow.step_runs set status = 'pending', error = ?, resume_at = ?, waiting_on = null, waiting_since = null
+        `update workflow.step_runs set status = 'pending', error = ?, resume_at = ?, attempts = ${attempts}, waiting_on = null, waiting_since = null
          where execution_id = ? and step_id = ?`,
         [error, resumeAt, executionId, stepId],
       );

@@ -6,7 +6,7 @@ import { backoffDelay, dependencyBackoffDelay, retryPolicyOf, timeoutOf } from '
 import { delayMs } from '../steps/delay.step';
 import type { RunData, StepRunner } from '../steps/step-runner';
 import type { StepRunners } from '../steps/step-runners';
-import { DependencyUnavailableError, StepTimeoutError, isDoNotRetry } from '../steps/step.errors';
+import { DependencyUnavailableError, StepDeferredError, StepTimeoutError, isDoNotRetry } from '../steps/step.errors';
 import { incomingEdges, readiness, sinkSteps, topologicalOrder, type ParentState } from './dag';
 import { FINISHED_STATUSES, type Execution } from './execution.entity';
 import { ExecutionProgressRepository } from './execution-progress.repository';
@@ -171,6 +171,12 @@ export class ExecutionProcessor {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.logger.info({ executionId, step: step.id, attempt, ms: Date.now() - started, err: message }, 'step attempt failed');
+      if (error instanceof StepDeferredError) {
+        const resumeAt = new Date(Date.now() + error.retryAfterMs);
+        await progress.awaitRetry(executionId, step.id, message, resumeAt, { attemptGivenBack: true });
+        await this.deps.updates.publish(execution);
+        return sleepUntil(resumeAt.getTime());
+      }
       const dependency = unreachableDependency(error, runner);
       if (dependency) return this.waitForDependency(progress, execution, step, run, dependency, message, sleepUntil);
       if (isDoNotRetry(error) || attempt >= policy.maxAttempts) {

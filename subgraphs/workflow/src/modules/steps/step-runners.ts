@@ -1,8 +1,9 @@
 import type { CoreClient } from './core-client';
+import type { IntegrationClient } from './integration-client';
 import type { StepType } from '../definitions/definition';
 import type { AddressPolicy } from './address-guard';
 import { conditionStep } from './condition.step';
-import { connectorActionStep } from './connector-action.step';
+import { createConnectorActionStep } from './connector-action.step';
 import { createHttpRequestStep } from './http-request.step';
 import { createNotifyStep } from './notify.step';
 import type { StepRunner } from './step-runner';
@@ -10,6 +11,7 @@ import { transformStep } from './transform.step';
 
 export interface StepRunnerDeps {
   core: CoreClient;
+  integration: IntegrationClient;
   addressPolicy: AddressPolicy;
   maxResponseBytes?: number;
 }
@@ -23,7 +25,7 @@ export function createStepRunners(deps: StepRunnerDeps): StepRunners {
     http_request: http,
     transform: transformStep,
     condition: conditionStep,
-    connector_action: connectorActionStep,
+    connector_action: createConnectorActionStep(deps.integration),
     notify: createNotifyStep(deps.core),
     close: () => http.close(),
   };

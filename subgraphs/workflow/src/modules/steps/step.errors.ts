@@ -1,6 +1,6 @@
 /**
  * A permanent step failure: retrying cannot help (invalid config or expression, a 4xx other than
- * 408/429, a refused address, a connector that is not available). The engine fails the step at
+ * 408/429, a refused address, a connector that is not connected). The engine fails the step at
  * once instead of spending its remaining attempts.
  */
 export class DoNotRetryError extends Error {
@@ -26,6 +26,20 @@ export class DependencyUnavailableError extends Error {
     /** Who is unreachable: `core`, or the host an http_request calls. */
     readonly dependency: string,
     message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Not now, but not a failure either: a rate limit, or an earlier attempt of the same call still
+ * in flight. The engine waits `retryAfterMs` and tries again without spending an attempt.
+ */
+export class StepDeferredError extends Error {
+  override readonly name = 'StepDeferredError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
   ) {
     super(message);
   }

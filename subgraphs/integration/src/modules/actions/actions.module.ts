@@ -1,0 +1,32 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { secretKeyringFromConfig, type Logger, type Redis } from '@flowgraph/kernel';
+import type { IntegrationConfig } from '../../config';
+import { AccountRateLimiter } from './account-rate-limiter';
+import { ActionService } from './action.service';
+import { ConnectorBreakers, type BreakerSettings } from './connector-breakers';
+import type { TokenRefresher } from './token-refresher';
+
+export interface ActionsModuleDeps {
+  orm: MikroORM;
+  config: IntegrationConfig;
+  /** A plain connection: the shared per-account rate limits live in it. */
+  redis: Redis;
+  logger: Logger;
+  tokens?: TokenRefresher;
+  breakers?: BreakerSettings;
+}
+
+/** The process-wide pieces of the actions module: one limiter and one set of breakers per process. */
+export function createActionsModule(deps: ActionsModuleDeps): { actions: ActionService; close(): void } {
+  const breakers = new ConnectorBreakers(deps.breakers);
+  const actions = new ActionService({
+    orm: deps.orm,
+    keyring: secretKeyringFromConfig(deps.config),
+    config: deps.config,
+    limiter: new AccountRateLimiter(deps.redis, deps.config.REDIS_PREFIX),
+    breakers,
+    tokens: deps.tokens,
+    logger: deps.logger,
+  });
+  return { actions, close: () => breakers.shutdown() };
+}
