@@ -8,3 +8,11 @@ export {
   type GithubPullRequestFixture,
 } from './providers/github.server';
 export { startGitlabServer, type GitlabServer, type GitlabServerOptions, type GitlabProjectFixture } from './providers/gitlab.server';
+export { startTeamsServer, type TeamsServer, type TeamsServerOptions, type TeamsChannel } from './providers/teams.server';
+export {
+  startGoogleDriveServer,
+  type GoogleDriveServer,
+  type GoogleDriveServerOptions,
+  type DriveFile,
+} from './providers/google_drive.server';
+export { startDropboxServer, type DropboxServer, type DropboxServerOptions, type DropboxFile } from './providers/dropbox.server';

@@ -15,6 +15,8 @@ export interface OAuth2Auth {
   revokeUrl?: string;
   /** Scopes asked for at authorization. */
   scopes: string[];
+  /** Extra authorization parameters the provider needs to issue a refresh token (Google's `access_type=offline`). */
+  authorizeParams?: Record<string, string>;
 }
 
 /** A secret the admin types in (S3 keys, an HTTP token), validated by `fields`; never echoed back. */

@@ -14,6 +14,11 @@ export class ProviderError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly retryAfterMs?: number,
+    /**
+     * The provider's error answer parsed as JSON, for connectors whose next step depends on its
+     * details (Dropbox's 409 tags, Google's 403 quota reasons). Never request data.
+     */
+    readonly body?: unknown,
   ) {
     super(message);
   }

@@ -66,13 +66,13 @@ const exhausted = (headers: Headers) =>
   headers.get('x-ratelimit-remaining') === '0' || headers.get('ratelimit-remaining') === '0' || headers.has('retry-after');
 
 /** Sorts a non-2xx answer into the failure that decides what happens next (provider-errors.ts). */
-export function classifyStatus(status: number, headers: Headers, message: string): ProviderError {
+export function classifyStatus(status: number, headers: Headers, message: string, body?: unknown): ProviderError {
   if (status === 429 || (status === 403 && exhausted(headers))) {
-    return new ProviderError('rate_limited', message, status, retryAfterMs(headers) ?? DEFAULT_RETRY_AFTER_MS);
+    return new ProviderError('rate_limited', message, status, retryAfterMs(headers) ?? DEFAULT_RETRY_AFTER_MS, body);
   }
-  if (status === 401) return new ProviderError('unauthorized', message, status);
-  if (status === 408 || status >= 500) return new ProviderError('unavailable', message, status, retryAfterMs(headers));
-  return new ProviderError('rejected', message, status);
+  if (status === 401) return new ProviderError('unauthorized', message, status, undefined, body);
+  if (status === 408 || status >= 500) return new ProviderError('unavailable', message, status, retryAfterMs(headers), body);
+  return new ProviderError('rejected', message, status, undefined, body);
 }
 
 async function readCapped(body: AsyncIterable<Uint8Array> | null, provider: string): Promise<Buffer> {
@@ -137,7 +137,12 @@ export class ProviderHttp {
     const json = parseJson(bytes);
     if (response.status < 200 || response.status >= 300) {
       const detail = this.options.errorMessage?.(json) ?? bytes.toString('utf8').slice(0, 200);
-      throw classifyStatus(response.status, response.headers as unknown as Headers, `${provider} answered ${response.status}: ${detail}`);
+      throw classifyStatus(
+        response.status,
+        response.headers as unknown as Headers,
+        `${provider} answered ${response.status}: ${detail}`,
+        json,
+      );
     }
     return { status: response.status, headers: response.headers as unknown as Headers, bytes, json };
   }

@@ -3,10 +3,13 @@ import { githubConnector } from './github/github.connector';
 import { gitlabConnector } from './gitlab/gitlab.connector';
 import { ProviderHttp } from './provider-http';
 import { slackConnector } from './slack/slack.connector';
+import { teamsConnector } from './teams/teams.connector';
+import { googleDriveConnector } from './google_drive/google_drive.connector';
+import { dropboxConnector } from './dropbox/dropbox.connector';
 
 /** Every connector, by id. Adding one is a folder and a line here (docs/adding-a-connector.md). */
 export const connectorRegistry: ReadonlyMap<ConnectorId, Connector> = new Map(
-  [slackConnector, githubConnector, gitlabConnector].map((c) => [c.id, c]),
+  [slackConnector, githubConnector, gitlabConnector, teamsConnector, googleDriveConnector, dropboxConnector].map((c) => [c.id, c]),
 );
 
 export function connectorOf(id: string): Connector | undefined {
