@@ -1,6 +1,6 @@
 import { startExecutionHarness, type ExecutionHarness } from './support/execution-harness';
 import { startTestHttpServer } from './support/test-http-server';
-import { AddressPolicy } from '../src/modules/steps/address-guard';
+import { AddressPolicy } from '@flowgraph/kernel';
 import { createHttpRequestStep } from '../src/modules/steps/http-request.step';
 import { until } from '@flowgraph/kernel/testing';
 

@@ -1,6 +1,6 @@
 import type { CoreClient } from './core-client';
 import type { StepType } from '../definitions/definition';
-import type { AddressPolicy } from './address-guard';
+import type { AddressPolicy } from '@flowgraph/kernel';
 import { conditionStep } from './condition.step';
 import { connectorActionStep } from './connector-action.step';
 import { createHttpRequestStep } from './http-request.step';
