@@ -85,6 +85,11 @@ export interface Connector {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action has its own input and output types
   actions: Record<string, ConnectorAction<any, any>>;
   webhooks?: ConnectorWebhooks;
+  /**
+   * Its actions call URLs a user gives (generic HTTP): its client connects only through the SSRF
+   * address guard, and `providerHttpFor` refuses to build one without it.
+   */
+  callsUserUrls?: boolean;
   rateLimit: RateLimitPolicy;
   /** The provider's message in an error body, for errors that say what went wrong (never the request's headers). */
   errorMessage?: (body: unknown) => string | undefined;
