@@ -101,7 +101,16 @@ async function main(): Promise<void> {
     );
     workflowResources = resources;
     servers.push(await workflow.startWorkflowServer({ ...(await deps(workflow.entities)), ...resources }));
-    servers.push(await integration.startIntegrationServer(await deps(integration.entities)));
+    const integrationRedis = createRedis(base.REDIS_URL);
+    redises.push(integrationRedis);
+    const integrationConfig = integration.loadIntegrationConfig({ ...process.env, REDIS_PREFIX: prefix });
+    servers.push(
+      await integration.startIntegrationServer({
+        ...(await deps(integration.entities)),
+        redis: integrationRedis,
+        config: integrationConfig,
+      }),
+    );
     servers.push(
       await analytics.startAnalyticsServer({ ...(await deps(analytics.entities)), modules: { suggestions: {}, reporting: {} } }),
     );

@@ -15,7 +15,7 @@ import {
 import { createTestDatabase, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
 import { entities as coreEntities, loadCoreConfig, startCoreServer } from '@flowgraph/core';
 import { createWorkflowServerResources, entities as workflowEntities, loadWorkflowConfig, startWorkflowServer } from '@flowgraph/workflow';
-import { entities as integrationEntities, startIntegrationServer } from '@flowgraph/integration';
+import { entities as integrationEntities, loadIntegrationConfig, startIntegrationServer } from '@flowgraph/integration';
 import { entities as analyticsEntities, startAnalyticsServer } from '@flowgraph/analytics';
 import {
   loadAnalyticsConfig,
@@ -71,7 +71,16 @@ export async function startFederation(env: Record<string, string> = {}): Promise
   const workflowRedis = createRedis(coreConfig.REDIS_URL);
   const workflowResources = createWorkflowServerResources(workflowRedis, loadWorkflowConfig({ ...process.env, REDIS_PREFIX: redisPrefix }));
   servers.push(await startWorkflowServer({ ...(await deps(workflowEntities)), ...workflowResources }));
-  servers.push(await startIntegrationServer(await deps(integrationEntities)));
+  const integrationRedis = createRedis(coreConfig.REDIS_URL);
+  const integrationConfig = loadIntegrationConfig({ ...process.env, REDIS_PREFIX: redisPrefix });
+  servers.push(
+    await startIntegrationServer({
+      orm: await orm(integrationEntities),
+      logger: quiet(),
+      redis: integrationRedis,
+      config: integrationConfig,
+    }),
+  );
   const workflowOrigin = new URL(servers[1].url).origin;
   // A suggestion feed with a subscriber connection: analytics serves suggestionAdded over graphql-ws.
   const feedRedis = [createRedis(coreConfig.REDIS_URL), createRedis(coreConfig.REDIS_URL, { forWorkers: true })];
@@ -113,6 +122,7 @@ export async function startFederation(env: Record<string, string> = {}): Promise
       for (const r of feedRedis) r.disconnect();
       await workflowResources.close();
       workflowRedis.disconnect();
+      integrationRedis.disconnect();
       for (const o of orms) await o.close(true);
       await db.drop();
     },

@@ -33,4 +33,5 @@ export * from './audit';
 export * from './http/signed-request';
 export * from './http/internal-route';
 export * from './http/internal-client';
+export * from './http/address-guard';
 export * from './crypto/secret-keyring';

@@ -31,6 +31,11 @@ export const integrationConfigShape = {
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   /** Where the browser lands after an OAuth connection completes (or fails). */
   WEB_APP_URL: z.string().url().default('http://localhost:5173'),
+  /**
+   * Comma-separated hosts (names or IPs) the generic HTTP connector may reach even when they
+   * resolve to a private, loopback, link-local or metadata address. Empty: only public addresses.
+   */
+  INTEGRATION_HTTP_ALLOWED_HOSTS: z.string().default(''),
 };
 
 /** The known settings, plus the connector variables derived from the registry (read by name). */

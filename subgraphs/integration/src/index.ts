@@ -1,5 +1,6 @@
 export { startIntegrationServer, typeDefs } from './server';
 export { entities } from './entities';
+export { loadIntegrationConfig, type IntegrationConfig } from './config';
 export { migrationPlan } from '../migrations';
 export { ProviderWebhookService, isWebhookConnector, WEBHOOK_CONNECTORS } from './modules/provider-webhooks/provider-webhooks.service';
 export type { WebhookConnector, WebhookReceipt } from './modules/provider-webhooks/provider-webhooks.service';

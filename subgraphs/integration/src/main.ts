@@ -3,7 +3,6 @@ import './instrument';
 import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
 import { loadIntegrationConfig } from './config';
 import { entities } from './entities';
-import { createActionsModule } from './modules/actions/actions.module';
 import { startIntegrationServer } from './server';
 
 runProcess('integration', async () => {
@@ -11,19 +10,13 @@ runProcess('integration', async () => {
   const logger = createLogger('integration', config.LOG_LEVEL);
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
   const redis = createRedis(config.REDIS_URL);
-  const actionsModule = createActionsModule({ orm, config, redis, logger });
-  const server = await startIntegrationServer(
-    { orm, logger, identitySecret: config.IDENTITY_SECRET, actions: actionsModule.actions },
-    config.PORT,
-    config.HOST,
-  );
+  const server = await startIntegrationServer({ orm, logger, redis, config }, config.PORT, config.HOST);
   // Integration has no worker process: its audit outbox is relayed from here (replicas take turns).
   const auditRelay = new AuditRelay({ orm, schema: 'integration', redis, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();
   return async () => {
     await auditRelay.stop();
     await server.stop();
-    actionsModule.close();
     await redis.quit();
     await orm.close();
   };

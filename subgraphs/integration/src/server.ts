@@ -1,8 +1,16 @@
-import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
+import {
+  loadPackageSchema,
+  startSubgraphServer,
+  type Logger,
+  type Redis,
+  type RunningServer,
+  type SubgraphResolvers,
+} from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { IntegrationConfig } from './config';
 import { createContextFactory, type IntegrationContext } from './context';
+import { createActionsModule } from './modules/actions/actions.module';
 import { internalActionsRoute } from './modules/actions/actions.route';
-import type { ActionService } from './modules/actions/action.service';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -10,25 +18,34 @@ export const typeDefs = loadPackageSchema(__dirname);
 export interface IntegrationServerDeps {
   orm: MikroORM;
   logger: Logger;
-  identitySecret: string;
-  /** Runs connector actions for workflow steps (`POST /internal/actions`). */
-  actions: ActionService;
+  /** A plain connection: shared per-account rate limits. The caller closes it. */
+  redis: Redis;
+  config: IntegrationConfig;
 }
 
-/** Wiring only: the integration subgraph on `port` (0 picks a free one). */
-export function startIntegrationServer(deps: IntegrationServerDeps, port = 0, host?: string): Promise<RunningServer> {
-  return startSubgraphServer<IntegrationContext>(
+/** Wiring only: the integration subgraph and its internal routes on `port` (0 picks a free one). */
+export async function startIntegrationServer(deps: IntegrationServerDeps, port = 0, host?: string): Promise<RunningServer> {
+  const { logger, config } = deps;
+  const actions = createActionsModule({ orm: deps.orm, config, redis: deps.redis, logger });
+  const server = await startSubgraphServer<IntegrationContext>(
     {
       name: 'integration',
       typeDefs,
       resolvers: resolvers as SubgraphResolvers<IntegrationContext>,
       orm: deps.orm,
-      logger: deps.logger,
-      identitySecret: deps.identitySecret,
+      logger,
+      identitySecret: config.IDENTITY_SECRET,
       extendContext: createContextFactory(),
-      routes: internalActionsRoute({ actions: deps.actions, identitySecret: deps.identitySecret, logger: deps.logger }),
+      routes: internalActionsRoute({ actions: actions.actions, identitySecret: config.IDENTITY_SECRET, logger }),
     },
     port,
     host,
   );
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      await actions.close();
+    },
+  };
 }

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, createOrm, loadConfig, type RunningServer } from '@flowgraph/kernel';
+import { createLogger, createOrm, createRedis, loadConfig, type Redis, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
 import { entities } from '../src/entities';
+import { loadIntegrationConfig } from '../src/config';
 import { startIntegrationServer } from '../src/server';
 
 const secret = loadConfig().IDENTITY_SECRET;
 let db: TestDatabase;
 let orm: MikroORM;
 let server: RunningServer;
+let redis: Redis;
 
 const orgA = randomUUID();
 const orgB = randomUUID();
@@ -24,15 +26,14 @@ interface IntegrationView {
 beforeAll(async () => {
   db = await createTestDatabase('int');
   orm = await createOrm({ url: db.appUrl, entities });
-  server = await startIntegrationServer({
-    orm,
-    logger: createLogger('integration', process.env.TEST_LOG ?? 'silent'),
-    identitySecret: secret,
-  });
+  redis = createRedis(loadConfig().REDIS_URL);
+  const logger = createLogger('integration', process.env.TEST_LOG ?? 'silent');
+  server = await startIntegrationServer({ orm, logger, redis, config: loadIntegrationConfig() });
 });
 
 afterAll(async () => {
   await server.stop();
+  await redis.quit();
   await orm.close(true);
   await db.drop();
 });

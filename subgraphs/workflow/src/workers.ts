@@ -1,12 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Queue } from 'bullmq';
-import { RedisPubSub, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
+import { AddressPolicy, RedisPubSub, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import type { WorkflowConfig } from './config';
 import { QUEUES, bullPrefix } from './jobs/queues';
 import type { ExecutionJobData } from './modules/executions/execution.job';
 import { ExecutionUpdates } from './modules/executions/execution-updates';
 import { startExecutionsWorker } from './modules/executions/executions.worker';
-import { AddressPolicy } from './modules/steps/address-guard';
 import { CoreClient } from './modules/steps/core-client';
 import { IntegrationClient } from './modules/steps/integration-client';
 import { createStepRunners } from './modules/steps/step-runners';
@@ -60,7 +59,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const runners = createStepRunners({
     core: new CoreClient({ origin: config.CORE_ORIGIN, identitySecret: config.IDENTITY_SECRET }),
     integration: new IntegrationClient({ origin: config.INTEGRATION_ORIGIN, identitySecret: config.IDENTITY_SECRET }),
-    addressPolicy: AddressPolicy.fromList(config.WORKFLOW_HTTP_ALLOWED_HOSTS),
+    addressPolicy: AddressPolicy.fromList(config.WORKFLOW_HTTP_ALLOWED_HOSTS, 'WORKFLOW_HTTP_ALLOWED_HOSTS'),
   });
   const updates = new ExecutionUpdates(new RedisPubSub(deps.publisher), config.REDIS_PREFIX);
   const executionQueue = new Queue<ExecutionJobData>(QUEUES.executions, { connection, prefix, telemetry: queueTelemetry() });

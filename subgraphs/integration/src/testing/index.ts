@@ -16,3 +16,6 @@ export {
   type DriveFile,
 } from './providers/google_drive.server';
 export { startDropboxServer, type DropboxServer, type DropboxServerOptions, type DropboxFile } from './providers/dropbox.server';
+export { startS3Server, type S3Server, type S3ServerOptions, type S3Object } from './providers/s3.server';
+export type { S3Credentials } from './providers/s3-signature';
+export { startHttpTargetServer, type HttpTargetServer, type HttpTargetServerOptions } from './providers/http.server';

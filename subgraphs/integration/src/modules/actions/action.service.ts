@@ -4,7 +4,7 @@ import { inScopedTransaction, type Identity, type Logger, type SecretKeyring } f
 import { resolveEndpoints } from '../../config';
 import type { Connector, ConnectorAction, Credentials } from '../connectors/connector';
 import { ProviderError, isProviderError } from '../connectors/provider-errors';
-import { connectorOf, providerHttpFor } from '../connectors/registry';
+import { connectorOf, providerHttpFor, type ProviderNetwork } from '../connectors/registry';
 import { CredentialStore, type StoredCredentials } from '../credentials/credential-store';
 import type { Integration } from '../integrations/integration.entity';
 import { IntegrationRepository } from '../integrations/integration.repository';
@@ -22,6 +22,8 @@ export interface ActionServiceDeps {
   keyring: SecretKeyring;
   /** For connector endpoint overrides (CONNECTOR_<ID>_<NAME>_URL). */
   config: Record<string, unknown>;
+  /** The SSRF-guarded dispatcher for connectors that call user-given URLs. */
+  network: ProviderNetwork;
   limiter: AccountRateLimiter;
   breakers: ConnectorBreakers;
   /** Refreshes OAuth tokens; without it an expired token fails as unauthorized. */
@@ -119,7 +121,8 @@ export class ActionService {
     input: unknown,
     idempotencyKey: string,
   ): Promise<Record<string, unknown>> {
-    const http = providerHttpFor(connector, resolveEndpoints(connector, this.deps.config));
+    const http = providerHttpFor(connector, resolveEndpoints(connector, this.deps.config), this.deps.network);
+    const idempotent = action.isIdempotent?.(input) ?? action.idempotent;
     let stored = initial;
     const tokens = this.deps.tokens;
     if (tokens && stored?.kind === 'oauth2' && expiresSoon(stored) && stored.refreshToken) {
@@ -140,7 +143,7 @@ export class ActionService {
           // Refreshed once: a second 401 is the answer.
           return once(stored);
         }
-        if (!action.idempotent || !isProviderError(error, 'unavailable') || attempt >= IDEMPOTENT_TRIES) throw error;
+        if (!idempotent || !isProviderError(error, 'unavailable') || attempt >= IDEMPOTENT_TRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_BASE_MS * 2 ** attempt));
       }
     }

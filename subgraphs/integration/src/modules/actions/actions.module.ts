@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { secretKeyringFromConfig, type Logger, type Redis } from '@flowgraph/kernel';
 import type { IntegrationConfig } from '../../config';
+import { createGuardedDispatcher } from '../connectors/http/guarded-dispatcher';
 import { AccountRateLimiter } from './account-rate-limiter';
 import { ActionService } from './action.service';
 import { ConnectorBreakers, type BreakerSettings } from './connector-breakers';
@@ -17,16 +18,24 @@ export interface ActionsModuleDeps {
 }
 
 /** The process-wide pieces of the actions module: one limiter and one set of breakers per process. */
-export function createActionsModule(deps: ActionsModuleDeps): { actions: ActionService; close(): void } {
+export function createActionsModule(deps: ActionsModuleDeps): { actions: ActionService; close(): Promise<void> } {
   const breakers = new ConnectorBreakers(deps.breakers);
+  const guardedDispatcher = createGuardedDispatcher(deps.config.INTEGRATION_HTTP_ALLOWED_HOSTS);
   const actions = new ActionService({
     orm: deps.orm,
     keyring: secretKeyringFromConfig(deps.config),
     config: deps.config,
+    network: { guardedDispatcher },
     limiter: new AccountRateLimiter(deps.redis, deps.config.REDIS_PREFIX),
     breakers,
     tokens: deps.tokens,
     logger: deps.logger,
   });
-  return { actions, close: () => breakers.shutdown() };
+  return {
+    actions,
+    close: async () => {
+      breakers.shutdown();
+      await guardedDispatcher.close();
+    },
+  };
 }

@@ -56,6 +56,8 @@ export interface ConnectorAction<Input = unknown, Output = unknown> {
    * others run once per idempotency key (see ActionCallLedger).
    */
   idempotent: boolean;
+  /** When it depends on the input (an HTTP method): overrides `idempotent` for this call. */
+  isIdempotent?: (input: Input) => boolean;
   run(call: ActionCall<Input>): Promise<Output>;
 }
 
@@ -87,6 +89,11 @@ export interface Connector {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action has its own input and output types
   actions: Record<string, ConnectorAction<any, any>>;
   webhooks?: ConnectorWebhooks;
+  /**
+   * Its actions call URLs a user gives (generic HTTP): its client connects only through the SSRF
+   * address guard, and `providerHttpFor` refuses to build one without it.
+   */
+  callsUserUrls?: boolean;
   rateLimit: RateLimitPolicy;
   /** The provider's message in an error body, for errors that say what went wrong (never the request's headers). */
   errorMessage?: (body: unknown) => string | undefined;

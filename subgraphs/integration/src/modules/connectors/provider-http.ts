@@ -1,5 +1,5 @@
 import { fetch, type Dispatcher } from 'undici';
-import { causeOf, isUnavailable } from '@flowgraph/kernel';
+import { addressRefusalIn, causeOf, isUnavailable } from '@flowgraph/kernel';
 import { ProviderError } from './provider-errors';
 
 /** Providers answer in well under this; a hung connection must not hold a step for long. */
@@ -128,6 +128,9 @@ export class ProviderHttp {
       dispatcher: this.options.dispatcher,
     }).catch((error: unknown) => {
       if (signal?.aborted) throw error;
+      // The SSRF guard refused the address (generic HTTP): the call itself is refused, for good.
+      const refusal = addressRefusalIn(error);
+      if (refusal) throw new ProviderError('rejected', refusal.message);
       if (timeout.aborted)
         throw new ProviderError('unavailable', `${provider} did not answer within ${this.options.timeoutMs ?? PROVIDER_TIMEOUT_MS} ms`);
       if (isUnavailable(error)) throw new ProviderError('unavailable', `${provider} unreachable (${causeOf(error)})`);

@@ -125,7 +125,13 @@ export class ExecutionProgressRepository {
   }
 
   /** The step tries again at `resumeAt`; a deferral (rate limit, call in flight) gives its attempt back. */
-  awaitRetry(executionId: string, stepId: string, error: string, resumeAt: Date, options: { attemptGivenBack?: boolean } = {}): Promise<void> {
+  awaitRetry(
+    executionId: string,
+    stepId: string,
+    error: string,
+    resumeAt: Date,
+    options: { attemptGivenBack?: boolean } = {},
+  ): Promise<void> {
     const attempts = options.attemptGivenBack ? 'greatest(attempts - 1, 0)' : 'attempts';
     return this.tx(async (em) => {
       await em.execute(

@@ -1,7 +1,6 @@
 import { Agent, fetch, type Dispatcher } from 'undici';
-import { causeOf, isUnavailable, isUnreachableStatus } from '@flowgraph/kernel';
+import { addressRefusalIn, causeOf, isUnavailable, isUnreachableStatus, type AddressPolicy } from '@flowgraph/kernel';
 import { stepConfigSchemas } from '../definitions/definition';
-import type { AddressPolicy } from './address-guard';
 import { resolveTemplate } from './jsonata-expression';
 import { parseConfig } from './step-config';
 import { DependencyUnavailableError, DoNotRetryError } from './step.errors';
@@ -30,6 +29,12 @@ async function readCapped(body: AsyncIterable<Uint8Array> | null, cap: number): 
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A refused address fails the step for good; anything else is thrown as it was. */
+function refusedOrSame(error: unknown): unknown {
+  const refusal = addressRefusalIn(error);
+  return refusal ? new DoNotRetryError(refusal.message) : error;
+}
+
 /**
  * Calls a URL. Every attempt carries `Idempotency-Key: <executionId>:<stepId>`, so a server that
  * honours it performs the side effect once however often the step is retried or resumed.
@@ -50,7 +55,11 @@ export function createHttpRequestStep(options: HttpRequestStepOptions): StepRunn
         throw new DoNotRetryError(`Invalid URL: ${urlText}`);
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new DoNotRetryError(`Only http and https URLs are allowed`);
-      options.policy.checkLiteral(url.hostname);
+      try {
+        options.policy.checkLiteral(url.hostname);
+      } catch (error) {
+        throw refusedOrSame(error);
+      }
       const body = config.body === undefined ? undefined : await resolveTemplate(config.body, data);
       const headers: Record<string, string> = { ...config.headers, 'idempotency-key': idempotencyKey };
       if (body !== undefined && typeof body !== 'string') headers['content-type'] ??= 'application/json';
@@ -68,10 +77,8 @@ export function createHttpRequestStep(options: HttpRequestStepOptions): StepRunn
         signal,
         dispatcher,
       }).catch((error: unknown) => {
-        // undici wraps the lookup's refusal ("fetch failed" → cause → …): surface it as it is.
-        for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
-          if (cause instanceof DoNotRetryError) throw cause;
-        }
+        const refusal = addressRefusalIn(error);
+        if (refusal) throw new DoNotRetryError(refusal.message);
         if (!signal.aborted && isUnavailable(error))
           throw new DependencyUnavailableError(url.host, `${url.host} unreachable (${causeOf(error)})`);
         throw error;

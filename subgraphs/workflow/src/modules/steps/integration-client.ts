@@ -33,7 +33,11 @@ export class IntegrationClient {
     });
   }
 
-  async runAction(scope: { orgId: string; userId: string }, request: InternalActionRequest, signal?: AbortSignal): Promise<InternalActionResponse> {
+  async runAction(
+    scope: { orgId: string; userId: string },
+    request: InternalActionRequest,
+    signal?: AbortSignal,
+  ): Promise<InternalActionResponse> {
     try {
       return await this.integration.call({
         method: 'POST',

@@ -1,7 +1,7 @@
 import type { CoreClient } from './core-client';
 import type { IntegrationClient } from './integration-client';
 import type { StepType } from '../definitions/definition';
-import type { AddressPolicy } from './address-guard';
+import type { AddressPolicy } from '@flowgraph/kernel';
 import { conditionStep } from './condition.step';
 import { createConnectorActionStep } from './connector-action.step';
 import { createHttpRequestStep } from './http-request.step';

@@ -1,9 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
-import { DoNotRetryError } from './step.errors';
 
 /**
- * Addresses a workflow must not reach unless an operator allows the host: private networks,
+ * Addresses a user-given URL must not reach unless an operator allows the host: private networks,
  * loopback, link-local (which holds cloud metadata at 169.254.169.254 and fd00:ec2::254),
  * carrier-grade NAT, benchmarking, multicast and reserved ranges.
  */
@@ -33,6 +32,19 @@ for (const [net, prefix] of [
   blocked.addSubnet(net, prefix, 'ipv6');
 }
 
+/** A connection refused because its host resolves to a blocked address: permanent, not worth a retry. */
+export class AddressRefusedError extends Error {
+  override readonly name = 'AddressRefusedError';
+}
+
+/** The refusal in an error or its `cause` chain (undici wraps a lookup's error as "fetch failed" → cause → …). */
+export function addressRefusalIn(error: unknown): AddressRefusedError | undefined {
+  for (let cause = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if (cause instanceof AddressRefusedError) return cause;
+  }
+  return undefined;
+}
+
 export function isBlockedAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return blocked.check(mapped[1]!, 'ipv4');
@@ -45,7 +57,11 @@ export function isBlockedAddress(address: string): boolean {
 export class AddressPolicy {
   private readonly allowed: Set<string>;
 
-  constructor(allowedHosts: readonly string[]) {
+  /** `setting`: the variable that allows a host, named in refusals so an operator knows where to look. */
+  constructor(
+    allowedHosts: readonly string[],
+    private readonly setting = 'the allowed hosts setting',
+  ) {
     this.allowed = new Set(
       allowedHosts
         .map((h) =>
@@ -58,18 +74,19 @@ export class AddressPolicy {
     );
   }
 
-  static fromList(list: string): AddressPolicy {
-    return new AddressPolicy(list.split(','));
+  /** From a comma-separated list, as the `*_HTTP_ALLOWED_HOSTS` settings hold it. */
+  static fromList(list: string, setting?: string): AddressPolicy {
+    return new AddressPolicy(list.split(','), setting);
   }
 
   isAllowedHost(hostname: string): boolean {
     return this.allowed.has(hostname.toLowerCase().replace(/^\[|\]$/g, ''));
   }
 
-  refusal(hostname: string, address: string): DoNotRetryError | null {
+  refusal(hostname: string, address: string): AddressRefusedError | null {
     if (this.isAllowedHost(hostname) || this.isAllowedHost(address) || !isBlockedAddress(address)) return null;
-    return new DoNotRetryError(
-      `Refused to call ${hostname}: it resolves to ${address}, a private, loopback, link-local or metadata address (allow it with WORKFLOW_HTTP_ALLOWED_HOSTS)`,
+    return new AddressRefusedError(
+      `Refused to call ${hostname}: it resolves to ${address}, a private, loopback, link-local or metadata address (allow it with ${this.setting})`,
     );
   }
 
