@@ -27,6 +27,8 @@ export const integrationConfigShape = {
   ...listenShape(4003),
   /** SECRET_KEYS and SECRET_KEY_CURRENT: the keys connector credentials are encrypted with at rest. */
   ...secretKeysShape,
+  /** Core's origin, for its internal endpoints (webhook deliveries and health changes become events there). */
+  CORE_ORIGIN: z.string().url().default('http://127.0.0.1:4001'),
   /** Public origin of the gateway: OAuth redirect URIs and provider webhook URLs start with it. */
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   /** Where the browser lands after an OAuth connection completes (or fails). */
