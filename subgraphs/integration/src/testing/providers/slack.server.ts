@@ -13,6 +13,8 @@ export interface SlackServer extends ProviderServer {
   messages: { channel: string; text: string; ts: string }[];
   /** Makes the next `count` calls answer 429 with `Retry-After: seconds`, as Slack's rate limiter does. */
   rateLimitNext(count: number, seconds: number): void;
+  /** Makes the next `count` calls fail with `status` (an outage, as a load balancer answers it). */
+  failNext(count: number, status: number): void;
 }
 
 /**
@@ -22,8 +24,14 @@ export interface SlackServer extends ProviderServer {
 export async function startSlackServer(options: SlackServerOptions): Promise<SlackServer> {
   const messages: SlackServer['messages'] = [];
   let limited = { count: 0, seconds: 1 };
+  let failing = { count: 0, status: 503 };
   const server = await startProviderServer((app) => {
     app.use((req: Request, res: Response, next) => {
+      if (failing.count > 0) {
+        failing.count -= 1;
+        res.status(failing.status).send('<html><body>Service Unavailable</body></html>');
+        return;
+      }
       if (limited.count > 0) {
         limited.count -= 1;
         res.status(429).setHeader('retry-after', String(limited.seconds));
@@ -65,6 +73,9 @@ export async function startSlackServer(options: SlackServerOptions): Promise<Sla
     messages,
     rateLimitNext(count, seconds) {
       limited = { count, seconds };
+    },
+    failNext(count, status) {
+      failing = { count, status };
     },
   };
 }
