@@ -1,12 +1,17 @@
-import { auditedMutations, dateTimeScalar } from '@flowgraph/kernel';
+import { auditedMutations, dateTimeScalar, jsonObjectScalar, mergeResolvers } from '@flowgraph/kernel';
 import type { Resolvers } from './generated/graphql';
+import { connectorResolvers } from './modules/connectors/connector.resolver';
 import { integrationResolvers } from './modules/integrations/integration.resolver';
+
+/** One entry per module; each module adds its own fields to Query, Mutation, Integration, … */
+const parts: Resolvers[] = [integrationResolvers, connectorResolvers];
 
 /** Every mutation that succeeds is audited (see auditedMutations). */
 export const resolvers: Resolvers = auditedMutations<Resolvers>(
   {
     DateTime: dateTimeScalar,
-    ...integrationResolvers,
+    JSONObject: jsonObjectScalar,
+    ...mergeResolvers(parts),
   },
   { area: 'integration', schema: 'integration' },
 );

@@ -131,3 +131,56 @@ it('loads integrations of 1 and of 50 users with the same number of statements',
   expect(many.data?._entities).toHaveLength(50);
   expect(many.data?._entities[0].integrations).toEqual(one.data?._entities[0].integrations);
 });
+
+it('lists the connector catalog with actions, scopes and JSON Schemas of their input', async () => {
+  const response = await postGraphQL<{
+    connectors: {
+      id: string;
+      authKind: string;
+      scopes: string[];
+      credentialFields: string[];
+      actions: { name: string; idempotent: boolean; inputSchema: { properties: Record<string, unknown>; required?: string[] } }[];
+    }[];
+  }>(
+    server.url,
+    `{ connectors { id authKind scopes credentialFields actions { name idempotent inputSchema } } }`,
+    {},
+    { identity: { ...admin, role: 'viewer' }, secret },
+  );
+  expect(response.errors).toBeUndefined();
+  const byId = new Map(response.data!.connectors.map((c) => [c.id, c]));
+  expect([...byId.keys()].sort()).toEqual(['DROPBOX', 'GITHUB', 'GITLAB', 'GOOGLE_DRIVE', 'HTTP', 'S3', 'SLACK', 'TEAMS']);
+  const slack = byId.get('SLACK')!;
+  expect(slack).toMatchObject({ authKind: 'OAUTH2', scopes: expect.arrayContaining(['chat:write']), credentialFields: [] });
+  const post = slack.actions.find((a) => a.name === 'post_message')!;
+  expect(post.idempotent).toBe(false);
+  expect(Object.keys(post.inputSchema.properties)).toEqual(expect.arrayContaining(['channel', 'text']));
+  expect(post.inputSchema.required).toEqual(expect.arrayContaining(['channel', 'text']));
+  expect(byId.get('S3')).toMatchObject({
+    authKind: 'API_KEY',
+    credentialFields: expect.arrayContaining(['accessKeyId', 'secretAccessKey']),
+  });
+  for (const connector of byId.values()) expect(connector.actions.length).toBeGreaterThanOrEqual(2);
+});
+
+it("pages through the organization's integrations newest first, filtered by connector and status", async () => {
+  const org = randomUUID();
+  const owner = { userId: randomUUID(), orgId: org, role: 'admin' as const };
+  for (const name of ['a', 'b', 'c']) expect((await connect('GITHUB', name, owner)).errors).toBeUndefined();
+  expect((await connect('SLACK', 'chat', owner)).errors).toBeUndefined();
+  const page = (after: string | null) =>
+    postGraphQL<{
+      integrations: { edges: { node: { displayName: string; status: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>(
+      server.url,
+      `query($after: String) { integrations(first: 2, after: $after, connector: GITHUB, status: CONNECTED) { edges { node { displayName status } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+      { identity: owner, secret },
+    );
+  const first = await page(null);
+  expect(first.data?.integrations.edges.map((e) => e.node.displayName)).toEqual(['c', 'b']);
+  expect(first.data?.integrations.pageInfo.hasNextPage).toBe(true);
+  const second = await page(first.data!.integrations.pageInfo.endCursor);
+  expect(second.data?.integrations.edges).toEqual([{ node: { displayName: 'a', status: 'CONNECTED' } }]);
+  expect(second.data?.integrations.pageInfo.hasNextPage).toBe(false);
+});

@@ -14,6 +14,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object. */
+  JSONObject: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -32,11 +34,61 @@ export type ConnectIntegrationPayload = {
   integration: Integration;
 };
 
+/** A service Flowgraph can act on. */
+export type Connector = {
+  __typename?: 'Connector';
+  actions: Array<ConnectorAction>;
+  authKind: ConnectorAuthKind;
+  /** For API_KEY connectors, the names of the credentials connectIntegration takes. */
+  credentialFields: Array<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
+  id: IntegrationProvider;
+  rateLimit: ConnectorRateLimit;
+  /** The OAuth scopes asked for when connecting (empty for other kinds). */
+  scopes: Array<Scalars['String']['output']>;
+  /** Provider webhook event types recorded as Flowgraph events (POST /webhooks/<connector>/<integrationId>). */
+  webhookEventTypes: Array<Scalars['String']['output']>;
+};
+
+/** An action a workflow's connector_action step can run. */
+export type ConnectorAction = {
+  __typename?: 'ConnectorAction';
+  description: Scalars['String']['output'];
+  /** Whether repeating it has the effect of running it once (a read, an overwrite); the others run once per step, whatever the retries. */
+  idempotent: Scalars['Boolean']['output'];
+  /** JSON Schema of the step config's `input`. */
+  inputSchema: Scalars['JSONObject']['output'];
+  /** The step config's `action`. */
+  name: Scalars['String']['output'];
+  /** JSON Schema of the step's output. */
+  outputSchema: Scalars['JSONObject']['output'];
+};
+
+/** How a connector is authorized. */
+export type ConnectorAuthKind =
+  /** A secret an admin provides (connectIntegration's credentials), never shown again. */
+  | 'API_KEY'
+  /** Nothing to authorize. */
+  | 'NONE'
+  /** The authorization-code flow with PKCE: connectIntegration returns the provider's consent URL. */
+  | 'OAUTH2';
+
+/** How many calls one connected account may make, shared by every worker; more wait, they do not fail. */
+export type ConnectorRateLimit = {
+  __typename?: 'ConnectorRateLimit';
+  perSeconds: Scalars['Int']['output'];
+  requests: Scalars['Int']['output'];
+};
+
 /** A connection from a user of an organization to one of their tools. */
 export type Integration = {
   __typename?: 'Integration';
+  /** The connector that acts through it. */
+  connector: Connector;
   /** When it was connected. */
   createdAt: Scalars['DateTime']['output'];
+  /** When it was disconnected, if it was. */
+  disconnectedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The name the user gave this connection. */
   displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -46,8 +98,21 @@ export type Integration = {
   owner: User;
   /** The tool it connects to. */
   provider: IntegrationProvider;
+  status: IntegrationStatus;
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+export type IntegrationConnection = {
+  __typename?: 'IntegrationConnection';
+  edges: Array<IntegrationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type IntegrationEdge = {
+  __typename?: 'IntegrationEdge';
+  cursor: Scalars['String']['output'];
+  node: Integration;
 };
 
 /** A tool Flowgraph can connect to. */
@@ -60,6 +125,15 @@ export type IntegrationProvider =
   | 'S3'
   | 'SLACK'
   | 'TEAMS';
+
+/** Where a connection is in its life. */
+export type IntegrationStatus =
+  /** Usable by workflow steps. */
+  | 'CONNECTED'
+  /** Its credentials were revoked and removed. */
+  | 'DISCONNECTED'
+  /** Waiting for the OAuth consent to complete. */
+  | 'PENDING';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -86,13 +160,25 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every connector, with its actions, scopes and input schemas. */
+  connectors: Array<Connector>;
   /** An integration of the caller's organization. */
   integration?: Maybe<Integration>;
+  /** The organization's integrations, newest first; `first` is at most 100. */
+  integrations: IntegrationConnection;
 };
 
 
 export type QueryIntegrationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryIntegrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  connector?: InputMaybe<IntegrationProvider>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<IntegrationStatus>;
 };
 
 export type User = {
@@ -204,11 +290,20 @@ export type ResolversTypes = ResolversObject<{
   ConnectIntegrationInput: ConnectIntegrationInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ConnectIntegrationPayload: ResolverTypeWrapper<Omit<ConnectIntegrationPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
+  Connector: ResolverTypeWrapper<Connector>;
+  ConnectorAction: ResolverTypeWrapper<ConnectorAction>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConnectorAuthKind: ConnectorAuthKind;
+  ConnectorRateLimit: ResolverTypeWrapper<ConnectorRateLimit>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Integration: ResolverTypeWrapper<IntegrationModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  IntegrationConnection: ResolverTypeWrapper<Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversTypes['IntegrationEdge']> }>;
+  IntegrationEdge: ResolverTypeWrapper<Omit<IntegrationEdge, 'node'> & { node: ResolversTypes['Integration'] }>;
   IntegrationProvider: IntegrationProvider;
+  IntegrationStatus: IntegrationStatus;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -220,10 +315,17 @@ export type ResolversParentTypes = ResolversObject<{
   ConnectIntegrationInput: ConnectIntegrationInput;
   String: Scalars['String']['output'];
   ConnectIntegrationPayload: Omit<ConnectIntegrationPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
+  Connector: Connector;
+  ConnectorAction: ConnectorAction;
+  Boolean: Scalars['Boolean']['output'];
+  ConnectorRateLimit: ConnectorRateLimit;
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Integration: IntegrationModel;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
+  IntegrationConnection: Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['IntegrationEdge']> };
+  IntegrationEdge: Omit<IntegrationEdge, 'node'> & { node: ResolversParentTypes['Integration'] };
+  JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -234,20 +336,61 @@ export type ConnectIntegrationPayloadResolvers<ContextType = IntegrationContext,
   integration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
 }>;
 
+export type ConnectorResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['ConnectorAction']>, ParentType, ContextType>;
+  authKind?: Resolver<ResolversTypes['ConnectorAuthKind'], ParentType, ContextType>;
+  credentialFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['IntegrationProvider'], ParentType, ContextType>;
+  rateLimit?: Resolver<ResolversTypes['ConnectorRateLimit'], ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  webhookEventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ConnectorActionResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['ConnectorAction'] = ResolversParentTypes['ConnectorAction']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idempotent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inputSchema?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outputSchema?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+}>;
+
+export type ConnectorRateLimitResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['ConnectorRateLimit'] = ResolversParentTypes['ConnectorRateLimit']> = ResolversObject<{
+  perSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
 export type IntegrationResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration'], FederationReferenceType extends FederationReferenceTypes['Integration'] = FederationReferenceTypes['Integration']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Integration']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  connector?: Resolver<ResolversTypes['Connector'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disconnectedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['IntegrationProvider'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IntegrationStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
+
+export type IntegrationConnectionResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['IntegrationConnection'] = ResolversParentTypes['IntegrationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['IntegrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type IntegrationEdgeResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['IntegrationEdge'] = ResolversParentTypes['IntegrationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
 
 export type MutationResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   connectIntegration?: Resolver<ResolversTypes['ConnectIntegrationPayload'], ParentType, ContextType, RequireFields<MutationConnectIntegrationArgs, 'input'>>;
@@ -261,7 +404,9 @@ export type PageInfoResolvers<ContextType = IntegrationContext, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType>;
   integration?: Resolver<Maybe<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationArgs, 'id'>>;
+  integrations?: Resolver<ResolversTypes['IntegrationConnection'], ParentType, ContextType, Partial<QueryIntegrationsArgs>>;
 }>;
 
 export type UserResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -272,8 +417,14 @@ export type UserResolvers<ContextType = IntegrationContext, ParentType extends R
 
 export type Resolvers<ContextType = IntegrationContext> = ResolversObject<{
   ConnectIntegrationPayload?: ConnectIntegrationPayloadResolvers<ContextType>;
+  Connector?: ConnectorResolvers<ContextType>;
+  ConnectorAction?: ConnectorActionResolvers<ContextType>;
+  ConnectorRateLimit?: ConnectorRateLimitResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Integration?: IntegrationResolvers<ContextType>;
+  IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
+  IntegrationEdge?: IntegrationEdgeResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { firstRowsPerKey, validUuids } from '@flowgraph/kernel';
-import { IntegrationEntity, type Integration, type IntegrationProviderValue } from './integration.entity';
+import { firstRowsPerKey, validUuids, type TimeIdPosition } from '@flowgraph/kernel';
+import { IntegrationEntity, type Integration, type IntegrationProviderValue, type IntegrationStatus } from './integration.entity';
 
 /** Integration queries. Row-level security limits every one to the request's organization. */
 export class IntegrationRepository {
@@ -25,6 +25,23 @@ export class IntegrationRepository {
       keys: validUuids(userIds),
       limit,
     });
+  }
+
+  /** The organization's integrations (row-level security), newest first, after a position. */
+  page(
+    filter: { provider?: IntegrationProviderValue; status?: IntegrationStatus },
+    count: number,
+    after?: TimeIdPosition,
+  ): Promise<Integration[]> {
+    return this.em.find(
+      IntegrationEntity,
+      {
+        ...(filter.provider ? { provider: filter.provider } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(after ? { $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, id: { $lt: after.id } }] } : {}),
+      },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: count },
+    );
   }
 
   /** The connection a step uses: `integrationId` if it is connected, else the most recently connected one of the connector. */

@@ -1,9 +1,18 @@
-import type { Resolvers } from '../../generated/graphql';
+import type { IntegrationStatus as IntegrationStatusValue, Resolvers } from '../../generated/graphql';
+import type { IntegrationStatus } from './integration.entity';
 import { providerFromGraphQL, providerToGraphQL } from './integration-provider';
+
+const statusFromGraphQL = (status: IntegrationStatusValue) => status.toLowerCase() as IntegrationStatus;
 
 export const integrationResolvers: Resolvers = {
   Query: {
     integration: (_parent, { id }, ctx) => ctx.integrations.byId(ctx.identity, id),
+    integrations: (_parent, { first, after, connector, status }, ctx) =>
+      ctx.integrations.list(
+        ctx.identity,
+        { provider: connector ? providerFromGraphQL(connector) : undefined, status: status ? statusFromGraphQL(status) : undefined },
+        { first, after },
+      ),
   },
   Mutation: {
     connectIntegration: async (_parent, { input }, ctx) => ({
@@ -16,6 +25,7 @@ export const integrationResolvers: Resolvers = {
   Integration: {
     __resolveReference: (ref, ctx) => ctx.integrations.byId(ctx.identity, ref.id),
     provider: (integration) => providerToGraphQL(integration.provider),
+    status: (integration) => integration.status.toUpperCase() as IntegrationStatusValue,
     owner: (integration) => ({ id: integration.userId }),
   },
   User: {

@@ -1,5 +1,5 @@
-import { requireRole, validationError, type Identity } from '@flowgraph/kernel';
-import type { Integration, IntegrationProviderValue } from './integration.entity';
+import { paginate, requireRole, timeIdPosition, validationError, type Connection, type Identity, type PageArgs } from '@flowgraph/kernel';
+import type { Integration, IntegrationProviderValue, IntegrationStatus } from './integration.entity';
 import type { IntegrationLoaders } from './integration.loaders';
 import type { IntegrationRepository } from './integration.repository';
 
@@ -15,6 +15,22 @@ export class IntegrationService {
   byId(identity: Identity, id: string): Promise<Integration | null> {
     requireRole(identity, 'viewer', 'integrations:read');
     return this.loaders.byId.load(id);
+  }
+
+  /** Query.integrations: the organization's, newest first, filtered by connector and status. */
+  list(
+    identity: Identity,
+    filter: { provider?: IntegrationProviderValue; status?: IntegrationStatus },
+    args: PageArgs,
+  ): Promise<Connection<Integration>> {
+    requireRole(identity, 'viewer', 'integrations:read');
+    return paginate(args, {
+      order: 'integrations:CREATED_AT:DESC',
+      keyOf: (i) => [i.createdAt.toISOString(), i.id],
+      position: timeIdPosition,
+      firstRows: (count) => this.repository.page(filter, count),
+      rowsAfter: (count, position) => this.repository.page(filter, count, position),
+    });
   }
 
   /** User.integrations: a user's integrations (a bounded list), every user's in one query. */
