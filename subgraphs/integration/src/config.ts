@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listenShape, loadConfig, secretKeysShape, type BaseConfig } from '@flowgraph/kernel';
-import type { Connector } from './modules/connectors/connector';
+import type { Connector, RateLimitPolicy } from './modules/connectors/connector';
 import { connectorRegistry } from './modules/connectors/registry';
 
 /** `CONNECTOR_<ID>_<NAME>_URL`: overrides one of a connector's base URLs (tests, proxies, GitHub Enterprise). */
@@ -8,10 +8,23 @@ export const endpointVariable = (connector: Connector, name: string) => `CONNECT
 /** `CONNECTOR_<ID>_CLIENT_ID` / `_CLIENT_SECRET`: the OAuth client registered with the provider. */
 export const clientVariable = (connector: Connector, part: 'ID' | 'SECRET') => `CONNECTOR_${connector.id.toUpperCase()}_CLIENT_${part}`;
 
+/** `CONNECTOR_<ID>_RATE_LIMIT=<requests>/<seconds>`: a connected account's budget, when the provider plan differs from the default. */
+export const rateLimitVariable = (connector: Connector) => `CONNECTOR_${connector.id.toUpperCase()}_RATE_LIMIT`;
+const rateLimitSetting = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'Must be <requests>/<seconds>, e.g. 50/60')
+  .transform((value) => {
+    const [requests, perSeconds] = value.split('/').map(Number) as [number, number];
+    return { requests, perSeconds };
+  })
+  .refine((policy) => policy.requests >= 1 && policy.perSeconds >= 1, 'Both numbers must be at least 1')
+  .optional();
+
 /** One optional setting per connector endpoint and OAuth client, derived from the registry. */
-function connectorShape(): Record<string, z.ZodOptional<z.ZodString>> {
-  const shape: Record<string, z.ZodOptional<z.ZodString>> = {};
+function connectorShape(): Record<string, z.ZodTypeAny> {
+  const shape: Record<string, z.ZodTypeAny> = {};
   for (const connector of connectorRegistry.values()) {
+    shape[rateLimitVariable(connector)] = rateLimitSetting;
     for (const name of Object.keys(connector.endpoints)) shape[endpointVariable(connector, name)] = z.string().url().optional();
     if (connector.auth.kind === 'oauth2') {
       for (const name of ['AUTHORIZE', 'TOKEN', 'REVOKE']) shape[endpointVariable(connector, name)] = z.string().url().optional();
@@ -55,4 +68,9 @@ export function resolveEndpoints(connector: Connector, config: Record<string, un
     endpoints[name] = typeof override === 'string' ? override : url;
   }
   return endpoints;
+}
+
+/** A connector's per-account rate limit: its default, or the operator's override. */
+export function resolveRateLimit(connector: Connector, config: Record<string, unknown>): RateLimitPolicy {
+  return (config[rateLimitVariable(connector)] as RateLimitPolicy | undefined) ?? connector.rateLimit;
 }

@@ -20,7 +20,6 @@ import { entities } from '../src/entities';
 import { AccountRateLimiter } from '../src/modules/actions/account-rate-limiter';
 import { CredentialStore } from '../src/modules/credentials/credential-store';
 import { IntegrationRepository } from '../src/modules/integrations/integration.repository';
-import { slackConnector } from '../src/modules/connectors/slack/slack.connector';
 import { startIntegrationServer } from '../src/server';
 import { startSlackServer, type SlackServer } from '../src/testing';
 
@@ -137,15 +136,15 @@ it("turns Slack's 429 into a wait, and holds every later call of the account unt
 });
 
 it('shares one per-account budget across processes and never lets more through', async () => {
-  const policy = { ...slackConnector, rateLimit: { requests: 5, perSeconds: 60 } };
+  const policy = { requests: 5, perSeconds: 60 };
   const prefix = uniqueName('rate');
   const workers = [new AccountRateLimiter(redis, prefix), new AccountRateLimiter(redis, prefix)];
-  const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => workers[i % 2]!.take(policy, 'account-1')));
+  const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => workers[i % 2]!.take('slack', policy, 'account-1')));
   expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
   const denied = decisions.find((d) => !d.allowed);
   expect(denied).toMatchObject({ allowed: false, retryAfterMs: expect.any(Number) });
   // Another account has its own budget.
-  await expect(workers[0]!.take(policy, 'account-2')).resolves.toEqual({ allowed: true });
+  await expect(workers[0]!.take('slack', policy, 'account-2')).resolves.toEqual({ allowed: true });
   const keys = await redis.keys(`${prefix}:*`);
   await redis.del(...keys);
 });

@@ -1,6 +1,6 @@
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from '@flowgraph/kernel';
-import type { Connector } from '../connectors/connector';
+import type { ConnectorId, RateLimitPolicy } from '../connectors/connector';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
@@ -17,10 +17,10 @@ export class AccountRateLimiter {
     private readonly redisPrefix: string,
   ) {}
 
-  /** Takes one request from the account's budget, or says how long until one is free. */
-  async take(connector: Connector, integrationId: string): Promise<RateDecision> {
+  /** Takes one request from the account's budget under `policy`, or says how long until one is free. */
+  async take(connector: ConnectorId, policy: RateLimitPolicy, integrationId: string): Promise<RateDecision> {
     try {
-      await this.limiterOf(connector).consume(integrationId);
+      await this.limiterOf(connector, policy).consume(integrationId);
       return { allowed: true };
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: Math.max(1, rejection.msBeforeNext) };
@@ -29,20 +29,22 @@ export class AccountRateLimiter {
   }
 
   /** The provider asked us to wait: nobody calls for this account until `ms` has passed. */
-  async holdOff(connector: Connector, integrationId: string, ms: number): Promise<void> {
-    await this.limiterOf(connector).block(integrationId, Math.max(1, Math.ceil(ms / 1000)));
+  async holdOff(connector: ConnectorId, policy: RateLimitPolicy, integrationId: string, ms: number): Promise<void> {
+    await this.limiterOf(connector, policy).block(integrationId, Math.max(1, Math.ceil(ms / 1000)));
   }
 
-  private limiterOf(connector: Connector): RateLimiterRedis {
-    let limiter = this.limiters.get(connector.id);
+  /** One limiter per connector and policy; every process with the same policy counts in the same keys. */
+  private limiterOf(connector: ConnectorId, policy: RateLimitPolicy): RateLimiterRedis {
+    const id = `${connector}:${policy.requests}/${policy.perSeconds}`;
+    let limiter = this.limiters.get(id);
     if (!limiter) {
       limiter = new RateLimiterRedis({
         storeClient: this.redis,
-        keyPrefix: `${this.redisPrefix}:connector-rate:${connector.id}`,
-        points: connector.rateLimit.requests,
-        duration: connector.rateLimit.perSeconds,
+        keyPrefix: `${this.redisPrefix}:connector-rate:${connector}`,
+        points: policy.requests,
+        duration: policy.perSeconds,
       });
-      this.limiters.set(connector.id, limiter);
+      this.limiters.set(id, limiter);
     }
     return limiter;
   }

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { InternalActionRequest, InternalActionResponse } from '@flowgraph/contracts';
 import { inScopedTransaction, type Identity, type Logger, type SecretKeyring } from '@flowgraph/kernel';
-import { resolveEndpoints } from '../../config';
+import { resolveEndpoints, resolveRateLimit } from '../../config';
 import type { Connector, ConnectorAction, Credentials } from '../connectors/connector';
 import { ProviderError, isProviderError } from '../connectors/provider-errors';
 import { connectorOf, providerHttpFor, type ProviderNetwork } from '../connectors/registry';
@@ -92,7 +92,7 @@ export class ActionService {
       return notConnected(connector, `${integration.displayName} has no credentials; connect ${connector.displayName} again`);
     }
 
-    const decision = await this.deps.limiter.take(connector, integration.id);
+    const decision = await this.deps.limiter.take(connector.id, resolveRateLimit(connector, this.deps.config), integration.id);
     if (!decision.allowed) {
       await release();
       return {
@@ -157,7 +157,7 @@ export class ActionService {
       switch (error.failure) {
         case 'rate_limited': {
           const wait = error.retryAfterMs ?? 5_000;
-          await this.deps.limiter.holdOff(connector, integration.id, wait);
+          await this.deps.limiter.holdOff(connector.id, resolveRateLimit(connector, this.deps.config), integration.id, wait);
           return { outcome: 'retry_later', message: `${what}: ${error.message}`, retryAfterMs: wait } as const;
         }
         case 'unavailable':
