@@ -145,6 +145,17 @@ it('shares one per-account budget across processes and never lets more through',
   expect(denied).toMatchObject({ allowed: false, retryAfterMs: expect.any(Number) });
   // Another account has its own budget.
   await expect(workers[0]!.take('slack', policy, 'account-2')).resolves.toEqual({ allowed: true });
+  // A sliding window: a slot frees exactly when the oldest call of the window ages out.
+  const quick = { requests: 2, perSeconds: 1 };
+  await workers[0]!.take('slack', quick, 'account-3');
+  await workers[1]!.take('slack', quick, 'account-3');
+  const wait = await workers[0]!.take('slack', quick, 'account-3');
+  expect(wait).toMatchObject({ allowed: false });
+  const waitMs = (wait as { retryAfterMs: number }).retryAfterMs;
+  expect(waitMs).toBeGreaterThan(0);
+  expect(waitMs).toBeLessThanOrEqual(1000);
+  await new Promise((resolve) => setTimeout(resolve, waitMs + 20));
+  await expect(workers[1]!.take('slack', quick, 'account-3')).resolves.toEqual({ allowed: true });
   const keys = await redis.keys(`${prefix}:*`);
   await redis.del(...keys);
 });

@@ -1,51 +1,69 @@
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from '@flowgraph/kernel';
 import type { ConnectorId, RateLimitPolicy } from '../connectors/connector';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
- * Requests per connected account, counted in Redis so every process shares one budget (BullMQ's
- * open-source edition has no per-group limits). A provider's own "slow down" (Retry-After, reset
- * headers) blocks the account's key for that long, so no worker calls again before it.
+ * A sliding log: the calls of the last `window` ms as a sorted set scored by Redis's own clock
+ * (one clock for every process). A call is let through only while fewer than `limit` are in the
+ * window, and never while the account is held off. Answers [allowed, waitMs].
+ */
+const TAKE = `
+local now = redis.call('TIME')
+local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local heldMs = redis.call('PTTL', KEYS[2])
+if heldMs > 0 then return {0, heldMs} end
+local windowMs = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', nowMs - windowMs)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('ZADD', KEYS[1], nowMs, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], windowMs)
+  return {1, 0}
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {0, math.max(1, tonumber(oldest[2]) + windowMs - nowMs)}
+`;
+
+/**
+ * Calls per connected account, counted in Redis so every process shares one budget (BullMQ's
+ * open-source edition has no per-group limits). A sliding window, not fixed ones: with fixed
+ * windows twice the limit can pass around a window's edge, and the promise is "never more than
+ * `requests` in any `perSeconds`" (docs/decisions/0025-connector-resilience.md). A provider's own
+ * "slow down" (Retry-After, reset headers) holds the account off for that long.
  */
 export class AccountRateLimiter {
-  private readonly limiters = new Map<string, RateLimiterRedis>();
+  private sequence = 0;
 
   constructor(
     private readonly redis: Redis,
     private readonly redisPrefix: string,
   ) {}
 
-  /** Takes one request from the account's budget under `policy`, or says how long until one is free. */
+  /** Takes one call from the account's budget under `policy`, or says how long until one is free. */
   async take(connector: ConnectorId, policy: RateLimitPolicy, integrationId: string): Promise<RateDecision> {
-    try {
-      await this.limiterOf(connector, policy).consume(integrationId);
-      return { allowed: true };
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: Math.max(1, rejection.msBeforeNext) };
-      throw rejection;
-    }
+    const [allowed, waitMs] = (await this.redis.eval(
+      TAKE,
+      2,
+      this.key(connector, integrationId, 'calls'),
+      this.key(connector, integrationId, 'held'),
+      policy.requests,
+      policy.perSeconds * 1000,
+      // Unique per call: two calls in the same millisecond are two entries.
+      `${process.pid}:${(this.sequence += 1)}:${Math.random()}`,
+    )) as [number, number];
+    return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterMs: waitMs };
   }
 
   /** The provider asked us to wait: nobody calls for this account until `ms` has passed. */
-  async holdOff(connector: ConnectorId, policy: RateLimitPolicy, integrationId: string, ms: number): Promise<void> {
-    await this.limiterOf(connector, policy).block(integrationId, Math.max(1, Math.ceil(ms / 1000)));
+  async holdOff(connector: ConnectorId, integrationId: string, ms: number): Promise<void> {
+    const key = this.key(connector, integrationId, 'held');
+    const wait = Math.max(1, Math.ceil(ms));
+    // Never shortens a longer hold already in place.
+    const current = await this.redis.pttl(key);
+    if (current < wait) await this.redis.set(key, '1', 'PX', wait);
   }
 
-  /** One limiter per connector and policy; every process with the same policy counts in the same keys. */
-  private limiterOf(connector: ConnectorId, policy: RateLimitPolicy): RateLimiterRedis {
-    const id = `${connector}:${policy.requests}/${policy.perSeconds}`;
-    let limiter = this.limiters.get(id);
-    if (!limiter) {
-      limiter = new RateLimiterRedis({
-        storeClient: this.redis,
-        keyPrefix: `${this.redisPrefix}:connector-rate:${connector}`,
-        points: policy.requests,
-        duration: policy.perSeconds,
-      });
-      this.limiters.set(id, limiter);
-    }
-    return limiter;
+  private key(connector: ConnectorId, integrationId: string, part: 'calls' | 'held'): string {
+    return `${this.redisPrefix}:connector-rate:${connector}:${integrationId}:${part}`;
   }
 }

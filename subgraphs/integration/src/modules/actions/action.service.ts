@@ -157,7 +157,7 @@ export class ActionService {
       switch (error.failure) {
         case 'rate_limited': {
           const wait = error.retryAfterMs ?? 5_000;
-          await this.deps.limiter.holdOff(connector.id, resolveRateLimit(connector, this.deps.config), integration.id, wait);
+          await this.deps.limiter.holdOff(connector.id, integration.id, wait);
           return { outcome: 'retry_later', message: `${what}: ${error.message}`, retryAfterMs: wait } as const;
         }
         case 'unavailable':
