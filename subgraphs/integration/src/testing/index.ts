@@ -19,3 +19,4 @@ export { startDropboxServer, type DropboxServer, type DropboxServerOptions, type
 export { startS3Server, type S3Server, type S3ServerOptions, type S3Object } from './providers/s3.server';
 export type { S3Credentials } from './providers/s3-signature';
 export { startHttpTargetServer, type HttpTargetServer, type HttpTargetServerOptions } from './providers/http.server';
+export { seedConnectedIntegration } from './seed';

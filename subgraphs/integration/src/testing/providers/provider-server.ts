@@ -9,6 +9,8 @@ export interface ReceivedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The raw body (uploads are bytes; JSON is parsed by the test when it needs it). */
   body: Buffer;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface ProviderServer {
@@ -33,7 +35,7 @@ export async function startProviderServer(routes: (app: Express, received: Recei
   app.use((req: Request, _res, next) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     req.body = body;
-    received.push({ method: req.method, path: req.path, query: { ...req.query }, headers: { ...req.headers }, body });
+    received.push({ method: req.method, path: req.path, query: { ...req.query }, headers: { ...req.headers }, body, at: Date.now() });
     next();
   });
   routes(app, received);
