@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['**/test/**/*.test.ts', '**/test/**/*.test.mjs'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // ESM-only dependencies, compiled to CommonJS like our sources (production loads them with import()).
+  transformIgnorePatterns: ['/node_modules/(?!oauth4webapi/)'],
   moduleNameMapper: {
     '^@flowgraph/kernel$': '<rootDir>/packages/kernel/src/index.ts',
     '^@flowgraph/kernel/testing$': '<rootDir>/packages/kernel/src/testing/index.ts',

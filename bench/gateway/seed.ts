@@ -108,12 +108,13 @@ export async function seed(db: BenchDatabase, urls: SubgraphUrls): Promise<Bench
         );
       }
     }
-    for (const provider of ['GITHUB', 'SLACK', 'S3']) {
+    // HTTP connects without an OAuth consent or credentials, so the seed needs no provider.
+    for (const name of ['API', 'Hooks', 'Reports']) {
       await call(
         urls.integration,
         caller,
         'mutation($i: ConnectIntegrationInput!) { connectIntegration(input: $i) { integration { id } } }',
-        { i: { provider, displayName: `Bench ${provider}` } },
+        { i: { provider: 'HTTP', displayName: `Bench ${name}` } },
       );
     }
     for (let p = 0; p < PATTERNS; p++) {

@@ -217,8 +217,26 @@ const FIXTURES: Record<string, (w: Walk) => Promise<HttpGraphQLResult<AnyData>>>
   restoreWorkflow: (w) => w.call('mutation($id: ID!) { restoreWorkflow(id: $id) { workflow { id } } }', { id: w.state.workflowId }),
 
   // ── Integration ──
-  connectIntegration: (w) =>
-    w.call('mutation { connectIntegration(input: { provider: GITHUB, displayName: "Our GitHub" }) { integration { id } } }'),
+  connectIntegration: async (w) => {
+    const answer = await w.call(
+      'mutation { connectIntegration(input: { provider: S3, displayName: "Reports", credentials: [{ name: "accessKeyId", value: "AKIAIOSFODNN7EXAMPLE" }, { name: "secretAccessKey", value: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" }, { name: "region", value: "eu-west-1" }] }) { integration { id } } }',
+    );
+    w.state.integrationId = answer.data?.connectIntegration.integration.id;
+    return answer;
+  },
+  updateIntegrationCredentials: (w) =>
+    w.call('mutation($input: UpdateIntegrationCredentialsInput!) { updateIntegrationCredentials(input: $input) { integration { id } } }', {
+      input: {
+        id: w.state.integrationId,
+        credentials: [
+          { name: 'accessKeyId', value: 'AKIAIOSFODNN7EXAMPL2' },
+          { name: 'secretAccessKey', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKE2' },
+          { name: 'region', value: 'eu-west-1' },
+        ],
+      },
+    }),
+  disconnectIntegration: (w) =>
+    w.call('mutation($id: ID!) { disconnectIntegration(id: $id) { integration { id } } }', { id: w.state.integrationId }),
 
   // ── Analytics ──
   acceptSuggestion: async (w) =>

@@ -69,7 +69,7 @@ it('answers one query that spans core, workflow, integration and analytics', asy
   );
   expect(created.errors).toBeUndefined();
   const connected = await gateway<{ connectIntegration: { integration: { id: string } } }>(
-    'mutation { connectIntegration(input: { provider: GITHUB, displayName: "Work" }) { integration { id } } }',
+    'mutation { connectIntegration(input: { provider: HTTP, displayName: "Work" }) { integration { id } } }',
   );
   expect(connected.errors).toBeUndefined();
   workflowId = created.data!.createWorkflow.workflow.id;
@@ -92,7 +92,7 @@ it('answers one query that spans core, workflow, integration and analytics', asy
   expect(response.data?.me).toEqual({
     name: 'Ada',
     workflows: { edges: [{ node: { name: 'Deploy on merge' } }] },
-    integrations: [{ provider: 'GITHUB', displayName: 'Work' }],
+    integrations: [{ provider: 'HTTP', displayName: 'Work' }],
     patterns: {
       edges: [
         { node: { support: 9, sequence: [{ tool: 'github' }, { tool: 'slack' }] } },

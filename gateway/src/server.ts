@@ -25,6 +25,7 @@ import { apiKeyAuthenticator } from './plugins/api-key-auth';
 import { authentication } from './plugins/authentication';
 import { httpHardening } from './plugins/http-hardening';
 import { jwtAuthenticator } from './plugins/jwt-auth';
+import { oauthProxy } from './plugins/oauth-proxy';
 import { operationLimits } from './plugins/operation-limits';
 import { persistedQueries } from './plugins/persisted-queries';
 import { queryPlanCache } from './plugins/query-plan-cache';
@@ -166,6 +167,10 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     serverSpan('/webhooks/:triggerId'),
     webhookProxy({ upstreamOrigin: new URL(config.WORKFLOW_URL).origin, logger }),
   );
+  // A provider's redirect carries no Authorization header: the integration subgraph checks the flow's cookie and state.
+  const oauth = oauthProxy({ upstreamOrigin: new URL(config.INTEGRATION_URL).origin, logger });
+  app.get('/oauth/authorize/:flowId', serverSpan('/oauth/authorize/:flowId'), oauth);
+  app.get('/oauth/callback', serverSpan('/oauth/callback'), oauth);
   const apiKeys = apiKeyAuthenticator({
     verifyUrl: new URL('/internal/api-keys/verify', config.coreOrigin).toString(),
     identitySecret: config.IDENTITY_SECRET,

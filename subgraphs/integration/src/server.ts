@@ -1,16 +1,21 @@
 import {
   loadPackageSchema,
+  secretKeyringFromConfig,
   startSubgraphServer,
   type Logger,
   type Redis,
   type RunningServer,
   type SubgraphResolvers,
 } from '@flowgraph/kernel';
+import type { Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IntegrationConfig } from './config';
 import { createContextFactory, type IntegrationContext } from './context';
 import { createActionsModule } from './modules/actions/actions.module';
 import { internalActionsRoute } from './modules/actions/actions.route';
+import { OAuthTokenRefresher } from './modules/oauth/oauth-token-refresher';
+import { oauthRoutes } from './modules/oauth/oauth.routes';
+import { OAuthService } from './modules/oauth/oauth.service';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -23,20 +28,27 @@ export interface IntegrationServerDeps {
   config: IntegrationConfig;
 }
 
-/** Wiring only: the integration subgraph and its internal routes on `port` (0 picks a free one). */
+/** Wiring only: the integration subgraph, its internal routes and the browser's OAuth routes on `port` (0 picks a free one). */
 export async function startIntegrationServer(deps: IntegrationServerDeps, port = 0, host?: string): Promise<RunningServer> {
-  const { logger, config } = deps;
-  const actions = createActionsModule({ orm: deps.orm, config, redis: deps.redis, logger });
+  const { orm, logger, config } = deps;
+  const keyring = secretKeyringFromConfig(config);
+  const oauth = new OAuthService({ orm, keyring, config, logger });
+  const tokens = new OAuthTokenRefresher({ orm, keyring, config });
+  const actions = createActionsModule({ orm, config, redis: deps.redis, logger, tokens });
   const server = await startSubgraphServer<IntegrationContext>(
     {
       name: 'integration',
       typeDefs,
       resolvers: resolvers as SubgraphResolvers<IntegrationContext>,
-      orm: deps.orm,
+      orm,
       logger,
       identitySecret: config.IDENTITY_SECRET,
-      extendContext: createContextFactory(),
-      routes: internalActionsRoute({ actions: actions.actions, identitySecret: config.IDENTITY_SECRET, logger }),
+      extendContext: createContextFactory({ oauth, keyring }),
+      routes: (app: Express) => {
+        internalActionsRoute({ actions: actions.actions, identitySecret: config.IDENTITY_SECRET, logger })(app);
+        // The browser's OAuth visits (through the gateway): no signed identity, see oauth.routes.ts.
+        oauthRoutes({ oauth, config, logger })(app);
+      },
     },
     port,
     host,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, createOrm, createRedis, loadConfig, type Redis, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
@@ -28,7 +29,12 @@ beforeAll(async () => {
   orm = await createOrm({ url: db.appUrl, entities });
   redis = createRedis(loadConfig().REDIS_URL);
   const logger = createLogger('integration', process.env.TEST_LOG ?? 'silent');
-  server = await startIntegrationServer({ orm, logger, redis, config: loadIntegrationConfig() });
+  server = await startIntegrationServer({
+    orm,
+    logger,
+    redis,
+    config: loadIntegrationConfig({ ...process.env, CONNECTOR_GITHUB_CLIENT_ID: 'gh-client', CONNECTOR_GITHUB_CLIENT_SECRET: 'gh-secret' }),
+  });
 });
 
 afterAll(async () => {
@@ -38,11 +44,11 @@ afterAll(async () => {
   await db.drop();
 });
 
-const connect = (provider: string, displayName: string, identity: object = admin) =>
-  postGraphQL<{ connectIntegration: { integration: IntegrationView } }>(
+const connect = (provider: string, displayName: string, identity: object = admin, credentials?: { name: string; value: string }[]) =>
+  postGraphQL<{ connectIntegration: { integration: IntegrationView & { status: string }; authorizationUrl: string | null } }>(
     server.url,
-    `mutation($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { integration { id provider displayName isActive } } }`,
-    { input: { provider, displayName } },
+    `mutation($input: ConnectIntegrationInput!) { connectIntegration(input: $input) { integration { id provider displayName isActive status } authorizationUrl } }`,
+    { input: { provider, displayName, credentials } },
     { identity, secret },
   );
 
@@ -60,18 +66,94 @@ it('rejects a request without the gateway signature', async () => {
   expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
 
-it('lets an admin connect integrations and lists them newest first on User.integrations', async () => {
+it('lets an admin connect integrations and lists them, active first, on User.integrations', async () => {
   const github = await connect('GITHUB', 'Work GitHub');
   expect(github.errors).toBeUndefined();
-  expect(github.data?.connectIntegration.integration).toMatchObject({ provider: 'GITHUB', displayName: 'Work GitHub', isActive: true });
-  await connect('GOOGLE_DRIVE', 'Team drive');
+  // OAuth: pending until the consent completes, through the gateway's /oauth/authorize/<flow>.
+  expect(github.data?.connectIntegration.integration).toMatchObject({
+    provider: 'GITHUB',
+    displayName: 'Work GitHub',
+    isActive: false,
+    status: 'PENDING',
+  });
+  expect(github.data?.connectIntegration.authorizationUrl).toMatch(/^http:\/\/localhost:4000\/oauth\/authorize\/[0-9a-f-]{36}$/);
+  const http = await connect('HTTP', 'Internal API');
+  expect(http.data?.connectIntegration).toMatchObject({ integration: { status: 'CONNECTED', isActive: true }, authorizationUrl: null });
   const response = await userIntegrations([admin.userId], { ...admin, role: 'viewer' });
   expect(response.errors).toBeUndefined();
-  expect(response.data?._entities[0].integrations.map((i) => i.provider)).toEqual(['GOOGLE_DRIVE', 'GITHUB']);
+  expect(response.data?._entities[0].integrations.map((i) => i.provider)).toEqual(['HTTP', 'GITHUB']);
+});
+
+it('takes API-key credentials without ever echoing them, validates them, replaces them, and disconnects', async () => {
+  const secretKey = `secret-${randomUUID()}`;
+  const missing = await connect('S3', 'Bucket', admin, [{ name: 'accessKeyId', value: 'AKIA1' }]);
+  expect(missing.errors?.[0]?.extensions).toMatchObject({
+    code: 'VALIDATION_ERROR',
+    details: expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/^credentials\./) })]),
+  });
+  const unknownField = await connect('HTTP', 'Api', admin, [{ name: 'password', value: secretKey }]);
+  expect(unknownField.errors?.[0]?.extensions?.details).toEqual([{ field: 'credentials.password', message: 'Not a credential of HTTP' }]);
+  expect(JSON.stringify(unknownField)).not.toContain(secretKey);
+  const oauthWithKey = await connect('GITHUB', 'Gh', admin, [{ name: 'token', value: secretKey }]);
+  expect(oauthWithKey.errors?.[0]?.extensions?.code).toBe('VALIDATION_ERROR');
+  const s3 = await connect('S3', 'Bucket', admin, [
+    { name: 'accessKeyId', value: 'AKIAIOSFODNN7EXAMPLE' },
+    { name: 'secretAccessKey', value: secretKey },
+    { name: 'region', value: 'eu-west-1' },
+  ]);
+  expect(s3.errors).toBeUndefined();
+  expect(JSON.stringify(s3)).not.toContain(secretKey);
+  const id = s3.data!.connectIntegration.integration.id;
+  const rotated = await postGraphQL<{ updateIntegrationCredentials: { integration: { id: string } } }>(
+    server.url,
+    `mutation($input: UpdateIntegrationCredentialsInput!) { updateIntegrationCredentials(input: $input) { integration { id } } }`,
+    {
+      input: {
+        id,
+        credentials: [
+          { name: 'accessKeyId', value: 'AKIAIOSFODNN7EXAMPL2' },
+          { name: 'secretAccessKey', value: `${secretKey}-2` },
+          { name: 'region', value: 'eu-west-1' },
+        ],
+      },
+    },
+    { identity: admin, secret },
+  );
+  expect(rotated.errors).toBeUndefined();
+  const disconnected = await postGraphQL<{
+    disconnectIntegration: { integration: { status: string; isActive: boolean; disconnectedAt: string } };
+  }>(
+    server.url,
+    `mutation($id: ID!) { disconnectIntegration(id: $id) { integration { status isActive disconnectedAt } } }`,
+    { id },
+    { identity: admin, secret },
+  );
+  expect(disconnected.data?.disconnectIntegration.integration).toMatchObject({
+    status: 'DISCONNECTED',
+    isActive: false,
+    disconnectedAt: expect.any(String),
+  });
+  const owner = new Client({ connectionString: db.ownerUrl });
+  await owner.connect();
+  const { rows } = await owner.query('select 1 from integration.credentials where integration_id = $1', [id]);
+  const audit = await owner.query<{ action: string; metadata: unknown }>(
+    'select action, metadata from integration.audit_outbox where target_id = $1',
+    [id],
+  );
+  await owner.end();
+  expect(rows).toEqual([]);
+  expect(audit.rows.map((r) => r.action)).toEqual(
+    expect.arrayContaining([
+      'integration.connectIntegration',
+      'integration.updateIntegrationCredentials',
+      'integration.disconnectIntegration',
+    ]),
+  );
+  expect(JSON.stringify(audit.rows)).not.toContain(secretKey);
 });
 
 it('resolves Query.integration and Integration references in the caller’s organization only', async () => {
-  const created = await connect('SLACK', 'Ops Slack');
+  const created = await connect('HTTP', 'Ops Slack');
   const id = created.data!.connectIntegration.integration.id;
   const query = 'query($id: ID!) { integration(id: $id) { displayName owner { id } } }';
   const own = await postGraphQL<{ integration: { displayName: string; owner: { id: string } } | null }>(
@@ -166,14 +248,14 @@ it('lists the connector catalog with actions, scopes and JSON Schemas of their i
 it("pages through the organization's integrations newest first, filtered by connector and status", async () => {
   const org = randomUUID();
   const owner = { userId: randomUUID(), orgId: org, role: 'admin' as const };
-  for (const name of ['a', 'b', 'c']) expect((await connect('GITHUB', name, owner)).errors).toBeUndefined();
-  expect((await connect('SLACK', 'chat', owner)).errors).toBeUndefined();
+  for (const name of ['a', 'b', 'c']) expect((await connect('HTTP', name, owner)).errors).toBeUndefined();
+  expect((await connect('GITHUB', 'pending', owner)).errors).toBeUndefined();
   const page = (after: string | null) =>
     postGraphQL<{
       integrations: { edges: { node: { displayName: string; status: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
     }>(
       server.url,
-      `query($after: String) { integrations(first: 2, after: $after, connector: GITHUB, status: CONNECTED) { edges { node { displayName status } } pageInfo { hasNextPage endCursor } } }`,
+      `query($after: String) { integrations(first: 2, after: $after, connector: HTTP, status: CONNECTED) { edges { node { displayName status } } pageInfo { hasNextPage endCursor } } }`,
       { after },
       { identity: owner, secret },
     );

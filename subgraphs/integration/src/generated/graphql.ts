@@ -21,6 +21,8 @@ export type Scalars = {
 
 /** A connection to one of the caller's tools. */
 export type ConnectIntegrationInput = {
+  /** For API_KEY connectors only: the values of its credentialFields. */
+  credentials?: InputMaybe<Array<CredentialInput>>;
   /** The name to show for the connection, 1 to 100 characters. */
   displayName: Scalars['String']['input'];
   /** The tool to connect. */
@@ -30,19 +32,26 @@ export type ConnectIntegrationInput = {
 /** What connectIntegration returns. */
 export type ConnectIntegrationPayload = {
   __typename?: 'ConnectIntegrationPayload';
-  /** The new integration, active and owned by the caller. */
+  /** For OAUTH2 connectors: where the admin's browser goes to consent (once, within 10 minutes); it comes back to the web app. */
+  authorizationUrl?: Maybe<Scalars['String']['output']>;
+  /** The new integration, owned by the caller: PENDING until an OAUTH2 consent completes, else CONNECTED. */
   integration: Integration;
 };
 
 /** A service Flowgraph can act on. */
 export type Connector = {
   __typename?: 'Connector';
+  /** What a connector_action step can run with it. */
   actions: Array<ConnectorAction>;
+  /** How a connection is authorized. */
   authKind: ConnectorAuthKind;
   /** For API_KEY connectors, the names of the credentials connectIntegration takes. */
   credentialFields: Array<Scalars['String']['output']>;
+  /** The provider's name as shown. */
   displayName: Scalars['String']['output'];
+  /** The connector's id, the provider it acts on. */
   id: IntegrationProvider;
+  /** Each connected account's budget (CONNECTOR_<ID>_RATE_LIMIT can change it). */
   rateLimit: ConnectorRateLimit;
   /** The OAuth scopes asked for when connecting (empty for other kinds). */
   scopes: Array<Scalars['String']['output']>;
@@ -53,6 +62,7 @@ export type Connector = {
 /** An action a workflow's connector_action step can run. */
 export type ConnectorAction = {
   __typename?: 'ConnectorAction';
+  /** What the action does, and which provider API it calls. */
   description: Scalars['String']['output'];
   /** Whether repeating it has the effect of running it once (a read, an overwrite); the others run once per step, whatever the retries. */
   idempotent: Scalars['Boolean']['output'];
@@ -76,8 +86,25 @@ export type ConnectorAuthKind =
 /** How many calls one connected account may make, shared by every worker; more wait, they do not fail. */
 export type ConnectorRateLimit = {
   __typename?: 'ConnectorRateLimit';
+  /** The window's length, in seconds. */
   perSeconds: Scalars['Int']['output'];
+  /** Calls allowed in any window of perSeconds. */
   requests: Scalars['Int']['output'];
+};
+
+/** One credential of an API_KEY connector (a name from Connector.credentialFields). */
+export type CredentialInput = {
+  /** The credential's name. */
+  name: Scalars['String']['input'];
+  /** Stored encrypted; never returned by the API. */
+  value: Scalars['String']['input'];
+};
+
+/** What disconnectIntegration returns. */
+export type DisconnectIntegrationPayload = {
+  __typename?: 'DisconnectIntegrationPayload';
+  /** The integration, DISCONNECTED: its OAuth grant revoked at the provider where it has revocation, its credentials removed. */
+  integration: Integration;
 };
 
 /** A connection from a user of an organization to one of their tools. */
@@ -98,17 +125,20 @@ export type Integration = {
   owner: User;
   /** The tool it connects to. */
   provider: IntegrationProvider;
+  /** Where the connection is in its life; only CONNECTED integrations run actions. */
   status: IntegrationStatus;
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of integrations. */
 export type IntegrationConnection = {
   __typename?: 'IntegrationConnection';
   edges: Array<IntegrationEdge>;
   pageInfo: PageInfo;
 };
 
+/** An integration in a page. */
 export type IntegrationEdge = {
   __typename?: 'IntegrationEdge';
   cursor: Scalars['String']['output'];
@@ -138,15 +168,30 @@ export type IntegrationStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Records an active integration owned by the caller. Requires the admin role.
-   * No credentials are exchanged yet: the OAuth flow that authorises the connection comes in a later issue.
+   * Connects a tool for the organization, owned by the caller. Requires the admin role. OAUTH2
+   * connectors answer an authorizationUrl (the integration is PENDING until consent completes);
+   * API_KEY connectors take their credentials here; the answer never echoes them.
    */
   connectIntegration: ConnectIntegrationPayload;
+  /** Revokes and removes an integration's credentials; workflow steps using it then fail with INTEGRATION_NOT_CONNECTED. Requires the admin role. */
+  disconnectIntegration: DisconnectIntegrationPayload;
+  /** Replaces an API_KEY integration's credentials. Requires the admin role; never echoes them. */
+  updateIntegrationCredentials: UpdateIntegrationCredentialsPayload;
 };
 
 
 export type MutationConnectIntegrationArgs = {
   input: ConnectIntegrationInput;
+};
+
+
+export type MutationDisconnectIntegrationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateIntegrationCredentialsArgs = {
+  input: UpdateIntegrationCredentialsInput;
 };
 
 /** Relay page information, shared by every connection in the graph. */
@@ -179,6 +224,20 @@ export type QueryIntegrationsArgs = {
   connector?: InputMaybe<IntegrationProvider>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<IntegrationStatus>;
+};
+
+/** New credentials for an API_KEY integration (a key rotated at the provider). */
+export type UpdateIntegrationCredentialsInput = {
+  /** All of the connector's credentials, as connectIntegration takes them. */
+  credentials: Array<CredentialInput>;
+  id: Scalars['ID']['input'];
+};
+
+/** What updateIntegrationCredentials returns. */
+export type UpdateIntegrationCredentialsPayload = {
+  __typename?: 'UpdateIntegrationCredentialsPayload';
+  /** The integration, with its new credentials (never shown). */
+  integration: Integration;
 };
 
 export type User = {
@@ -296,7 +355,9 @@ export type ResolversTypes = ResolversObject<{
   ConnectorAuthKind: ConnectorAuthKind;
   ConnectorRateLimit: ResolverTypeWrapper<ConnectorRateLimit>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CredentialInput: CredentialInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisconnectIntegrationPayload: ResolverTypeWrapper<Omit<DisconnectIntegrationPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
   Integration: ResolverTypeWrapper<IntegrationModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IntegrationConnection: ResolverTypeWrapper<Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversTypes['IntegrationEdge']> }>;
@@ -307,6 +368,8 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateIntegrationCredentialsInput: UpdateIntegrationCredentialsInput;
+  UpdateIntegrationCredentialsPayload: ResolverTypeWrapper<Omit<UpdateIntegrationCredentialsPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
   User: ResolverTypeWrapper<{ id: string }>;
 }>;
 
@@ -320,7 +383,9 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   ConnectorRateLimit: ConnectorRateLimit;
   Int: Scalars['Int']['output'];
+  CredentialInput: CredentialInput;
   DateTime: Scalars['DateTime']['output'];
+  DisconnectIntegrationPayload: Omit<DisconnectIntegrationPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
   Integration: IntegrationModel;
   ID: Scalars['ID']['output'];
   IntegrationConnection: Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['IntegrationEdge']> };
@@ -329,10 +394,13 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  UpdateIntegrationCredentialsInput: UpdateIntegrationCredentialsInput;
+  UpdateIntegrationCredentialsPayload: Omit<UpdateIntegrationCredentialsPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
   User: { id: string };
 }>;
 
 export type ConnectIntegrationPayloadResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['ConnectIntegrationPayload'] = ResolversParentTypes['ConnectIntegrationPayload']> = ResolversObject<{
+  authorizationUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   integration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
 }>;
 
@@ -364,6 +432,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DisconnectIntegrationPayloadResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['DisconnectIntegrationPayload'] = ResolversParentTypes['DisconnectIntegrationPayload']> = ResolversObject<{
+  integration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
+}>;
+
 export type IntegrationResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['Integration'] = ResolversParentTypes['Integration'], FederationReferenceType extends FederationReferenceTypes['Integration'] = FederationReferenceTypes['Integration']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Integration']> | FederationReferenceType, FederationReferenceType, ContextType>;
   connector?: Resolver<ResolversTypes['Connector'], ParentType, ContextType>;
@@ -394,6 +466,8 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 
 export type MutationResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   connectIntegration?: Resolver<ResolversTypes['ConnectIntegrationPayload'], ParentType, ContextType, RequireFields<MutationConnectIntegrationArgs, 'input'>>;
+  disconnectIntegration?: Resolver<ResolversTypes['DisconnectIntegrationPayload'], ParentType, ContextType, RequireFields<MutationDisconnectIntegrationArgs, 'id'>>;
+  updateIntegrationCredentials?: Resolver<ResolversTypes['UpdateIntegrationCredentialsPayload'], ParentType, ContextType, RequireFields<MutationUpdateIntegrationCredentialsArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -409,6 +483,10 @@ export type QueryResolvers<ContextType = IntegrationContext, ParentType extends 
   integrations?: Resolver<ResolversTypes['IntegrationConnection'], ParentType, ContextType, Partial<QueryIntegrationsArgs>>;
 }>;
 
+export type UpdateIntegrationCredentialsPayloadResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['UpdateIntegrationCredentialsPayload'] = ResolversParentTypes['UpdateIntegrationCredentialsPayload']> = ResolversObject<{
+  integration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -421,6 +499,7 @@ export type Resolvers<ContextType = IntegrationContext> = ResolversObject<{
   ConnectorAction?: ConnectorActionResolvers<ContextType>;
   ConnectorRateLimit?: ConnectorRateLimitResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DisconnectIntegrationPayload?: DisconnectIntegrationPayloadResolvers<ContextType>;
   Integration?: IntegrationResolvers<ContextType>;
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
   IntegrationEdge?: IntegrationEdgeResolvers<ContextType>;
@@ -428,6 +507,7 @@ export type Resolvers<ContextType = IntegrationContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UpdateIntegrationCredentialsPayload?: UpdateIntegrationCredentialsPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

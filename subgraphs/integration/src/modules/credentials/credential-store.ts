@@ -27,10 +27,13 @@ export class CredentialStore {
     );
   }
 
-  async load(integrationId: string): Promise<StoredCredentials | null> {
-    const [row] = await this.em.execute<{ secret: string }[]>('select secret from integration.credentials where integration_id = ?', [
-      integrationId,
-    ]);
+  /** `forUpdate` locks the row until the transaction ends: one token refresh at a time. */
+  async load(integrationId: string, options: { forUpdate?: boolean } = {}): Promise<StoredCredentials | null> {
+    const lock = options.forUpdate ? ' for update' : '';
+    const [row] = await this.em.execute<{ secret: string }[]>(
+      `select secret from integration.credentials where integration_id = ?${lock}`,
+      [integrationId],
+    );
     return row ? (JSON.parse(this.keyring.decrypt(row.secret, integrationId)) as StoredCredentials) : null;
   }
 

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { firstRowsPerKey, validUuids, type TimeIdPosition } from '@flowgraph/kernel';
 import { IntegrationEntity, type Integration, type IntegrationProviderValue, type IntegrationStatus } from './integration.entity';
 
@@ -52,17 +52,30 @@ export class IntegrationRepository {
     return this.em.findOne(IntegrationEntity, where, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
-  create(input: { orgId: string; userId: string; provider: IntegrationProviderValue; displayName: string }): Integration {
+  /** `pending` for a connection an OAuth flow has yet to authorise; connected by default. */
+  create(input: {
+    orgId: string;
+    userId: string;
+    provider: IntegrationProviderValue;
+    displayName: string;
+    status?: IntegrationStatus;
+  }): Integration {
     const now = new Date();
+    const status = input.status ?? 'connected';
     return this.em.create(IntegrationEntity, {
       id: crypto.randomUUID(),
       ...input,
-      isActive: true,
-      status: 'connected',
+      isActive: status === 'connected',
+      status,
       disconnectedAt: null,
       createdAt: now,
       updatedAt: now,
     });
+  }
+
+  /** One integration, its row locked until the transaction ends (status changes are serialised). */
+  lockById(id: string): Promise<Integration | null> {
+    return this.em.findOne(IntegrationEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
   flush(): Promise<void> {

@@ -15,12 +15,16 @@ export const integrationResolvers: Resolvers = {
       ),
   },
   Mutation: {
-    connectIntegration: async (_parent, { input }, ctx) => ({
-      integration: await ctx.integrations.connect(ctx.identity, {
+    connectIntegration: (_parent, { input }, ctx) =>
+      ctx.integrations.connect(ctx.identity, {
         provider: providerFromGraphQL(input.provider),
         displayName: input.displayName,
+        credentials: input.credentials,
       }),
+    updateIntegrationCredentials: async (_parent, { input }, ctx) => ({
+      integration: await ctx.integrations.updateCredentials(ctx.identity, input.id, input.credentials),
     }),
+    disconnectIntegration: async (_parent, { id }, ctx) => ({ integration: await ctx.integrations.disconnect(ctx.identity, id) }),
   },
   Integration: {
     __resolveReference: (ref, ctx) => ctx.integrations.byId(ctx.identity, ref.id),

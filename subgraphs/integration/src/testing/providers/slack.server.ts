@@ -2,8 +2,11 @@ import type { Request, Response } from 'express';
 import { startProviderServer, type ProviderServer } from './provider-server';
 
 export interface SlackServerOptions {
-  /** The bot token the server accepts; anything else answers `invalid_auth`. */
-  token: string;
+  /**
+   * The bot token the server accepts, or a check of the bearer token (e.g. introspection at a
+   * test authorization server); anything else answers `invalid_auth`.
+   */
+  token: string | ((token: string) => boolean | Promise<boolean>);
   /** Members users.lookupByEmail knows. */
   users?: { id: string; name: string; email: string; real_name?: string }[];
 }
@@ -26,7 +29,8 @@ export async function startSlackServer(options: SlackServerOptions): Promise<Sla
   let limited = { count: 0, seconds: 1 };
   let failing = { count: 0, status: 503 };
   const server = await startProviderServer((app) => {
-    app.use((req: Request, res: Response, next) => {
+    const accepts = typeof options.token === 'string' ? (token: string) => token === options.token : options.token;
+    app.use(async (req: Request, res: Response, next) => {
       if (failing.count > 0) {
         failing.count -= 1;
         res.status(failing.status).send('<html><body>Service Unavailable</body></html>');
@@ -38,7 +42,8 @@ export async function startSlackServer(options: SlackServerOptions): Promise<Sla
         res.json({ ok: false, error: 'ratelimited' });
         return;
       }
-      if (req.headers.authorization !== `Bearer ${options.token}`) {
+      const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice('Bearer '.length) : null;
+      if (bearer === null || !(await accepts(bearer))) {
         res.json({ ok: false, error: req.headers.authorization ? 'invalid_auth' : 'not_authed' });
         return;
       }
