@@ -11,6 +11,7 @@ import type { IntegrationConfig } from './config';
 import { createContextFactory, type IntegrationContext } from './context';
 import { createActionsModule } from './modules/actions/actions.module';
 import { internalActionsRoute } from './modules/actions/actions.route';
+import { createProviderWebhooksModule } from './modules/provider-webhooks/provider-webhooks.module';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -23,10 +24,12 @@ export interface IntegrationServerDeps {
   config: IntegrationConfig;
 }
 
-/** Wiring only: the integration subgraph and its internal routes on `port` (0 picks a free one). */
+/** Wiring only: the integration subgraph, its internal routes and provider webhooks on `port` (0 picks a free one). */
 export async function startIntegrationServer(deps: IntegrationServerDeps, port = 0, host?: string): Promise<RunningServer> {
   const { logger, config } = deps;
   const actions = createActionsModule({ orm: deps.orm, config, redis: deps.redis, logger });
+  const webhooks = createProviderWebhooksModule({ orm: deps.orm, config, redis: deps.redis, logger });
+  const actionsRoute = internalActionsRoute({ actions: actions.actions, identitySecret: config.IDENTITY_SECRET, logger });
   const server = await startSubgraphServer<IntegrationContext>(
     {
       name: 'integration',
@@ -36,7 +39,10 @@ export async function startIntegrationServer(deps: IntegrationServerDeps, port =
       logger,
       identitySecret: config.IDENTITY_SECRET,
       extendContext: createContextFactory(),
-      routes: internalActionsRoute({ actions: actions.actions, identitySecret: config.IDENTITY_SECRET, logger }),
+      routes: (app) => {
+        actionsRoute(app);
+        webhooks.route(app);
+      },
     },
     port,
     host,
