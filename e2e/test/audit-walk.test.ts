@@ -235,6 +235,17 @@ const FIXTURES: Record<string, (w: Walk) => Promise<HttpGraphQLResult<AnyData>>>
         ],
       },
     }),
+  revealIntegrationWebhook: async (w) => {
+    const connected = await w.call(
+      'mutation { connectIntegration(input: { provider: HTTP, displayName: "Hooks" }) { integration { id } } }',
+    );
+    w.state.webhookIntegrationId = connected.data?.connectIntegration.integration.id;
+    return w.call('mutation($id: ID!) { revealIntegrationWebhook(id: $id) { url secret } }', { id: w.state.webhookIntegrationId });
+  },
+  setIntegrationWebhookSecret: (w) =>
+    w.call('mutation($input: SetIntegrationWebhookSecretInput!) { setIntegrationWebhookSecret(input: $input) { url } }', {
+      input: { id: w.state.webhookIntegrationId, secret: 'a-provider-chosen-signing-secret' },
+    }),
   disconnectIntegration: (w) =>
     w.call('mutation($id: ID!) { disconnectIntegration(id: $id) { integration { id } } }', { id: w.state.integrationId }),
 

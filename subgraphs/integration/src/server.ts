@@ -16,6 +16,7 @@ import { internalActionsRoute } from './modules/actions/actions.route';
 import { OAuthTokenRefresher } from './modules/oauth/oauth-token-refresher';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
 import { OAuthService } from './modules/oauth/oauth.service';
+import { createProviderWebhooksModule } from './modules/provider-webhooks/provider-webhooks.module';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -28,13 +29,14 @@ export interface IntegrationServerDeps {
   config: IntegrationConfig;
 }
 
-/** Wiring only: the integration subgraph, its internal routes and the browser's OAuth routes on `port` (0 picks a free one). */
+/** Wiring only: the integration subgraph, its internal routes, the browser's OAuth routes and provider webhooks on `port` (0 picks a free one). */
 export async function startIntegrationServer(deps: IntegrationServerDeps, port = 0, host?: string): Promise<RunningServer> {
   const { orm, logger, config } = deps;
   const keyring = secretKeyringFromConfig(config);
   const oauth = new OAuthService({ orm, keyring, config, logger });
   const tokens = new OAuthTokenRefresher({ orm, keyring, config });
   const actions = createActionsModule({ orm, config, redis: deps.redis, logger, tokens });
+  const webhooks = createProviderWebhooksModule({ orm, config, redis: deps.redis, logger });
   const server = await startSubgraphServer<IntegrationContext>(
     {
       name: 'integration',
@@ -43,11 +45,13 @@ export async function startIntegrationServer(deps: IntegrationServerDeps, port =
       orm,
       logger,
       identitySecret: config.IDENTITY_SECRET,
-      extendContext: createContextFactory({ oauth, keyring }),
+      extendContext: createContextFactory({ oauth, keyring, publicUrl: config.PUBLIC_URL }),
       routes: (app: Express) => {
         internalActionsRoute({ actions: actions.actions, identitySecret: config.IDENTITY_SECRET, logger })(app);
         // The browser's OAuth visits (through the gateway): no signed identity, see oauth.routes.ts.
         oauthRoutes({ oauth, config, logger })(app);
+        // Provider deliveries (through the gateway): verified by their own signatures.
+        webhooks.route(app);
       },
     },
     port,

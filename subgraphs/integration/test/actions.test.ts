@@ -107,7 +107,10 @@ it('posts once per idempotency key: a repeat answers the first output without ca
   expect(slack.messages.length).toBe(before);
   // Two first attempts racing (a step resumed while its first attempt still runs): one call.
   const raced = `${randomUUID()}:post`;
-  const outcomes = (await Promise.all([run({ idempotencyKey: raced }), run({ idempotencyKey: raced })])).map((o) => o.outcome).sort();
+  slack.delayNext(500);
+  const firstAttempt = run({ idempotencyKey: raced });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const outcomes = (await Promise.all([firstAttempt, run({ idempotencyKey: raced })])).map((o) => o.outcome).sort();
   expect(outcomes).toEqual(['retry_later', 'succeeded']);
   expect(slack.messages.length).toBe(before + 1);
 });

@@ -266,3 +266,39 @@ it("pages through the organization's integrations newest first, filtered by conn
   expect(second.data?.integrations.edges).toEqual([{ node: { displayName: 'a', status: 'CONNECTED' } }]);
   expect(second.data?.integrations.pageInfo.hasNextPage).toBe(false);
 });
+
+it("reveals an integration's webhook URL and secret to admins, and stores a provider-chosen secret without echoing it", async () => {
+  const id = (await connect('HTTP', 'Hooks')).data!.connectIntegration.integration.id;
+  const reveal = (identity: object = admin) =>
+    postGraphQL<{ revealIntegrationWebhook: { url: string; secret: string; integration: { id: string } } }>(
+      server.url,
+      'mutation($id: ID!) { revealIntegrationWebhook(id: $id) { url secret integration { id } } }',
+      { id },
+      { identity, secret },
+    );
+  const first = await reveal();
+  expect(first.data?.revealIntegrationWebhook).toEqual({
+    url: `http://localhost:4000/webhooks/http/${id}`,
+    secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+    integration: { id },
+  });
+  expect((await reveal()).data?.revealIntegrationWebhook.secret).toBe(first.data?.revealIntegrationWebhook.secret);
+  expect((await reveal({ ...admin, role: 'member' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const chosen = `slack-signing-${randomUUID()}`;
+  const set = await postGraphQL(
+    server.url,
+    'mutation($input: SetIntegrationWebhookSecretInput!) { setIntegrationWebhookSecret(input: $input) { url integration { id } } }',
+    { input: { id, secret: chosen } },
+    { identity: admin, secret },
+  );
+  expect(set.errors).toBeUndefined();
+  expect(JSON.stringify(set)).not.toContain(chosen);
+  expect((await reveal()).data?.revealIntegrationWebhook.secret).toBe(chosen);
+  const tooShort = await postGraphQL(
+    server.url,
+    'mutation($input: SetIntegrationWebhookSecretInput!) { setIntegrationWebhookSecret(input: $input) { url } }',
+    { input: { id, secret: 'short' } },
+    { identity: admin, secret },
+  );
+  expect(tooShort.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'secret' }] });
+});

@@ -55,7 +55,7 @@ export type Connector = {
   rateLimit: ConnectorRateLimit;
   /** The OAuth scopes asked for when connecting (empty for other kinds). */
   scopes: Array<Scalars['String']['output']>;
-  /** Provider webhook event types recorded as Flowgraph events (POST /webhooks/<connector>/<integrationId>). */
+  /** Provider webhook event types recorded as Flowgraph events (POST /webhooks/<connector>/<integrationId>); empty when the sender names its own (HTTP) or the connector takes no webhooks. */
   webhookEventTypes: Array<Scalars['String']['output']>;
 };
 
@@ -175,6 +175,10 @@ export type Mutation = {
   connectIntegration: ConnectIntegrationPayload;
   /** Revokes and removes an integration's credentials; workflow steps using it then fail with INTEGRATION_NOT_CONNECTED. Requires the admin role. */
   disconnectIntegration: DisconnectIntegrationPayload;
+  /** The integration's webhook URL and signing secret, the secret made at random the first time. Requires the admin role; audited. */
+  revealIntegrationWebhook: RevealIntegrationWebhookPayload;
+  /** Stores the signing secret a provider chose (Slack signs with its app's). Requires the admin role; never echoes it. */
+  setIntegrationWebhookSecret: SetIntegrationWebhookSecretPayload;
   /** Replaces an API_KEY integration's credentials. Requires the admin role; never echoes them. */
   updateIntegrationCredentials: UpdateIntegrationCredentialsPayload;
 };
@@ -187,6 +191,16 @@ export type MutationConnectIntegrationArgs = {
 
 export type MutationDisconnectIntegrationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevealIntegrationWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetIntegrationWebhookSecretArgs = {
+  input: SetIntegrationWebhookSecretInput;
 };
 
 
@@ -224,6 +238,33 @@ export type QueryIntegrationsArgs = {
   connector?: InputMaybe<IntegrationProvider>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<IntegrationStatus>;
+};
+
+/** Where and how a provider sends an integration's deliveries: what revealIntegrationWebhook returns. */
+export type RevealIntegrationWebhookPayload = {
+  __typename?: 'RevealIntegrationWebhookPayload';
+  /** The integration whose deliveries it verifies. */
+  integration: Integration;
+  /** The signing secret to configure there (GitHub's secret, GitLab's token, the generic HMAC key). */
+  secret: Scalars['String']['output'];
+  /** The URL to configure at the provider (the gateway's POST /webhooks/<connector>/<integrationId>). */
+  url: Scalars['String']['output'];
+};
+
+/** A signing secret the provider chose. */
+export type SetIntegrationWebhookSecretInput = {
+  id: Scalars['ID']['input'];
+  /** Slack's app signing secret, for example; 16 to 200 characters, stored encrypted, never shown again. */
+  secret: Scalars['String']['input'];
+};
+
+/** What setIntegrationWebhookSecret returns. */
+export type SetIntegrationWebhookSecretPayload = {
+  __typename?: 'SetIntegrationWebhookSecretPayload';
+  /** The integration whose deliveries the secret verifies. */
+  integration: Integration;
+  /** The URL to configure at the provider. */
+  url: Scalars['String']['output'];
 };
 
 /** New credentials for an API_KEY integration (a key rotated at the provider). */
@@ -368,6 +409,9 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RevealIntegrationWebhookPayload: ResolverTypeWrapper<Omit<RevealIntegrationWebhookPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
+  SetIntegrationWebhookSecretInput: SetIntegrationWebhookSecretInput;
+  SetIntegrationWebhookSecretPayload: ResolverTypeWrapper<Omit<SetIntegrationWebhookSecretPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
   UpdateIntegrationCredentialsInput: UpdateIntegrationCredentialsInput;
   UpdateIntegrationCredentialsPayload: ResolverTypeWrapper<Omit<UpdateIntegrationCredentialsPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
   User: ResolverTypeWrapper<{ id: string }>;
@@ -394,6 +438,9 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RevealIntegrationWebhookPayload: Omit<RevealIntegrationWebhookPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
+  SetIntegrationWebhookSecretInput: SetIntegrationWebhookSecretInput;
+  SetIntegrationWebhookSecretPayload: Omit<SetIntegrationWebhookSecretPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
   UpdateIntegrationCredentialsInput: UpdateIntegrationCredentialsInput;
   UpdateIntegrationCredentialsPayload: Omit<UpdateIntegrationCredentialsPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
   User: { id: string };
@@ -467,6 +514,8 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 export type MutationResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   connectIntegration?: Resolver<ResolversTypes['ConnectIntegrationPayload'], ParentType, ContextType, RequireFields<MutationConnectIntegrationArgs, 'input'>>;
   disconnectIntegration?: Resolver<ResolversTypes['DisconnectIntegrationPayload'], ParentType, ContextType, RequireFields<MutationDisconnectIntegrationArgs, 'id'>>;
+  revealIntegrationWebhook?: Resolver<ResolversTypes['RevealIntegrationWebhookPayload'], ParentType, ContextType, RequireFields<MutationRevealIntegrationWebhookArgs, 'id'>>;
+  setIntegrationWebhookSecret?: Resolver<ResolversTypes['SetIntegrationWebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationSetIntegrationWebhookSecretArgs, 'input'>>;
   updateIntegrationCredentials?: Resolver<ResolversTypes['UpdateIntegrationCredentialsPayload'], ParentType, ContextType, RequireFields<MutationUpdateIntegrationCredentialsArgs, 'input'>>;
 }>;
 
@@ -481,6 +530,17 @@ export type QueryResolvers<ContextType = IntegrationContext, ParentType extends 
   connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType>;
   integration?: Resolver<Maybe<ResolversTypes['Integration']>, ParentType, ContextType, RequireFields<QueryIntegrationArgs, 'id'>>;
   integrations?: Resolver<ResolversTypes['IntegrationConnection'], ParentType, ContextType, Partial<QueryIntegrationsArgs>>;
+}>;
+
+export type RevealIntegrationWebhookPayloadResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['RevealIntegrationWebhookPayload'] = ResolversParentTypes['RevealIntegrationWebhookPayload']> = ResolversObject<{
+  integration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SetIntegrationWebhookSecretPayloadResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['SetIntegrationWebhookSecretPayload'] = ResolversParentTypes['SetIntegrationWebhookSecretPayload']> = ResolversObject<{
+  integration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type UpdateIntegrationCredentialsPayloadResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['UpdateIntegrationCredentialsPayload'] = ResolversParentTypes['UpdateIntegrationCredentialsPayload']> = ResolversObject<{
@@ -507,6 +567,8 @@ export type Resolvers<ContextType = IntegrationContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RevealIntegrationWebhookPayload?: RevealIntegrationWebhookPayloadResolvers<ContextType>;
+  SetIntegrationWebhookSecretPayload?: SetIntegrationWebhookSecretPayloadResolvers<ContextType>;
   UpdateIntegrationCredentialsPayload?: UpdateIntegrationCredentialsPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

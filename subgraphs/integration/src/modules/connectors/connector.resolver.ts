@@ -19,7 +19,8 @@ function connectorView(connector: Connector) {
       inputSchema: z.toJSONSchema(action.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
       outputSchema: z.toJSONSchema(action.output, { unrepresentable: 'any' }) as Record<string, unknown>,
     })),
-    webhookEventTypes: connector.webhooks?.eventTypes ?? [],
+    // `any`: a generic sender names its own types, so there is no list to show.
+    webhookEventTypes: Array.isArray(connector.webhooks?.eventTypes) ? [...connector.webhooks.eventTypes] : [],
     rateLimit: connector.rateLimit,
   };
 }

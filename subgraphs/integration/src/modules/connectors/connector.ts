@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { IntegrationProviderValue } from '../integrations/integration.entity';
+import type { WebhookScheme } from '../provider-webhooks/verification';
 import type { ProviderHttp } from './provider-http';
 
 /** A connector's id is the provider it speaks to, as stored on integrations. */
@@ -69,8 +70,13 @@ export interface RateLimitPolicy {
 
 /** The webhook deliveries a connector can receive, and the Core events they become. */
 export interface ConnectorWebhooks {
-  /** The provider's event types (as its delivery headers name them) that are recorded. */
-  eventTypes: string[];
+  /** How a delivery proves it comes from the provider (provider-webhooks/*.verifier.ts). */
+  scheme: WebhookScheme;
+  /**
+   * The provider's event types (as its delivery names them) that are recorded; others are
+   * acknowledged and dropped. `any`: the sender names its own types (the generic scheme).
+   */
+  eventTypes: readonly string[] | 'any';
 }
 
 /**

@@ -22,4 +22,9 @@ export class DeliveryReplayGuard {
     const key = deliveryReplayKey(this.redisPrefix, connector, integrationId, deliveryId);
     return (await this.redis.set(key, '1', 'EX', this.ttlSeconds, 'NX')) === 'OK';
   }
+
+  /** Undoes a claim (its processing failed): the next copy of the delivery is claimed afresh. */
+  async release(connector: string, integrationId: string, deliveryId: string): Promise<void> {
+    await this.redis.del(deliveryReplayKey(this.redisPrefix, connector, integrationId, deliveryId));
+  }
 }

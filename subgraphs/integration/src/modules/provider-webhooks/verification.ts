@@ -3,6 +3,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Deliveries larger than this are refused before any hashing: no provider sends more, and a MAC over a flood costs CPU. */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
+/** A way of proving a delivery's origin: one per provider, and `generic` for senders without their own. */
+export const WEBHOOK_SCHEMES = ['github', 'gitlab', 'slack', 'generic'] as const;
+export type WebhookScheme = (typeof WEBHOOK_SCHEMES)[number];
+
 /** Incoming HTTP headers as Node gives them (names lowercased); a repeated header arrives as an array. */
 export type WebhookHeaders = Record<string, string | string[] | undefined>;
 

@@ -16,6 +16,8 @@ export interface SlackServer extends ProviderServer {
   messages: { channel: string; text: string; ts: string }[];
   /** Makes the next `count` calls answer 429 with `Retry-After: seconds`, as Slack's rate limiter does. */
   rateLimitNext(count: number, seconds: number): void;
+  /** Makes the next call answer only after `ms` (a slow Slack). */
+  delayNext(ms: number): void;
   /** Makes the next `count` calls fail with `status` (an outage, as a load balancer answers it). */
   failNext(count: number, status: number): void;
 }
@@ -28,9 +30,15 @@ export async function startSlackServer(options: SlackServerOptions): Promise<Sla
   const messages: SlackServer['messages'] = [];
   let limited = { count: 0, seconds: 1 };
   let failing = { count: 0, status: 503 };
+  let delayMs = 0;
   const server = await startProviderServer((app) => {
     const accepts = typeof options.token === 'string' ? (token: string) => token === options.token : options.token;
     app.use(async (req: Request, res: Response, next) => {
+      if (delayMs > 0) {
+        const ms = delayMs;
+        delayMs = 0;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      }
       if (failing.count > 0) {
         failing.count -= 1;
         res.status(failing.status).send('<html><body>Service Unavailable</body></html>');
@@ -78,6 +86,9 @@ export async function startSlackServer(options: SlackServerOptions): Promise<Sla
     messages,
     rateLimitNext(count, seconds) {
       limited = { count, seconds };
+    },
+    delayNext(ms) {
+      delayMs = ms;
     },
     failNext(count, status) {
       failing = { count, status };

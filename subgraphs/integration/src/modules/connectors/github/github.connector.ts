@@ -193,7 +193,7 @@ export const githubConnector: Connector = {
   },
   endpoints: { api: 'https://api.github.com' },
   actions: { create_issue: createIssue, comment_on_pull_request: commentOnPullRequest, list_pull_requests: listPullRequests },
-  webhooks: { eventTypes: ['pull_request', 'issues', 'push', 'issue_comment'] },
+  webhooks: { scheme: 'github', eventTypes: ['pull_request', 'issues', 'push', 'issue_comment', 'release'] },
   // GitHub's secondary limit allows 80 content-creating requests a minute; 80 a minute also stays
   // under the primary 5,000 requests an hour of a user token.
   rateLimit: { requests: 80, perSeconds: 60 },

@@ -114,7 +114,7 @@ export const gitlabConnector: Connector = {
   // A self-managed instance is CONNECTOR_GITLAB_API_URL (and the OAuth URLs beside it).
   endpoints: { api: 'https://gitlab.com/api/v4' },
   actions: { create_issue: createIssue, comment_on_merge_request: commentOnMergeRequest },
-  webhooks: { eventTypes: ['Merge Request Hook', 'Issue Hook', 'Push Hook', 'Note Hook'] },
+  webhooks: { scheme: 'gitlab', eventTypes: ['Merge Request Hook', 'Issue Hook', 'Push Hook', 'Note Hook', 'Pipeline Hook'] },
   // Issue and note creation are limited to 300 a minute per user by default, well under
   // GitLab.com's 2,000 authenticated API requests a minute.
   rateLimit: { requests: 300, perSeconds: 60 },

@@ -104,6 +104,8 @@ export const httpConnector: Connector = {
   endpoints: {},
   actions: { request, get_json: getJson },
   callsUserUrls: true,
+  // Senders sign with the generic scheme (X-Flowgraph-Signature) and name their own event types.
+  webhooks: { scheme: 'generic', eventTypes: 'any' },
   errorMessage,
   // Arbitrary hosts publish no limit; ten a second per integration keeps us a polite client.
   rateLimit: { requests: 10, perSeconds: 1 },

@@ -75,7 +75,7 @@ export const slackConnector: Connector = {
   },
   endpoints: { api: 'https://slack.com/api' },
   actions: { post_message: postMessage, lookup_user: lookupUser },
-  webhooks: { eventTypes: ['message', 'app_mention', 'reaction_added'] },
+  webhooks: { scheme: 'slack', eventTypes: ['message', 'app_mention', 'reaction_added'] },
   // Tier 3 methods allow about 50 calls a minute per workspace.
   rateLimit: { requests: 50, perSeconds: 60 },
   async healthCheck(call) {
