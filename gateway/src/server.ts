@@ -39,6 +39,7 @@ import { subscriptions, trustedSubscriptionOperations } from './plugins/subscrip
 import { loadManifestStore, trustedDocumentResolver, trustedDocuments } from './plugins/trusted-documents';
 import { respondUnavailable, unavailableStatus } from './plugins/unavailable';
 import { webhookProxy } from './plugins/webhook-proxy';
+import { providerWebhookProxy } from './plugins/provider-webhook-proxy';
 import { subgraphReadiness } from './subgraph-readiness';
 
 export interface GatewayDeps {
@@ -166,6 +167,12 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     '/webhooks/:triggerId',
     serverSpan('/webhooks/:triggerId'),
     webhookProxy({ upstreamOrigin: new URL(config.WORKFLOW_URL).origin, logger }),
+  );
+  // Provider deliveries (GitHub, GitLab, Slack, generic HMAC) for a connected integration: signed by the provider.
+  app.post(
+    '/webhooks/:connector/:integrationId',
+    serverSpan('/webhooks/:connector/:integrationId'),
+    providerWebhookProxy({ upstreamOrigin: new URL(config.INTEGRATION_URL).origin, logger }),
   );
   // A provider's redirect carries no Authorization header: the integration subgraph checks the flow's cookie and state.
   const oauth = oauthProxy({ upstreamOrigin: new URL(config.INTEGRATION_URL).origin, logger });
