@@ -2,6 +2,7 @@ import type { SubgraphMigrations } from '@flowgraph/kernel';
 import { Migration20261125000200_user_integrations } from './Migration20261125000200_user_integrations';
 import { Migration20261206000100_audit_outbox } from './Migration20261206000100_audit_outbox';
 import { Migration20261206000500_connectors } from './Migration20261206000500_connectors';
+import { Migration20261206000700_integration_health } from './Migration20261206000700_integration_health';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'integration',
@@ -9,5 +10,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261125000200_user_integrations', class: Migration20261125000200_user_integrations },
     { name: 'Migration20261206000100_audit_outbox', class: Migration20261206000100_audit_outbox },
     { name: 'Migration20261206000500_connectors', class: Migration20261206000500_connectors },
+    { name: 'Migration20261206000700_integration_health', class: Migration20261206000700_integration_health },
   ],
 };

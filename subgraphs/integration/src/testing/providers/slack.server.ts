@@ -13,6 +13,12 @@ export interface SlackServer extends ProviderServer {
   messages: { channel: string; text: string; ts: string }[];
   /** Makes the next `count` calls answer 429 with `Retry-After: seconds`, as Slack's rate limiter does. */
   rateLimitNext(count: number, seconds: number): void;
+  /** Revokes the token: from now on it answers `token_revoked`, as Slack does after auth.revoke or an uninstall. */
+  revokeToken(): void;
+  /** Makes the next `count` calls answer HTTP 503, as Slack does during an outage. */
+  outageNext(count: number): void;
+  /** Holds the next `count` answers back by `ms` (a slow or hung Slack). */
+  delayNext(count: number, ms: number): void;
 }
 
 /**
@@ -22,12 +28,29 @@ export interface SlackServer extends ProviderServer {
 export async function startSlackServer(options: SlackServerOptions): Promise<SlackServer> {
   const messages: SlackServer['messages'] = [];
   let limited = { count: 0, seconds: 1 };
+  let outages = 0;
+  let delayed = { count: 0, ms: 0 };
+  let revoked = false;
   const server = await startProviderServer((app) => {
+    app.use((_req: Request, _res: Response, next) => {
+      if (delayed.count === 0) return next();
+      delayed.count -= 1;
+      setTimeout(next, delayed.ms);
+    });
     app.use((req: Request, res: Response, next) => {
       if (limited.count > 0) {
         limited.count -= 1;
         res.status(429).setHeader('retry-after', String(limited.seconds));
         res.json({ ok: false, error: 'ratelimited' });
+        return;
+      }
+      if (outages > 0) {
+        outages -= 1;
+        res.status(503).type('text/plain').send('Service Unavailable');
+        return;
+      }
+      if (revoked && req.headers.authorization === `Bearer ${options.token}`) {
+        res.json({ ok: false, error: 'token_revoked' });
         return;
       }
       if (req.headers.authorization !== `Bearer ${options.token}`) {
@@ -65,6 +88,15 @@ export async function startSlackServer(options: SlackServerOptions): Promise<Sla
     messages,
     rateLimitNext(count, seconds) {
       limited = { count, seconds };
+    },
+    revokeToken() {
+      revoked = true;
+    },
+    outageNext(count) {
+      outages = count;
+    },
+    delayNext(count, ms) {
+      delayed = { count, ms };
     },
   };
 }
