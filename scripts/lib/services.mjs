@@ -43,7 +43,7 @@ export function servicePort(service, env) {
  * from it each one's port is under `npm start`: on one machine they cannot share a port. The
  * gateway keeps `METRICS_PORT` itself, as in compose and k8s. The subgraph servers serve none.
  */
-export const metricsOffsets = { gateway: 0, 'core-worker': 1, 'workflow-worker': 2, 'analytics-worker': 3 };
+export const metricsOffsets = { gateway: 0, 'core-worker': 1, 'workflow-worker': 2, 'analytics-worker': 3, 'integration-worker': 4 };
 
 /** Each metrics-serving process's port under `npm start`, derived from `METRICS_PORT`; `{}` when it is unset. */
 export function metricsPorts(env) {

@@ -113,7 +113,7 @@ describe('k8s manifests', () => {
       }
     }
     expect(ofKind('Deployment').map((d) => d.metadata.name)).toEqual(
-      expect.arrayContaining(['core-worker', 'workflow-worker', 'analytics-worker']),
+      expect.arrayContaining(['core-worker', 'workflow-worker', 'analytics-worker', 'integration-worker']),
     );
     expect(ofKind('Job').map((j) => j.spec.template.spec.containers[0].command)).toEqual([['node', 'scripts/migrate.mjs']]);
   });
@@ -173,6 +173,7 @@ describe('docker-compose.yml', () => {
       'core-worker',
       'gateway',
       'integration',
+      'integration-worker',
       'migrate',
       'workflow',
       'workflow-worker',

@@ -2,7 +2,17 @@ import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import { isListening, repoRoot, startPlatform, type PlatformRun } from './helpers';
 
-const EVERY_PROCESS = ['analytics', 'analytics-worker', 'core', 'core-worker', 'gateway', 'integration', 'workflow', 'workflow-worker'];
+const EVERY_PROCESS = [
+  'analytics',
+  'analytics-worker',
+  'core',
+  'core-worker',
+  'gateway',
+  'integration',
+  'integration-worker',
+  'workflow',
+  'workflow-worker',
+];
 
 /** The processes that printed node --watch's "Restarting" line in `output` ("name | Restarting '…'"). */
 function restarted(output: string): string[] {
@@ -55,7 +65,8 @@ describe('npm run dev', () => {
       ),
     );
     await new Promise((r) => setTimeout(r, 2000)); // time for any wrong restart to show
-    expect(restarted(output().slice(mark))).toEqual(['integration']);
+    // Both processes of the package run its build output.
+    expect(restarted(output().slice(mark))).toEqual(['integration', 'integration-worker']);
 
     mark = output().length;
     touch('packages/kernel/dist/index.js');

@@ -10,6 +10,7 @@ const PROCESSES: Record<string, { entry: string; secrets: string[] }> = {
   workflow: { entry: 'subgraphs/workflow/dist/src/main.js', secrets: [...SHARED, 'WEBHOOK_SECRET_KEY', 'SECRET_KEYS'] },
   'workflow-worker': { entry: 'subgraphs/workflow/dist/src/worker.js', secrets: [...SHARED, 'WEBHOOK_SECRET_KEY', 'SECRET_KEYS'] },
   integration: { entry: 'subgraphs/integration/dist/src/main.js', secrets: SHARED },
+  'integration-worker': { entry: 'subgraphs/integration/dist/src/worker.js', secrets: [...SHARED, 'SECRET_KEYS'] },
   analytics: { entry: 'subgraphs/analytics/dist/src/main.js', secrets: SHARED },
   'analytics-worker': { entry: 'subgraphs/analytics/dist/src/worker.js', secrets: SHARED },
 };

@@ -28,7 +28,7 @@ describe('npm start with METRICS_PORT set', () => {
   afterAll(() => platform?.cleanUp());
 
   it('gives every process that serves metrics its own port from METRICS_PORT up, prints them, keeps running, and tells the gateway not to phone home', async () => {
-    const metricsPort = await freeRange(4);
+    const metricsPort = await freeRange(5);
     // APOLLO_TELEMETRY_DISABLED unset: what npm start does by default, whatever this shell has.
     platform = await startPlatform('start', { env: { METRICS_PORT: String(metricsPort) }, unset: ['APOLLO_TELEMETRY_DISABLED'] });
     const { child, ports } = platform;
@@ -42,6 +42,7 @@ describe('npm start with METRICS_PORT set', () => {
       'core-worker': metricsPort + 1,
       'workflow-worker': metricsPort + 2,
       'analytics-worker': metricsPort + 3,
+      'integration-worker': metricsPort + 4,
     };
     for (const [name, port] of Object.entries(expected)) expect(output).toContain(`http://localhost:${port}/metrics (${name})`);
     expect(output).not.toContain('EADDRINUSE');

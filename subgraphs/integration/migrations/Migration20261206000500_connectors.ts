@@ -40,7 +40,7 @@ export class Migration20261206000500_connectors extends Migration {
       finished_at timestamptz(3),
       primary key (org_id, idempotency_key)
     )`);
-    // Retention: finished calls are purged after ACTION_LEDGER_RETENTION (by started_at).
+    // Retention: finished calls are purged after ACTION_CALLS_RETENTION_DAYS (by started_at).
     this.addSql(`create index idx_action_calls_started on integration.action_calls (started_at)`);
     for (const sql of orgIsolationPolicy('integration.action_calls')) this.addSql(sql);
     for (const sql of appGrants('integration', role)) this.addSql(sql);

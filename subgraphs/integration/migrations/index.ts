@@ -3,6 +3,7 @@ import { Migration20261125000200_user_integrations } from './Migration2026112500
 import { Migration20261206000100_audit_outbox } from './Migration20261206000100_audit_outbox';
 import { Migration20261206000500_connectors } from './Migration20261206000500_connectors';
 import { Migration20261206000600_oauth_flows } from './Migration20261206000600_oauth_flows';
+import { Migration20261206000700_integration_health } from './Migration20261206000700_integration_health';
 import { Migration20261206000800_webhook_secrets } from './Migration20261206000800_webhook_secrets';
 
 export const migrationPlan: SubgraphMigrations = {
@@ -12,6 +13,7 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000100_audit_outbox', class: Migration20261206000100_audit_outbox },
     { name: 'Migration20261206000500_connectors', class: Migration20261206000500_connectors },
     { name: 'Migration20261206000600_oauth_flows', class: Migration20261206000600_oauth_flows },
+    { name: 'Migration20261206000700_integration_health', class: Migration20261206000700_integration_health },
     { name: 'Migration20261206000800_webhook_secrets', class: Migration20261206000800_webhook_secrets },
   ],
 };

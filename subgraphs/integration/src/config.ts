@@ -51,6 +51,22 @@ export const integrationConfigShape = {
    * resolve to a private, loopback, link-local or metadata address. Empty: only public addresses.
    */
   INTEGRATION_HTTP_ALLOWED_HOSTS: z.string().default(''),
+  /** Worker: when every connected integration is checked (a cron pattern, UTC). Default: every 5 minutes. */
+  INTEGRATION_HEALTH_SCHEDULE: z.string().min(9).default('*/5 * * * *'),
+  /** A health check not answered within this is an outage. */
+  INTEGRATION_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** A health check answered slower than this leaves the integration degraded. */
+  INTEGRATION_HEALTH_SLOW_MS: z.coerce.number().int().min(50).max(120_000).default(5_000),
+  /** Consecutive outages after which a degraded integration is failing. */
+  INTEGRATION_HEALTH_FAILING_AFTER: z.coerce.number().int().min(1).max(100).default(3),
+  /** Checks kept per integration in its history; older ones are pruned as new ones are recorded. */
+  INTEGRATION_HEALTH_HISTORY: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Integrations checked at once by one worker. */
+  INTEGRATION_HEALTH_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** Days health checks are kept at most (daily purge), whatever INTEGRATION_HEALTH_HISTORY keeps. */
+  INTEGRATION_HEALTH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Days connector action calls (the idempotency ledger) are kept (daily purge); a step retried later runs again. */
+  ACTION_CALLS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 };
 
 /** The known settings, plus the connector variables derived from the registry (read by name). */

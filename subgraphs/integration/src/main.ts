@@ -1,6 +1,6 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
-import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
+import { appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
 import { loadIntegrationConfig } from './config';
 import { entities } from './entities';
 import { startIntegrationServer } from './server';
@@ -11,11 +11,7 @@ runProcess('integration', async () => {
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
   const redis = createRedis(config.REDIS_URL);
   const server = await startIntegrationServer({ orm, logger, redis, config }, config.PORT, config.HOST);
-  // Integration has no worker process: its audit outbox is relayed from here (replicas take turns).
-  const auditRelay = new AuditRelay({ orm, schema: 'integration', redis, redisPrefix: config.REDIS_PREFIX, logger });
-  auditRelay.start();
   return async () => {
-    await auditRelay.stop();
     await server.stop();
     await redis.quit();
     await orm.close();

@@ -107,7 +107,7 @@ it('posts once per idempotency key: a repeat answers the first output without ca
   expect(slack.messages.length).toBe(before);
   // Two first attempts racing (a step resumed while its first attempt still runs): one call.
   const raced = `${randomUUID()}:post`;
-  slack.delayNext(500);
+  slack.delayNext(1, 500);
   const firstAttempt = run({ idempotencyKey: raced });
   await new Promise((resolve) => setTimeout(resolve, 100));
   const outcomes = (await Promise.all([firstAttempt, run({ idempotencyKey: raced })])).map((o) => o.outcome).sort();
@@ -166,7 +166,7 @@ it('shares one per-account budget across processes and never lets more through',
 it('opens the circuit after repeated outages, failing fast without calling Slack', async () => {
   const org = randomUUID();
   await connectSlack(org);
-  slack.failNext(5, 503);
+  slack.outageNext(5);
   for (let i = 0; i < 5; i += 1) await expect(run({}, org)).resolves.toMatchObject({ outcome: 'unavailable' });
   const sent = slack.received.length;
   const open = await run({}, org);

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { healthStatuses } from '../health/health-status';
 
 /** Providers as stored (the `provider` check constraint lists the same values). */
 export const integrationProviders = ['github', 'gitlab', 'slack', 'teams', 'google_drive', 'dropbox', 's3', 'http'] as const;
@@ -21,6 +22,11 @@ export const IntegrationEntity = defineEntity({
     isActive: p.boolean(),
     status: p.enum([...integrationStatuses]),
     disconnectedAt: p.datetime(3).nullable(),
+    /** Written by health checks only (health.repository.ts); null until the first check. */
+    healthStatus: p.enum([...healthStatuses]).nullable(),
+    /** Why the last check was not healthy; never carries a credential. */
+    healthError: p.text().nullable(),
+    healthCheckedAt: p.datetime(3).nullable(),
     createdAt: p.datetime(3),
     updatedAt: p.datetime(3),
   },

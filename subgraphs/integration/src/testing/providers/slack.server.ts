@@ -16,10 +16,12 @@ export interface SlackServer extends ProviderServer {
   messages: { channel: string; text: string; ts: string }[];
   /** Makes the next `count` calls answer 429 with `Retry-After: seconds`, as Slack's rate limiter does. */
   rateLimitNext(count: number, seconds: number): void;
-  /** Makes the next call answer only after `ms` (a slow Slack). */
-  delayNext(ms: number): void;
-  /** Makes the next `count` calls fail with `status` (an outage, as a load balancer answers it). */
-  failNext(count: number, status: number): void;
+  /** Revokes the token: from now on it answers `token_revoked`, as Slack does after auth.revoke or an uninstall. */
+  revokeToken(): void;
+  /** Makes the next `count` calls answer HTTP 503, as Slack does during an outage. */
+  outageNext(count: number): void;
+  /** Holds the next `count` answers back by `ms` (a slow or hung Slack). */
+  delayNext(count: number, ms: number): void;
 }
 
 /**
@@ -29,19 +31,20 @@ export interface SlackServer extends ProviderServer {
 export async function startSlackServer(options: SlackServerOptions): Promise<SlackServer> {
   const messages: SlackServer['messages'] = [];
   let limited = { count: 0, seconds: 1 };
-  let failing = { count: 0, status: 503 };
-  let delayMs = 0;
+  let outages = 0;
+  let delayed = { count: 0, ms: 0 };
+  let revoked = false;
   const server = await startProviderServer((app) => {
     const accepts = typeof options.token === 'string' ? (token: string) => token === options.token : options.token;
+    app.use((_req: Request, _res: Response, next) => {
+      if (delayed.count === 0) return next();
+      delayed.count -= 1;
+      setTimeout(next, delayed.ms);
+    });
     app.use(async (req: Request, res: Response, next) => {
-      if (delayMs > 0) {
-        const ms = delayMs;
-        delayMs = 0;
-        await new Promise((resolve) => setTimeout(resolve, ms));
-      }
-      if (failing.count > 0) {
-        failing.count -= 1;
-        res.status(failing.status).send('<html><body>Service Unavailable</body></html>');
+      if (outages > 0) {
+        outages -= 1;
+        res.status(503).type('text/plain').send('Service Unavailable');
         return;
       }
       if (limited.count > 0) {
@@ -51,6 +54,10 @@ export async function startSlackServer(options: SlackServerOptions): Promise<Sla
         return;
       }
       const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice('Bearer '.length) : null;
+      if (revoked && bearer !== null) {
+        res.json({ ok: false, error: 'token_revoked' });
+        return;
+      }
       if (bearer === null || !(await accepts(bearer))) {
         res.json({ ok: false, error: req.headers.authorization ? 'invalid_auth' : 'not_authed' });
         return;
@@ -87,11 +94,14 @@ export async function startSlackServer(options: SlackServerOptions): Promise<Sla
     rateLimitNext(count, seconds) {
       limited = { count, seconds };
     },
-    delayNext(ms) {
-      delayMs = ms;
+    revokeToken() {
+      revoked = true;
     },
-    failNext(count, status) {
-      failing = { count, status };
+    outageNext(count) {
+      outages = count;
+    },
+    delayNext(count, ms) {
+      delayed = { count, ms };
     },
   };
 }

@@ -1,0 +1,37 @@
+// First: telemetry must start before the modules it instruments are loaded.
+import './instrument';
+import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
+import { loadIntegrationConfig } from './config';
+import { entities } from './entities';
+import { QUEUES, bullPrefix } from './jobs/queues';
+import { startWorkers } from './workers';
+
+/** The integration worker process: health checks, credential re-encryption and retention on BullMQ. */
+runProcess('integration-worker', async () => {
+  const config = loadIntegrationConfig();
+  const logger = createLogger('integration-worker', config.LOG_LEVEL);
+  const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
+  const connection = createRedis(config.REDIS_URL, { forWorkers: true });
+  const publisher = createRedis(config.REDIS_URL);
+  const workers = await startWorkers({ orm, connection, logger, config });
+  // Audit entries written with each change, on their way to Core's audit log.
+  const auditRelay = new AuditRelay({ orm, schema: 'integration', redis: publisher, redisPrefix: config.REDIS_PREFIX, logger });
+  auditRelay.start();
+  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  const metrics = await startWorkerMetrics({
+    queues: Object.values(QUEUES),
+    connection: publisher,
+    prefix: bullPrefix(config.REDIS_PREFIX),
+    port: config.METRICS_PORT,
+    host: config.METRICS_HOST,
+  });
+  logger.info('integration worker started');
+  return async () => {
+    await metrics.close();
+    await auditRelay.stop();
+    await workers.close();
+    await connection.quit();
+    await publisher.quit();
+    await orm.close();
+  };
+});
