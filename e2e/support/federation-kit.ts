@@ -51,9 +51,10 @@ export interface Federation {
 /**
  * The four subgraphs on free ports over one fresh database (each in its own Postgres schema),
  * and a gateway in front of them; all share one Redis prefix of their own. `env` overrides
- * gateway settings (e.g. a subgraph URL pointing at a closed port).
+ * gateway settings (e.g. a subgraph URL pointing at a closed port); `integrationEnv` the integration
+ * subgraph's (connector endpoints and OAuth clients pointed at local servers).
  */
-export async function startFederation(env: Record<string, string> = {}): Promise<Federation> {
+export async function startFederation(env: Record<string, string> = {}, integrationEnv: Record<string, string> = {}): Promise<Federation> {
   const db = await createTestDatabase('gw');
   const orms: MikroORM[] = [];
   const servers: RunningServer[] = [];
@@ -72,7 +73,13 @@ export async function startFederation(env: Record<string, string> = {}): Promise
   const workflowResources = createWorkflowServerResources(workflowRedis, loadWorkflowConfig({ ...process.env, REDIS_PREFIX: redisPrefix }));
   servers.push(await startWorkflowServer({ ...(await deps(workflowEntities)), ...workflowResources }));
   const integrationRedis = createRedis(coreConfig.REDIS_URL);
-  const integrationConfig = loadIntegrationConfig({ ...process.env, REDIS_PREFIX: redisPrefix });
+  // Integration records webhook deliveries and health changes in this federation's Core.
+  const integrationConfig = loadIntegrationConfig({
+    ...process.env,
+    REDIS_PREFIX: redisPrefix,
+    CORE_ORIGIN: new URL(servers[0].url).origin,
+    ...integrationEnv,
+  });
   servers.push(
     await startIntegrationServer({
       orm: await orm(integrationEntities),

@@ -246,6 +246,8 @@ const FIXTURES: Record<string, (w: Walk) => Promise<HttpGraphQLResult<AnyData>>>
     w.call('mutation($input: SetIntegrationWebhookSecretInput!) { setIntegrationWebhookSecret(input: $input) { url } }', {
       input: { id: w.state.webhookIntegrationId, secret: 'a-provider-chosen-signing-secret' },
     }),
+  testIntegration: (w) =>
+    w.call('mutation($id: ID!) { testIntegration(id: $id) { check { status } } }', { id: w.state.webhookIntegrationId }),
   disconnectIntegration: (w) =>
     w.call('mutation($id: ID!) { disconnectIntegration(id: $id) { integration { id } } }', { id: w.state.integrationId }),
 

@@ -4,6 +4,7 @@ import {
   type IntegrationsContext,
   type IntegrationsModuleDeps,
 } from './modules/integrations/integrations.context';
+import { createHealthContext, type HealthContext, type HealthModuleContextDeps } from './modules/health/health.context';
 import {
   createProviderWebhooksContext,
   type ProviderWebhooksContext,
@@ -14,15 +15,22 @@ export interface IntegrationContext extends RequestContext {
   loaders: IntegrationsContext['loaders'];
   integrations: IntegrationsContext['integrations'];
   webhookSecrets: ProviderWebhooksContext['webhookSecrets'];
+  health: HealthContext['health'];
+  healthHistory: HealthContext['healthHistory'];
 }
 
 /** Builds each request's context from the process-wide pieces the modules need. */
 export function createContextFactory(
-  deps: IntegrationsModuleDeps & ProviderWebhooksModuleContextDeps,
+  deps: IntegrationsModuleDeps & ProviderWebhooksModuleContextDeps & HealthModuleContextDeps,
 ): (base: RequestContext) => IntegrationContext {
   return (base) => {
     const integrations = createIntegrationsContext(base, deps);
-    const webhooks = createProviderWebhooksContext(base, deps);
-    return { ...base, loaders: { ...integrations.loaders }, integrations: integrations.integrations, ...webhooks };
+    return {
+      ...base,
+      loaders: { ...integrations.loaders },
+      integrations: integrations.integrations,
+      ...createProviderWebhooksContext(base, deps),
+      ...createHealthContext(base, deps),
+    };
   };
 }

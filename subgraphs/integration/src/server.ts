@@ -12,6 +12,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { IntegrationConfig } from './config';
 import { createContextFactory, type IntegrationContext } from './context';
 import { createActionsModule } from './modules/actions/actions.module';
+import { createHealthModule } from './modules/health/health.module';
 import { internalActionsRoute } from './modules/actions/actions.route';
 import { OAuthTokenRefresher } from './modules/oauth/oauth-token-refresher';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
@@ -36,6 +37,7 @@ export async function startIntegrationServer(deps: IntegrationServerDeps, port =
   const oauth = new OAuthService({ orm, keyring, config, logger });
   const tokens = new OAuthTokenRefresher({ orm, keyring, config });
   const actions = createActionsModule({ orm, config, redis: deps.redis, logger, tokens });
+  const health = createHealthModule({ orm, config, logger, tokens });
   const webhooks = createProviderWebhooksModule({ orm, config, redis: deps.redis, logger });
   const server = await startSubgraphServer<IntegrationContext>(
     {
@@ -45,7 +47,7 @@ export async function startIntegrationServer(deps: IntegrationServerDeps, port =
       orm,
       logger,
       identitySecret: config.IDENTITY_SECRET,
-      extendContext: createContextFactory({ oauth, keyring, publicUrl: config.PUBLIC_URL }),
+      extendContext: createContextFactory({ oauth, keyring, publicUrl: config.PUBLIC_URL, health: health.health }),
       routes: (app: Express) => {
         internalActionsRoute({ actions: actions.actions, identitySecret: config.IDENTITY_SECRET, logger })(app);
         // The browser's OAuth visits (through the gateway): no signed identity, see oauth.routes.ts.
@@ -62,6 +64,7 @@ export async function startIntegrationServer(deps: IntegrationServerDeps, port =
     async stop() {
       await server.stop();
       await actions.close();
+      await health.close();
     },
   };
 }

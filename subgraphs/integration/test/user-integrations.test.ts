@@ -302,3 +302,39 @@ it("reveals an integration's webhook URL and secret to admins, and stores a prov
   );
   expect(tooShort.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'secret' }] });
 });
+
+it('tests an integration on demand and shows its health and history, to admins only', async () => {
+  const id = (await connect('HTTP', 'Checked')).data!.connectIntegration.integration.id;
+  const test = (identity: object = admin) =>
+    postGraphQL<{
+      testIntegration: {
+        check: { status: string; checkedAt: string };
+        integration: { health: string; healthHistory: { status: string }[] };
+      };
+    }>(
+      server.url,
+      'mutation($id: ID!) { testIntegration(id: $id) { check { status checkedAt } integration { health healthCheckedAt healthHistory { status } } } }',
+      { id },
+      { identity, secret },
+    );
+  expect((await test({ ...admin, role: 'member' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const first = await test();
+  expect(first.errors).toBeUndefined();
+  expect(first.data?.testIntegration.check.status).toBe('HEALTHY');
+  expect(first.data?.testIntegration.integration).toMatchObject({ health: 'HEALTHY', healthHistory: [{ status: 'HEALTHY' }] });
+  await test();
+  const read = await postGraphQL<{ integration: { healthHistory: { status: string }[] } }>(
+    server.url,
+    'query($id: ID!) { integration(id: $id) { healthHistory(first: 1) { status checkedAt } } }',
+    { id },
+    { identity: { ...admin, role: 'viewer' }, secret },
+  );
+  expect(read.data?.integration.healthHistory).toHaveLength(1);
+  const tooMany = await postGraphQL(
+    server.url,
+    'query($id: ID!) { integration(id: $id) { healthHistory(first: 21) { status } } }',
+    { id },
+    { identity: admin, secret },
+  );
+  expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'first' }] });
+});

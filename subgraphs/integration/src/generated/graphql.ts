@@ -118,6 +118,14 @@ export type Integration = {
   disconnectedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The name the user gave this connection. */
   displayName: Scalars['String']['output'];
+  /** What the last health check found; null before the first (checks run every few minutes, or on testIntegration). */
+  health?: Maybe<IntegrationHealthStatus>;
+  /** When the last check ran. */
+  healthCheckedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last check was not healthy. */
+  healthError?: Maybe<Scalars['String']['output']>;
+  /** The latest checks, newest first; `first` is at most 20. */
+  healthHistory: Array<IntegrationHealthCheck>;
   id: Scalars['ID']['output'];
   /** Whether events and workflow steps use this connection. */
   isActive: Scalars['Boolean']['output'];
@@ -129,6 +137,12 @@ export type Integration = {
   status: IntegrationStatus;
   /** When it last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A connection from a user of an organization to one of their tools. */
+export type IntegrationHealthHistoryArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of integrations. */
@@ -144,6 +158,30 @@ export type IntegrationEdge = {
   cursor: Scalars['String']['output'];
   node: Integration;
 };
+
+/** One health check of an integration. */
+export type IntegrationHealthCheck = {
+  __typename?: 'IntegrationHealthCheck';
+  /** When it ran. */
+  checkedAt: Scalars['DateTime']['output'];
+  /** How long the provider took to answer, when it answered. */
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  /** Why it was not healthy; never carries a credential. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** What the check found. */
+  status: IntegrationHealthStatus;
+};
+
+/** What the last health check of an integration found. */
+export type IntegrationHealthStatus =
+  /** The provider was slow, rate limited or briefly unreachable. */
+  | 'DEGRADED'
+  /** The integration is not connected, or has no credentials. */
+  | 'DISCONNECTED'
+  /** The credentials were refused, or the provider has been unreachable on several checks in a row. */
+  | 'FAILING'
+  /** The credentials work and the provider answered in time. */
+  | 'HEALTHY';
 
 /** A tool Flowgraph can connect to. */
 export type IntegrationProvider =
@@ -179,6 +217,8 @@ export type Mutation = {
   revealIntegrationWebhook: RevealIntegrationWebhookPayload;
   /** Stores the signing secret a provider chose (Slack signs with its app's). Requires the admin role; never echoes it. */
   setIntegrationWebhookSecret: SetIntegrationWebhookSecretPayload;
+  /** Checks an integration against its provider now (token valid, API reachable) and records the result. Requires the admin role. */
+  testIntegration: TestIntegrationPayload;
   /** Replaces an API_KEY integration's credentials. Requires the admin role; never echoes them. */
   updateIntegrationCredentials: UpdateIntegrationCredentialsPayload;
 };
@@ -201,6 +241,11 @@ export type MutationRevealIntegrationWebhookArgs = {
 
 export type MutationSetIntegrationWebhookSecretArgs = {
   input: SetIntegrationWebhookSecretInput;
+};
+
+
+export type MutationTestIntegrationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -265,6 +310,15 @@ export type SetIntegrationWebhookSecretPayload = {
   integration: Integration;
   /** The URL to configure at the provider. */
   url: Scalars['String']['output'];
+};
+
+/** What testIntegration returns. */
+export type TestIntegrationPayload = {
+  __typename?: 'TestIntegrationPayload';
+  /** The check that just ran. */
+  check: IntegrationHealthCheck;
+  /** The integration, with its health updated. */
+  integration: Integration;
 };
 
 /** New credentials for an API_KEY integration (a key rotated at the provider). */
@@ -403,6 +457,8 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IntegrationConnection: ResolverTypeWrapper<Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversTypes['IntegrationEdge']> }>;
   IntegrationEdge: ResolverTypeWrapper<Omit<IntegrationEdge, 'node'> & { node: ResolversTypes['Integration'] }>;
+  IntegrationHealthCheck: ResolverTypeWrapper<IntegrationHealthCheck>;
+  IntegrationHealthStatus: IntegrationHealthStatus;
   IntegrationProvider: IntegrationProvider;
   IntegrationStatus: IntegrationStatus;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
@@ -412,6 +468,7 @@ export type ResolversTypes = ResolversObject<{
   RevealIntegrationWebhookPayload: ResolverTypeWrapper<Omit<RevealIntegrationWebhookPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
   SetIntegrationWebhookSecretInput: SetIntegrationWebhookSecretInput;
   SetIntegrationWebhookSecretPayload: ResolverTypeWrapper<Omit<SetIntegrationWebhookSecretPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
+  TestIntegrationPayload: ResolverTypeWrapper<Omit<TestIntegrationPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
   UpdateIntegrationCredentialsInput: UpdateIntegrationCredentialsInput;
   UpdateIntegrationCredentialsPayload: ResolverTypeWrapper<Omit<UpdateIntegrationCredentialsPayload, 'integration'> & { integration: ResolversTypes['Integration'] }>;
   User: ResolverTypeWrapper<{ id: string }>;
@@ -434,6 +491,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   IntegrationConnection: Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['IntegrationEdge']> };
   IntegrationEdge: Omit<IntegrationEdge, 'node'> & { node: ResolversParentTypes['Integration'] };
+  IntegrationHealthCheck: IntegrationHealthCheck;
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -441,6 +499,7 @@ export type ResolversParentTypes = ResolversObject<{
   RevealIntegrationWebhookPayload: Omit<RevealIntegrationWebhookPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
   SetIntegrationWebhookSecretInput: SetIntegrationWebhookSecretInput;
   SetIntegrationWebhookSecretPayload: Omit<SetIntegrationWebhookSecretPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
+  TestIntegrationPayload: Omit<TestIntegrationPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
   UpdateIntegrationCredentialsInput: UpdateIntegrationCredentialsInput;
   UpdateIntegrationCredentialsPayload: Omit<UpdateIntegrationCredentialsPayload, 'integration'> & { integration: ResolversParentTypes['Integration'] };
   User: { id: string };
@@ -489,6 +548,10 @@ export type IntegrationResolvers<ContextType = IntegrationContext, ParentType ex
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   disconnectedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  health?: Resolver<Maybe<ResolversTypes['IntegrationHealthStatus']>, ParentType, ContextType>;
+  healthCheckedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  healthError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  healthHistory?: Resolver<Array<ResolversTypes['IntegrationHealthCheck']>, ParentType, ContextType, RequireFields<IntegrationHealthHistoryArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -507,6 +570,13 @@ export type IntegrationEdgeResolvers<ContextType = IntegrationContext, ParentTyp
   node?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
 }>;
 
+export type IntegrationHealthCheckResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['IntegrationHealthCheck'] = ResolversParentTypes['IntegrationHealthCheck']> = ResolversObject<{
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IntegrationHealthStatus'], ParentType, ContextType>;
+}>;
+
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
@@ -516,6 +586,7 @@ export type MutationResolvers<ContextType = IntegrationContext, ParentType exten
   disconnectIntegration?: Resolver<ResolversTypes['DisconnectIntegrationPayload'], ParentType, ContextType, RequireFields<MutationDisconnectIntegrationArgs, 'id'>>;
   revealIntegrationWebhook?: Resolver<ResolversTypes['RevealIntegrationWebhookPayload'], ParentType, ContextType, RequireFields<MutationRevealIntegrationWebhookArgs, 'id'>>;
   setIntegrationWebhookSecret?: Resolver<ResolversTypes['SetIntegrationWebhookSecretPayload'], ParentType, ContextType, RequireFields<MutationSetIntegrationWebhookSecretArgs, 'input'>>;
+  testIntegration?: Resolver<ResolversTypes['TestIntegrationPayload'], ParentType, ContextType, RequireFields<MutationTestIntegrationArgs, 'id'>>;
   updateIntegrationCredentials?: Resolver<ResolversTypes['UpdateIntegrationCredentialsPayload'], ParentType, ContextType, RequireFields<MutationUpdateIntegrationCredentialsArgs, 'input'>>;
 }>;
 
@@ -543,6 +614,11 @@ export type SetIntegrationWebhookSecretPayloadResolvers<ContextType = Integratio
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TestIntegrationPayloadResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['TestIntegrationPayload'] = ResolversParentTypes['TestIntegrationPayload']> = ResolversObject<{
+  check?: Resolver<ResolversTypes['IntegrationHealthCheck'], ParentType, ContextType>;
+  integration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
+}>;
+
 export type UpdateIntegrationCredentialsPayloadResolvers<ContextType = IntegrationContext, ParentType extends ResolversParentTypes['UpdateIntegrationCredentialsPayload'] = ResolversParentTypes['UpdateIntegrationCredentialsPayload']> = ResolversObject<{
   integration?: Resolver<ResolversTypes['Integration'], ParentType, ContextType>;
 }>;
@@ -563,12 +639,14 @@ export type Resolvers<ContextType = IntegrationContext> = ResolversObject<{
   Integration?: IntegrationResolvers<ContextType>;
   IntegrationConnection?: IntegrationConnectionResolvers<ContextType>;
   IntegrationEdge?: IntegrationEdgeResolvers<ContextType>;
+  IntegrationHealthCheck?: IntegrationHealthCheckResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RevealIntegrationWebhookPayload?: RevealIntegrationWebhookPayloadResolvers<ContextType>;
   SetIntegrationWebhookSecretPayload?: SetIntegrationWebhookSecretPayloadResolvers<ContextType>;
+  TestIntegrationPayload?: TestIntegrationPayloadResolvers<ContextType>;
   UpdateIntegrationCredentialsPayload?: UpdateIntegrationCredentialsPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
