@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import pino from 'pino';
 import { INTERNAL_ACTIONS_PATH, internalActionResponse, type InternalActionRequest } from '@flowgraph/contracts';
 import {
   createOrm,
   createRedis,
-  inScopedTransaction,
   internalClient,
   loadConfig,
   secretKeyringFromConfig,
@@ -18,10 +17,8 @@ import { createTestDatabase, uniqueName, type TestDatabase } from '@flowgraph/ke
 import { loadIntegrationConfig, type IntegrationConfig } from '../src/config';
 import { entities } from '../src/entities';
 import { AccountRateLimiter } from '../src/modules/actions/account-rate-limiter';
-import { CredentialStore } from '../src/modules/credentials/credential-store';
-import { IntegrationRepository } from '../src/modules/integrations/integration.repository';
 import { startIntegrationServer } from '../src/server';
-import { startSlackServer, type SlackServer } from '../src/testing';
+import { seedConnectedIntegration, startSlackServer, type SlackServer } from '../src/testing';
 
 /**
  * Connector actions through Integration's internal route, on real Postgres and Redis against a
@@ -54,16 +51,13 @@ const run = (request: Partial<InternalActionRequest> = {}, org = orgId) =>
     response: internalActionResponse,
   });
 
-async function connectSlack(org: string, accessToken = token): Promise<string> {
-  const keyring = secretKeyringFromConfig(config);
-  return inScopedTransaction(orm.em as EntityManager, { orgId: org, userId: owner }, async (em) => {
-    const repository = new IntegrationRepository(em);
-    const integration = repository.create({ orgId: org, userId: owner, provider: 'slack', displayName: 'Slack' });
-    await repository.flush();
-    await new CredentialStore(em, keyring).save(org, integration.id, { kind: 'oauth2', accessToken });
-    return integration.id;
+const connectSlack = (org: string, accessToken = token): Promise<string> =>
+  seedConnectedIntegration(orm, secretKeyringFromConfig(config), {
+    orgId: org,
+    userId: owner,
+    provider: 'slack',
+    credentials: { kind: 'oauth2', accessToken },
   });
-}
 
 beforeAll(async () => {
   db = await createTestDatabase('int_actions');

@@ -27,8 +27,8 @@ import { OAuthTokenRefresher } from '../src/modules/oauth/oauth-token-refresher'
 import { OAuthService } from '../src/modules/oauth/oauth.service';
 import { startIntegrationServer } from '../src/server';
 import { startSlackServer, type SlackServer } from '../src/testing';
-import { TestBrowser } from './support/browser';
-import { startTestAuthorizationServer, type TestAuthorizationServer } from './support/oauth-provider';
+import { TestBrowser } from '../src/testing/browser';
+import { startTestAuthorizationServer, type TestAuthorizationServer } from '../src/testing/oauth-provider';
 
 const WEB_APP_URL = 'http://web.flowgraph.test';
 const ACCESS_TOKEN_TTL_SECONDS = 4;

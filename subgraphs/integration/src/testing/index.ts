@@ -20,3 +20,5 @@ export { startS3Server, type S3Server, type S3ServerOptions, type S3Object } fro
 export type { S3Credentials } from './providers/s3-signature';
 export { startHttpTargetServer, type HttpTargetServer, type HttpTargetServerOptions } from './providers/http.server';
 export { seedConnectedIntegration } from './seed';
+export { startTestAuthorizationServer, type TestAuthorizationServer, type TestAuthorizationServerOptions } from './oauth-provider';
+export { TestBrowser } from './browser';

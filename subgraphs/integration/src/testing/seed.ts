@@ -4,11 +4,11 @@ import type { IntegrationProviderValue } from '../modules/integrations/integrati
 import { CredentialStore, type StoredCredentials } from '../modules/credentials/credential-store';
 import { IntegrationRepository } from '../modules/integrations/integration.repository';
 
-/** A connected integration with stored credentials, as a completed connection leaves it (tests and benches). */
+/** A connected integration with stored credentials (or none), as a completed connection leaves it (tests and benches). */
 export async function seedConnectedIntegration(
   orm: MikroORM,
   keyring: SecretKeyring,
-  seed: { orgId: string; userId: string; provider: IntegrationProviderValue; credentials: StoredCredentials; displayName?: string },
+  seed: { orgId: string; userId: string; provider: IntegrationProviderValue; credentials: StoredCredentials | null; displayName?: string },
 ): Promise<string> {
   return inScopedTransaction(orm.em as EntityManager, { orgId: seed.orgId, userId: seed.userId }, async (em) => {
     const repository = new IntegrationRepository(em);
@@ -19,7 +19,7 @@ export async function seedConnectedIntegration(
       displayName: seed.displayName ?? seed.provider,
     });
     await repository.flush();
-    await new CredentialStore(em, keyring).save(seed.orgId, integration.id, seed.credentials);
+    if (seed.credentials) await new CredentialStore(em, keyring).save(seed.orgId, integration.id, seed.credentials);
     return integration.id;
   });
 }

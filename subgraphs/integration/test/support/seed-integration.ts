@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { inScopedTransaction, type SecretKeyring } from '@flowgraph/kernel';
-import { CredentialStore, type StoredCredentials } from '../../src/modules/credentials/credential-store';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { SecretKeyring } from '@flowgraph/kernel';
+import type { StoredCredentials } from '../../src/modules/credentials/credential-store';
 import type { IntegrationProviderValue } from '../../src/modules/integrations/integration.entity';
-import { IntegrationRepository } from '../../src/modules/integrations/integration.repository';
+import { seedConnectedIntegration } from '../../src/testing/seed';
 
 export interface SeededIntegration {
   id: string;
@@ -20,12 +20,7 @@ export async function seedIntegration(
   orgId: string = randomUUID(),
 ): Promise<SeededIntegration> {
   const userId = randomUUID();
-  const id = await inScopedTransaction(orm.em as EntityManager, { orgId, userId }, async (em) => {
-    const repository = new IntegrationRepository(em);
-    const integration = repository.create({ orgId, userId, provider, displayName: `${provider} of ${userId.slice(0, 8)}` });
-    await repository.flush();
-    if (credentials) await new CredentialStore(em, keyring).save(orgId, integration.id, credentials);
-    return integration.id;
-  });
+  const displayName = `${provider} of ${userId.slice(0, 8)}`;
+  const id = await seedConnectedIntegration(orm, keyring, { orgId, userId, provider, credentials, displayName });
   return { id, orgId, userId };
 }

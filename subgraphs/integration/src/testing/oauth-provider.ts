@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
 import readline from 'node:readline';
 
 export interface TestAuthorizationServer {
@@ -19,11 +18,16 @@ export interface TestAuthorizationServerOptions {
   redirectUri: string;
   scopes: string[];
   accessTokenTtl: number;
+  /** Where it listens; default a free port (e2e reserves one, so the gateway's callback and the provider know each other before either starts). */
+  port?: number;
 }
+
+/** The script, by package name: the same file whether this module runs from src (jest) or dist (e2e). */
+const SCRIPT = require.resolve('@flowgraph/integration/testing/oidc-provider.mjs');
 
 /** Starts oidc-provider (ESM-only) in a child process running `oidc-provider.mjs`. */
 export async function startTestAuthorizationServer(options: TestAuthorizationServerOptions): Promise<TestAuthorizationServer> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'oidc-provider.mjs')], {
+  const child: ChildProcess = spawn(process.execPath, [SCRIPT], {
     env: { ...process.env, OAUTH_TEST_SETTINGS: JSON.stringify(options) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

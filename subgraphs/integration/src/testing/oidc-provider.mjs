@@ -1,6 +1,6 @@
 // A real OAuth 2.0 authorization server (panva's oidc-provider) for the OAuth tests. It is
 // ESM-only, so jest runs it in a child process: this script.
-// Input: OAUTH_TEST_SETTINGS (JSON: clientId, clientSecret, redirectUri, scopes, accessTokenTtl).
+// Input: OAUTH_TEST_SETTINGS (JSON: clientId, clientSecret, redirectUri, scopes, accessTokenTtl, port?).
 // Output: one stdout line, JSON { issuer } once listening. One client (client_secret_basic),
 // PKCE required, refresh tokens rotated, RFC 7009 revocation and RFC 7662 introspection on; the
 // interaction pages approve every request as the account `test-account` without a page.
@@ -11,7 +11,7 @@ const settings = JSON.parse(process.env.OAUTH_TEST_SETTINGS);
 const ACCOUNT = 'test-account';
 
 const server = http.createServer();
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => server.listen(settings.port ?? 0, '127.0.0.1', resolve));
 const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(issuer, {
