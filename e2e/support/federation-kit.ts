@@ -51,10 +51,16 @@ export interface Federation {
 /**
  * The four subgraphs on free ports over one fresh database (each in its own Postgres schema),
  * and a gateway in front of them; all share one Redis prefix of their own. `env` overrides
- * gateway settings (e.g. a subgraph URL pointing at a closed port); `integrationEnv` the integration
- * subgraph's (connector endpoints and OAuth clients pointed at local servers).
+ * gateway settings (e.g. a subgraph URL pointing at a closed port).
  */
-export async function startFederation(env: Record<string, string> = {}, integrationEnv: Record<string, string> = {}): Promise<Federation> {
+export interface FederationOptions {
+  /** The integration subgraph's settings (connector endpoints and OAuth clients pointed at local servers). */
+  integrationEnv?: Record<string, string>;
+  /** The gateway's port, when a test must know its URL before it starts (an OAuth redirect URI). Default: a free one. */
+  gatewayPort?: number;
+}
+
+export async function startFederation(env: Record<string, string> = {}, options: FederationOptions = {}): Promise<Federation> {
   const db = await createTestDatabase('gw');
   const orms: MikroORM[] = [];
   const servers: RunningServer[] = [];
@@ -78,7 +84,7 @@ export async function startFederation(env: Record<string, string> = {}, integrat
     ...process.env,
     REDIS_PREFIX: redisPrefix,
     CORE_ORIGIN: new URL(servers[0].url).origin,
-    ...integrationEnv,
+    ...options.integrationEnv,
   });
   servers.push(
     await startIntegrationServer({
@@ -112,7 +118,7 @@ export async function startFederation(env: Record<string, string> = {}, integrat
     ...env,
   });
   const redis = createRedis(config.REDIS_URL);
-  const gateway = await startGateway({ config, logger: quiet(), redis }, 0, '127.0.0.1');
+  const gateway = await startGateway({ config, logger: quiet(), redis }, options.gatewayPort ?? 0, '127.0.0.1');
   return {
     gateway,
     config,

@@ -9,3 +9,4 @@ export { createNotifyStep } from '../modules/steps/notify.step';
 export type { StepContext } from '../modules/steps/step-runner';
 export { templatesById } from '../modules/templates/template-catalog';
 export { EVENT_TRIGGERS_GROUP, EventTriggerConsumer } from '../modules/triggers/event-trigger.consumer';
+export { startWorkflowWorkerProcess, killProcess } from './worker-process';

@@ -1,55 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { startProcess } from '../../src/testing/worker-process';
 
-const WORKER = path.join(__dirname, '..', '..', 'src', 'worker.ts');
+export { killProcess, startWorkflowWorkerProcess } from '../../src/testing/worker-process';
+
 const TRIGGER_WORKER = path.join(__dirname, 'trigger-worker.process.ts');
-
-/**
- * Runs `script` under tsx in its own Node process and resolves once its output contains `ready`.
- * A process that does not get there in time, or exits first, is killed and the promise rejects
- * with what it printed: nothing is left running after the test that gave up on it.
- */
-function startProcess(script: string, env: Record<string, string>, ready: string, timeoutMs: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${path.basename(script)} did not start: ${output}`));
-    }, timeoutMs);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(ready)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${path.basename(script)} exited with ${code ?? signal}: ${output}`));
-    });
-  });
-}
-
-/** The real workflow worker process (`src/worker.ts`), once it logged that it started. */
-export function startWorkflowWorkerProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildProcess> {
-  return startProcess(WORKER, { LOG_LEVEL: 'info', ...env }, 'workflow worker started', timeoutMs);
-}
 
 /** A trigger worker alone (`trigger-worker.process.ts`), once it printed "ready". */
 export function startTriggerWorkerProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildProcess> {
   return startProcess(TRIGGER_WORKER, env, 'ready\n', timeoutMs);
-}
-
-/** Sends `signal` and waits for the exit (on SIGTERM the process closes its workers first). */
-export function killProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
 }
