@@ -238,7 +238,9 @@ it('runs the whole loop once: suggestion, OAuth, signed webhook, worker killed m
 
   // 5. The execution finishes; Slack got the message once.
   type Executions = {
-    workflow: { executions: { edges: { node: { status: string; steps: { stepId: string; status: string; attempts: number }[] } }[] } };
+    executions: {
+      edges: { node: { status: string; error: string | null; steps: { stepId: string; status: string; attempts: number }[] } }[];
+    };
   };
   const executions = await until(async () => {
     const result = await gateway<Executions>(

@@ -62,7 +62,7 @@ const connectSlack = (org: string, accessToken = token): Promise<string> =>
 beforeAll(async () => {
   db = await createTestDatabase('int_actions');
   orm = await createOrm({ url: db.appUrl, entities });
-  slack = await startSlackServer({ token });
+  slack = await startSlackServer({ token, users: [{ id: 'U7', name: 'grace', email: 'grace@example.com' }] });
   config = loadIntegrationConfig({ ...process.env, REDIS_PREFIX: uniqueName('int_actions'), CONNECTOR_SLACK_API_URL: slack.url });
   redis = createRedis(loadConfig().REDIS_URL);
   const sink = new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) });
@@ -166,6 +166,21 @@ it('opens the circuit after repeated outages, failing fast without calling Slack
   const open = await run({}, org);
   expect(open).toMatchObject({ outcome: 'unavailable', message: expect.stringContaining('Circuit open for slack:') });
   expect(slack.received.length).toBe(sent);
+});
+
+it('retries an idempotent action through a brief outage, and never retries one that is not', async () => {
+  const org = randomUUID();
+  await connectSlack(org);
+  slack.outageNext(1);
+  await expect(run({ action: 'lookup_user', input: { email: 'grace@example.com' } }, org)).resolves.toMatchObject({
+    outcome: 'succeeded',
+    output: { id: 'U7' },
+  });
+  const before = slack.received.length;
+  slack.outageNext(1);
+  await expect(run({}, org)).resolves.toMatchObject({ outcome: 'unavailable' });
+  // One call: a post that may have reached Slack is not sent again by this layer.
+  expect(slack.received.length).toBe(before + 1);
 });
 
 it('answers a revoked token as final, and the token appears in no answer and no log line', async () => {
