@@ -124,7 +124,13 @@ describe('a real cursor of another list', () => {
       },
       ada.headers,
     );
-    expect([invited.errors, ingested.errors]).toEqual([undefined, undefined]);
+    const connected = await post(
+      federation.gateway.url,
+      'mutation { connectIntegration(input: { provider: HTTP, displayName: "Paged" }) { integration { id } } }',
+      {},
+      ada.headers,
+    );
+    expect([invited.errors, ingested.errors, connected.errors]).toEqual([undefined, undefined, undefined]);
     for (const p of paginated) {
       const { cursor } = await page(p);
       if (cursor) cursors.set(named(p), { cursor, connection: String(p.field.type) });

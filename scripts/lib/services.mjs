@@ -77,9 +77,10 @@ export function subgraphUrls(env) {
     )}`;
   return {
     ...Object.fromEntries(subgraphs.map((s) => [s.urlVar, `${origin(s.name)}/graphql`])),
-    // Internal endpoints the subgraphs and workers call each other on (notify → Core, Analytics → Workflow).
+    // Internal endpoints the subgraphs and workers call each other on (notify → Core, Analytics → Workflow, connector_action → Integration).
     CORE_ORIGIN: origin('core'),
     WORKFLOW_ORIGIN: origin('workflow'),
+    INTEGRATION_ORIGIN: origin('integration'),
   };
 }
 

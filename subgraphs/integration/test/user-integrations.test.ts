@@ -313,14 +313,14 @@ it('tests an integration on demand and shows its health and history, to admins o
       };
     }>(
       server.url,
-      'mutation($id: ID!) { testIntegration(id: $id) { check { status checkedAt } integration { health healthCheckedAt healthHistory { status } } } }',
+      'mutation($id: ID!) { testIntegration(id: $id) { check { status checkedAt durationMs } integration { health healthCheckedAt healthHistory { status } } } }',
       { id },
       { identity, secret },
     );
   expect((await test({ ...admin, role: 'member' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   const first = await test();
   expect(first.errors).toBeUndefined();
-  expect(first.data?.testIntegration.check.status).toBe('HEALTHY');
+  expect(first.data?.testIntegration.check).toMatchObject({ status: 'HEALTHY', durationMs: expect.any(Number) });
   expect(first.data?.testIntegration.integration).toMatchObject({ health: 'HEALTHY', healthHistory: [{ status: 'HEALTHY' }] });
   await test();
   const read = await postGraphQL<{ integration: { healthHistory: { status: string }[] } }>(

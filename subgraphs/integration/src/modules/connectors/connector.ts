@@ -53,8 +53,10 @@ export interface ConnectorAction<Input = unknown, Output = unknown> {
   output: z.ZodType<Output>;
   /**
    * Calling it twice has the effect of calling it once (a read, an overwrite, or a provider that
-   * honours our idempotency key). Only these are retried with backoff inside the service; the
-   * others run once per idempotency key (see ActionCallLedger).
+   * honours our idempotency key). Only these are retried with backoff inside the service. For the
+   * others the ledger (action-ledger.ts) answers a repeat of a call that succeeded with its first
+   * output; a call that failed ambiguously (a timeout after the request left) may be repeated by
+   * the step's own retry.
    */
   idempotent: boolean;
   /** When it depends on the input (an HTTP method): overrides `idempotent` for this call. */

@@ -26,7 +26,7 @@ export const healthResolvers: Resolvers = {
       if (!result || !integration) throw notFound('Integration');
       return {
         integration,
-        check: { status: statusToGraphQL(result.status), error: result.error, durationMs: null, checkedAt: result.checkedAt },
+        check: { status: statusToGraphQL(result.status), error: result.error, durationMs: result.durationMs, checkedAt: result.checkedAt },
       };
     },
   },

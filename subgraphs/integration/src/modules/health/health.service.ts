@@ -41,6 +41,8 @@ export interface HealthCheckResult {
   status: HealthStatus;
   previousStatus: HealthStatus | null;
   error: string | null;
+  /** How long the provider took; null when it was not called (disconnected). */
+  durationMs: number | null;
   checkedAt: Date;
   /** `integration.health_changed` was recorded in Core. */
   eventRaised: boolean;
@@ -214,6 +216,7 @@ export class IntegrationHealthService {
       status: verdict.status,
       previousStatus: integration.healthStatus,
       error: verdict.error,
+      durationMs,
       checkedAt,
       eventRaised,
     };
