@@ -41,6 +41,8 @@ interface Row {
   errors: number;
   non2xx: number;
   graphqlErrors: number;
+  /** Executions still unfinished when the bench stopped waiting (their work is not all counted). */
+  unfinishedExecutions: number;
   cpuMsPerRequest: Record<string, number>;
   totalCpuMsPerRequest: number;
 }
@@ -76,7 +78,7 @@ async function measure(running: Running, op: Operation, round_: number): Promise
   const postgresBefore = cpuOf(postgresBackends(stack.database));
   const { result, times } = await drive(op, DURATION);
   // Work the operation queued (events to publish, executions to run) is part of its cost.
-  if (op.queuesWork) await settle(running);
+  const unfinishedExecutions = op.queuesWork ? await settle(running) : 0;
   const spent = processes.map(([, pid], i) => cpuSpent(before[i], cpuOf([pid])));
   const postgres = cpuSpent(postgresBefore, cpuOf(postgresBackends(stack.database)));
   const perRequest = (seconds: number) => round((seconds * 1000) / Math.max(1, times.length), 2);
@@ -96,6 +98,7 @@ async function measure(running: Running, op: Operation, round_: number): Promise
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     graphqlErrors: result.mismatches,
+    unfinishedExecutions,
     cpuMsPerRequest,
     totalCpuMsPerRequest: round(
       Object.values(cpuMsPerRequest).reduce((a, b) => a + b, 0),
@@ -106,10 +109,14 @@ async function measure(running: Running, op: Operation, round_: number): Promise
   return row;
 }
 
-/** Waits for the workers to run what was queued, then a moment for the event relay. */
-async function settle(running: Running): Promise<void> {
-  await waitForExecutions(running.db);
+/**
+ * Waits (at most `BENCH_SETTLE_TIMEOUT_MS`, 20 s) for the workers to run what was queued, then a
+ * moment for the event relay; returns how many executions are still unfinished.
+ */
+async function settle(running: Running): Promise<number> {
+  const unfinished = await waitForExecutions(running.db, Number(process.env.BENCH_SETTLE_TIMEOUT_MS ?? 20_000));
   await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 1500)));
+  return unfinished;
 }
 
 async function laterPageCursor(stack: Stack, org: SeededOrganization): Promise<string> {
@@ -246,40 +253,49 @@ async function main(): Promise<void> {
     node: process.version,
   });
   const sides: Running[] = [];
+  // Ctrl-C or SIGTERM still stops both stacks and drops their databases (the finally below).
+  let interrupted: () => void = () => {};
+  const interruption = new Promise<never>((_, reject) => (interrupted = () => reject(new Error('interrupted'))));
+  process.once('SIGINT', () => interrupted());
+  process.once('SIGTERM', () => interrupted());
   try {
-    sides.push(await prepare('ours', repoRoot));
-    if (baselineDir) sides.push(await prepare('baseline', baselineDir.dir));
-    const rows: Row[] = [];
-    const ingest: Record<string, { api: number[]; copy: number[] }> = {};
-    for (let r = 1; r <= ROUNDS; r++) {
-      for (const side of sides) {
-        for (const op of side.ops) rows.push(await measure(side, op, r));
-        if (INGEST_ROWS > 0) {
-          const api = await ingestRowsPerSecond(side.stack, side.org, INGEST_ROWS, r);
-          await settle(side);
-          const copy = copyRowsPerSecond(side.stack, side.org, api.rows);
-          print({
-            bench: 'stack ingest',
-            checkout: side.stack.label,
-            round: r,
-            ingestEvents: api,
-            copy,
-            ratio: round(api.rowsPerSecond / copy.rowsPerSecond, 2),
-          });
-          const entry = (ingest[side.stack.label] ??= { api: [], copy: [] });
-          entry.api.push(api.rowsPerSecond);
-          entry.copy.push(copy.rowsPerSecond);
-        }
-      }
-    }
-    summarize(rows, ingest);
+    await Promise.race([measureAll(sides, baselineDir), interruption]);
   } finally {
     for (const side of sides) {
-      await side.db.end();
+      await side.db.end().catch(() => undefined);
       await side.stack.stop();
     }
     if (baselineDir && !process.env.BENCH_KEEP_BASELINE) baselineDir.remove();
   }
+}
+
+async function measureAll(sides: Running[], baselineDir: { dir: string } | null): Promise<void> {
+  sides.push(await prepare('ours', repoRoot));
+  if (baselineDir) sides.push(await prepare('baseline', baselineDir.dir));
+  const rows: Row[] = [];
+  const ingest: Record<string, { api: number[]; copy: number[] }> = {};
+  for (let r = 1; r <= ROUNDS; r++) {
+    for (const side of sides) {
+      for (const op of side.ops) rows.push(await measure(side, op, r));
+      if (INGEST_ROWS > 0) {
+        const api = await ingestRowsPerSecond(side.stack, side.org, INGEST_ROWS, r);
+        await settle(side);
+        const copy = copyRowsPerSecond(side.stack, side.org, api.rows);
+        print({
+          bench: 'stack ingest',
+          checkout: side.stack.label,
+          round: r,
+          ingestEvents: api,
+          copy,
+          ratio: round(api.rowsPerSecond / copy.rowsPerSecond, 2),
+        });
+        const entry = (ingest[side.stack.label] ??= { api: [], copy: [] });
+        entry.api.push(api.rowsPerSecond);
+        entry.copy.push(copy.rowsPerSecond);
+      }
+    }
+  }
+  summarize(rows, ingest);
 }
 
 main().catch((error: unknown) => {
