@@ -1,0 +1,304 @@
+/**
+ * bench/stack: the whole product under load, as `npm start` runs it, against a baseline checkout
+ * measured in the same invocation. Run: `npx tsx bench/stack/run.ts` (see README.md).
+ * Prints JSON lines and tables; asserts nothing.
+ */
+import type { EventEmitter } from 'node:events';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { percentile, print, repoRoot, round } from '../gateway/bench-kit';
+import { copyRowsPerSecond, ingestRowsPerSecond } from './ingest';
+import { operations, type Operation } from './operations';
+import { cpuOf, cpuSpent, postgresBackends } from './proc';
+import { gatewayCall, seedOrganization, waitForExecutions, type SeededOrganization } from './seed';
+import { prepareBaseline, startStack, type Stack } from './stack';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? 'main';
+const INGEST_ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 20_000);
+const LATER_PAGE = Number(process.env.BENCH_LATER_PAGE ?? 10);
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+
+interface Running {
+  stack: Stack;
+  org: SeededOrganization;
+  ops: Operation[];
+  db: Client;
+}
+
+interface Row {
+  checkout: string;
+  round: number;
+  op: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  graphqlErrors: number;
+  /** Executions still unfinished when the bench stopped waiting (their work is not all counted). */
+  unfinishedExecutions: number;
+  cpuMsPerRequest: Record<string, number>;
+  totalCpuMsPerRequest: number;
+}
+
+let shownErrors = 0;
+
+async function drive(op: Operation, seconds: number) {
+  const times: number[] = [];
+  // Without a callback autocannon returns its instance: a promise of the result and an emitter.
+  const instance = autocannon({
+    url: op.url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, method: 'POST', ...op.next() }) }],
+    verifyBody: (body) => {
+      if (!String(body).includes('"errors"')) return true;
+      if (shownErrors++ < 3) console.error(`${op.name}: ${String(body).slice(0, 600)}`);
+      return false;
+    },
+  }) as unknown as Promise<autocannon.Result> & EventEmitter;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return { result, times };
+}
+
+async function measure(running: Running, op: Operation, round_: number): Promise<Row> {
+  const { stack } = running;
+  if (WARMUP > 0) await drive(op, WARMUP);
+  if (op.queuesWork) await settle(running);
+  const processes = Object.entries(stack.processes);
+  const before = processes.map(([, pid]) => cpuOf([pid]));
+  const postgresBefore = cpuOf(postgresBackends(stack.database));
+  const { result, times } = await drive(op, DURATION);
+  // Work the operation queued (events to publish, executions to run) is part of its cost.
+  const unfinishedExecutions = op.queuesWork ? await settle(running) : 0;
+  const spent = processes.map(([, pid], i) => cpuSpent(before[i], cpuOf([pid])));
+  const postgres = cpuSpent(postgresBefore, cpuOf(postgresBackends(stack.database)));
+  const perRequest = (seconds: number) => round((seconds * 1000) / Math.max(1, times.length), 2);
+  const cpuMsPerRequest: Record<string, number> = Object.fromEntries([
+    ...processes.map(([name], i) => [name, perRequest(spent[i])]),
+    ['postgres', perRequest(postgres)],
+  ]);
+  const row: Row = {
+    checkout: stack.label,
+    round: round_,
+    op: op.name,
+    rps: round(times.length / DURATION),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    requests: times.length,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    graphqlErrors: result.mismatches,
+    unfinishedExecutions,
+    cpuMsPerRequest,
+    totalCpuMsPerRequest: round(
+      Object.values(cpuMsPerRequest).reduce((a, b) => a + b, 0),
+      2,
+    ),
+  };
+  print({ bench: 'stack', ...row });
+  return row;
+}
+
+/**
+ * Waits (at most `BENCH_SETTLE_TIMEOUT_MS`, 20 s) for the workers to run what was queued, then a
+ * moment for the event relay; returns how many executions are still unfinished.
+ */
+async function settle(running: Running): Promise<number> {
+  const unfinished = await waitForExecutions(running.db, Number(process.env.BENCH_SETTLE_TIMEOUT_MS ?? 20_000));
+  await new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 1500)));
+  return unfinished;
+}
+
+async function laterPageCursor(stack: Stack, org: SeededOrganization): Promise<string> {
+  let after: string | null = null;
+  for (let page = 0; page < LATER_PAGE; page++) {
+    const data: { events: { pageInfo: { endCursor: string } } } = await gatewayCall(
+      stack.gatewayUrl,
+      org.members[0].token,
+      `query($after: String) { events(first: 50, after: $after) { pageInfo { endCursor } } }`,
+      {
+        after,
+      },
+    );
+    after = data.events.pageInfo.endCursor;
+  }
+  return after!;
+}
+
+async function prepare(label: string, dir: string): Promise<Running> {
+  const started = Date.now();
+  const stack = await startStack(label, dir);
+  try {
+    const org = await seedOrganization(stack);
+    const ops = operations(stack, org, await laterPageCursor(stack, org)).filter((op) => !ONLY || ONLY.some((o) => op.name.startsWith(o)));
+    const db = new Client({ connectionString: stack.ownerUrl });
+    await db.connect();
+    print({
+      bench: 'stack ready',
+      checkout: label,
+      dir,
+      processes: stack.processes,
+      members: org.members.length,
+      seconds: round((Date.now() - started) / 1000),
+    });
+    return { stack, org, ops, db };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+function summarize(rows: Row[], ingest: Record<string, { api: number[]; copy: number[] }>) {
+  const byOp = new Map<string, Map<string, Row[]>>();
+  for (const row of rows) {
+    const checkouts = byOp.get(row.op) ?? new Map<string, Row[]>();
+    checkouts.set(row.checkout, [...(checkouts.get(row.checkout) ?? []), row]);
+    byOp.set(row.op, checkouts);
+  }
+  const table = [...byOp].map(([op, checkouts]) => {
+    const side = (label: string) => {
+      const rs = checkouts.get(label) ?? [];
+      const perProcess: Record<string, number> = {};
+      for (const name of Object.keys(rs[0]?.cpuMsPerRequest ?? {}))
+        perProcess[name] = round(mean(rs.map((r) => r.cpuMsPerRequest[name])), 2);
+      return {
+        rps: round(mean(rs.map((r) => r.rps))),
+        p95: round(mean(rs.map((r) => r.p95))),
+        cpu: round(mean(rs.map((r) => r.totalCpuMsPerRequest)), 2),
+        perProcess,
+        failed: rs.reduce((n, r) => n + r.errors + r.non2xx + r.graphqlErrors, 0),
+      };
+    };
+    const ours = side('ours');
+    const baseline = checkouts.has('baseline') ? side('baseline') : null;
+    const line = {
+      op,
+      ours,
+      ...(baseline
+        ? {
+            baseline,
+            ratio: {
+              rps: round(ours.rps / baseline.rps, 2),
+              cpuPerRequest: round(ours.cpu / baseline.cpu, 2),
+              p95: round(ours.p95 / baseline.p95, 2),
+            },
+          }
+        : {}),
+    };
+    print({ bench: 'stack summary', ...line });
+    return line;
+  });
+  const short = (perProcess: Record<string, number>) =>
+    Object.entries(perProcess)
+      .filter(([, ms]) => ms >= 0.05)
+      .map(([name, ms]) => `${name.replace('-worker', '-w')} ${ms}`)
+      .join(', ');
+  console.table(
+    table.map((t) => ({
+      op: t.op,
+      'rps ours': t.ours.rps,
+      'rps base': t.baseline?.rps,
+      'rps ×': t.ratio?.rps,
+      'p95 ours': t.ours.p95,
+      'p95 base': t.baseline?.p95,
+      'cpu ms/req ours': t.ours.cpu,
+      'cpu ms/req base': t.baseline?.cpu,
+      'cpu ×': t.ratio?.cpuPerRequest,
+      failed: t.ours.failed + (t.baseline?.failed ?? 0),
+    })),
+  );
+  console.table(
+    table.map((t) => ({
+      op: t.op,
+      'ours: cpu ms/req by process': short(t.ours.perProcess),
+      baseline: t.baseline ? short(t.baseline.perProcess) : '',
+    })),
+  );
+  const ingestTable = Object.entries(ingest).map(([checkout, { api, copy }]) => {
+    const line = {
+      checkout,
+      ingestEventsRowsPerSecond: Math.round(mean(api)),
+      copyRowsPerSecond: Math.round(mean(copy)),
+      ratio: round(mean(api) / mean(copy), 2),
+    };
+    print({ bench: 'stack ingest summary', ...line });
+    return line;
+  });
+  console.table(ingestTable);
+}
+
+async function main(): Promise<void> {
+  const baselineDir = BASELINE_REF === 'none' ? null : prepareBaseline(BASELINE_REF);
+  print({
+    bench: 'stack settings',
+    durationSeconds: DURATION,
+    warmupSeconds: WARMUP,
+    connections: CONNECTIONS,
+    rounds: ROUNDS,
+    baselineRef: BASELINE_REF,
+    baselineDir: baselineDir?.dir,
+    ingestRows: INGEST_ROWS,
+    node: process.version,
+  });
+  const sides: Running[] = [];
+  // Ctrl-C or SIGTERM still stops both stacks and drops their databases (the finally below).
+  let interrupted: () => void = () => {};
+  const interruption = new Promise<never>((_, reject) => (interrupted = () => reject(new Error('interrupted'))));
+  process.once('SIGINT', () => interrupted());
+  process.once('SIGTERM', () => interrupted());
+  try {
+    await Promise.race([measureAll(sides, baselineDir), interruption]);
+  } finally {
+    for (const side of sides) {
+      await side.db.end().catch(() => undefined);
+      await side.stack.stop();
+    }
+    if (baselineDir && !process.env.BENCH_KEEP_BASELINE) baselineDir.remove();
+  }
+}
+
+async function measureAll(sides: Running[], baselineDir: { dir: string } | null): Promise<void> {
+  sides.push(await prepare('ours', repoRoot));
+  if (baselineDir) sides.push(await prepare('baseline', baselineDir.dir));
+  const rows: Row[] = [];
+  const ingest: Record<string, { api: number[]; copy: number[] }> = {};
+  for (let r = 1; r <= ROUNDS; r++) {
+    for (const side of sides) {
+      for (const op of side.ops) rows.push(await measure(side, op, r));
+      if (INGEST_ROWS > 0) {
+        const api = await ingestRowsPerSecond(side.stack, side.org, INGEST_ROWS, r);
+        await settle(side);
+        const copy = copyRowsPerSecond(side.stack, side.org, api.rows);
+        print({
+          bench: 'stack ingest',
+          checkout: side.stack.label,
+          round: r,
+          ingestEvents: api,
+          copy,
+          ratio: round(api.rowsPerSecond / copy.rowsPerSecond, 2),
+        });
+        const entry = (ingest[side.stack.label] ??= { api: [], copy: [] });
+        entry.api.push(api.rowsPerSecond);
+        entry.copy.push(copy.rowsPerSecond);
+      }
+    }
+  }
+  summarize(rows, ingest);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
