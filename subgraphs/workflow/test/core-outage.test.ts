@@ -57,6 +57,7 @@ it('survives Core down for 30 s under a steady load: every execution succeeds, n
   await killProcess(core!, 'SIGKILL');
   core = undefined;
   const downAt = Date.now();
+  const beforeOutage = ids.length;
   // One new execution a second while Core is down, and a look at how one of them is shown.
   let shown: Record<string, unknown> | undefined;
   while (Date.now() - downAt < OUTAGE_MS) {
@@ -76,6 +77,9 @@ it('survives Core down for 30 s under a steady load: every execution succeeds, n
   });
   expect(await h.owner(`select status from workflow.executions where id = any($1) and status = 'failed'`, [ids])).toEqual([]);
 
+  // Load kept arriving through the outage (about one a second; fewer on a busy machine, never a handful).
+  const duringOutage = ids.length - beforeOutage;
+  expect(duringOutage).toBeGreaterThanOrEqual(OUTAGE_MS / 2000);
   core = await startCoreProcess(corePort, coreEnv);
   for (let i = 0; i < 5; i++) await submit();
 
@@ -95,7 +99,6 @@ it('survives Core down for 30 s under a steady load: every execution succeeds, n
     [ids],
   );
   expect(statuses).toEqual([{ status: 'succeeded', n: String(ids.length) }]);
-  expect(ids.length).toBeGreaterThanOrEqual(35);
   // One notification per execution in Core, and no attempt spent on the outage.
   const [events] = await h.owner<{ total: string; distinct: string }>(
     `select count(*) as total, count(distinct payload->>'executionId') as distinct from core.events where org_id = $1`,
