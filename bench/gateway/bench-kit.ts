@@ -6,10 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, signIdentity, type Identity, type SignedCall } from '@flowgraph/kernel';
+import { freePort } from '@flowgraph/kernel/testing';
+
+export { freePort };
 import { createBenchDatabase as createDatabase, type BenchDatabase } from '../support/database';
 import { migrationPlan as coreMigrations } from '@flowgraph/core/migrations';
 import { migrationPlan as workflowMigrations } from '@flowgraph/workflow/migrations';
@@ -40,15 +42,6 @@ export function createBenchDatabase(name: string): Promise<BenchDatabase> {
   return createDatabase(name, base, [coreMigrations, workflowMigrations, integrationMigrations, analyticsMigrations]);
 }
 
-export function freePort(): Promise<number> {
-  const server = net.createServer();
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    }),
-  );
-}
 
 /**
  * The gateway's Node settings as npm start, compose and k8s run it (`nodeOptions` in

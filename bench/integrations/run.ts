@@ -11,13 +11,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { INTERNAL_ACTIONS_PATH, internalActionResponse, type InternalActionResponse } from '@flowgraph/contracts';
 import { entities, loadIntegrationConfig } from '@flowgraph/integration';
 import { migrationPlan } from '@flowgraph/integration/migrations';
 import { seedConnectedIntegration, startSlackServer } from '@flowgraph/integration/testing';
 import { createOrm, createRedis, internalClient, loadConfig, secretKeyringFromConfig } from '@flowgraph/kernel';
+import { freePort } from '@flowgraph/kernel/testing';
 import { createBenchDatabase } from '../support/database';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
@@ -32,14 +32,6 @@ const summary = (samples: number[]) => {
   return { n: sorted.length, p50: +percentile(sorted, 50).toFixed(2), p95: +percentile(sorted, 95).toFixed(2) };
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startIntegration(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string }> {
   const port = await freePort();

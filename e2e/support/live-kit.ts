@@ -190,3 +190,30 @@ export function collect<T = Record<string, unknown>>(client: Client, query: stri
       }),
   };
 }
+
+/**
+ * Six sessions, two hours apart three days ago, in each of which a PR opened on GitHub is followed
+ * by a post in #reviews: the pattern that yields the "Post to Slack when a PR is opened" suggestion.
+ */
+export function prThenReviewPostSessions(): {
+  idempotencyKey: string;
+  tool: string;
+  eventType: string;
+  occurredAt: string;
+  payload: Record<string, unknown>;
+}[] {
+  const start = Date.now() - 3 * 86_400_000;
+  return Array.from({ length: 6 }, (_, session) => {
+    const at = (minutes: number) => new Date(start + session * 2 * 3_600_000 + minutes * 60_000).toISOString();
+    return [
+      { idempotencyKey: `pr-${session}`, tool: 'github', eventType: 'pr.opened', occurredAt: at(0), payload: { repository: 'acme/api' } },
+      {
+        idempotencyKey: `post-${session}`,
+        tool: 'slack',
+        eventType: 'message.posted',
+        occurredAt: at(3),
+        payload: { channel: '#reviews' },
+      },
+    ];
+  }).flat();
+}

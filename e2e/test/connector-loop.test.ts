@@ -8,10 +8,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import net from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, createOrm, createRedis, RedisPubSub, type Redis } from '@flowgraph/kernel';
-import { until } from '@flowgraph/kernel/testing';
+import { freePort, until } from '@flowgraph/kernel/testing';
 import { EventRelay } from '@flowgraph/core/testing';
 import { entities as analyticsEntities } from '@flowgraph/analytics';
 import {
@@ -32,7 +31,7 @@ import {
 } from '@flowgraph/integration/testing';
 import { killProcess, startWorkflowWorkerProcess } from '@flowgraph/workflow/testing';
 import { identitySecret, post, startFederation, type Federation } from '../support/federation-kit';
-import { signUp, type TestUser } from '../support/live-kit';
+import { prThenReviewPostSessions, signUp, type TestUser } from '../support/live-kit';
 
 const WEB_APP_URL = 'http://web.flowgraph.test';
 const CLIENT = { id: 'flowgraph-e2e', secret: 'flowgraph-e2e-secret' };
@@ -48,16 +47,6 @@ let relay: EventRelay;
 let analytics: TestWorkers;
 let worker: ChildProcess | undefined;
 let user: TestUser;
-
-function freePort(): Promise<number> {
-  const probe = net.createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
-}
 
 const gateway = <T>(query: string, variables: Record<string, unknown> = {}) =>
   post<T>(federation.gateway.url, query, variables, user.headers);
@@ -156,20 +145,7 @@ async function connectThroughOAuth(connector: 'SLACK' | 'GITHUB', displayName: s
 
 it('runs the whole loop once: suggestion, OAuth, signed webhook, worker killed mid-step, one Slack message', async () => {
   // 1. Six sessions in which a PR opened on GitHub is followed by a post in #reviews.
-  const start = Date.now() - 3 * 86_400_000;
-  const events = Array.from({ length: 6 }, (_, session) => {
-    const at = (minutes: number) => new Date(start + session * 2 * 3_600_000 + minutes * 60_000).toISOString();
-    return [
-      { idempotencyKey: `pr-${session}`, tool: 'github', eventType: 'pr.opened', occurredAt: at(0), payload: { repository: 'acme/api' } },
-      {
-        idempotencyKey: `post-${session}`,
-        tool: 'slack',
-        eventType: 'message.posted',
-        occurredAt: at(3),
-        payload: { channel: '#reviews' },
-      },
-    ];
-  }).flat();
+  const events = prThenReviewPostSessions();
   const ingested = await gateway<{ ingestEvents: { createdCount: number } }>(
     'mutation($events: [EventInput!]!) { ingestEvents(events: $events) { createdCount } }',
     { events },

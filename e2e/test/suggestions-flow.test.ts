@@ -13,6 +13,7 @@ import {
   type TestWorkers,
 } from '@flowgraph/analytics/testing';
 import { identitySecret, post, startFederation, type Federation } from '../support/federation-kit';
+import { prThenReviewPostSessions } from '../support/live-kit';
 import { until } from '@flowgraph/kernel/testing';
 
 /**
@@ -73,20 +74,7 @@ it('turns repeated events into a suggestion that is accepted into a workflow, al
   auth = { authorization: `Bearer ${signedUp.data!.signUp.accessToken}` };
 
   // Six sessions (two hours apart) in which a PR opened on GitHub is followed by a post in #reviews.
-  const start = Date.now() - 3 * 86_400_000;
-  const events = Array.from({ length: 6 }, (_, session) => {
-    const at = (minutes: number) => new Date(start + session * 2 * 3_600_000 + minutes * 60_000).toISOString();
-    return [
-      { idempotencyKey: `pr-${session}`, tool: 'github', eventType: 'pr.opened', occurredAt: at(0), payload: { repository: 'acme/api' } },
-      {
-        idempotencyKey: `post-${session}`,
-        tool: 'slack',
-        eventType: 'message.posted',
-        occurredAt: at(3),
-        payload: { channel: '#reviews' },
-      },
-    ];
-  }).flat();
+  const events = prThenReviewPostSessions();
   const ingested = await gateway<{ ingestEvents: { createdCount: number } }>(
     'mutation($events: [EventInput!]!) { ingestEvents(events: $events) { createdCount } }',
     { events },

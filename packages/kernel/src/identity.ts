@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { forbidden, unauthenticated } from './errors';
 
 /** Roles in an organization, weakest first. */
@@ -9,6 +9,14 @@ export type Role = (typeof roles)[number];
  * Who is calling, as established once by the gateway and forwarded to subgraphs in signed
  * headers. Anonymous callers (signing up, logging in) have no userId.
  */
+/**
+ * The identity one Flowgraph process signs to call another's internal route, acting in an
+ * organization for a user (a workflow's owner, an integration's owner): a member, with no scopes.
+ */
+export function serviceIdentity(scope: { orgId: string; userId: string }): Identity {
+  return { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'member', scopes: [], authMethod: 'service' };
+}
+
 export interface Identity {
   requestId: string;
   traceId?: string;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -14,7 +13,7 @@ import {
   type RunningServer,
   type SecretKeyring,
 } from '@flowgraph/kernel';
-import { createTestDatabase, uniqueName, until, type TestDatabase } from '@flowgraph/kernel/testing';
+import { createTestDatabase, freePort, uniqueName, until, type TestDatabase } from '@flowgraph/kernel/testing';
 import { loadIntegrationConfig, type IntegrationConfig } from '../src/config';
 import { entities } from '../src/entities';
 import { AccountRateLimiter } from '../src/modules/actions/account-rate-limiter';
@@ -49,16 +48,6 @@ let publicUrl: string;
 
 const orgA = randomUUID();
 const admin: Identity = { userId: randomUUID(), orgId: orgA, role: 'admin', authMethod: 'jwt', scopes: [], requestId: 'r-1' } as Identity;
-
-function freePort(): Promise<number> {
-  const probe = net.createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
-}
 
 beforeAll(async () => {
   db = await createTestDatabase('oauth');

@@ -1,19 +1,14 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { INTERNAL_EVENTS_PATH, internalEventsRequest, type InternalEventInput, type InternalEventResult } from '@flowgraph/contracts';
 import {
   createLogger,
   createOrm,
   createRedis,
   inScopedTransaction,
-  internalRoute,
   loadConfig,
   SecretKeyring,
   secretKeyringFromConfig,
-  unavailable,
   type Identity,
   type Redis,
   type RunningServer,
@@ -26,63 +21,34 @@ import { CORE_EVENT_PAYLOAD_MAX_BYTES } from '../src/modules/provider-webhooks/e
 import { WebhookSecretRepository } from '../src/modules/provider-webhooks/webhook-secret.repository';
 import { WebhookSecretService } from '../src/modules/provider-webhooks/webhook-secret.service';
 import { startIntegrationServer } from '../src/server';
+import { startCoreEventsStandIn, type CoreEventsStandIn } from './support/core-events-stand-in';
 
 /**
  * Provider deliveries through the Integration server's `POST /webhooks/:connector/:integrationId`,
  * signed with the secret an admin gets from WebhookSecretService, recorded in a Core stand-in that
  * speaks the internal events contract (idempotent by key, like Core).
  */
-interface Recorded {
-  identity: Identity;
-  event: InternalEventInput;
-}
-const recorded: Recorded[] = [];
-const firstIdByKey = new Map<string, string>();
-let coreDown = false;
+let core: CoreEventsStandIn;
 
 let db: TestDatabase;
 let orm: MikroORM;
 let redis: Redis;
 let server: RunningServer;
 let config: IntegrationConfig;
-let closeCore: () => Promise<void>;
 
 const orgId = randomUUID();
 const owner = randomUUID();
 const admin: Identity = { requestId: randomUUID(), orgId, userId: randomUUID(), role: 'admin', scopes: [], authMethod: 'jwt' };
 
 beforeAll(async () => {
-  const core = express();
-  internalRoute({
-    method: 'POST',
-    path: INTERNAL_EVENTS_PATH,
-    input: internalEventsRequest,
-    identitySecret: loadConfig().IDENTITY_SECRET,
-    logger: createLogger('core-stand-in', 'silent'),
-    unsigned: 'A signed service identity is required',
-    handle: async ({ identity, input }) => {
-      if (coreDown) throw unavailable();
-      const results: InternalEventResult[] = input.events.map((event, index) => {
-        const existing = firstIdByKey.get(event.idempotencyKey);
-        if (existing) return { index, status: 'DUPLICATE', eventId: existing, errors: null };
-        const eventId = randomUUID();
-        firstIdByKey.set(event.idempotencyKey, eventId);
-        recorded.push({ identity, event });
-        return { index, status: 'CREATED', eventId, errors: null };
-      });
-      return { results };
-    },
-  })(core);
-  const coreServer = core.listen(0, '127.0.0.1');
-  await new Promise((resolve) => coreServer.once('listening', resolve));
-  closeCore = () => new Promise((resolve) => coreServer.close(() => resolve()));
+  core = await startCoreEventsStandIn();
 
   db = await createTestDatabase('intwh');
   orm = await createOrm({ url: db.appUrl, entities });
   redis = createRedis(loadConfig().REDIS_URL);
   config = loadIntegrationConfig({
     ...process.env,
-    CORE_ORIGIN: `http://127.0.0.1:${(coreServer.address() as AddressInfo).port}`,
+    CORE_ORIGIN: core.origin,
     REDIS_PREFIX: `test-webhooks-${randomUUID()}`,
   });
   server = await startIntegrationServer({ orm, logger: createLogger('integration', process.env.TEST_LOG ?? 'silent'), redis, config });
@@ -95,12 +61,12 @@ afterAll(async () => {
   await redis.quit();
   await orm.close(true);
   await db.drop();
-  await closeCore();
+  await core.close();
 });
 
 beforeEach(() => {
-  recorded.length = 0;
-  coreDown = false;
+  core.events.length = 0;
+  core.down = false;
 });
 
 async function ownerQuery(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -183,8 +149,8 @@ it('records a signed GitHub pull_request delivery once, as pr.opened attributed 
   const first = await post(`/webhooks/github/${github.id}`, pullRequestOpened, headers);
   expect(first.status).toBe(200);
   expect(await first.json()).toMatchObject({ status: 'recorded' });
-  expect(recorded).toHaveLength(1);
-  const [{ identity, event }] = recorded;
+  expect(core.events).toHaveLength(1);
+  const [{ identity, event }] = core.events;
   expect(identity).toMatchObject({ orgId, userId: owner, authMethod: 'service' });
   expect(event).toMatchObject({
     idempotencyKey: `webhook:github:${github.id}:${delivery}`,
@@ -197,7 +163,7 @@ it('records a signed GitHub pull_request delivery once, as pr.opened attributed 
   const replay = await post(`/webhooks/github/${github.id}`, pullRequestOpened, headers);
   expect(replay.status).toBe(200);
   expect(await replay.json()).toEqual({ status: 'duplicate' });
-  expect(recorded).toHaveLength(1);
+  expect(core.events).toHaveLength(1);
 });
 
 it('refuses a delivery changed by one byte with 401 and a reason, recording nothing', async () => {
@@ -207,7 +173,7 @@ it('refuses a delivery changed by one byte with 401 and a reason, recording noth
   const response = await post(`/webhooks/github/${github.id}`, tampered, headers);
   expect(response.status).toBe(401);
   expect(await response.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED', reason: 'signature_mismatch' } });
-  expect(recorded).toHaveLength(0);
+  expect(core.events).toHaveLength(0);
 });
 
 it('answers 404 alike for an unknown id, another connector and a disconnected integration', async () => {
@@ -223,7 +189,7 @@ it('answers 404 alike for an unknown id, another connector and a disconnected in
   const bodies = await Promise.all(answers.map((a) => a.json() as Promise<{ error: { code: string; message: string } }>));
   expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404, 404]);
   expect(new Set(bodies.map((b) => `${b.error.code} ${b.error.message}`)).size).toBe(1);
-  expect(recorded).toHaveLength(0);
+  expect(core.events).toHaveLength(0);
 });
 
 it('answers 413 in the REST envelope for a body over 1 MiB', async () => {
@@ -240,22 +206,22 @@ it('acknowledges an event type the connector does not record with 202 ignored', 
   const response = await post(`/webhooks/github/${github.id}`, body, githubHeaders(github.secret, body, randomUUID(), 'ping'));
   expect(response.status).toBe(202);
   expect(await response.json()).toEqual({ status: 'ignored' });
-  expect(recorded).toHaveLength(0);
+  expect(core.events).toHaveLength(0);
 });
 
 it('answers 503 with Retry-After when Core is down, and processes the provider’s redelivery', async () => {
   const github = await integration('github');
   const headers = githubHeaders(github.secret, pullRequestOpened);
-  coreDown = true;
+  core.down = true;
   const down = await post(`/webhooks/github/${github.id}`, pullRequestOpened, headers);
   expect(down.status).toBe(503);
   expect(down.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(await down.json()).toMatchObject({ error: { code: 'UNAVAILABLE' } });
-  coreDown = false;
+  core.down = false;
   const redelivery = await post(`/webhooks/github/${github.id}`, pullRequestOpened, headers);
   expect(redelivery.status).toBe(200);
   expect(await redelivery.json()).toMatchObject({ status: 'recorded' });
-  expect(recorded.map((r) => r.event.eventType)).toEqual(['pr.opened']);
+  expect(core.events.map((r) => r.event.eventType)).toEqual(['pr.opened']);
 });
 
 it('checks GitLab’s token and maps an opened issue to issue.opened with the template fields', async () => {
@@ -277,7 +243,7 @@ it('checks GitLab’s token and maps an opened issue to issue.opened with the te
   expect(wrong.status).toBe(401);
   const right = await post(`/webhooks/gitlab/${gitlab.id}`, body, { ...headers, 'x-gitlab-token': gitlab.secret });
   expect(right.status).toBe(200);
-  expect(recorded.map((r) => r.event)).toEqual([
+  expect(core.events.map((r) => r.event)).toEqual([
     expect.objectContaining({
       tool: 'gitlab',
       eventType: 'issue.opened',
@@ -313,13 +279,13 @@ it('answers Slack’s url_verification challenge only when signed, and records a
   });
   const response = await post(`/webhooks/slack/${slack.id}`, message, slackHeaders(message));
   expect(response.status).toBe(200);
-  expect(recorded).toHaveLength(1);
-  expect(recorded[0]!.event).toMatchObject({
+  expect(core.events).toHaveLength(1);
+  expect(core.events[0]!.event).toMatchObject({
     tool: 'slack',
     eventType: 'message.posted',
     payload: { channel: 'C024BE91L', text: 'Deploy done' },
   });
-  expect(recorded[0]!.event.payload.data).not.toHaveProperty('token');
+  expect(core.events[0]!.event.payload.data).not.toHaveProperty('token');
 });
 
 it('takes a generic sender’s type from X-Flowgraph-Event and trims a large payload under Core’s limit', async () => {
@@ -336,7 +302,7 @@ it('takes a generic sender’s type from X-Flowgraph-Event and trims a large pay
     'x-flowgraph-event': 'deploy.finished',
   });
   expect(response.status).toBe(200);
-  const [{ event }] = recorded;
+  const [{ event }] = core.events;
   expect(event).toMatchObject({
     tool: 'http',
     eventType: 'deploy.finished',

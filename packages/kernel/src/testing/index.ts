@@ -3,3 +3,4 @@ export * from './statements';
 export * from './requests';
 export * from './polling';
 export * from './random';
+export * from './ports';

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { INTERNAL_EVENTS_PATH, internalEventsResponse, type InternalEventInput, type InternalEventResult } from '@flowgraph/contracts';
-import { internalClient, type InternalClient } from '@flowgraph/kernel';
+import { internalClient, serviceIdentity, type InternalClient } from '@flowgraph/kernel';
 
 export interface CoreEventsClientOptions {
   /** Core's origin, e.g. http://127.0.0.1:4001 (CORE_ORIGIN). */
@@ -36,7 +35,7 @@ export class CoreEventsClient {
       method: 'POST',
       path: INTERNAL_EVENTS_PATH,
       body: { events },
-      identity: { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'member', scopes: [], authMethod: 'service' },
+      identity: serviceIdentity(scope),
       response: internalEventsResponse,
       signal,
     });

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { INTERNAL_EVENTS_PATH, internalEventsResponse, type InternalEventInput, type InternalEventResult } from '@flowgraph/contracts';
-import { InternalCallError, internalClient, isFinalRefusal, type InternalClient } from '@flowgraph/kernel';
+import { InternalCallError, internalClient, isFinalRefusal, serviceIdentity, type InternalClient } from '@flowgraph/kernel';
 import { DependencyUnavailableError } from './step.errors';
 
 /** Thrown for answers that another attempt cannot change (4xx other than 408/429, an invalid event). */
@@ -44,7 +43,7 @@ export class CoreClient {
         method: 'POST',
         path: INTERNAL_EVENTS_PATH,
         body: { events },
-        identity: { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'member', scopes: [], authMethod: 'service' },
+        identity: serviceIdentity(scope),
         response: internalEventsResponse,
         signal,
       });

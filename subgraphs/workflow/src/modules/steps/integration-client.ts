@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import {
   INTERNAL_ACTIONS_PATH,
   internalActionResponse,
   type InternalActionRequest,
   type InternalActionResponse,
 } from '@flowgraph/contracts';
-import { InternalCallError, internalClient, type InternalClient } from '@flowgraph/kernel';
+import { InternalCallError, internalClient, serviceIdentity, type InternalClient } from '@flowgraph/kernel';
 import { DependencyUnavailableError } from './step.errors';
 
 export interface IntegrationClientOptions {
@@ -43,7 +42,7 @@ export class IntegrationClient {
         method: 'POST',
         path: INTERNAL_ACTIONS_PATH,
         body: request,
-        identity: { requestId: randomUUID(), orgId: scope.orgId, userId: scope.userId, role: 'member', scopes: [], authMethod: 'service' },
+        identity: serviceIdentity(scope),
         response: internalActionResponse,
         signal,
       });
