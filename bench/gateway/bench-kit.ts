@@ -42,7 +42,6 @@ export function createBenchDatabase(name: string): Promise<BenchDatabase> {
   return createDatabase(name, base, [coreMigrations, workflowMigrations, integrationMigrations, analyticsMigrations]);
 }
 
-
 /**
  * The gateway's Node settings as npm start, compose and k8s run it (`nodeOptions` in
  * scripts/lib/services.mjs; decision 0016). Given to ours as NODE_OPTIONS, so a variant can override it.

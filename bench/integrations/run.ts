@@ -32,7 +32,6 @@ const summary = (samples: number[]) => {
   return { n: sorted.length, p50: +percentile(sorted, 50).toFixed(2), p95: +percentile(sorted, 95).toFixed(2) };
 };
 
-
 async function startIntegration(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string }> {
   const port = await freePort();
   const script = path.join(__dirname, '..', '..', 'subgraphs', 'integration', 'src', 'main.ts');
