@@ -36,9 +36,9 @@ export async function startIntegrationServer(deps: IntegrationServerDeps, port =
   const keyring = secretKeyringFromConfig(config);
   const oauth = new OAuthService({ orm, keyring, config, logger });
   const tokens = new OAuthTokenRefresher({ orm, keyring, config });
-  const actions = createActionsModule({ orm, config, redis: deps.redis, logger, tokens });
-  const health = createHealthModule({ orm, config, logger, tokens });
-  const webhooks = createProviderWebhooksModule({ orm, config, redis: deps.redis, logger });
+  const actions = createActionsModule({ orm, config, redis: deps.redis, logger, keyring, tokens });
+  const health = createHealthModule({ orm, config, logger, keyring, tokens });
+  const webhooks = createProviderWebhooksModule({ orm, config, redis: deps.redis, logger, keyring });
   const server = await startSubgraphServer<IntegrationContext>(
     {
       name: 'integration',

@@ -4,6 +4,7 @@ import type { IntegrationConfig } from './config';
 import { bullPrefix } from './jobs/queues';
 import { startHealthWorker } from './modules/health/health.worker';
 import { startIntegrationsWorker } from './modules/integrations/integrations.worker';
+import { OAuthTokenRefresher } from './modules/oauth/oauth-token-refresher';
 
 export interface WorkerDeps {
   orm: MikroORM;
@@ -21,13 +22,16 @@ export interface RunningWorkers {
 export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const { config, connection, logger } = deps;
   const prefix = bullPrefix(config.REDIS_PREFIX);
-  const health = await startHealthWorker({ orm: deps.orm, connection, prefix, config, logger });
+  const keyring = secretKeyringFromConfig(config);
+  // Health checks refresh an expiring OAuth token first, as actions do: an hourly token is not a failing account.
+  const tokens = new OAuthTokenRefresher({ orm: deps.orm, keyring, config });
+  const health = await startHealthWorker({ orm: deps.orm, connection, prefix, config, logger, keyring, tokens });
   const integrations = await startIntegrationsWorker({
     root: deps.orm.em as EntityManager,
     connection,
     prefix,
     logger,
-    keyring: secretKeyringFromConfig(config),
+    keyring,
     retention: { actionCallsDays: config.ACTION_CALLS_RETENTION_DAYS, healthChecksDays: config.INTEGRATION_HEALTH_RETENTION_DAYS },
   });
   return {

@@ -39,7 +39,7 @@ it('re-encrypts every credential under the new current key while actions run on 
 
   const config = loadIntegrationConfig({ ...env, SECRET_KEYS: `${keyA},${keyB}`, SECRET_KEY_CURRENT: 'b' });
   const keyring = secretKeyringFromConfig(config);
-  const module = createActionsModule({ orm, config, redis, logger: createLogger('rotation', process.env.TEST_LOG ?? 'silent') });
+  const module = createActionsModule({ orm, config, redis, keyring, logger: createLogger('rotation', process.env.TEST_LOG ?? 'silent') });
   try {
     const run = (integration: SeededIntegration, round: number) =>
       module.actions.run(

@@ -65,9 +65,10 @@ async function setUp(env: Record<string, string> = {}) {
   const slack = await startSlackServer({ token });
   opened.push(slack);
   const config = configFor(slack, env);
-  const module = createHealthModule({ orm, config, logger });
+  const keyring = secretKeyringFromConfig(config);
+  const module = createHealthModule({ orm, config, logger, keyring });
   opened.push(module);
-  const integration = await seedIntegration(orm, secretKeyringFromConfig(config), 'slack', { kind: 'oauth2', accessToken: token });
+  const integration = await seedIntegration(orm, keyring, 'slack', { kind: 'oauth2', accessToken: token });
   const scope = { orgId: integration.orgId, userId: integration.userId };
   const check = () => module.health.check(scope, integration.id);
   return { slack, config, health: module.health, integration, scope, check };

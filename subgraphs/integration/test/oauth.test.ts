@@ -24,6 +24,7 @@ import { CredentialStore, type StoredCredentials } from '../src/modules/credenti
 import { oauthClientOf, type OAuthCredentials } from '../src/modules/oauth/oauth-client';
 import { OAuthTokenRefresher } from '../src/modules/oauth/oauth-token-refresher';
 import { OAuthService } from '../src/modules/oauth/oauth.service';
+import { createHealthModule } from '../src/modules/health/health.module';
 import { startIntegrationServer } from '../src/server';
 import { startSlackServer, type SlackServer } from '../src/testing';
 import { TestBrowser } from '../src/testing/browser';
@@ -289,6 +290,21 @@ describe('refreshing', () => {
     expect(await lookup(id)).toMatchObject({ outcome: 'succeeded' });
     const after = await stored(id);
     expect(bearersSeen()).toEqual([before.accessToken, after.accessToken]);
+  });
+
+  it('health checks refresh an expired token as actions do, so an hourly token is not a failing account', async () => {
+    const id = await connect();
+    const before = await stored(id);
+    await store(id, { ...before, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await until(async () => !(await provider.isActive(before.accessToken)), 10_000, 'the access token to expire', 200);
+    // Built as the integration worker builds it (workers.ts): with the refresher.
+    const health = createHealthModule({ orm, config, logger, keyring, tokens: new OAuthTokenRefresher({ orm, keyring, config }) });
+    try {
+      await expect(health.health.check(scope(admin), id)).resolves.toMatchObject({ status: 'healthy' });
+      expect((await stored(id)).accessToken).not.toBe(before.accessToken);
+    } finally {
+      await health.close();
+    }
   });
 
   it('spends a rotated refresh token once when two processes refresh together', async () => {

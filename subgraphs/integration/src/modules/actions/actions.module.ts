@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { secretKeyringFromConfig, type Logger, type Redis } from '@flowgraph/kernel';
+import type { Logger, Redis, SecretKeyring } from '@flowgraph/kernel';
 import type { IntegrationConfig } from '../../config';
 import { createGuardedDispatcher } from '../connectors/http/guarded-dispatcher';
 import { AccountRateLimiter } from './account-rate-limiter';
@@ -13,6 +13,8 @@ export interface ActionsModuleDeps {
   /** A plain connection: the shared per-account rate limits live in it. */
   redis: Redis;
   logger: Logger;
+  /** The process's one keyring (secretKeyringFromConfig). */
+  keyring: SecretKeyring;
   tokens?: TokenRefresher;
   breakers?: BreakerSettings;
 }
@@ -23,7 +25,7 @@ export function createActionsModule(deps: ActionsModuleDeps): { actions: ActionS
   const guardedDispatcher = createGuardedDispatcher(deps.config.INTEGRATION_HTTP_ALLOWED_HOSTS);
   const actions = new ActionService({
     orm: deps.orm,
-    keyring: secretKeyringFromConfig(deps.config),
+    keyring: deps.keyring,
     config: deps.config,
     network: { guardedDispatcher },
     limiter: new AccountRateLimiter(deps.redis, deps.config.REDIS_PREFIX),

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { secretKeyringFromConfig, type Logger } from '@flowgraph/kernel';
+import type { Logger, SecretKeyring } from '@flowgraph/kernel';
 import type { IntegrationConfig } from '../../config';
 import type { TokenRefresher } from '../actions/token-refresher';
 import { createGuardedDispatcher } from '../connectors/http/guarded-dispatcher';
@@ -10,6 +10,8 @@ export interface HealthModuleDeps {
   orm: MikroORM;
   config: IntegrationConfig;
   logger: Logger;
+  /** The process's one keyring (secretKeyringFromConfig). */
+  keyring: SecretKeyring;
   tokens?: TokenRefresher;
 }
 
@@ -19,7 +21,7 @@ export function createHealthModule(deps: HealthModuleDeps): { health: Integratio
   const guardedDispatcher = createGuardedDispatcher(config.INTEGRATION_HTTP_ALLOWED_HOSTS);
   const health = new IntegrationHealthService({
     orm: deps.orm,
-    keyring: secretKeyringFromConfig(config),
+    keyring: deps.keyring,
     config,
     network: { guardedDispatcher },
     events: new CoreEventsClient({ origin: config.CORE_ORIGIN, identitySecret: config.IDENTITY_SECRET }),

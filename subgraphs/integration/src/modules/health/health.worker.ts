@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
+import { queueTelemetry, type Logger, type Redis, type SecretKeyring } from '@flowgraph/kernel';
 import type { IntegrationConfig } from '../../config';
 import { QUEUES } from '../../jobs/queues';
 import type { TokenRefresher } from '../actions/token-refresher';
@@ -14,7 +14,9 @@ export interface HealthWorkerDeps {
   prefix: string;
   config: IntegrationConfig;
   logger: Logger;
-  tokens?: TokenRefresher;
+  keyring: SecretKeyring;
+  /** Refreshes an expiring OAuth token before its check, as actions do. */
+  tokens: TokenRefresher;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface HealthWorkerDeps {
  */
 export async function startHealthWorker(deps: HealthWorkerDeps) {
   const { connection, prefix, logger } = deps;
-  const module = createHealthModule({ orm: deps.orm, config: deps.config, logger, tokens: deps.tokens });
+  const module = createHealthModule({ orm: deps.orm, config: deps.config, logger, keyring: deps.keyring, tokens: deps.tokens });
   const queue = new Queue(QUEUES.health, { connection, prefix, telemetry: queueTelemetry() });
   await queue.upsertJobScheduler(
     CHECK_INTEGRATIONS_HEALTH_JOB,

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { secretKeyringFromConfig, type Logger, type Redis } from '@flowgraph/kernel';
+import type { Logger, Redis, SecretKeyring } from '@flowgraph/kernel';
 import type { IntegrationConfig } from '../../config';
 import { CoreEventsClient } from '../core-events/core-events.client';
 import { DeliveryReplayGuard } from './delivery-replay-guard';
@@ -14,13 +14,15 @@ export interface ProviderWebhooksModuleDeps {
   /** A plain connection: delivery ids are claimed in it. */
   redis: Redis;
   logger: Logger;
+  /** The process's one keyring (secretKeyringFromConfig). */
+  keyring: SecretKeyring;
 }
 
 /** The delivery route's process-wide pieces: the replay guard, the verifiers and Core's client. */
 export function createProviderWebhooksModule(deps: ProviderWebhooksModuleDeps): { route: (app: Express) => void } {
   const deliveries = new WebhookDeliveryService({
     root: deps.orm.em as EntityManager,
-    keyring: secretKeyringFromConfig(deps.config),
+    keyring: deps.keyring,
     webhooks: new ProviderWebhookService(new DeliveryReplayGuard(deps.redis, deps.config.REDIS_PREFIX)),
     events: new CoreEventsClient({ origin: deps.config.CORE_ORIGIN, identitySecret: deps.config.IDENTITY_SECRET }),
     logger: deps.logger,
