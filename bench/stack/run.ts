@@ -4,6 +4,8 @@
  * Prints JSON lines and tables; asserts nothing.
  */
 import type { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { percentile, print, repoRoot, round } from '../gateway/bench-kit';
@@ -21,6 +23,8 @@ const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? 'main';
 const INGEST_ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 20_000);
 const LATER_PAGE = Number(process.env.BENCH_LATER_PAGE ?? 10);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+/** Where CPU profiles of each measured window go (see bench/support/cpu-profile.cjs); unset: none. */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 
 interface Running {
   stack: Stack;
@@ -76,7 +80,9 @@ async function measure(running: Running, op: Operation, round_: number): Promise
   const processes = Object.entries(stack.processes);
   const before = processes.map(([, pid]) => cpuOf([pid]));
   const postgresBefore = cpuOf(postgresBackends(stack.database));
+  toggleProfilers(processes);
   const { result, times } = await drive(op, DURATION);
+  toggleProfilers(processes);
   // Work the operation queued (events to publish, executions to run) is part of its cost.
   const unfinishedExecutions = op.queuesWork ? await settle(running) : 0;
   const spent = processes.map(([, pid], i) => cpuSpent(before[i], cpuOf([pid])));
@@ -106,7 +112,30 @@ async function measure(running: Running, op: Operation, round_: number): Promise
     ),
   };
   print({ bench: 'stack', ...row });
+  if (CPU_PROF) await collectProfiles(processes, `${stack.label}-r${round_}-${op.name.replace(/[^\w]+/g, '_')}`);
   return row;
+}
+
+/** Starts, or stops and writes, each process's profile (a no-op unless BENCH_CPU_PROF is set). */
+function toggleProfilers(processes: [string, number][]): void {
+  if (!CPU_PROF) return;
+  for (const [, pid] of processes) process.kill(pid, 'SIGUSR2');
+}
+
+/** How many profiles each process has written. */
+const profilesWritten = new Map<number, number>();
+
+/** Waits for the profiles the processes write after the window and names them by window and process. */
+async function collectProfiles(processes: [string, number][], window: string): Promise<void> {
+  mkdirSync(path.join(CPU_PROF!, 'by-window'), { recursive: true });
+  for (const [name, pid] of processes) {
+    const n = (profilesWritten.get(pid) ?? 0) + 1;
+    const file = path.join(CPU_PROF!, `${pid}-${n}.cpuprofile`);
+    for (let waited = 0; !existsSync(file) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    if (!existsSync(file)) continue;
+    profilesWritten.set(pid, n);
+    renameSync(file, path.join(CPU_PROF!, 'by-window', `${window}-${name}.cpuprofile`));
+  }
 }
 
 /**

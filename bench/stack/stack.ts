@@ -109,6 +109,9 @@ export async function startStack(label: string, dir: string): Promise<Stack> {
     // Two stacks of nine processes share one Postgres (max_connections 100 here): a pool of 4 per
     // process, the same on both sides, keeps both under it (BENCH_POOL_MAX to change).
     DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX ?? '4',
+    ...(process.env.BENCH_CPU_PROF
+      ? { NODE_OPTIONS: `--require ${path.join(repoRoot, 'bench/support/cpu-profile.cjs')}`, CPU_PROFILE_DIR: process.env.BENCH_CPU_PROF }
+      : {}),
     ...(JSON.parse(process.env.BENCH_STACK_ENV ?? '{}') as Record<string, string>),
   };
   const child = spawn(process.execPath, [path.join(dir, 'scripts', 'start.mjs')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
