@@ -90,7 +90,7 @@ describe('UNAVAILABLE', () => {
     try {
       for (let round = 0; round < 10; round++) {
         const attempt = () =>
-          inScopedTransaction(orm.em, { orgId: 'o' }, (em) => em.execute('select 1')).then(
+          inScopedTransaction(orm.em, { orgId: '00000000-0000-4000-8000-000000000001' }, (em) => em.execute('select 1')).then(
             () => null,
             (error: unknown) => error,
           );

@@ -1,6 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { Logger } from 'pino';
+import { ScopedPostgreSqlDialect } from './scoped-begin';
 
 export interface OrmOptions {
   url: string;
@@ -20,6 +21,8 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     pool: { min: 0, max: options.poolMax ?? 10 },
     allowGlobalContext: false,
     debug: false,
+    // Request transactions begin with their row scope in the same round trip (decision 0026).
+    driverOptions: { client: ScopedPostgreSqlDialect },
     ...(options.logger ? { logger: (message: string) => options.logger?.debug({ orm: message }, 'orm') } : {}),
     ...options.extra,
   });

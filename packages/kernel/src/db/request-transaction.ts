@@ -1,10 +1,7 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/postgresql';
+import type { RowScope, ScopedTransactionConfig } from './scoped-begin';
 
-/** What row-level security policies read: `current_setting('app.org_id', true)`. */
-export interface RowScope {
-  orgId?: string;
-  userId?: string;
-}
+export type { RowScope } from './scoped-begin';
 
 export interface ScopedTransactionOptions {
   /** READ ONLY: writes fail (e.g. reads sent to a replica). */
@@ -12,9 +9,10 @@ export interface ScopedTransactionOptions {
 }
 
 /**
- * Starts a transaction on a fresh fork and sets the row-level-security scope for it only
+ * Starts a transaction on a fresh fork with the row-level-security scope set for it only
  * (`set_config(..., true)` is transaction-local, so a pooled connection never carries one
- * request's organization into the next).
+ * request's organization into the next). BEGIN and the scope go in one round trip
+ * (`ScopedPostgreSqlDialect`, installed by `createOrm`).
  */
 export async function beginScopedTransaction(
   root: EntityManager,
@@ -22,30 +20,19 @@ export async function beginScopedTransaction(
   options: ScopedTransactionOptions = {},
 ): Promise<EntityManager> {
   const em = root.fork({ clear: true });
-  await em.begin({ readOnly: options.readOnly });
-  try {
-    await setRowScope(em, scope);
-  } catch (error) {
-    const cause = await failedBegin(em, error);
-    // Ends the transaction, so its connection goes back to the pool (as in inScopedTransaction).
-    await em.rollback().catch(() => undefined);
-    throw cause;
+  const knex = (em.getConnection('write') as AbstractSqlConnection).getKnex();
+  const config: ScopedTransactionConfig = { readOnly: options.readOnly, rowScope: scope };
+  const trx = await knex.transaction(config);
+  // knex hands back a transaction whose BEGIN failed (a lost connection) as if it had begun; the
+  // BEGIN's own error, the one that says what happened, is on its `executionPromise`.
+  if (trx.isCompleted()) {
+    throw await trx.executionPromise.then(
+      () => new Error('The transaction ended as it began'),
+      (cause: unknown) => cause,
+    );
   }
+  em.setTransactionContext(trx);
   return em;
-}
-
-/**
- * knex ends a transaction whose BEGIN failed (its connection was lost) without telling MikroORM,
- * which answers the next statement with "Transaction query already complete"; the BEGIN's own
- * error, the one that says what happened, is on the transaction's `executionPromise`.
- */
-async function failedBegin(em: EntityManager, error: unknown): Promise<unknown> {
-  const trx = em.getTransactionContext<Knex.Transaction>();
-  if (!trx?.isCompleted()) return error;
-  return trx.executionPromise.then(
-    () => error,
-    (cause: unknown) => cause,
-  );
 }
 
 export async function setRowScope(em: EntityManager, scope: RowScope): Promise<void> {

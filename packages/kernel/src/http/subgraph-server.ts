@@ -1,18 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLError, GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode, createErrorFormatter } from '../errors';
-import { IdentityError, type Identity } from '../identity';
-import { jsonKeepingBytes, verifyRequestIdentity } from './signed-request';
+import type { Identity } from '../identity';
+import { graphqlHandler } from './graphql-handler';
 import { beginScopedTransaction } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
@@ -142,45 +141,9 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-function refuseUnsigned(req: Request, res: Response, logger: Logger, error: IdentityError): void {
-  logger.warn({ reason: error.message, ip: req.ip }, 'rejected unsigned request');
-  res.status(401).json({
-    errors: [{ message: 'Requests must come through the gateway', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
-  });
-}
-
-/** Refuses any `/graphql` call whose identity the gateway did not sign for this very request (body read). */
-function identityGuard(secret: string, logger: Logger) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    try {
-      res.locals.identity = verifyRequestIdentity(req, secret);
-      next();
-    } catch (error) {
-      if (!(error instanceof IdentityError)) throw error;
-      refuseUnsigned(req, res, logger, error);
-    }
-  };
-}
-
-/**
- * A body `express.json` refused, as JSON: too large is 413; malformed is 400 only for a call
- * signed for those bytes (they were kept before parsing), else 401 like any unsigned call.
- */
-function bodyErrors(secret: string, logger: Logger) {
-  return (error: Error & { status?: number }, req: Request, res: Response, next: NextFunction): void => {
-    if (error.status === 413) {
-      res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: ErrorCode.VALIDATION_ERROR } }] });
-      return;
-    }
-    if (error.status !== 400) return next(error);
-    try {
-      verifyRequestIdentity(req, secret);
-    } catch (refused) {
-      if (!(refused instanceof IdentityError)) throw refused;
-      return refuseUnsigned(req, res, logger, refused);
-    }
-    res.status(400).json({ errors: [{ message: 'Malformed JSON', extensions: { code: ErrorCode.VALIDATION_ERROR } }] });
-  };
+/** `/graphql`, with or without a query string. */
+function isGraphQLPath(url = ''): boolean {
+  return url === '/graphql' || url.startsWith('/graphql?');
 }
 
 /** Builds and starts a subgraph's HTTP server: `/graphql` (signed identity only), `/healthz`, `/readyz`. */
@@ -192,7 +155,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // `/graphql` is served by graphqlHandler, everything else (health, internal routes) by Express.
+  const httpServer = http.createServer();
   const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]);
   guardArguments(schema, { idFormats: options.idFormats });
   const root = options.orm.em as EntityManager;
@@ -236,28 +200,29 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   app.get('/healthz', liveness);
   app.get('/readyz', readiness({ postgres: () => root.getConnection().execute('select 1'), ...options.readinessChecks }));
   options.routes?.(app);
-  app.use(
-    '/graphql',
-    jsonKeepingBytes({ limit: options.bodyLimit ?? '1mb' }),
-    identityGuard(options.identitySecret, logger),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const identity = res.locals.identity as Identity;
-        const em = await beginScopedTransaction(root, { orgId: identity.orgId, userId: identity.userId });
-        const requestLogger = logger.child({ request_id: identity.requestId, trace_id: identity.traceId });
-        const tasks: (() => Promise<unknown>)[] = [];
-        const base: RequestContext = {
-          requestId: identity.requestId,
-          identity,
-          em,
-          logger: requestLogger,
-          afterCommit: (task) => void tasks.push(task),
-        };
-        return Object.assign(options.extendContext(base), { [AFTER_COMMIT_TASKS]: tasks });
-      },
-    }),
-  );
-  app.use('/graphql', bodyErrors(options.identitySecret, logger));
+  const graphql = graphqlHandler({
+    apollo,
+    identitySecret: options.identitySecret,
+    logger,
+    bodyLimit: options.bodyLimit ?? '1mb',
+    context: async (identity: Identity) => {
+      const em = await beginScopedTransaction(root, { orgId: identity.orgId, userId: identity.userId });
+      const requestLogger = logger.child({ request_id: identity.requestId, trace_id: identity.traceId });
+      const tasks: (() => Promise<unknown>)[] = [];
+      const base: RequestContext = {
+        requestId: identity.requestId,
+        identity,
+        em,
+        logger: requestLogger,
+        afterCommit: (task) => void tasks.push(task),
+      };
+      return Object.assign(options.extendContext(base), { [AFTER_COMMIT_TASKS]: tasks });
+    },
+  });
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (isGraphQLPath(req.url)) void graphql(req, res);
+    else app(req, res);
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const address = httpServer.address() as AddressInfo;
