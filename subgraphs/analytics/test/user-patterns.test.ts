@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, createOrm, inScopedTransaction, loadConfig, type RunningServer } from '@flowgraph/kernel';
-import { createTestDatabase, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
+import { createTestDatabase, hydratedAsPlain, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
 import { entities } from '../src/entities';
 import { PatternEntity, type Pattern, type PatternStep } from '../src/modules/patterns/pattern.entity';
+import { PatternRepository } from '../src/modules/patterns/pattern.repository';
+import { SuggestionEntity } from '../src/modules/suggestions/suggestion.entity';
+import { SuggestionRepository } from '../src/modules/suggestions/suggestion.repository';
 import { startAnalyticsServer } from '../src/server';
 
 const secret = loadConfig().IDENTITY_SECRET;
@@ -174,4 +177,69 @@ it('loads patterns of 1 and of 50 users with the same number of statements', asy
   const many = await userPatterns([viewer.userId, ...Array.from({ length: 49 }, () => randomUUID())], viewer);
   expect(counter.count()).toBe(forOne);
   expect(many.data?._entities[0].patterns.edges).toHaveLength(3);
+});
+
+it('reads patterns and suggestions for the API as plain objects equal to the hydrated entities', async () => {
+  const scope = { orgId: orgA, userId: viewer.userId };
+  const offered = new Date('2026-01-10T09:00:00.123Z');
+  await inScopedTransaction(orm.em, scope, async (em) => {
+    const suggestion = (patternId: string, minutesLater: number, extra: object = {}) =>
+      em.create(SuggestionEntity, {
+        id: randomUUID(),
+        orgId: orgA,
+        userId: viewer.userId,
+        patternId,
+        templateId: 'pr-to-slack',
+        status: 'open',
+        title: 'Tell Slack about pull requests',
+        explanation: 'You often do this by hand',
+        parameters: { channel: '#dev' },
+        estimatedMinutesSavedPerWeek: 15,
+        supportAtOffer: 7,
+        offeredAt: new Date(offered.getTime() + minutesLater * 60_000),
+        createdAt: offered,
+        updatedAt: offered,
+        ...extra,
+      });
+    suggestion(ids[7], 0);
+    suggestion(ids[12], 1, { status: 'dismissed', dismissedAt: offered, supportAtDismissal: 12 });
+    suggestion(ids[3], 2, { status: 'accepted', acceptedAt: offered, workflowId: randomUUID() });
+    await em.flush();
+  });
+  await inScopedTransaction(orm.em, scope, async (em) => {
+    const [patterns, suggestions] = [new PatternRepository(em), new SuggestionRepository(em)];
+    const patternReads = [
+      await patterns.firstPageByUsers([viewer.userId], 10),
+      await patterns.pageByUser(viewer.userId, 10, { support: 12, id: ids[12] }),
+    ];
+    const suggestionReads = [
+      await suggestions.firstPageByUsers([viewer.userId], 10),
+      await suggestions.firstPageByUsers([viewer.userId], 10, 'dismissed'),
+      await suggestions.pageByUser(viewer.userId, 10, { at: new Date(offered.getTime() + 90_000), id: randomUUID() }),
+      await suggestions.findByPatternIds([ids[3], ids[7], ids[12]]),
+    ];
+    expect(patternReads.map((page) => page.map((p) => p.support))).toEqual([
+      [12, 7, 3],
+      [7, 3],
+    ]);
+    expect(suggestionReads.map((page) => page.length)).toEqual([3, 1, 2, 3]);
+    // Nothing was hydrated: the unit of work holds no entity.
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+    for (const read of patternReads)
+      expect(read).toStrictEqual(
+        await hydratedAsPlain(
+          em,
+          PatternEntity,
+          read.map((p) => p.id),
+        ),
+      );
+    for (const read of suggestionReads)
+      expect(read).toStrictEqual(
+        await hydratedAsPlain(
+          em,
+          SuggestionEntity,
+          read.map((s) => s.id),
+        ),
+      );
+  });
 });

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLResponse } from '@flowgraph/kernel/testing';
+import { inScopedTransaction } from '@flowgraph/kernel';
+import { hydratedAsPlain, type GraphQLResponse } from '@flowgraph/kernel/testing';
+import { EventEntity } from '../src/modules/events/event.entity';
+import { EventRepository } from '../src/modules/events/event.repository';
 import { addMember, codeOf, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
 type EventsPage = { edges: { node: { occurredAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -217,5 +220,42 @@ describe('events', () => {
     const b = await h.call(INGEST, { events: [shared] }, other.identity);
     expect(a.data!.ingestEvents.createdCount).toBe(1);
     expect(b.data!.ingestEvents.createdCount).toBe(1);
+  });
+});
+
+describe('event reads without hydration', () => {
+  it('reads inserted, listed and looked-up events as plain objects equal to the hydrated entities', async () => {
+    const reader = await signUp(h);
+    const scope = { orgId: reader.orgId, userId: reader.userId };
+    const batch = [
+      event(),
+      event({ payload: { nested: { list: [1, 'two', null] } } }),
+      event({ occurredAt: '2026-09-01T12:34:56.789Z' }),
+    ].map((e) => ({ ...e, occurredAt: new Date(e.occurredAt as string) }));
+    await inScopedTransaction(h.orm.em, scope, async (em) => {
+      const events = new EventRepository(em);
+      const inserted = await events.insertNew(reader.orgId, reader.userId, batch);
+      const listed = await events.page(reader.orgId, {}, 10);
+      const byId = await events.findByIds(
+        reader.orgId,
+        inserted.map((e) => e.id),
+      );
+      const byKey = await events.findByIdempotencyKeys(
+        reader.orgId,
+        batch.map((e) => e.idempotencyKey),
+      );
+      // Nothing was hydrated: no event is in the unit of work.
+      expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+      expect(listed.length).toBeGreaterThan(batch.length); // the batch and the sign-up's platform event
+      for (const read of [inserted, listed, byId, byKey]) {
+        expect(read).toStrictEqual(
+          await hydratedAsPlain(
+            em,
+            EventEntity,
+            read.map((e) => e.id),
+          ),
+        );
+      }
+    });
   });
 });

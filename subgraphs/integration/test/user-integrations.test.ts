@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, createOrm, createRedis, loadConfig, type Redis, type RunningServer } from '@flowgraph/kernel';
-import { createTestDatabase, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
+import { createLogger, createOrm, createRedis, inScopedTransaction, loadConfig, type Redis, type RunningServer } from '@flowgraph/kernel';
+import { createTestDatabase, hydratedAsPlain, postGraphQL, statementCounter, type TestDatabase } from '@flowgraph/kernel/testing';
 import { entities } from '../src/entities';
+import { IntegrationEntity } from '../src/modules/integrations/integration.entity';
+import { IntegrationRepository } from '../src/modules/integrations/integration.repository';
 import { loadIntegrationConfig } from '../src/config';
 import { startIntegrationServer } from '../src/server';
 
@@ -337,4 +339,41 @@ it('tests an integration on demand and shows its health and history, to admins o
     { identity: admin, secret },
   );
   expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', details: [{ field: 'first' }] });
+});
+
+it('reads User.integrations as plain objects equal to the hydrated entities', async () => {
+  const scope = { orgId: orgA, userId: randomUUID() };
+  const at = new Date('2026-03-01T10:00:00.456Z');
+  await inScopedTransaction(orm.em, scope, async (em) => {
+    const integration = (provider: 'github' | 'slack', extra: object) =>
+      em.create(IntegrationEntity, {
+        id: randomUUID(),
+        orgId: orgA,
+        userId: scope.userId,
+        provider,
+        displayName: `My ${provider}`,
+        isActive: true,
+        status: 'connected',
+        disconnectedAt: null,
+        createdAt: at,
+        updatedAt: at,
+        ...extra,
+      });
+    integration('github', { healthStatus: 'degraded', healthError: 'slow answer', healthCheckedAt: at });
+    integration('slack', { isActive: false, status: 'disconnected', disconnectedAt: at });
+    await em.flush();
+  });
+  await inScopedTransaction(orm.em, scope, async (em) => {
+    const listed = await new IntegrationRepository(em).listByUsers([scope.userId], 10);
+    expect(listed.map((i) => i.provider)).toEqual(['github', 'slack']);
+    // Nothing was hydrated: the unit of work holds no entity.
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+    expect(listed).toStrictEqual(
+      await hydratedAsPlain(
+        em,
+        IntegrationEntity,
+        listed.map((i) => i.id),
+      ),
+    );
+  });
 });

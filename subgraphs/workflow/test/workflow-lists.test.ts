@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { statementCounter } from '@flowgraph/kernel/testing';
+import { inScopedTransaction } from '@flowgraph/kernel';
+import { hydratedAsPlain, statementCounter } from '@flowgraph/kernel/testing';
+import { ExecutionEntity } from '../src/modules/executions/execution.entity';
+import { ExecutionRepository } from '../src/modules/executions/execution.repository';
+import { WorkflowVersionEntity } from '../src/modules/versions/workflow-version.entity';
+import { WorkflowVersionRepository } from '../src/modules/versions/workflow-version.repository';
+import { WorkflowEntity } from '../src/modules/workflows/workflow.entity';
+import { DEFAULT_WORKFLOW_ORDER } from '../src/modules/workflows/workflow-order';
+import { WorkflowRepository } from '../src/modules/workflows/workflow.repository';
 import { codeOf, startTriggerHarness, type TriggerHarness } from '../src/testing/trigger-harness';
 
 let h: TriggerHarness;
@@ -145,4 +153,88 @@ it('lists 1 and 50 workflows with their owner, versions and latest execution in 
   expect(latest.every((e) => e!.status === 'SUCCEEDED')).toBe(true);
   expect(fifty.data!.workflows.edges.filter((e) => e.node.liveVersion !== null)).toHaveLength(25);
   expect(counter.count()).toBe(forOne);
+});
+
+it('reads workflows, versions and executions for the API as plain objects equal to the hydrated entities', async () => {
+  const scope = { orgId: randomUUID(), userId: randomUUID() };
+  const [plain, deleted] = [randomUUID(), randomUUID()];
+  await h.owner(
+    `insert into workflow.workflows (id, org_id, user_id, name, description, tags, is_active, live_version, latest_version,
+       idempotency_key, idempotency_request, deleted_at, created_at)
+     values ($1, $3, $4, 'plain', 'with every column set', '{a,b}', true, 2, 3, 'k1', '{"templateId": "t", "parameters": {"x": 1}}',
+       null, now() - interval '1 hour'),
+            ($2, $3, $4, 'deleted', '', '{}', false, null, 1, null, null, now() - interval '1 day', now())`,
+    [plain, deleted, scope.orgId, scope.userId],
+  );
+  for (const version of [1, 2, 3]) {
+    await h.owner(
+      `insert into workflow.workflow_versions (id, org_id, workflow_id, version, definition, created_by) values (gen_random_uuid(), $1, $2, $3, $4, $5)`,
+      [
+        scope.orgId,
+        plain,
+        version,
+        JSON.stringify({ steps: [{ id: `s${version}`, type: 'transform', config: { expression: '$' } }], edges: [] }),
+        scope.userId,
+      ],
+    );
+  }
+  await h.owner(
+    `insert into workflow.executions (id, org_id, workflow_id, version, status, trigger_kind, input, output, error, started_by,
+       cancel_requested_at, queued_at, started_at, finished_at)
+     values (gen_random_uuid(), $1, $2, 2, 'failed', 'manual', '{"n": 1}', '{"partial": [1]}', 'boom', $3,
+       now() - interval '9 minutes', now() - interval '10 minutes', now() - interval '9 minutes', now() - interval '8 minutes'),
+            (gen_random_uuid(), $1, $2, 2, 'queued', 'cron', '{}', null, null, null, null, now(), null, null)`,
+    [scope.orgId, plain, scope.userId],
+  );
+  await inScopedTransaction(h.orm.em, scope, async (em) => {
+    const [workflows, versions, executions] = [new WorkflowRepository(em), new WorkflowVersionRepository(em), new ExecutionRepository(em)];
+    const listed = await workflows.page(scope.orgId, {}, DEFAULT_WORKFLOW_ORDER, 10);
+    const reads = {
+      workflows: [
+        listed,
+        await workflows.findByIds([plain, deleted]),
+        await workflows.firstPageByOwners([scope.userId], 10),
+        await workflows.pageByOwner(scope.userId, 10, { value: new Date().toISOString(), id: randomUUID() }),
+      ],
+      versions: [await versions.firstPageByWorkflows([plain], 2), await versions.pageByWorkflow(plain, 5, 3)],
+      executions: [
+        await executions.latestByWorkflows([plain]),
+        await executions.page(plain, undefined, 10),
+        await executions.page(plain, 'failed', 10, { at: new Date(), id: randomUUID() }),
+      ],
+    };
+    expect(listed.map((w) => w.name)).toEqual(['plain']);
+    expect(reads.workflows[1]).toHaveLength(2); // by id includes one deleted within the restore window
+    expect(reads.versions.map((page) => page.map((v) => v.version))).toEqual([
+      [3, 2],
+      [2, 1],
+    ]);
+    expect(reads.executions.map((page) => page.map((e) => e.status))).toEqual([['queued'], ['queued', 'failed'], ['failed']]);
+    // Nothing was hydrated: the unit of work holds no entity.
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+    for (const read of reads.workflows)
+      expect(read).toStrictEqual(
+        await hydratedAsPlain(
+          em,
+          WorkflowEntity,
+          read.map((w) => w.id),
+        ),
+      );
+    for (const read of reads.versions)
+      expect(read).toStrictEqual(
+        await hydratedAsPlain(
+          em,
+          WorkflowVersionEntity,
+          read.map((v) => v.id),
+        ),
+      );
+    for (const read of reads.executions)
+      expect(read).toStrictEqual(
+        await hydratedAsPlain(
+          em,
+          ExecutionEntity,
+          read.map((e) => e.id),
+        ),
+      );
+  });
 });

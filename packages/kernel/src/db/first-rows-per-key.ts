@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityDictionary, EntityName } from '@mikro-orm/core';
 
-export interface FirstRowsPerKeyQuery<T extends object> {
-  entity: EntityName<T>;
+export interface FirstRowsPerKeyQuery<R extends object, T> {
+  /**
+   * Reads one row (its columns as Postgres names them, plus `rank`): a plain read object on hot
+   * read lists, or `em.map(Entity, row)` where a managed entity is wanted.
+   */
+  map: (row: R) => T;
   /** Schema-qualified table, a constant of the repository (never client input). */
   table: string;
   /** Column the rows are grouped by, e.g. `user_id`. */
@@ -21,14 +24,14 @@ export interface FirstRowsPerKeyQuery<T extends object> {
  * each key. This is what makes a per-parent list (each user's workflows) cost one query per
  * request instead of one per parent.
  */
-export async function firstRowsPerKey<T extends object>(em: EntityManager, query: FirstRowsPerKeyQuery<T>): Promise<T[]> {
+export async function firstRowsPerKey<R extends object, T>(em: EntityManager, query: FirstRowsPerKeyQuery<R, T>): Promise<T[]> {
   if (query.keys.length === 0) return [];
-  const rows = await em.execute<EntityDictionary<T>[]>(
+  const rows = await em.execute<R[]>(
     `select * from (
        select t.*, row_number() over (partition by ${query.keyColumn} order by ${query.orderBy}) as rank
        from ${query.table} t where ${query.keyColumn} in (?)${query.where ? ` and (${query.where})` : ''}
      ) ranked where rank <= ? order by ${query.orderBy}`,
     [[...query.keys], query.limit],
   );
-  return rows.map((row) => em.map(query.entity, row));
+  return rows.map((row) => query.map(row));
 }

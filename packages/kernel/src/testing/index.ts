@@ -4,3 +4,4 @@ export * from './requests';
 export * from './polling';
 export * from './random';
 export * from './ports';
+export * from './entity-reads';

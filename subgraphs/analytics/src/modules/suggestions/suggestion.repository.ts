@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { firstRowsPerKey, isUuid, validUuids, type TimeIdPosition } from '@flowgraph/kernel';
 import { SuggestionEntity, type Suggestion, type SuggestionStatus } from './suggestion.entity';
+import { suggestionFromRow, type SuggestionRow } from './suggestion.row';
 
 /** The allow-listed status filters of `User.suggestions`, as SQL constants (never client text). */
 const STATUS_WHERE: Record<SuggestionStatus, string> = {
@@ -10,9 +11,15 @@ const STATUS_WHERE: Record<SuggestionStatus, string> = {
   dismissed: `t.status = 'dismissed'`,
 };
 
-/** Suggestion reads for the API. Row-level security limits every one to the request's organization. */
+/**
+ * Suggestion reads for the API. Row-level security limits every one to the request's
+ * organization. The lists (`User.suggestions`, `Pattern.suggestion`) return plain objects
+ * (`suggestionFromRow`) read in the request's transaction; changes start from `findForUpdate`.
+ */
 export class SuggestionRepository {
   constructor(private readonly em: EntityManager) {}
+
+  private readonly fromRow = (row: SuggestionRow): Suggestion => suggestionFromRow(row, this.em.getPlatform());
 
   /** Ids that are not UUIDs cannot exist; dropping them keeps Postgres from failing the whole batch. */
   findByIds(ids: readonly string[]): Promise<Suggestion[]> {
@@ -21,10 +28,11 @@ export class SuggestionRepository {
     return this.em.find(SuggestionEntity, { id: { $in: valid } });
   }
 
-  findByPatternIds(patternIds: readonly string[]): Promise<Suggestion[]> {
+  async findByPatternIds(patternIds: readonly string[]): Promise<Suggestion[]> {
     const valid = validUuids(patternIds);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.em.find(SuggestionEntity, { patternId: { $in: valid } });
+    if (valid.length === 0) return [];
+    const rows = await this.em.execute<SuggestionRow[]>('select * from analytics.suggestions where pattern_id in (?)', [valid]);
+    return rows.map(this.fromRow);
   }
 
   /** One suggestion locked for the rest of the transaction: concurrent accepts and dismissals queue behind it. */
@@ -36,7 +44,7 @@ export class SuggestionRepository {
   /** The first `limit` suggestions of each user, most recently offered first, in one statement. */
   firstPageByUsers(userIds: readonly string[], limit: number, status?: SuggestionStatus): Promise<Suggestion[]> {
     return firstRowsPerKey(this.em, {
-      entity: SuggestionEntity,
+      map: this.fromRow,
       table: 'analytics.suggestions',
       keyColumn: 'user_id',
       orderBy: 'offered_at desc, id desc',
@@ -48,12 +56,12 @@ export class SuggestionRepository {
 
   /** A later page of one user's suggestions, after an `(offeredAt, id)` position. */
   async pageByUser(userId: string, limit: number, after: TimeIdPosition, status?: SuggestionStatus): Promise<Suggestion[]> {
-    const rows = await this.em.execute<Record<string, unknown>[]>(
+    const rows = await this.em.execute<SuggestionRow[]>(
       `select * from analytics.suggestions t where t.user_id = ? ${status ? `and ${STATUS_WHERE[status]}` : ''}
          and (t.offered_at, t.id) < (?::timestamptz, ?::uuid)
        order by t.offered_at desc, t.id desc limit ?`,
       [userId, after.at.toISOString(), after.id, limit],
     );
-    return rows.map((row) => this.em.map(SuggestionEntity, row));
+    return rows.map(this.fromRow);
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { validUuids, type TimeIdPosition } from '@flowgraph/kernel';
-import { EventEntity, type Event } from './event.entity';
+import type { Event } from './event.entity';
+import { eventFromRow, type EventRow } from './event.row';
 
 export interface NewEvent {
   idempotencyKey: string;
@@ -20,10 +21,13 @@ export interface EventFilter {
 
 /**
  * Event queries. Each also names the organization explicitly; row-level security is the second
- * line of defence, not the first.
+ * line of defence, not the first. Events are written by SQL and never updated, so every query
+ * returns plain objects (`eventFromRow`), read in the request's transaction, not managed entities.
  */
 export class EventRepository {
   constructor(private readonly em: EntityManager) {}
+
+  private readonly fromRow = (row: EventRow): Event => eventFromRow(row, this.em.getPlatform());
 
   /**
    * Inserts a batch in one statement; rows whose (org, idempotency key) exists are skipped.
@@ -39,7 +43,7 @@ export class EventRepository {
       occurred_at: e.occurredAt.toISOString(),
       payload: e.payload,
     }));
-    const rows = await this.em.execute<Record<string, unknown>[]>(
+    const rows = await this.em.execute<EventRow[]>(
       `insert into core.events (id, org_id, user_id, idempotency_key, event_type, tool, occurred_at, payload, created_at)
        select gen_random_uuid(), ?, ?, r.idempotency_key, r.event_type, r.tool, r.occurred_at, r.payload, now()
        from rows from (jsonb_to_recordset(?::jsonb)
@@ -50,16 +54,20 @@ export class EventRepository {
        returning *`,
       [orgId, userId, JSON.stringify(records)],
     );
-    return rows.map((row) => this.em.map(EventEntity, row));
+    return rows.map(this.fromRow);
   }
 
-  findByIdempotencyKeys(orgId: string, keys: string[]): Promise<Event[]> {
-    if (keys.length === 0) return Promise.resolve([]);
-    return this.em.find(EventEntity, { orgId, idempotencyKey: { $in: keys } });
+  async findByIdempotencyKeys(orgId: string, keys: string[]): Promise<Event[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.em.execute<EventRow[]>('select * from core.events where org_id = ? and idempotency_key in (?)', [orgId, keys]);
+    return rows.map(this.fromRow);
   }
 
-  findByIds(orgId: string, ids: readonly string[]): Promise<Event[]> {
-    return this.em.find(EventEntity, { orgId, id: { $in: validUuids(ids) } });
+  async findByIds(orgId: string, ids: readonly string[]): Promise<Event[]> {
+    const valid = validUuids(ids);
+    if (valid.length === 0) return [];
+    const rows = await this.em.execute<EventRow[]>('select * from core.events where org_id = ? and id in (?)', [orgId, valid]);
+    return rows.map(this.fromRow);
   }
 
   /** Newest first, strictly after `position` (the `(occurredAt, id)` of the last row seen); fetches `limit` rows. */
@@ -87,10 +95,10 @@ export class EventRepository {
       params.push(position.at.toISOString(), position.id);
     }
     params.push(limit);
-    const rows = await this.em.execute<Record<string, unknown>[]>(
+    const rows = await this.em.execute<EventRow[]>(
       `select * from core.events where ${where.join(' and ')} order by occurred_at desc, id desc limit ?`,
       params,
     );
-    return rows.map((row) => this.em.map(EventEntity, row));
+    return rows.map(this.fromRow);
   }
 }

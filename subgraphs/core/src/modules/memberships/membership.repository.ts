@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityDictionary } from '@mikro-orm/core';
 import { firstRowsPerKey, isUuid, validUuids, type Role, type RowScope, type TimeIdPosition } from '@flowgraph/kernel';
 import { MembershipEntity, type Membership } from './membership.entity';
 
@@ -23,7 +24,7 @@ export class MembershipRepository {
   /** The first `limit` members of each organization, oldest first, in one statement. */
   firstPageByOrgs(orgIds: readonly string[], limit: number): Promise<Membership[]> {
     return firstRowsPerKey(this.em, {
-      entity: MembershipEntity,
+      map: (row: EntityDictionary<Membership>) => this.em.map(MembershipEntity, row),
       table: 'core.memberships',
       keyColumn: 'org_id',
       orderBy: 'created_at, id',

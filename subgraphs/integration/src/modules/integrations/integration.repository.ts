@@ -1,10 +1,13 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { firstRowsPerKey, validUuids, type TimeIdPosition } from '@flowgraph/kernel';
 import { IntegrationEntity, type Integration, type IntegrationProviderValue, type IntegrationStatus } from './integration.entity';
+import { integrationFromRow, type IntegrationRow } from './integration.row';
 
 /** Integration queries. Row-level security limits every one to the request's organization. */
 export class IntegrationRepository {
   constructor(private readonly em: EntityManager) {}
+
+  private readonly fromRow = (row: IntegrationRow): Integration => integrationFromRow(row, this.em.getPlatform());
 
   /** Ids that are not UUIDs cannot exist; dropping them keeps Postgres from failing the whole batch. */
   findByIds(ids: readonly string[]): Promise<Integration[]> {
@@ -14,11 +17,12 @@ export class IntegrationRepository {
   }
 
   /**
-   * Up to `limit` integrations of each user, active first then newest first, in one statement.
+   * Up to `limit` integrations of each user, active first then newest first, in one statement;
+   * plain objects (`integrationFromRow`, docs/decisions/0026), read in the request's transaction.
    */
   listByUsers(userIds: readonly string[], limit: number): Promise<Integration[]> {
     return firstRowsPerKey(this.em, {
-      entity: IntegrationEntity,
+      map: this.fromRow,
       table: 'integration.user_integrations',
       keyColumn: 'user_id',
       orderBy: 'is_active desc, created_at desc, id desc',

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { firstRowsPerKey, validUuids, type TimeIdPosition } from '@flowgraph/kernel';
 import { ExecutionEntity, type Execution, type ExecutionStatus, type TriggerKind } from './execution.entity';
+import { executionFromRow, type ExecutionRow } from './execution.row';
 import { StepRunEntity, type StepRun } from './step-run.entity';
 
 export interface NewExecution {
@@ -24,9 +25,15 @@ export interface WorkflowRunInfo {
   ownerId: string;
 }
 
-/** Execution and step-run queries. Row-level security limits every one to the scoped organization. */
+/**
+ * Execution and step-run queries. Row-level security limits every one to the scoped organization.
+ * The lists (`executions`, `latestExecution`) return plain objects (`executionFromRow`) in the
+ * request's transaction; lookups by id return entities.
+ */
 export class ExecutionRepository {
   constructor(private readonly em: EntityManager) {}
+
+  private readonly fromRow = (row: ExecutionRow): Execution => executionFromRow(row, this.em.getPlatform());
 
   findByIds(ids: readonly string[]): Promise<Execution[]> {
     return this.em.find(ExecutionEntity, { id: { $in: validUuids(ids) } });
@@ -39,7 +46,7 @@ export class ExecutionRepository {
   /** The newest execution of each workflow, in one statement. */
   latestByWorkflows(workflowIds: readonly string[]): Promise<Execution[]> {
     return firstRowsPerKey(this.em, {
-      entity: ExecutionEntity,
+      map: this.fromRow,
       table: 'workflow.executions',
       keyColumn: 'workflow_id',
       orderBy: 'queued_at desc, id desc',
@@ -49,14 +56,23 @@ export class ExecutionRepository {
   }
 
   /** One page of a workflow's executions, newest first, after a `(queuedAt, id)` position. */
-  page(workflowId: string, status: ExecutionStatus | undefined, limit: number, after?: TimeIdPosition): Promise<Execution[]> {
-    const where: Record<string, unknown> = { workflowId };
-    if (status) where.status = status;
-    if (after) {
-      const { at, id } = after;
-      where.$or = [{ queuedAt: { $lt: at } }, { queuedAt: at, id: { $lt: id } }];
+  async page(workflowId: string, status: ExecutionStatus | undefined, limit: number, after?: TimeIdPosition): Promise<Execution[]> {
+    const where = ['workflow_id = ?'];
+    const params: unknown[] = [workflowId];
+    if (status) {
+      where.push('status = ?');
+      params.push(status);
     }
-    return this.em.find(ExecutionEntity, where, { orderBy: { queuedAt: 'desc', id: 'desc' }, limit });
+    if (after) {
+      where.push('(queued_at, id) < (?::timestamptz, ?::uuid)');
+      params.push(after.at.toISOString(), after.id);
+    }
+    params.push(limit);
+    const rows = await this.em.execute<ExecutionRow[]>(
+      `select * from workflow.executions where ${where.join(' and ')} order by queued_at desc, id desc limit ?`,
+      params,
+    );
+    return rows.map(this.fromRow);
   }
 
   stepRunsOf(executionIds: readonly string[]): Promise<StepRun[]> {

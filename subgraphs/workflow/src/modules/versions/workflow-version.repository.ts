@@ -2,13 +2,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { firstRowsPerKey, validUuids } from '@flowgraph/kernel';
 import type { WorkflowDefinition } from '../definitions/definition';
 import { WorkflowVersionEntity, type WorkflowVersion } from './workflow-version.entity';
+import { versionFromRow, type WorkflowVersionRow } from './workflow-version.row';
 
 /** Identifies one version: `<workflowId>:<version>`, the key of the by-number loader. */
 export const versionKey = (workflowId: string, version: number) => `${workflowId}:${version}`;
 
-/** Version queries. Versions are only ever inserted and read (the app role may do nothing else). */
+/**
+ * Version queries. Versions are only ever inserted and read (the app role may do nothing else);
+ * the `versions` list returns plain objects (`versionFromRow`) in the request's transaction.
+ */
 export class WorkflowVersionRepository {
   constructor(private readonly em: EntityManager) {}
+
+  private readonly fromRow = (row: WorkflowVersionRow): WorkflowVersion => versionFromRow(row, this.em.getPlatform());
 
   /** Inserts at once (not at flush), so the version exists before anything refers to it. */
   async insert(input: {
@@ -38,7 +44,7 @@ export class WorkflowVersionRepository {
   /** The newest `limit` versions of each workflow, in one statement. */
   firstPageByWorkflows(workflowIds: readonly string[], limit: number): Promise<WorkflowVersion[]> {
     return firstRowsPerKey(this.em, {
-      entity: WorkflowVersionEntity,
+      map: this.fromRow,
       table: 'workflow.workflow_versions',
       keyColumn: 'workflow_id',
       orderBy: 'version desc',
@@ -48,7 +54,11 @@ export class WorkflowVersionRepository {
   }
 
   /** Older versions of one workflow than `beforeVersion`, newest first. */
-  pageByWorkflow(workflowId: string, limit: number, beforeVersion: number): Promise<WorkflowVersion[]> {
-    return this.em.find(WorkflowVersionEntity, { workflowId, version: { $lt: beforeVersion } }, { orderBy: { version: 'desc' }, limit });
+  async pageByWorkflow(workflowId: string, limit: number, beforeVersion: number): Promise<WorkflowVersion[]> {
+    const rows = await this.em.execute<WorkflowVersionRow[]>(
+      'select * from workflow.workflow_versions where workflow_id = ? and version < ? order by version desc limit ?',
+      [workflowId, beforeVersion, limit],
+    );
+    return rows.map(this.fromRow);
   }
 }

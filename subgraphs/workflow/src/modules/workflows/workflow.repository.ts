@@ -3,6 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import { firstRowsPerKey, validUuids } from '@flowgraph/kernel';
 import { WorkflowEntity, type Workflow } from './workflow.entity';
 import { ORDER_COLUMNS, type WorkflowOrder, type WorkflowPosition } from './workflow-order';
+import { workflowFromRow, type WorkflowRow } from './workflow.row';
 
 /** A soft-deleted workflow can be restored for this many days; then it is gone (and purged). */
 export const RESTORE_WINDOW_DAYS = 30;
@@ -32,19 +33,21 @@ export interface WorkflowIdempotency {
 
 /**
  * Workflow queries. Lists name the organization explicitly and skip deleted workflows; row-level
- * security is the second line of defence, not the first.
+ * security is the second line of defence, not the first. Reads for the API (lists, by id) return
+ * plain objects (`workflowFromRow`) in the request's transaction; changes start from
+ * `findForUpdate`'s entity.
  */
 export class WorkflowRepository {
   constructor(private readonly em: EntityManager) {}
+
+  private readonly fromRow = (row: WorkflowRow): Workflow => workflowFromRow(row, this.em.getPlatform());
 
   /** By id, including workflows deleted within the restore window (they show `deletedAt`). */
   async findByIds(ids: readonly string[]): Promise<Workflow[]> {
     const valid = validUuids(ids);
     if (valid.length === 0) return [];
-    const rows = await this.em.execute<Record<string, unknown>[]>(`select * from workflow.workflows where id in (?) and ${VISIBLE}`, [
-      valid,
-    ]);
-    return rows.map((row) => this.em.map(WorkflowEntity, row));
+    const rows = await this.em.execute<WorkflowRow[]>(`select * from workflow.workflows where id in (?) and ${VISIBLE}`, [valid]);
+    return rows.map(this.fromRow);
   }
 
   /** One workflow locked for the rest of the transaction, so version numbers never race. */
@@ -75,17 +78,17 @@ export class WorkflowRepository {
       params.push(position.value, position.id);
     }
     params.push(limit);
-    const rows = await this.em.execute<Record<string, unknown>[]>(
+    const rows = await this.em.execute<WorkflowRow[]>(
       `select * from workflow.workflows where ${where.join(' and ')} order by ${column} ${direction}, id ${direction} limit ?`,
       params,
     );
-    return rows.map((row) => this.em.map(WorkflowEntity, row));
+    return rows.map(this.fromRow);
   }
 
   /** The first `limit` workflows of each owner, newest first, in one statement. */
   firstPageByOwners(userIds: readonly string[], limit: number): Promise<Workflow[]> {
     return firstRowsPerKey(this.em, {
-      entity: WorkflowEntity,
+      map: this.fromRow,
       table: 'workflow.workflows',
       keyColumn: 'user_id',
       orderBy: 'created_at desc, id desc',
@@ -97,13 +100,13 @@ export class WorkflowRepository {
 
   /** A later page of one owner's workflows, newest first, after a `(createdAt, id)` position. */
   async pageByOwner(userId: string, limit: number, position: WorkflowPosition): Promise<Workflow[]> {
-    const rows = await this.em.execute<Record<string, unknown>[]>(
+    const rows = await this.em.execute<WorkflowRow[]>(
       `select * from workflow.workflows where user_id = ? and deleted_at is null
          and (created_at, id) < (?::timestamptz, ?::uuid)
        order by created_at desc, id desc limit ?`,
       [userId, position.value, position.id, limit],
     );
-    return rows.map((row) => this.em.map(WorkflowEntity, row));
+    return rows.map(this.fromRow);
   }
 
   create(input: NewWorkflow): Workflow {
