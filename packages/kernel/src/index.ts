@@ -20,6 +20,7 @@ export * from './access-token';
 export * from './process';
 export * from './ids';
 export * from './db/first-rows-per-key';
+export * from './db/bound-query';
 export * from './db/outbox-relay';
 export * from './pubsub';
 export * from './http/subscriptions';

@@ -224,7 +224,7 @@ describe('events', () => {
 });
 
 describe('event reads without hydration', () => {
-  it('reads inserted, listed and looked-up events as plain objects equal to the hydrated entities', async () => {
+  it('reads listed and looked-up events as plain objects equal to the hydrated entities, and inserts return ids by key', async () => {
     const reader = await signUp(h);
     const scope = { orgId: reader.orgId, userId: reader.userId };
     const batch = [
@@ -240,14 +240,17 @@ describe('event reads without hydration', () => {
         reader.orgId,
         inserted.map((e) => e.id),
       );
-      const byKey = await events.findByIdempotencyKeys(
+      const byKey = await events.findIdsByIdempotencyKeys(
         reader.orgId,
         batch.map((e) => e.idempotencyKey),
       );
+      expect(inserted.map((e) => e.idempotencyKey)).toEqual(batch.map((e) => e.idempotencyKey));
+      expect(byKey).toEqual(expect.arrayContaining(inserted));
+      expect(byKey).toHaveLength(inserted.length);
       // Nothing was hydrated: no event is in the unit of work.
       expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
       expect(listed.length).toBeGreaterThan(batch.length); // the batch and the sign-up's platform event
-      for (const read of [inserted, listed, byId, byKey]) {
+      for (const read of [listed, byId]) {
         expect(read).toStrictEqual(
           await hydratedAsPlain(
             em,

@@ -7,6 +7,7 @@ import type { ApiKey as ApiKeyModel } from '../modules/api-keys/api-key.entity';
 import type { Invitation as InvitationModel } from '../modules/invitations/invitation.entity';
 import type { AuditEntry as AuditEntryModel } from '../modules/audit/audit-entry.entity';
 import type { Event as EventModel } from '../modules/events/event.entity';
+import type { IngestResult as IngestResultModel } from '../modules/events/event.service';
 import type { CoreContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -780,7 +781,7 @@ export type ResolversTypes = ResolversObject<{
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventFilter: EventFilter;
-  EventIngestResult: ResolverTypeWrapper<Omit<EventIngestResult, 'event'> & { event?: Maybe<ResolversTypes['Event']> }>;
+  EventIngestResult: ResolverTypeWrapper<IngestResultModel>;
   EventIngestStatus: EventIngestStatus;
   EventInput: EventInput;
   FieldError: ResolverTypeWrapper<FieldError>;
@@ -832,7 +833,7 @@ export type ResolversParentTypes = ResolversObject<{
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
-  EventIngestResult: Omit<EventIngestResult, 'event'> & { event?: Maybe<ResolversParentTypes['Event']> };
+  EventIngestResult: IngestResultModel;
   EventInput: EventInput;
   FieldError: FieldError;
   IngestEventsPayload: Omit<IngestEventsPayload, 'results'> & { results: Array<ResolversParentTypes['EventIngestResult']> };

@@ -12,6 +12,10 @@ export const eventResolvers: Resolvers = {
   Mutation: {
     ingestEvents: (_parent, { events }, ctx) => ctx.events.ingest(ctx.identity, events),
   },
+  EventIngestResult: {
+    // Read only when asked for, all of a batch's in one query (the loader); counts need none.
+    event: (result, _args, ctx) => (result.eventId ? ctx.loaders.events.byId.load(result.eventId) : null),
+  },
   Event: {
     __resolveReference: (ref, ctx) => {
       requireRole(ctx.identity, 'viewer', 'events:read');

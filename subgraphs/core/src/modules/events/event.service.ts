@@ -14,10 +14,12 @@ import { MAX_EVENTS_PER_CALL, validateEvent, type EventInput } from './event.val
 
 export type IngestStatus = 'CREATED' | 'DUPLICATE' | 'INVALID';
 
+/** One event's outcome; `EventIngestResult.event` reads the event by `eventId` when it is asked for. */
 export interface IngestResult {
   index: number;
   status: IngestStatus;
-  event: Event | null;
+  /** The stored event (for DUPLICATE, the one stored before); null when INVALID. */
+  eventId: string | null;
   errors: FieldError[];
 }
 
@@ -58,21 +60,21 @@ export class EventService {
     }
 
     const created = await this.repository.insertNew(caller.orgId, caller.userId, [...unique.values()]);
-    const createdByKey = new Map(created.map((e) => [e.idempotencyKey, e]));
+    const createdByKey = new Map(created.map((e) => [e.idempotencyKey, e.id]));
     const storedBefore = [...unique.keys()].filter((key) => !createdByKey.has(key));
     const storedByKey = new Map(
-      (await this.repository.findByIdempotencyKeys(caller.orgId, storedBefore)).map((e) => [e.idempotencyKey, e]),
+      (await this.repository.findIdsByIdempotencyKeys(caller.orgId, storedBefore)).map((e) => [e.idempotencyKey, e.id]),
     );
 
     const reported = new Set<string>();
     const results = checked.map((item, index): IngestResult => {
-      if ('errors' in item) return { index, status: 'INVALID', event: null, errors: item.errors };
+      if ('errors' in item) return { index, status: 'INVALID', eventId: null, errors: item.errors };
       const key = item.event.idempotencyKey;
       const fresh = createdByKey.get(key);
       // Only the first occurrence of a new key counts as created; repeats in the batch are duplicates.
       const status: IngestStatus = fresh && !reported.has(key) ? 'CREATED' : 'DUPLICATE';
       reported.add(key);
-      return { index, status, event: fresh ?? storedByKey.get(key) ?? null, errors: [] };
+      return { index, status, eventId: fresh ?? storedByKey.get(key) ?? null, errors: [] };
     });
     return {
       results,

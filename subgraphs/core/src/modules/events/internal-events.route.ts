@@ -35,7 +35,7 @@ export function internalEventsRoute(options: InternalEventsRouteOptions) {
         new EventService(new EventRepository(em)).ingest(identity, input.events),
       );
       return {
-        results: summary.results.map((r) => ({ index: r.index, status: r.status, eventId: r.event?.id ?? null, errors: r.errors })),
+        results: summary.results.map((r) => ({ index: r.index, status: r.status, eventId: r.eventId, errors: r.errors })),
       };
     },
   });
