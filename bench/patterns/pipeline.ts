@@ -525,8 +525,8 @@ async function lag(): Promise<void> {
     const breakdown = new Client({ connectionString: db.ownerUrl });
     await breakdown.connect();
     const keys = plan.filter((p) => p.crossingIndex >= 0).map((p) => `${p.userId}:${p.crossingIndex}`);
-    const { rows: stages } = await breakdown.query<{ userId: string; stored: number; published: number; copied: number; offered: number }>(
-      `select c.user_id as "userId", extract(epoch from c.created_at) * 1000 as stored, extract(epoch from c.published_at) * 1000 as published,
+    const { rows: stages } = await breakdown.query<{ eventId: string; userId: string; stored: number; copied: number; offered: number }>(
+      `select c.id as "eventId", c.user_id as "userId", extract(epoch from c.created_at) * 1000 as stored,
               extract(epoch from a.received_at) * 1000 as copied, extract(epoch from s.created_at) * 1000 as offered
        from core.events c
        join analytics.events a on a.id = c.id
@@ -535,14 +535,22 @@ async function lag(): Promise<void> {
       [keys],
     );
     await breakdown.end();
+    // When the relay published each event: the time in its stream entry's id (`<ms>-<n>`, Redis's clock, same machine).
+    const publishedAt = new Map<string, number>();
+    const streamRedis = createRedis(base.REDIS_URL);
+    for (const [entryId, fields] of await streamRedis.xrange(`${prefix}:events`, '-', '+')) {
+      publishedAt.set(fields[fields.indexOf('id') + 1], Number(entryId.split('-')[0]));
+    }
+    streamRedis.disconnect();
+    const published = (r: (typeof stages)[number]) => publishedAt.get(r.eventId) ?? NaN;
     const stage = (pick: (r: (typeof stages)[number]) => number) => {
       const values = stages.map(pick).sort((a, b) => a - b);
       return { p50: round(percentile(values, 50)), p95: round(percentile(values, 95)) };
     };
     print({
       bench: 'ingest-to-subscriber stages (ms)',
-      storedToPublished: stage((r) => r.published - r.stored),
-      publishedToCopied: stage((r) => r.copied - r.published),
+      storedToPublished: stage((r) => published(r) - r.stored),
+      publishedToCopied: stage((r) => r.copied - published(r)),
       copiedToOffered: stage((r) => r.offered - r.copied),
       // From the start of the mining transaction that made the suggestion to the subscriber: the
       // rest of that transaction, the announcement after commit, and the delivery over graphql-ws.

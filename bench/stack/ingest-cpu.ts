@@ -76,7 +76,7 @@ async function drained(ownerUrl: string): Promise<void> {
   await owner.connect();
   try {
     for (;;) {
-      const { rows } = await owner.query<{ left: string }>('select count(*) as left from core.events where published_at is null');
+      const { rows } = await owner.query<{ left: string }>('select count(*) as left from core.event_outbox');
       if (rows[0].left === '0') return;
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -38,11 +38,21 @@ const csv = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 /**
  * Rows a second of a raw COPY (psql `\copy`, one statement) of as many rows shaped like the
- * ingested ones. They are marked published so the outbox relay does not pick them up afterwards.
+ * ingested ones. They are in no outbox row, so the relay does not pick them up afterwards; a
+ * checkout from before core.event_outbox (a baseline) marks its outbox per row, so there they are
+ * copied marked published.
  */
 export function copyRowsPerSecond(stack: Stack, org: SeededOrganization, rows: number) {
   const file = path.join(os.tmpdir(), `bench-stack-copy-${randomUUID().slice(0, 8)}.csv`);
   const userId = org.members[0].userId;
+  const stamped =
+    execFileSync('psql', [
+      stack.ownerUrl,
+      '-tAc',
+      `select count(*) from information_schema.columns where table_schema = 'core' and table_name = 'events' and column_name = 'published_at'`,
+    ])
+      .toString()
+      .trim() === '1';
   const lines = eventsBatch(rows, `copy-${randomUUID().slice(0, 8)}`).map((e) =>
     [
       randomUUID(),
@@ -53,9 +63,10 @@ export function copyRowsPerSecond(stack: Stack, org: SeededOrganization, rows: n
       e.tool,
       e.occurredAt,
       csv(JSON.stringify(e.payload)),
-      e.occurredAt,
+      ...(stamped ? [e.occurredAt] : []),
     ].join(','),
   );
+  const columns = `id, org_id, user_id, idempotency_key, event_type, tool, occurred_at, payload${stamped ? ', published_at' : ''}`;
   writeFileSync(file, lines.join('\n') + '\n');
   try {
     const started = performance.now();
@@ -64,7 +75,7 @@ export function copyRowsPerSecond(stack: Stack, org: SeededOrganization, rows: n
       '-v',
       'ON_ERROR_STOP=1',
       '-qc',
-      `\\copy core.events (id, org_id, user_id, idempotency_key, event_type, tool, occurred_at, payload, published_at) from '${file}' with (format csv)`,
+      `\\copy core.events (${columns}) from '${file}' with (format csv)`,
     ]);
     const seconds = (performance.now() - started) / 1000;
     return { rows, seconds, rowsPerSecond: rows / seconds };

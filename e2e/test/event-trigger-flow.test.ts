@@ -131,7 +131,7 @@ it('claims an entry a dead consumer read but never acknowledged, and starts it o
   const [eventId] = await ingest([{ tool: 'github', eventType: 'pr.opened' }]);
   await until(async () =>
     (await wf.redis.xlen(streamKey)) > 0 &&
-    (await core.owner('select 1 from core.events where id = $1 and published_at is not null', [eventId])).length > 0
+    (await core.owner('select 1 from core.event_outbox where $1 = any(event_ids)', [eventId])).length === 0
       ? true
       : undefined,
   );

@@ -41,8 +41,10 @@ export interface StreamEvent {
   seq: number | null;
 }
 
-/** The fields Core publishes for `event`. */
-export function encodeStreamEvent(event: Omit<StreamEvent, 'seq'> & { seq: number | string }): EventStreamFields {
+/** The fields Core publishes for `event`; `payloadJson` is the payload when it is JSON text already (as Postgres returns it). */
+export function encodeStreamEvent(
+  event: Omit<StreamEvent, 'seq' | 'payload'> & { seq: number | string } & ({ payload: unknown } | { payloadJson: string }),
+): EventStreamFields {
   return {
     id: event.id,
     orgId: event.orgId,
@@ -50,7 +52,7 @@ export function encodeStreamEvent(event: Omit<StreamEvent, 'seq'> & { seq: numbe
     tool: event.tool,
     eventType: event.eventType,
     occurredAt: event.occurredAt,
-    payload: JSON.stringify(event.payload ?? {}),
+    payload: 'payloadJson' in event ? event.payloadJson : JSON.stringify(event.payload ?? {}),
     seq: String(event.seq),
   };
 }

@@ -115,8 +115,21 @@ describe('event relay', () => {
     const slack = entries.find((e) => e.tool === 'slack')!;
     expect(slack).toMatchObject({ orgId: owner.orgId, userId: owner.userId, eventType: 'message.posted' });
     expect(JSON.parse(slack.payload)).toEqual({ repo: 'flowgraph' });
-    const unpublished = await h.owner('select id from core.events where published_at is null');
-    expect(unpublished).toEqual([]);
+    expect(await h.owner('select id from core.event_outbox')).toEqual([]);
+  });
+
+  it('moves past events deleted before they were published (retention, a deleted organization)', async () => {
+    while ((await relay.publishBatch()) > 0);
+    const before = (await streamEntries()).length;
+    const response = await h.call(INGEST, { events: [event(), event(), event()] }, owner.identity);
+    const ids: string[] = response.data!.ingestEvents.results.map((r: { event: { id: string } }) => r.event.id);
+    await h.owner('delete from core.events where id = any($1)', [[ids[1], ids[2]]]);
+
+    expect(await relay.publishBatch()).toBe(2); // the first, and the second's place
+    expect(await relay.publishBatch()).toBe(1); // the third's place: nothing to publish, the outbox row goes
+    expect(await relay.publishBatch()).toBe(0);
+    expect((await streamEntries()).slice(before).map((e) => e.id)).toEqual([ids[0]]);
+    expect(await h.owner('select id from core.event_outbox')).toEqual([]);
   });
 
   it('lets only one relay publish at a time, so two replicas do not publish a batch twice', async () => {

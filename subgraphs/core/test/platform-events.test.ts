@@ -18,7 +18,6 @@ interface StoredEvent extends Record<string, unknown> {
   event_type: string;
   idempotency_key: string;
   payload: Record<string, unknown>;
-  published_at: Date | null;
 }
 
 const platformEvents = (orgId: string) =>
@@ -44,9 +43,12 @@ it('records user.signed_up for the new user in the new organization, with the si
     event_type: 'user.signed_up',
     idempotency_key: `flowgraph:user.signed_up:${account.userId}`,
     payload: {},
-    // core.events is the outbox: the relay has yet to publish it.
-    published_at: null,
   });
+  // In the outbox: the relay has yet to publish it.
+  const outbox = await h.owner<{ event_ids: string[] }>('select event_ids from core.event_outbox where $1 = any(event_ids)', [
+    events[0].id,
+  ]);
+  expect(outbox).toEqual([{ event_ids: [events[0].id] }]);
 });
 
 it('records nothing when the sign-up is refused', async () => {

@@ -54,8 +54,8 @@ export class AuditRelay extends OutboxRelay<PendingRow, AuditStreamFields> {
           occurredAt: new Date(row.created_at).toISOString(),
           metadata: JSON.stringify(row.metadata ?? {}),
         }),
-        markPublished: async (tx, ids) => {
-          await tx.execute(`select ${schema}.clear_audit_entries(string_to_array(?, ',')::uuid[])`, [ids.join(',')]);
+        markPublished: async (tx, rows) => {
+          await tx.execute(`select ${schema}.clear_audit_entries(string_to_array(?, ',')::uuid[])`, [rows.map((row) => row.id).join(',')]);
         },
       },
     );

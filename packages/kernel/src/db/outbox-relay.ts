@@ -6,15 +6,15 @@ import type { Logger } from '../logger';
 /** A stream entry's fields: names to string values. */
 export type StreamFields<F> = { [K in keyof F]: string };
 
-export interface OutboxSource<Row extends { id: string }, Fields extends StreamFields<Fields>> {
+export interface OutboxSource<Row, Fields extends StreamFields<Fields>> {
   /** Names the outbox in logs and in the advisory lock replicas take turns on. */
   name: string;
   /** Up to `limit` unpublished rows, oldest first, in the relay's transaction. */
   read(tx: EntityManager, limit: number): Promise<Row[]>;
-  /** The stream entry's fields for a row. */
-  fields(row: Row): Fields;
+  /** The stream entry's fields for a row; null when there is nothing left to publish for it (marked all the same). */
+  fields(row: Row): Fields | null;
   /** Marks rows published (or clears them), in the same transaction, after XADD succeeded. */
-  markPublished(tx: EntityManager, ids: string[]): Promise<void>;
+  markPublished(tx: EntityManager, rows: Row[]): Promise<void>;
 }
 
 export interface OutboxRelayOptions {
@@ -37,7 +37,7 @@ export interface OutboxRelayOptions {
  * XADD succeeded: at least once. A crash between the two re-publishes the batch; consumers dedupe
  * on the row id. Replicas take turns through a transaction-scoped advisory lock per outbox.
  */
-export class OutboxRelay<Row extends { id: string }, Fields extends StreamFields<Fields>> {
+export class OutboxRelay<Row, Fields extends StreamFields<Fields>> {
   private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly maxLength: number;
@@ -64,7 +64,7 @@ export class OutboxRelay<Row extends { id: string }, Fields extends StreamFields
     await this.loop;
   }
 
-  /** Publishes one batch; returns how many rows it published (0 when another relay holds the lock). */
+  /** Publishes one batch; returns how many rows it handled (0 when another relay holds the lock). */
   async publishBatch(): Promise<number> {
     const em = this.options.orm.em.fork() as EntityManager;
     return em.transactional(async (tx) => {
@@ -74,22 +74,23 @@ export class OutboxRelay<Row extends { id: string }, Fields extends StreamFields
       if (rows.length === 0) return 0;
       const pipeline = this.options.redis.pipeline();
       for (const row of rows) {
-        pipeline.xadd(
-          this.options.streamKey,
-          'MAXLEN',
-          '~',
-          this.maxLength,
-          '*',
-          ...(Object.entries(this.source.fields(row)) as [string, string][]).flat(),
-        );
+        const fields = this.source.fields(row);
+        if (fields)
+          pipeline.xadd(
+            this.options.streamKey,
+            'MAXLEN',
+            '~',
+            this.maxLength,
+            '*',
+            ...(Object.entries(fields) as [string, string][]).flat(),
+          );
       }
-      const results = (await pipeline.exec()) ?? [];
-      const failed = results.find(([error]) => error);
-      if (failed) throw failed[0];
-      await this.source.markPublished(
-        tx,
-        rows.map((row) => row.id),
-      );
+      if (pipeline.length > 0) {
+        const results = (await pipeline.exec()) ?? [];
+        const failed = results.find(([error]) => error);
+        if (failed) throw failed[0];
+      }
+      await this.source.markPublished(tx, rows);
       return rows.length;
     });
   }

@@ -10,47 +10,65 @@ export interface EventRelayOptions {
   logger: Logger;
   /** Pause between polls when the outbox is empty. Default: 50 ms (the latency an idle relay adds). */
   intervalMs?: number;
-  /** Events read and published per round. Default: 200. */
+  /**
+   * Events read and published per round. Default: 1,000 (an ingest batch in one round): a round is
+   * a transaction of four statements, and five rounds of 200 cost Postgres about three times one
+   * round of 1,000.
+   */
   batchSize?: number;
   /** Approximate stream length kept (`XADD MAXLEN ~`). Default: 100,000. */
   maxLength?: number;
 }
 
+/** An event to publish, at its ordinal in its outbox row; the event's columns are null when it was deleted meanwhile. */
 interface UnpublishedRow {
-  id: string;
+  outbox_id: string;
+  ordinal: number;
+  id: string | null;
   org_id: string;
   user_id: string | null;
   tool: string;
   event_type: string;
   occurred_at: Date | string;
-  payload: unknown;
+  /** JSON text, as the stream carries it. */
+  payload: string;
   seq: string;
 }
 
 /**
- * Copies stored events (core.events is the outbox) to the Redis stream, in ingestion order, and
- * marks them published after XADD succeeded: at least once; consumers dedupe on the event id.
+ * Copies stored events to the Redis stream in the order of core.event_outbox (one row per insert,
+ * listing its events in ingestion order), and marks them published after XADD succeeded: at least
+ * once; consumers dedupe on the event id.
  */
 export class EventRelay extends OutboxRelay<UnpublishedRow, EventStreamFields> {
-  constructor({ redisPrefix, intervalMs = 50, ...options }: EventRelayOptions) {
+  constructor({ redisPrefix, intervalMs = 50, batchSize = 1000, ...options }: EventRelayOptions) {
     super(
-      { ...options, intervalMs, streamKey: eventStreamKey(redisPrefix) },
+      { ...options, intervalMs, batchSize, streamKey: eventStreamKey(redisPrefix) },
       {
         name: 'core.events',
         read: (tx, limit) => tx.execute<UnpublishedRow[]>('select * from core.unpublished_events(?)', [limit]),
-        fields: (row): EventStreamFields =>
-          encodeStreamEvent({
-            id: row.id,
-            orgId: row.org_id,
-            userId: row.user_id,
-            tool: row.tool,
-            eventType: row.event_type,
-            occurredAt: new Date(row.occurred_at).toISOString(),
-            payload: row.payload,
-            seq: row.seq,
-          }),
-        markPublished: async (tx, ids) => {
-          await tx.execute(`select core.mark_events_published(string_to_array(?, ',')::uuid[])`, [ids.join(',')]);
+        fields: (row): EventStreamFields | null =>
+          row.id === null
+            ? null
+            : encodeStreamEvent({
+                id: row.id,
+                orgId: row.org_id,
+                userId: row.user_id,
+                tool: row.tool,
+                eventType: row.event_type,
+                occurredAt: new Date(row.occurred_at).toISOString(),
+                // JSON text as Postgres returns it, not parsed only to be serialised again.
+                payloadJson: row.payload,
+                seq: row.seq,
+              }),
+        markPublished: async (tx, rows) => {
+          // Rows come in outbox order: each outbox row is published up to the last ordinal read from it.
+          const upto = new Map<string, number>();
+          for (const row of rows) upto.set(row.outbox_id, row.ordinal);
+          await tx.execute(`select core.mark_events_published(string_to_array(?, ',')::bigint[], string_to_array(?, ',')::int[])`, [
+            [...upto.keys()].join(','),
+            [...upto.values()].join(','),
+          ]);
         },
       },
     );

@@ -47,7 +47,8 @@ export class EventRepository {
    * Rows are numbered (`seq`) in the batch's order: the tie-breaker of events of one instant.
    * Returns the id and key of the rows inserted now, not the rows: callers count them, and the
    * events a caller asks to see are read by id (a batch's payloads back from Postgres, parsed,
-   * were a large share of the call's CPU). The batch travels as one bound JSON parameter.
+   * were a large share of the call's CPU). The batch travels as one bound JSON parameter. The
+   * events inserted are listed in core.event_outbox, which the relay publishes to the stream.
    */
   async insertNew(orgId: string, userId: string | null, events: NewEvent[]): Promise<StoredKey[]> {
     if (events.length === 0) return [];
@@ -60,14 +61,19 @@ export class EventRepository {
     }));
     const rows = await executeBound<StoredKeyRow>(
       this.em,
-      `insert into core.events (id, org_id, user_id, idempotency_key, event_type, tool, occurred_at, payload, created_at)
-       select gen_random_uuid(), ?, ?, r.idempotency_key, r.event_type, r.tool, r.occurred_at, r.payload, now()
-       from rows from (jsonb_to_recordset(?::jsonb)
-           as (idempotency_key text, event_type text, tool text, occurred_at timestamptz, payload jsonb))
-         with ordinality as r(idempotency_key, event_type, tool, occurred_at, payload, position)
-       order by r.position
-       on conflict (org_id, idempotency_key) do nothing
-       returning id, idempotency_key`,
+      `with inserted as (
+         insert into core.events (id, org_id, user_id, idempotency_key, event_type, tool, occurred_at, payload, created_at)
+         select gen_random_uuid(), ?, ?, r.idempotency_key, r.event_type, r.tool, r.occurred_at, r.payload, now()
+         from rows from (jsonb_to_recordset(?::jsonb)
+             as (idempotency_key text, event_type text, tool text, occurred_at timestamptz, payload jsonb))
+           with ordinality as r(idempotency_key, event_type, tool, occurred_at, payload, position)
+         order by r.position
+         on conflict (org_id, idempotency_key) do nothing
+         returning id, idempotency_key, seq
+       ), outboxed as (
+         insert into core.event_outbox (event_ids) select array_agg(id order by seq) from inserted having count(*) > 0
+       )
+       select id, idempotency_key from inserted`,
       [orgId, userId, JSON.stringify(records)],
     );
     return rows.map(storedKeyFromRow);

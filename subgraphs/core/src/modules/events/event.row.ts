@@ -3,8 +3,8 @@ import type { Event } from './event.entity';
 
 /**
  * A `core.events` row as `em.execute` returns it: jsonb parsed, timestamps still Postgres text
- * (MikroORM's pg type parsers leave them to the platform). Other columns (`seq`,
- * `published_at`) are not read.
+ * (MikroORM's pg type parsers leave them to the platform). The other column (`seq`) is
+ * not read.
  */
 export interface EventRow {
   id: string;

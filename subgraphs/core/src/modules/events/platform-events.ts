@@ -16,7 +16,7 @@ export const PLATFORM_EVENT_TYPES = {
 
 /**
  * Records membership milestones as platform events in the caller's transaction, so an event
- * exists exactly when its change does; core.events is the outbox the relay publishes to the
+ * exists exactly when its change does, and so does its outbox row, which the relay publishes to the
  * stream (Analytics' activation funnel reads them). The key is per user and organization: a user
  * removed and added again keeps the first join only. The organization must be the transaction's
  * row-level-security scope.
