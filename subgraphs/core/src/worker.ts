@@ -12,7 +12,7 @@ runProcess('core-worker', async () => {
     /** How often the event relay polls the outbox when it is empty. */
     EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(50),
     EVENT_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
-    /** Approximate length the event stream is trimmed to (XADD MAXLEN ~). */
+    /** Approximate length the event stream is trimmed to (XTRIM MAXLEN ~ after each round). */
     EVENT_STREAM_MAXLEN: z.coerce.number().int().min(1000).default(100_000),
   });
   const logger = createLogger('core-worker', config.LOG_LEVEL);

@@ -28,7 +28,7 @@ export interface OutboxRelayOptions {
   intervalMs?: number;
   /** Rows read and published per round. Default: 200. */
   batchSize?: number;
-  /** Approximate stream length kept (`XADD MAXLEN ~`). Default: 100,000. */
+  /** Approximate stream length kept (`XTRIM MAXLEN ~` after each round). Default: 100,000. */
   maxLength?: number;
 }
 
@@ -75,17 +75,15 @@ export class OutboxRelay<Row, Fields extends StreamFields<Fields>> {
       const pipeline = this.options.redis.pipeline();
       for (const row of rows) {
         const fields = this.source.fields(row);
-        if (fields)
-          pipeline.xadd(
-            this.options.streamKey,
-            'MAXLEN',
-            '~',
-            this.maxLength,
-            '*',
-            ...(Object.entries(fields) as [string, string][]).flat(),
-          );
+        if (!fields) continue;
+        const entry: string[] = [];
+        for (const [name, value] of Object.entries(fields) as [string, string][]) entry.push(name, value);
+        pipeline.xadd(this.options.streamKey, '*', ...entry);
       }
       if (pipeline.length > 0) {
+        // Trimmed once a round rather than by every XADD: three arguments fewer per entry for the
+        // client to encode (a fifth of its work); the stream may pass maxLength by one round.
+        pipeline.xtrim(this.options.streamKey, 'MAXLEN', '~', this.maxLength);
         const results = (await pipeline.exec()) ?? [];
         const failed = results.find(([error]) => error);
         if (failed) throw failed[0];

@@ -16,7 +16,7 @@ export interface EventRelayOptions {
    * round of 1,000.
    */
   batchSize?: number;
-  /** Approximate stream length kept (`XADD MAXLEN ~`). Default: 100,000. */
+  /** Approximate stream length kept (`XTRIM MAXLEN ~` after each round). Default: 100,000. */
   maxLength?: number;
 }
 
