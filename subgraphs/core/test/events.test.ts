@@ -230,6 +230,7 @@ describe('event reads without hydration', () => {
     const batch = [
       event(),
       event({ payload: { nested: { list: [1, 'two', null] } } }),
+      event({ payload: { text: 'é "quoted" \\ back\nslash \u2028', emoji: '🙂', n: 1.5, big: 12345678901234, flag: false } }),
       event({ occurredAt: '2026-09-01T12:34:56.789Z' }),
     ].map((e) => ({ ...e, occurredAt: new Date(e.occurredAt as string) }));
     await inScopedTransaction(h.orm.em, scope, async (em) => {
@@ -247,6 +248,14 @@ describe('event reads without hydration', () => {
       expect(inserted.map((e) => e.idempotencyKey)).toEqual(batch.map((e) => e.idempotencyKey));
       expect(byKey).toEqual(expect.arrayContaining(inserted));
       expect(byKey).toHaveLength(inserted.length);
+      const stored = new Map(byId.map((e) => [e.idempotencyKey, e]));
+      for (const sent of batch) {
+        expect(stored.get(sent.idempotencyKey)).toMatchObject({
+          payload: sent.payload,
+          occurredAt: sent.occurredAt,
+          eventType: sent.eventType,
+        });
+      }
       // Nothing was hydrated: no event is in the unit of work.
       expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
       expect(listed.length).toBeGreaterThan(batch.length); // the batch and the sign-up's platform event
