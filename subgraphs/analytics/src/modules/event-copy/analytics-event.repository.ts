@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PLATFORM_TOOL } from '@flowgraph/contracts';
+import { executeBound } from '@flowgraph/kernel';
 import type { CopiedEvent } from './copied-event';
 
 /** What mining needs of an event. */
@@ -39,7 +40,9 @@ export class AnalyticsEventRepository {
       seq: e.seq ?? null,
       attributes: e.attributes,
     }));
-    const rows = await this.em.execute<{ id: string }[]>(
+    // Bound, not inlined by em.execute: a batch of up to 5,000 events is a JSON parameter of about a MB.
+    const rows = await executeBound<{ id: string }>(
+      this.em,
       `insert into analytics.events (id, org_id, user_id, tool, event_type, occurred_at, seq, attributes)
        select r.id, ?, r.user_id, r.tool, r.event_type, r.occurred_at, r.seq, r.attributes
        from jsonb_to_recordset(?::jsonb)
