@@ -12,7 +12,7 @@ export interface EventRelayOptions {
   intervalMs?: number;
   /**
    * Events read and published per round. Default: 1,000 (an ingest batch in one round): a round is
-   * a transaction of four statements, and five rounds of 200 cost Postgres about three times one
+   * a transaction (lock, read, mark), and five rounds of 200 cost Postgres about three times one
    * round of 1,000.
    */
   batchSize?: number;
