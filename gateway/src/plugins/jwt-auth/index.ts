@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   InvalidAccessToken,
   grantedRoleKey,
@@ -44,12 +45,14 @@ export function jwtAuthenticator(options: JwtAuthOptions): (token: string) => Pr
   const timeoutMs = options.redisTimeoutMs ?? 500;
   const maxVerified = options.maxVerifiedTokens ?? 10_000;
   const now = options.now ?? Date.now;
+  // Keyed by sha256 of the token, as API keys are: the tokens themselves are not kept.
   const verified = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
 
   async function claimsOf(token: string): Promise<AccessClaims> {
-    const known = verified.get(token);
+    const hash = createHash('sha256').update(token).digest('base64url');
+    const known = verified.get(hash);
     if (known && known.expiresAtMs > now()) return known.claims;
-    verified.delete(token);
+    verified.delete(hash);
     let claims;
     try {
       claims = await verifyAccessToken(token, options.secret);
@@ -60,7 +63,7 @@ export function jwtAuthenticator(options: JwtAuthOptions): (token: string) => Pr
     const { expiresAtMs, ...rest } = claims;
     if (expiresAtMs !== undefined && maxVerified > 0) {
       if (verified.size >= maxVerified) verified.delete(verified.keys().next().value as string);
-      verified.set(token, { claims: rest, expiresAtMs });
+      verified.set(hash, { claims: rest, expiresAtMs });
     }
     return rest;
   }
