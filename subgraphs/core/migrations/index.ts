@@ -7,6 +7,7 @@ import { Migration20261206000100_invitations } from './Migration20261206000100_i
 import { Migration20261206000200_last_organization } from './Migration20261206000200_last_organization';
 import { Migration20261206000300_audit_contract } from './Migration20261206000300_audit_contract';
 import { Migration20261206000400_event_sequence } from './Migration20261206000400_event_sequence';
+import { Migration20261206001500_events_notify } from './Migration20261206001500_events_notify';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
@@ -19,5 +20,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000200_last_organization', class: Migration20261206000200_last_organization },
     { name: 'Migration20261206000300_audit_contract', class: Migration20261206000300_audit_contract },
     { name: 'Migration20261206000400_event_sequence', class: Migration20261206000400_event_sequence },
+    { name: 'Migration20261206001500_events_notify', class: Migration20261206001500_events_notify },
   ],
 };

@@ -8,7 +8,7 @@ export interface EventRelayOptions {
   redis: Redis;
   redisPrefix: string;
   logger: Logger;
-  /** Pause between polls when the outbox is empty. Default: 50 ms (the latency an idle relay adds). */
+  /** How often an empty outbox is read anyway; inserts wake the relay at once (see `OutboxRelayOptions`). Default: 5,000 ms. */
   intervalMs?: number;
   /** Events read and published per round. Default: 200. */
   batchSize?: number;
@@ -32,9 +32,9 @@ interface UnpublishedRow {
  * marks them published after XADD succeeded: at least once; consumers dedupe on the event id.
  */
 export class EventRelay extends OutboxRelay<UnpublishedRow, EventStreamFields> {
-  constructor({ redisPrefix, intervalMs = 50, ...options }: EventRelayOptions) {
+  constructor({ redisPrefix, ...options }: EventRelayOptions) {
     super(
-      { ...options, intervalMs, streamKey: eventStreamKey(redisPrefix) },
+      { ...options, streamKey: eventStreamKey(redisPrefix) },
       {
         name: 'core.events',
         read: (tx, limit) => tx.execute<UnpublishedRow[]>('select * from core.unpublished_events(?)', [limit]),
