@@ -57,6 +57,16 @@ const repositoryInResolver = {
   message: 'Resolvers call a service method; build repositories in the context.',
 };
 
+/**
+ * Per-request contexts are built for every request. On Node 20 an object literal that starts with
+ * a spread and goes on (`{ ...base, loaders }`) gets a hidden class of its own each time: V8 builds
+ * its property transitions anew, which made up most of a context's construction (decision 0026).
+ */
+const leadingSpread = {
+  selector: "ObjectExpression[properties.0.type='SpreadElement'][properties.length>1]",
+  message: 'In a per-request context, put spreads after the other properties (`{ loaders, ...base }`) or use Object.assign({}, a, b).',
+};
+
 export default tseslint.config(
   {
     // Build output, generated code and local state are not ours to lint.
@@ -122,5 +132,9 @@ export default tseslint.config(
   {
     files: ['**/*.resolver.ts'],
     rules: { 'no-restricted-syntax': ['error', repositoryInResolver, handPaging, streamKeyAgain] },
+  },
+  {
+    files: ['subgraphs/*/src/context.ts', 'subgraphs/*/src/modules/*/*.context.ts'],
+    rules: { 'no-restricted-syntax': ['error', leadingSpread, handPaging, streamKeyAgain] },
   },
 );

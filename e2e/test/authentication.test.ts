@@ -119,9 +119,9 @@ it('refuses a token whose role is not the one Core last recorded for its user an
   expect((await call(await bearer({ ...removed, orgId: randomUUID() }))).status).toBe(200);
 });
 
-it('checks the session and the role in one Redis round trip', async () => {
-  const sent: string[] = [];
-  const redis = new Proxy(federation.redis, {
+/** The federation's Redis, recording the name of every method called on it. */
+function recordingRedis(sent: string[]): typeof federation.redis {
+  return new Proxy(federation.redis, {
     get: (target, name, receiver) => {
       const value = Reflect.get(target, name, receiver) as unknown;
       if (typeof value !== 'function') return value;
@@ -131,10 +131,33 @@ it('checks the session and the role in one Redis round trip', async () => {
       };
     },
   });
+}
+
+it('checks the session and the role in one Redis round trip', async () => {
+  const sent: string[] = [];
+  const redis = recordingRedis(sent);
   const verify = jwtAuthenticator({ secret: federation.config.JWT_SECRET, redis, redisPrefix: federation.config.REDIS_PREFIX });
   const { authorization } = await bearer(member);
   await expect(verify(authorization.slice('Bearer '.length))).resolves.toMatchObject({ userId: member.userId, role: 'member' });
   expect(sent).toEqual(['mget']);
+});
+
+it('remembers a verified token only until it expires, and checks its session and role on every use', async () => {
+  const sent: string[] = [];
+  const { JWT_SECRET: secret, REDIS_PREFIX: redisPrefix } = federation.config;
+  const verify = jwtAuthenticator({ secret, redis: recordingRedis(sent), redisPrefix });
+  const caller = { ...member, sessionId: randomUUID() };
+  const { token, expiresAt } = await signAccessToken(caller, secret, 2);
+  await expect(verify(token)).resolves.toMatchObject({ userId: caller.userId });
+  await expect(verify(token)).resolves.toMatchObject({ userId: caller.userId });
+  expect(sent).toEqual(['mget', 'mget']);
+  await federation.redis.set(revokedSessionKey(redisPrefix, caller.sessionId), '1', 'EX', 60);
+  await expect(verify(token)).rejects.toThrow('Session revoked');
+  const other = await signAccessToken(member, secret, 2);
+  await expect(verify(other.token)).resolves.toMatchObject({ userId: member.userId });
+  // `exp` is in whole seconds, at or before expiresAt.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(expiresAt.getTime(), other.expiresAt.getTime()) - Date.now() + 10));
+  await expect(verify(other.token)).rejects.toThrow('Invalid access token (ERR_JWT_EXPIRED)');
 });
 
 it('refuses a request carrying both a bearer token and an API key', async () => {

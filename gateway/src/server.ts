@@ -76,7 +76,8 @@ function formatError(logger: Logger) {
 /** Wiring only: the public graph on `/graphql`, plus `/healthz` and `/readyz`. */
 export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, host = deps.config.HOST): Promise<RunningGateway> {
   const { config, logger, redis } = deps;
-  const metrics = deps.metrics ?? createGatewayMetrics();
+  // Process metrics only when someone can read them (METRICS_PORT), as in the workers.
+  const metrics = deps.metrics ?? createGatewayMetrics({ defaultMetrics: config.METRICS_PORT !== undefined });
   const app = express();
   app.disable('x-powered-by');
   // The IP feeds login throttling and session records: behind a load balancer, trust its hops only.

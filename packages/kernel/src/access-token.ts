@@ -37,15 +37,24 @@ export async function signAccessToken(
 
 export class InvalidAccessToken extends Error {}
 
+/** A verified access token's claims, and when it stops being valid (absent: the token carries no `exp`). */
+export interface VerifiedAccessClaims extends AccessClaims {
+  /** Epoch ms: from then on the token is refused as expired. */
+  expiresAtMs?: number;
+}
+
 /** Verifies signature, issuer, audience and expiry; throws InvalidAccessToken otherwise. */
-export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims> {
+export async function verifyAccessToken(token: string, secret: string): Promise<VerifiedAccessClaims> {
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     const { sub, org, role, sid } = payload as { sub?: unknown; org?: unknown; role?: unknown; sid?: unknown };
     if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string' || !roles.includes(role as Role)) {
       throw new InvalidAccessToken('malformed claims');
     }
-    return { userId: sub, orgId: org, role: role as Role, sessionId: sid };
+    const claims: VerifiedAccessClaims = { userId: sub, orgId: org, role: role as Role, sessionId: sid };
+    // jose refuses a token once the clock reaches `exp` seconds.
+    if (typeof payload.exp === 'number') claims.expiresAtMs = payload.exp * 1000;
+    return claims;
   } catch (error) {
     if (error instanceof InvalidAccessToken) throw error;
     if (error instanceof joseErrors.JOSEError) throw new InvalidAccessToken(error.code);

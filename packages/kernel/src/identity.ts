@@ -69,8 +69,17 @@ function mac(secret: string, text: string): string {
  * the identity, and the call's method, path and sha256 of its body.
  */
 export function signIdentity(identity: Identity, secret: string, call: SignedCall, now = Date.now()): Record<string, string> {
-  const payload = Buffer.from(JSON.stringify(identity)).toString('base64url');
-  const stamped = `${now}.${payload}`;
+  return signEncodedIdentity(encodeIdentity(identity), secret, call, now);
+}
+
+/** The identity as the signed header carries it (base64url of its JSON). */
+export function encodeIdentity(identity: Identity): string {
+  return Buffer.from(JSON.stringify(identity)).toString('base64url');
+}
+
+/** `signIdentity` for an identity `encodeIdentity` already encoded: one encoding for many calls of one request. */
+export function signEncodedIdentity(encoded: string, secret: string, call: SignedCall, now = Date.now()): Record<string, string> {
+  const stamped = `${now}.${encoded}`;
   return { [IDENTITY_HEADER]: stamped, [IDENTITY_SIGNATURE_HEADER]: mac(secret, signedText(stamped, call)) };
 }
 

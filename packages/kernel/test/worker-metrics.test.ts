@@ -64,3 +64,14 @@ it('shows a consumer group’s lag and pending entries', async () => {
 it('answers 404 for anything but GET /metrics', async () => {
   expect((await fetch(new URL('/other', metrics.server!.url))).status).toBe(404);
 });
+
+it('collects process metrics only when served: unread, they would cost an idle worker CPU', async () => {
+  expect(await (await fetch(metrics.server!.url)).text()).toMatch(/^nodejs_eventloop_lag_p99_seconds /m);
+  const unserved = await startWorkerMetrics({ queues: ['metrics-idle'], connection: redis, prefix });
+  try {
+    expect(unserved.server).toBeUndefined();
+    expect(unserved.registry.getSingleMetric('nodejs_eventloop_lag_p99_seconds')).toBeUndefined();
+  } finally {
+    await unserved.close();
+  }
+});

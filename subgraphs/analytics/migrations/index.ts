@@ -6,6 +6,7 @@ import { Migration20261125000600_reporting } from './Migration20261125000600_rep
 import { Migration20261206000100_audit_outbox } from './Migration20261206000100_audit_outbox';
 import { Migration20261206000200_event_sequence } from './Migration20261206000200_event_sequence';
 import { Migration20261206000300_report_freshness } from './Migration20261206000300_report_freshness';
+import { Migration20261206001500_audit_outbox_notify } from './Migration20261206001500_audit_outbox_notify';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'analytics',
@@ -17,5 +18,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000100_audit_outbox', class: Migration20261206000100_audit_outbox },
     { name: 'Migration20261206000200_event_sequence', class: Migration20261206000200_event_sequence },
     { name: 'Migration20261206000300_report_freshness', class: Migration20261206000300_report_freshness },
+    { name: 'Migration20261206001500_audit_outbox_notify', class: Migration20261206001500_audit_outbox_notify },
   ],
 };

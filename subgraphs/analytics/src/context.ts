@@ -22,11 +22,11 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
     const suggestions = createSuggestionsContext(base, deps.suggestions);
     const reporting = createReportingContext(base, deps.reporting);
     return {
-      ...base,
-      loaders: { ...patterns.loaders, ...suggestions.loaders },
+      loaders: Object.assign({}, patterns.loaders, suggestions.loaders),
       patterns: patterns.patterns,
       suggestions: suggestions.suggestions,
       reporting: reporting.reporting,
+      ...base,
     };
   };
 }

@@ -8,6 +8,7 @@ import { Migration20261206000200_last_organization } from './Migration2026120600
 import { Migration20261206000300_audit_contract } from './Migration20261206000300_audit_contract';
 import { Migration20261206000400_event_sequence } from './Migration20261206000400_event_sequence';
 import { Migration20261206000700_event_outbox } from './Migration20261206000700_event_outbox';
+import { Migration20261206001500_events_notify } from './Migration20261206001500_events_notify';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
@@ -21,5 +22,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000300_audit_contract', class: Migration20261206000300_audit_contract },
     { name: 'Migration20261206000400_event_sequence', class: Migration20261206000400_event_sequence },
     { name: 'Migration20261206000700_event_outbox', class: Migration20261206000700_event_outbox },
+    { name: 'Migration20261206001500_events_notify', class: Migration20261206001500_events_notify },
   ],
 };

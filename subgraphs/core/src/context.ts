@@ -87,7 +87,6 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
       platformEvents: events.platformEvents,
     });
     return {
-      ...base,
       loaders: {
         users: users.loaders,
         organizations: organizations.loaders,
@@ -103,6 +102,7 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
       apiKeys: createApiKeysContext(base, { audit }).service,
       audit,
       events: events.service,
+      ...base,
     };
   };
 }

@@ -9,8 +9,8 @@ import { startWorkers } from './workers';
 runProcess('core-worker', async () => {
   const config = loadConfig({
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365),
-    /** How often the event relay polls the outbox when it is empty. */
-    EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(50),
+    /** How often the event relay reads an empty outbox anyway: new events wake it at once (LISTEN/NOTIFY). */
+    EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
     EVENT_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
     /** Approximate length the event stream is trimmed to (XTRIM MAXLEN ~ after each round). */
     EVENT_STREAM_MAXLEN: z.coerce.number().int().min(1000).default(100_000),

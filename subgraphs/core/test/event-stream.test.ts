@@ -20,7 +20,6 @@ beforeAll(async () => {
     redis: h.redis,
     redisPrefix: h.config.REDIS_PREFIX,
     logger: createLogger('relay', 'silent'),
-    intervalMs: 20,
     batchSize: 2,
   });
 });
@@ -146,12 +145,49 @@ describe('event relay', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3);
     expect((await streamEntries()).length - before).toBe(3);
   });
+});
 
-  it('runs as a loop and publishes new events within moments', async () => {
-    relay.start();
-    const response = await h.call(INGEST, { events: [event({ eventType: 'file.saved', tool: 'dropbox' })] }, owner.identity);
+describe('event relay loop', () => {
+  // Polls once a minute: anything published sooner was woken by the insert's notification.
+  let looping: EventRelay;
+  const listeners = async () =>
+    (
+      await h.owner<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and query = $1`, [
+        'listen "core.event_outbox"',
+      ])
+    ).map((row) => row.pid);
+  const ingestAndAwait = async (tool: string) => {
+    const response = await h.call(INGEST, { events: [event({ eventType: 'file.saved', tool })] }, owner.identity);
     const id = response.data!.ingestEvents.results[0].event.id;
-    const entry = await until(async () => (await streamEntries()).find((e) => e.id === id));
-    expect(entry.tool).toBe('dropbox');
+    return until(async () => (await streamEntries()).find((e) => e.id === id), 5000, 'the event on the stream');
+  };
+
+  beforeAll(() => {
+    looping = new EventRelay({
+      orm: h.orm,
+      redis: h.redis,
+      redisPrefix: h.config.REDIS_PREFIX,
+      logger: createLogger('relay', 'silent'),
+      intervalMs: 60_000,
+    });
+  });
+  afterAll(() => looping.stop());
+
+  it('publishes a new event within moments, woken by its notification rather than a poll', async () => {
+    looping.start();
+    await until(async () => (await listeners()).length === 1, 5000, 'the relay listening');
+    expect((await ingestAndAwait('dropbox')).tool).toBe('dropbox');
+  });
+
+  it('listens again after losing its connection, and still publishes within moments', async () => {
+    const [lost] = await listeners();
+    await h.owner('select pg_terminate_backend($1)', [lost]);
+    await until(async () => (await listeners()).some((pid) => pid !== lost), 5000, 'the relay listening again');
+    expect((await ingestAndAwait('box')).tool).toBe('box');
+  });
+
+  it('stops listening when stopped', async () => {
+    await looping.stop();
+    await until(async () => (await listeners()).length === 0, 5000, 'the listening connection closed');
   });
 });

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { statementCounter } from '@flowgraph/kernel/testing';
+import { inScopedTransaction } from '@flowgraph/kernel';
+import { hydratedAsPlain, statementCounter } from '@flowgraph/kernel/testing';
+import { MembershipEntity } from '../src/modules/memberships/membership.entity';
+import { MembershipRepository } from '../src/modules/memberships/membership.repository';
+import { OrganizationEntity } from '../src/modules/organizations/organization.entity';
+import { OrganizationRepository } from '../src/modules/organizations/organization.repository';
+import { UserEntity } from '../src/modules/users/user.entity';
 import { UserRepository } from '../src/modules/users/user.repository';
 import { addMember, signUp, startCoreHarness, type Account, type CoreHarness } from '../src/testing/core-harness';
 
@@ -61,3 +67,45 @@ it('masks an internal error: no message leaked, code INTERNAL, request id presen
     spy.mockRestore();
   }
 });
+
+it('reads users, organizations and memberships as plain objects equal to the hydrated entities', async () => {
+  const member = memberIds[0];
+  const reads = await inScopedTransaction(h.orm.em, { orgId: owner.orgId, userId: owner.userId }, async (em) => {
+    const [users, organizations, memberships] = [new UserRepository(em), new OrganizationRepository(em), new MembershipRepository(em)];
+    const firstPage = await memberships.firstPageByOrgs([owner.orgId], 5);
+    const last = firstPage[firstPage.length - 1];
+    const result = {
+      users: await users.findByIds([owner.userId, ...memberIds, 'not-a-uuid']),
+      organizations: await organizations.findByIds([owner.orgId]),
+      memberships: [
+        firstPage,
+        await memberships.pageByOrg(owner.orgId, 10, { at: last.createdAt, id: last.id }),
+        await memberships.findVisibleByUsers([owner.userId, ...memberIds], { orgId: owner.orgId, userId: owner.userId }),
+      ],
+    };
+    // Nothing was hydrated: no entity is in the unit of work.
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+    await expectHydrated(em, result);
+    return result;
+  });
+  expect(reads.users).toHaveLength(50);
+  expect(reads.users[0]).not.toHaveProperty('passwordHash');
+  expect(reads.memberships.map((list) => list.length)).toEqual([5, 10, 50]);
+
+  // Before an organization is chosen (logIn's payload), a user sees their own memberships only.
+  await inScopedTransaction(h.orm.em, { userId: member }, async (em) => {
+    const own = await new MembershipRepository(em).findVisibleByUsers([member, owner.userId], { userId: member });
+    expect(own.map((m) => m.userId)).toEqual([member, member]);
+    await expectHydrated(em, { users: [], organizations: [], memberships: [own] });
+  });
+});
+
+async function expectHydrated(
+  em: Parameters<typeof hydratedAsPlain>[0],
+  reads: { users: { id: string }[]; organizations: { id: string }[]; memberships: { id: string }[][] },
+): Promise<void> {
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  expect(reads.users).toStrictEqual(await hydratedAsPlain(em, UserEntity, ids(reads.users)));
+  expect(reads.organizations).toStrictEqual(await hydratedAsPlain(em, OrganizationEntity, ids(reads.organizations)));
+  for (const list of reads.memberships) expect(list).toStrictEqual(await hydratedAsPlain(em, MembershipEntity, ids(list)));
+}

@@ -5,6 +5,7 @@ import { Migration20261206000500_connectors } from './Migration20261206000500_co
 import { Migration20261206000600_oauth_flows } from './Migration20261206000600_oauth_flows';
 import { Migration20261206000700_integration_health } from './Migration20261206000700_integration_health';
 import { Migration20261206000800_webhook_secrets } from './Migration20261206000800_webhook_secrets';
+import { Migration20261206001500_audit_outbox_notify } from './Migration20261206001500_audit_outbox_notify';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'integration',
@@ -15,5 +16,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000600_oauth_flows', class: Migration20261206000600_oauth_flows },
     { name: 'Migration20261206000700_integration_health', class: Migration20261206000700_integration_health },
     { name: 'Migration20261206000800_webhook_secrets', class: Migration20261206000800_webhook_secrets },
+    { name: 'Migration20261206001500_audit_outbox_notify', class: Migration20261206001500_audit_outbox_notify },
   ],
 };

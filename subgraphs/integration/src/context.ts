@@ -26,11 +26,11 @@ export function createContextFactory(
   return (base) => {
     const integrations = createIntegrationsContext(base, deps);
     return {
-      ...base,
       loaders: { ...integrations.loaders },
       integrations: integrations.integrations,
       ...createProviderWebhooksContext(base, deps),
       ...createHealthContext(base, deps),
+      ...base,
     };
   };
 }

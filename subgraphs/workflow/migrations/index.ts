@@ -9,6 +9,7 @@ import { Migration20261206000100_audit_outbox } from './Migration20261206000100_
 import { Migration20261206000200_dependency_waits } from './Migration20261206000200_dependency_waits';
 import { Migration20261206000300_template_idempotency } from './Migration20261206000300_template_idempotency';
 import { Migration20261206000400_webhook_secret_rotation } from './Migration20261206000400_webhook_secret_rotation';
+import { Migration20261206001500_audit_outbox_notify } from './Migration20261206001500_audit_outbox_notify';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
@@ -23,5 +24,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000200_dependency_waits', class: Migration20261206000200_dependency_waits },
     { name: 'Migration20261206000300_template_idempotency', class: Migration20261206000300_template_idempotency },
     { name: 'Migration20261206000400_webhook_secret_rotation', class: Migration20261206000400_webhook_secret_rotation },
+    { name: 'Migration20261206001500_audit_outbox_notify', class: Migration20261206001500_audit_outbox_notify },
   ],
 };

@@ -42,7 +42,6 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
     const templates = createTemplatesContext(workflows, triggers);
     const executions = createExecutionsContext(base, deps.executions);
     return {
-      ...base,
       loaders: { workflows: workflows.loaders, versions: versions.loaders, triggers: triggers.loaders, executions: executions.loaders },
       workflows: workflows.service,
       templates: templates.service,
@@ -50,6 +49,7 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
       triggerScheduler: triggers.scheduler,
       executions: executions.service,
       executionUpdates: deps.executions.updates,
+      ...base,
     };
   };
 }

@@ -1,5 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -55,8 +64,9 @@ const TOKEN_ERROR = /Document contains more tha[nt] \d+ tokens/;
 /**
  * Operation limits. Depth, aliases and directives are graphql-armor's validation rules (run once
  * per distinct document: Apollo caches validated documents); tokens use graphql-js's own
- * `maxTokens` parse option (one parse, a 400 on excess); the cost is computed per request
- * (variables change list sizes); the batch cap is an express middleware after body parsing.
+ * `maxTokens` parse option (one parse, a 400 on excess); the cost is computed per request when
+ * the operation declares variables (they change list sizes), else once per parsed document; the
+ * batch cap is an express middleware after body parsing.
  * Every refusal is HTTP 400 `VALIDATION_ERROR` with `limit`, `max`, `found`, and is counted.
  */
 export function operationLimits(options: OperationLimitOptions) {
@@ -72,6 +82,19 @@ export function operationLimits(options: OperationLimitOptions) {
     ? costDirectivesFromSupergraph(options.supergraphSdl)
     : { weights: new Map(), listSizes: new Map() };
   const reject = (limit: LimitName) => options.metrics.operationRejections.inc({ reason: limit });
+  // Costs of operations that declare no variables: those depend on the document alone, and Apollo
+  // hands a repeated query its cached parsed document, so each is computed once.
+  const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
+  function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) {
+    const fixed = !operation.variableDefinitions?.length;
+    const known = fixed ? fixedCosts.get(operation) : undefined;
+    if (known !== undefined) return known;
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+    const cost = operationCost(schema, operation, fragments, variables, costDirectives, options.cost);
+    if (fixed) fixedCosts.set(operation, cost);
+    return cost;
+  }
 
   // graphql-armor reports "… limit of N exceeded, found M."; we report our own shape instead.
   const armored = (limit: 'depth' | 'aliases' | 'directives') => (context: ValidationContext | null, error: GraphQLError) => {
@@ -92,9 +115,7 @@ export function operationLimits(options: OperationLimitOptions) {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (max.cost <= 0 || !operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const cost = operationCost(schema, operation, fragments, request.variables ?? {}, costDirectives, options.cost);
+          const cost = costOf(schema, document, operation, request.variables ?? {});
           if (cost <= max.cost) return;
           reject('cost');
           throw new GraphQLError(limitMessage('cost', max.cost, cost), {

@@ -3,7 +3,7 @@ import { withTimeout, type Identity, type Logger, type Redis } from '@flowgraph/
 import type { GatewayMetrics } from '../../metrics';
 import { cacheKeys, type CacheKeys } from './cache-key';
 import { entityIdTags, mutationTypeTags, operationTypeTags } from './cache-tags';
-import { RedisResponseStore } from './redis-store';
+import { RedisResponseStore, type LookupResult } from './redis-store';
 import { UncacheableOperations } from './uncacheable-operations';
 
 export { httpCaching, type HttpCachingOptions } from './http-caching';
@@ -79,28 +79,36 @@ export function responseCache<TContext extends CacheContext>(options: ResponseCa
     invalidate: (tags) => store.invalidate(tags),
     async requestDidStart({ contextValue }) {
       const logger = contextValue.logger ?? options.logger;
+      let pending: { keys: CacheKeys; found: Promise<LookupResult> } | undefined;
       let lookup: { keys: CacheKeys; readAt: number } | undefined;
       let served = false;
       let operationKey: string | undefined;
       return {
-        async responseForOperation(context) {
-          if (context.operation.operation !== 'query' || !context.queryHash) return null;
+        // The lookup starts as soon as the operation is known, alongside the rate limiter's count,
+        // so the two Redis round trips overlap; it is read below.
+        async didResolveOperation(context) {
+          if (context.operation?.operation !== 'query' || !context.queryHash) return;
           operationKey = `${context.queryHash}|${context.operationName ?? ''}`;
-          if (uncacheable.has(operationKey)) {
-            count('miss');
-            context.response.http.headers.set('x-cache', 'MISS');
-            return null;
-          }
+          if (uncacheable.has(operationKey)) return;
           const keys = cacheKeys({
             queryHash: context.queryHash,
             operationName: context.operationName,
             variables: context.request.variables,
             identity: contextValue.identity,
           });
+          const found = bounded(store.lookup(keys));
+          found.catch(() => undefined); // a refused operation never reads it
+          pending = { keys, found };
+        },
+        async responseForOperation(context) {
+          if (!operationKey) return null;
           try {
-            const found = await bounded(store.lookup(keys));
-            lookup = { keys, readAt: found.readAt };
-            if (!found.hit) {
+            let found: LookupResult | undefined; // none looked up: known uncacheable
+            if (pending) {
+              found = await pending.found;
+              lookup = { keys: pending.keys, readAt: found.readAt };
+            }
+            if (!found?.hit) {
               count('miss');
               context.response.http.headers.set('x-cache', 'MISS');
               return null;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from '@flowgraph/kernel';
-import { INVALIDATE_SCRIPT, STORE_SCRIPT } from './scripts';
+import { INVALIDATE_SCRIPT, LOOKUP_SCRIPT, STORE_SCRIPT } from './scripts';
 
 /** A stored response: its data and the scope it was stored under. */
 export interface CachedResponse {
@@ -23,6 +23,7 @@ interface StoredValue {
 }
 
 const sha1 = (script: string) => createHash('sha1').update(script).digest('hex');
+const LOOKUP_SHA = sha1(LOOKUP_SCRIPT);
 const STORE_SHA = sha1(STORE_SCRIPT);
 const INVALIDATE_SHA = sha1(INVALIDATE_SCRIPT);
 
@@ -56,24 +57,20 @@ export class RedisResponseStore {
   private tagKey = (tag: string) => `${this.prefix}:rc:t:${tag}`;
   private markerKey = (tag: string) => `${this.prefix}:rc:i:${tag}`;
 
-  /** One round trip: Redis time, and the private then the public entry with their remaining TTLs. */
+  /** One command: Redis time, and the private entry if present, else the public one, with its remaining TTL. */
   async lookup(keys: { public: string; private?: string }): Promise<LookupResult> {
     const candidates = [keys.private, keys.public].filter((k): k is string => Boolean(k)).map(this.entryKey);
-    const pipeline = this.redis.pipeline().time();
-    for (const key of candidates) pipeline.get(key).pttl(key);
-    const replies = (await pipeline.exec()) ?? [];
-    for (const [error] of replies) if (error) throw error;
-    const [seconds, micros] = replies[0][1] as [string, string];
+    const [seconds, micros, raw, pttl] = (await runScript(this.redis, LOOKUP_SCRIPT, LOOKUP_SHA, candidates, [])) as [
+      string,
+      string,
+      string?,
+      number?,
+    ];
     const readAt = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
-    for (let i = 0; i < candidates.length; i++) {
-      const raw = replies[1 + 2 * i][1] as string | null;
-      const pttl = replies[2 + 2 * i][1] as number;
-      if (!raw || pttl <= 0) continue;
-      const value = JSON.parse(raw) as StoredValue;
-      const remainingSeconds = Math.ceil(pttl / 1000);
-      return { readAt, hit: { data: value.d, scope: value.s, remainingSeconds, ageSeconds: Math.max(0, value.t - remainingSeconds) } };
-    }
-    return { readAt };
+    if (raw === undefined || pttl === undefined) return { readAt };
+    const value = JSON.parse(raw) as StoredValue;
+    const remainingSeconds = Math.ceil(pttl / 1000);
+    return { readAt, hit: { data: value.d, scope: value.s, remainingSeconds, ageSeconds: Math.max(0, value.t - remainingSeconds) } };
   }
 
   /** Stores `response` for `ttlSeconds` under `tags`; false when a tag was invalidated since `readAt`. */

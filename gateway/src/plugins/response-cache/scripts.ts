@@ -4,6 +4,24 @@
  */
 
 /**
+ * lookup — Redis time, then the first of the candidate entries that is present, with its
+ * remaining lifetime: one command instead of a pipeline of five (half the client's CPU per lookup).
+ * KEYS[1..n] entry keys, the private one first
+ * Returns {seconds, microseconds} (Redis TIME) on a miss, {seconds, microseconds, value, pttl ms} on a hit.
+ */
+export const LOOKUP_SCRIPT = `
+local time = redis.call('TIME')
+for _, key in ipairs(KEYS) do
+  local value = redis.call('GET', key)
+  if value then
+    local pttl = redis.call('PTTL', key)
+    if pttl > 0 then return {time[1], time[2], value, pttl} end
+  end
+end
+return {time[1], time[2]}
+`;
+
+/**
  * store — saves one response and indexes it under its tags, unless one of its tags was
  * invalidated at or after `readAt` (a mutation that landed while this response's data was read:
  * storing it would bring the old data back).

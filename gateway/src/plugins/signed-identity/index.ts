@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, activeTraceId, signIdentity, unavailable, type Identity, type Logger } from '@flowgraph/kernel';
+import { ErrorCode, activeTraceId, encodeIdentity, signEncodedIdentity, unavailable, type Identity, type Logger } from '@flowgraph/kernel';
 import type { GraphQLError } from 'graphql';
 import { injectTraceContext, inSubgraphSpan, subgraphSpanTarget, type SubgraphSpanTarget } from '../telemetry/tracing';
 import { httpFetcher } from './http-fetcher';
@@ -26,10 +26,18 @@ const defaultFetcher = httpFetcher();
 const CUT_CONNECTION = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 const MUTATION = /^\s*mutation\b/;
 /**
- * Carries the identity from `willSendRequest` to the fetcher, which signs it: the signature covers
- * the body, which Apollo serializes after `willSendRequest`. Never leaves the gateway.
+ * Carries the encoded identity from `willSendRequest` to the fetcher, which signs it: the
+ * signature covers the body, which Apollo serializes after `willSendRequest`. Never leaves the gateway.
  */
 const UNSIGNED_IDENTITY = 'x-flowgraph-unsigned-identity';
+
+/** Each request's identity encoded once, however many subgraph calls it makes (the MAC is per call). */
+const encodedIdentities = new WeakMap<Identity, string>();
+function encodedIdentity(identity: Identity): string {
+  let encoded = encodedIdentities.get(identity);
+  if (encoded === undefined) encodedIdentities.set(identity, (encoded = encodeIdentity(identity)));
+  return encoded;
+}
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -47,7 +55,7 @@ function signingFetcher(fetcher: Fetcher, identitySecret: string): Fetcher {
     if (identity !== undefined) {
       delete headers[UNSIGNED_IDENTITY];
       const call = { method: init.method ?? 'GET', target: url, body: init.body as string | undefined };
-      Object.assign(headers, signIdentity(JSON.parse(identity) as Identity, identitySecret, call));
+      Object.assign(headers, signEncodedIdentity(identity, identitySecret, call));
     }
     return fetcher(url, init);
   };
@@ -84,7 +92,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<Forwarding
     // No identity means the call did not come from a request (e.g. a health check): send none, so the subgraph refuses it.
     if (!context.identity) return;
     const headers = request.http!.headers;
-    headers.set(UNSIGNED_IDENTITY, JSON.stringify(context.identity));
+    headers.set(UNSIGNED_IDENTITY, encodedIdentity(context.identity));
     // With telemetry on, the call's client span; without it, the caller's traceparent unchanged.
     if (activeTraceId()) injectTraceContext(headers);
     else if (context.traceparent) headers.set('traceparent', context.traceparent);

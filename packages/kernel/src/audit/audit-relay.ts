@@ -12,7 +12,7 @@ export interface AuditRelayOptions {
   redis: Redis;
   redisPrefix: string;
   logger: Logger;
-  /** Pause between polls when the outbox is empty. Default: 200 ms. */
+  /** How often an empty outbox is read anyway; inserts wake the relay at once (see `OutboxRelayOptions`). Default: 5,000 ms. */
   intervalMs?: number;
   /** Entries read and published per round. Default: 200. */
   batchSize?: number;

@@ -4,7 +4,8 @@ import type { EntityName } from '@mikro-orm/core';
 /**
  * What hydrating the rows of `ids` gives (`em.find`, in `em`'s transaction), as plain objects of
  * the entity's properties in the order of `ids`. A repository that reads a hot list as plain
- * objects instead (docs/decisions/0026) must return exactly these.
+ * objects instead (docs/decisions/0026) must return exactly these. Lazy properties (a user's
+ * password hash) are left out: `em.find` does not load them, and plain reads do not select them.
  */
 export async function hydratedAsPlain<T extends { id: string }>(
   em: EntityManager,
@@ -15,7 +16,8 @@ export async function hydratedAsPlain<T extends { id: string }>(
   const props = em
     .getMetadata()
     .get<T>(entity)
-    .props.map((prop) => prop.name as string);
+    .props.filter((prop) => !prop.lazy)
+    .map((prop) => prop.name as string);
   const byId = new Map(found.map((e) => [e.id, Object.fromEntries(props.map((name) => [name, (e as Record<string, unknown>)[name]]))]));
   return ids.map((id) => byId.get(id) ?? { missing: id });
 }

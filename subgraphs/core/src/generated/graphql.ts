@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel } from '../modules/users/user.entity';
+import type { UserProfile as UserProfileModel } from '../modules/users/user.entity';
 import type { Organization as OrganizationModel } from '../modules/organizations/organization.entity';
 import type { Membership as MembershipModel } from '../modules/memberships/membership.entity';
 import type { Session as SessionModel } from '../modules/auth/session.entity';
@@ -811,7 +811,7 @@ export type ResolversTypes = ResolversObject<{
   Session: ResolverTypeWrapper<SessionModel>;
   SignUpInput: SignUpInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
-  User: ResolverTypeWrapper<UserModel>;
+  User: ResolverTypeWrapper<UserProfileModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -861,7 +861,7 @@ export type ResolversParentTypes = ResolversObject<{
   Session: SessionModel;
   SignUpInput: SignUpInput;
   UpdateOrganizationInput: UpdateOrganizationInput;
-  User: UserModel;
+  User: UserProfileModel;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];

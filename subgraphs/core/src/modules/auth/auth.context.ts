@@ -59,5 +59,5 @@ export function createSessionsContext(
 
 /** The auth module's share of a request context: sign-up, login and organization switching. */
 export function createAuthContext(deps: AuthModuleDeps, shares: Omit<AuthServiceDeps, 'hasher' | 'throttle'>): { service: AuthService } {
-  return { service: new AuthService({ ...shares, hasher: deps.hasher, throttle: deps.throttle }) };
+  return { service: new AuthService({ hasher: deps.hasher, throttle: deps.throttle, ...shares }) };
 }

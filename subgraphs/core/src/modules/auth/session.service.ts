@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { Organization } from '../organizations/organization.entity';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
-import type { User } from '../users/user.entity';
+import type { UserProfile } from '../users/user.entity';
 import type { UserLoaders } from '../users/user.loaders';
 import type { UserRepository } from '../users/user.repository';
 import { invalidRefreshToken, sessionNotFound, sessionRequired } from './auth.errors';
@@ -20,7 +20,7 @@ export interface AuthResult {
   accessTokenExpiresAt: Date;
   refreshToken: string;
   refreshTokenExpiresAt: Date;
-  user: User;
+  user: UserProfile;
   organization: Organization;
   role: Role;
 }

@@ -8,7 +8,7 @@ export interface EventRelayOptions {
   redis: Redis;
   redisPrefix: string;
   logger: Logger;
-  /** Pause between polls when the outbox is empty. Default: 50 ms (the latency an idle relay adds). */
+  /** How often an empty outbox is read anyway; inserts wake the relay at once (see `OutboxRelayOptions`). Default: 5,000 ms. */
   intervalMs?: number;
   /**
    * Events read and published per round. Default: 1,000 (an ingest batch in one round): a round is
@@ -41,11 +41,11 @@ interface UnpublishedRow {
  * once; consumers dedupe on the event id.
  */
 export class EventRelay extends OutboxRelay<UnpublishedRow, EventStreamFields> {
-  constructor({ redisPrefix, intervalMs = 50, batchSize = 1000, ...options }: EventRelayOptions) {
+  constructor({ redisPrefix, batchSize = 1000, ...options }: EventRelayOptions) {
     super(
-      { ...options, intervalMs, batchSize, streamKey: eventStreamKey(redisPrefix) },
+      { ...options, batchSize, streamKey: eventStreamKey(redisPrefix) },
       {
-        name: 'core.events',
+        name: 'core.event_outbox',
         read: (tx, limit) => tx.execute<UnpublishedRow[]>('select * from core.unpublished_events(?)', [limit]),
         fields: (row): EventStreamFields | null =>
           row.id === null

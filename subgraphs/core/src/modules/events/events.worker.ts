@@ -1,6 +1,6 @@
 import { EventRelay, type EventRelayOptions } from './event-relay';
 
-/** The relay from the events outbox (core.events) to the event stream; `close()` stops it. */
+/** The relay from the events outbox (core.event_outbox) to the event stream; `close()` stops it. */
 export async function startEventsWorker(options: EventRelayOptions): Promise<{ relay: EventRelay; close(): Promise<void> }> {
   const relay = new EventRelay(options);
   relay.start();

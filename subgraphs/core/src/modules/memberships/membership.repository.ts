@@ -1,30 +1,38 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityDictionary } from '@mikro-orm/core';
 import { firstRowsPerKey, isUuid, validUuids, type Role, type RowScope, type TimeIdPosition } from '@flowgraph/kernel';
 import { MembershipEntity, type Membership } from './membership.entity';
+import { membershipFromRow, type MembershipRow } from './membership.row';
 
 /**
  * Membership queries. RLS shows the current organization's memberships and the caller's own;
  * the explicit filters below say the same thing, so a missing policy would not widen a list.
+ * Lists return plain objects (`membershipFromRow`) in the request's transaction; role changes,
+ * removals and the auth flows read entities (`findInOrg`, `findOne`, `findByUser`).
  */
 export class MembershipRepository {
   constructor(private readonly em: EntityManager) {}
 
+  private readonly fromRow = (row: MembershipRow): Membership => membershipFromRow(row, this.em.getPlatform());
+
   /** Memberships of each user, restricted to `scope` (its organization, or its user's own). */
-  findVisibleByUsers(userIds: readonly string[], scope: RowScope): Promise<Membership[]> {
-    const visible = [...(scope.orgId ? [{ orgId: scope.orgId }] : []), ...(scope.userId ? [{ userId: scope.userId }] : [])];
-    if (visible.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      MembershipEntity,
-      { userId: { $in: userIds.filter(isUuid) }, $or: visible },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
+  async findVisibleByUsers(userIds: readonly string[], scope: RowScope): Promise<Membership[]> {
+    const visible = [
+      ...(scope.orgId ? [{ where: 'org_id = ?', value: scope.orgId }] : []),
+      ...(scope.userId ? [{ where: 'user_id = ?', value: scope.userId }] : []),
+    ];
+    const valid = userIds.filter(isUuid);
+    if (visible.length === 0 || valid.length === 0) return [];
+    const rows = await this.em.execute<MembershipRow[]>(
+      `select * from core.memberships where user_id in (?) and (${visible.map((v) => v.where).join(' or ')}) order by created_at, id`,
+      [valid, ...visible.map((v) => v.value)],
     );
+    return rows.map(this.fromRow);
   }
 
   /** The first `limit` members of each organization, oldest first, in one statement. */
   firstPageByOrgs(orgIds: readonly string[], limit: number): Promise<Membership[]> {
     return firstRowsPerKey(this.em, {
-      map: (row: EntityDictionary<Membership>) => this.em.map(MembershipEntity, row),
+      map: this.fromRow,
       table: 'core.memberships',
       keyColumn: 'org_id',
       orderBy: 'created_at, id',
@@ -34,12 +42,13 @@ export class MembershipRepository {
   }
 
   /** A later page of one organization's members, after a `(createdAt, id)` position. */
-  pageByOrg(orgId: string, limit: number, { at, id }: TimeIdPosition): Promise<Membership[]> {
-    return this.em.find(
-      MembershipEntity,
-      { orgId, $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: id } }] },
-      { orderBy: { createdAt: 'asc', id: 'asc' }, limit },
+  async pageByOrg(orgId: string, limit: number, { at, id }: TimeIdPosition): Promise<Membership[]> {
+    const rows = await this.em.execute<MembershipRow[]>(
+      `select * from core.memberships where org_id = ? and (created_at, id) > (?::timestamptz, ?::uuid)
+       order by created_at, id limit ?`,
+      [orgId, at.toISOString(), id, limit],
     );
+    return rows.map(this.fromRow);
   }
 
   findInOrg(orgId: string, id: string): Promise<Membership | null> {

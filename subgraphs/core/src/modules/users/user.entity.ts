@@ -14,3 +14,6 @@ export const UserEntity = defineEntity({
 });
 
 export type User = InferEntity<typeof UserEntity>;
+
+/** A user as reads return it (`userFromRow`): never the password hash, which only login reads. */
+export type UserProfile = Omit<User, 'passwordHash'>;

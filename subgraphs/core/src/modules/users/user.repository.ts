@@ -1,14 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { validUuids } from '@flowgraph/kernel';
-import { UserEntity, type User } from './user.entity';
+import { UserEntity, type User, type UserProfile } from './user.entity';
+import { userFromRow, type UserRow } from './user.row';
 
-/** User queries. RLS shows the caller and the members of the current organization only. */
+/**
+ * User queries. RLS shows the caller and the members of the current organization only. Reads
+ * return plain objects (`userFromRow`) in the request's transaction; nothing changes a user it read.
+ */
 export class UserRepository {
   constructor(private readonly em: EntityManager) {}
 
-  findByIds(ids: readonly string[]): Promise<User[]> {
+  async findByIds(ids: readonly string[]): Promise<UserProfile[]> {
     const valid = validUuids(ids);
-    return valid.length === 0 ? Promise.resolve([]) : this.em.find(UserEntity, { id: { $in: valid } });
+    if (valid.length === 0) return [];
+    const rows = await this.em.execute<UserRow[]>('select id, email, name, created_at from core.users where id in (?)', [valid]);
+    return rows.map((row) => userFromRow(row, this.em.getPlatform()));
   }
 
   /** Login lookup before anyone is known: a SECURITY DEFINER function (see the identity migration). */

@@ -21,6 +21,6 @@ export function createExecutionsContext(
   const loaders = createExecutionLoaders(repository);
   return {
     loaders,
-    service: new ExecutionService(base.em, repository, loaders, { ...deps, afterCommit: base.afterCommit }),
+    service: new ExecutionService(base.em, repository, loaders, { afterCommit: base.afterCommit, ...deps }),
   };
 }
