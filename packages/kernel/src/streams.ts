@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger';
+import { WakeablePause } from './timeouts';
 
 /** One Redis stream entry, its fields as a record (Redis stores strings only). */
 export interface StreamEntry {
@@ -77,7 +78,7 @@ export class StreamConsumer {
   private stopped = false;
   private loop?: Promise<void>;
   private lastClaim = 0;
-  private wake?: () => void;
+  private readonly pauses = new WakeablePause();
 
   constructor(private readonly options: StreamConsumerOptions) {
     this.consumerName = options.consumerName ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -109,7 +110,7 @@ export class StreamConsumer {
   /** Stops reading; the batch in hand is finished and acknowledged first. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.pauses.wake();
     this.blocking.disconnect(); // interrupts a blocked XREADGROUP
     await this.loop;
     await this.leaveGroupIfIdle();
@@ -243,7 +244,7 @@ export class StreamConsumer {
       } catch (error) {
         if (this.stopped) break;
         this.options.logger.error({ err: error, stream: this.options.stream, group: this.options.group }, 'stream consumer round failed');
-        await this.pause(this.retryDelayMs);
+        await this.pauses.wait(this.retryDelayMs);
         // The stream (and its group) was deleted meanwhile: start over as a new group would.
         if (/NOGROUP/.test((error as Error).message)) await this.ensureGroup().catch(() => undefined);
       }
@@ -259,15 +260,5 @@ export class StreamConsumer {
     } catch (error) {
       this.options.logger.warn({ err: error, stream, group }, 'could not leave the consumer group');
     }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }

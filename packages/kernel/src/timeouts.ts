@@ -22,3 +22,24 @@ export function withTimeout<T>(work: Promise<T>, ms: number, what = 'operation')
     );
   });
 }
+
+/** A pause a loop takes between rounds, which `wake()` cuts short (to stop, or because work arrived). */
+export class WakeablePause {
+  private wakeCurrent?: () => void;
+
+  /** Resolves after `ms`, or at the next `wake()`. */
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeCurrent = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** Ends the pause in progress, if any. */
+  wake(): void {
+    this.wakeCurrent?.();
+  }
+}

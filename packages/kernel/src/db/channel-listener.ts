@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
 import type { Logger } from '../logger';
+import { WakeablePause } from '../timeouts';
 
 export interface ChannelListenerOptions {
   /** Whose connection settings the listening connection uses (a connection of its own, outside the pool). */
@@ -22,7 +23,7 @@ export class ChannelListener {
   private stopped = false;
   private loop?: Promise<void>;
   private client?: Client;
-  private wake?: () => void;
+  private readonly pauses = new WakeablePause();
 
   constructor(private readonly options: ChannelListenerOptions) {}
 
@@ -32,7 +33,7 @@ export class ChannelListener {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.pauses.wake();
     await this.client?.end().catch(() => undefined);
     await this.loop;
   }
@@ -46,7 +47,7 @@ export class ChannelListener {
       } catch (error) {
         if (!this.stopped) logger.warn({ err: error, channel }, 'could not listen for notifications; retrying');
       }
-      if (!this.stopped) await this.pause(this.options.retryDelayMs ?? 1000);
+      if (!this.stopped) await this.pauses.wait(this.options.retryDelayMs ?? 1000);
     }
   }
 
@@ -68,15 +69,5 @@ export class ChannelListener {
       this.client = undefined;
       await client.end().catch(() => undefined);
     }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
+import { WakeablePause } from '../timeouts';
 import { ChannelListener } from './channel-listener';
 
 /** A stream entry's fields: names to string values. */
@@ -70,7 +71,7 @@ export class OutboxRelay<Row, Fields extends StreamFields<Fields>> {
   private readonly listener: ChannelListener;
   private stopped = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly pauses = new WakeablePause();
   /** A notification arrived since the current round began: its rows may have been missed. */
   private notified = false;
   /** Waiting after a failed round: notifications do not cut that wait short. */
@@ -89,7 +90,7 @@ export class OutboxRelay<Row, Fields extends StreamFields<Fields>> {
       logger: options.logger,
       onNotify: () => {
         this.notified = true;
-        if (!this.retrying) this.wake?.();
+        if (!this.retrying) this.pauses.wake();
       },
     });
   }
@@ -101,7 +102,7 @@ export class OutboxRelay<Row, Fields extends StreamFields<Fields>> {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.pauses.wake();
     await Promise.all([this.loop, this.listener.stop()]);
   }
 
@@ -145,24 +146,12 @@ export class OutboxRelay<Row, Fields extends StreamFields<Fields>> {
         this.options.logger.error({ err: error, outbox: this.source.name }, 'outbox relay round failed');
         // Redis or Postgres is out: retry at a steady pace, however many notifications arrive meanwhile.
         this.retrying = true;
-        await this.pause(Math.min(this.intervalMs, 1000));
+        if (!this.stopped) await this.pauses.wait(Math.min(this.intervalMs, 1000));
         this.retrying = false;
         continue;
       }
       // A full batch means more are waiting, a notification during the round rows it may not have seen: go again at once.
-      if (published < this.batchSize && !this.notified) await this.pause(this.intervalMs);
+      if (published < this.batchSize && !this.notified && !this.stopped) await this.pauses.wait(this.intervalMs);
     }
-  }
-
-  /** Waits `ms`, or less if `stop()` (or, unless retrying, a notification) comes first. */
-  private pause(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }
