@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import { percentile, print, repoRoot, round } from '../gateway/bench-kit';
 import { copyRowsPerSecond, ingestRowsPerSecond } from './ingest';
 import { operations, type Operation } from './operations';
+import { drivePaced } from './paced';
 import { cpuOf, cpuSpent, postgresBackends } from './proc';
 import { gatewayCall, seedOrganization, waitForExecutions, type SeededOrganization } from './seed';
 import { prepareBaseline, startStack, type Stack } from './stack';
@@ -23,6 +24,8 @@ const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? 'main';
 const INGEST_ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 20_000);
 const LATER_PAGE = Number(process.env.BENCH_LATER_PAGE ?? 10);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+/** The paced window's rate as a fraction of the operation's measured maximum (0: no paced window). */
+const PACED = Number(process.env.BENCH_PACED ?? 0.7);
 /** Where CPU profiles of each measured window go (see bench/support/cpu-profile.cjs); unset: none. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 
@@ -49,6 +52,8 @@ interface Row {
   unfinishedExecutions: number;
   cpuMsPerRequest: Record<string, number>;
   totalCpuMsPerRequest: number;
+  /** The same operation paced at `PACED` of this row's req/s (null without a paced window). */
+  paced: { rps: number; failed: number; p95: number; p99: number; targetP95: number | null } | null;
 }
 
 let shownErrors = 0;
@@ -110,10 +115,26 @@ async function measure(running: Running, op: Operation, round_: number): Promise
       Object.values(cpuMsPerRequest).reduce((a, b) => a + b, 0),
       2,
     ),
+    paced: null,
   };
-  print({ bench: 'stack', ...row });
   if (CPU_PROF) await collectProfiles(processes, `${stack.label}-r${round_}-${op.name.replace(/[^\w]+/g, '_')}`);
+  if (PACED > 0) row.paced = await paced(running, op, row.rps);
+  print({ bench: 'stack', ...row });
   return row;
+}
+
+/** Latency at `PACED` of the measured maximum: what a caller sees when the stack is busy but not saturated. */
+async function paced(running: Running, op: Operation, maxRps: number): Promise<Row['paced']> {
+  const rate = Math.max(1, maxRps * PACED);
+  const { times, failed } = await drivePaced(op, DURATION, rate, CONNECTIONS);
+  if (op.queuesWork) await settle(running);
+  return {
+    rps: round(times.length / DURATION),
+    failed,
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    targetP95: op.p95TargetMs ?? null,
+  };
 }
 
 /** Starts, or stops and writes, each process's profile (a no-op unless BENCH_CPU_PROF is set). */
@@ -205,9 +226,11 @@ function summarize(rows: Row[], ingest: Record<string, { api: number[]; copy: nu
       return {
         rps: round(mean(rs.map((r) => r.rps))),
         p95: round(mean(rs.map((r) => r.p95))),
+        pacedP95: rs.some((r) => r.paced) ? round(mean(rs.map((r) => r.paced?.p95 ?? 0))) : null,
+        targetP95: rs[0]?.paced?.targetP95 ?? null,
         cpu: round(mean(rs.map((r) => r.totalCpuMsPerRequest)), 2),
         perProcess,
-        failed: rs.reduce((n, r) => n + r.errors + r.non2xx + r.graphqlErrors, 0),
+        failed: rs.reduce((n, r) => n + r.errors + r.non2xx + r.graphqlErrors + (r.paced?.failed ?? 0), 0),
       };
     };
     const ours = side('ours');
@@ -248,6 +271,16 @@ function summarize(rows: Row[], ingest: Record<string, { api: number[]; copy: nu
       failed: t.ours.failed + (t.baseline?.failed ?? 0),
     })),
   );
+  if (PACED > 0)
+    console.table(
+      table.map((t) => ({
+        op: t.op,
+        [`p95 at ${PACED * 100} % of max, ours`]: t.ours.pacedP95,
+        baseline: t.baseline?.pacedP95,
+        'target p95 (§7.1)': t.ours.targetP95 ?? '',
+        'ours within target': t.ours.targetP95 == null ? '' : t.ours.pacedP95! <= t.ours.targetP95 ? 'yes' : 'NO',
+      })),
+    );
   console.table(
     table.map((t) => ({
       op: t.op,
@@ -279,6 +312,7 @@ async function main(): Promise<void> {
     baselineRef: BASELINE_REF,
     baselineDir: baselineDir?.dir,
     ingestRows: INGEST_ROWS,
+    pacedFraction: PACED,
     node: process.version,
   });
   const sides: Running[] = [];
