@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createOrm } from '../src/db/orm';
-import { beginScopedTransaction, inScopedTransaction } from '../src/db/request-transaction';
-import { beginScoped, scopedBeginStatement } from '../src/db/scoped-begin';
+import { executeBound } from '../src/db/bound-query';
+import { beginScopedTransaction, inScopedTransaction, useStatementScope } from '../src/db/request-transaction';
+import { beginScoped, scopedBeginStatement, statementScopePrefix } from '../src/db/scoped-begin';
 import { createTestDatabase, statementCounter, type TestDatabase } from '../src/testing';
 
 const ORG = '00000000-0000-4000-8000-0000000000a1';
@@ -82,5 +83,60 @@ describe('a scoped request transaction', () => {
       em.execute<{ pid: number }[]>('select pg_backend_pid() as pid'),
     );
     expect(pid).not.toBe(held.processID);
+  });
+});
+
+describe('a statement-scoped (read-only) request', () => {
+  const scoped = () => {
+    const em = orm.em.fork({ clear: true });
+    useStatementScope(em, { orgId: ORG, userId: USER });
+    return em;
+  };
+  const unscoped = () => orm.em.getConnection().execute(currentScope);
+
+  it('sends each statement with its scope, read only, as one message, and leaves nothing set on the connection', async () => {
+    const em = scoped();
+    const statements = statementCounter(orm);
+    const [pid] = await em.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
+    expect(await em.execute(`${currentScope}, current_setting('transaction_read_only') as ro`)).toEqual([
+      { org: ORG, user: USER, ro: 'on' },
+    ]);
+    // No BEGIN, no COMMIT: the two selects are all knex sent.
+    expect(statements.statements).toHaveLength(2);
+    // The one pooled connection served both and carries no scope afterwards.
+    expect(await orm.em.getConnection().execute<{ pid: number }[]>('select pg_backend_pid() as pid')).toEqual([pid]);
+    expect(await unscoped()).toEqual([{ org: '', user: '' }]);
+    expect(statementScopePrefix({ orgId: ORG })).toMatch(
+      /^select set_config\('transaction_read_only', 'on', true\), set_config\('app.org_id'/,
+    );
+  });
+
+  it('refuses writes and transactions', async () => {
+    const em = scoped();
+    await expect(em.execute('create temporary table t (x int)')).rejects.toThrow(/read-only transaction/);
+    await expect(em.transactional(async () => undefined)).rejects.toThrow('A read-only request cannot open a transaction');
+    expect(await unscoped()).toEqual([{ org: '', user: '' }]);
+  });
+
+  it('runs a bound statement in a read-only transaction of its own, scoped', async () => {
+    const em = scoped();
+    expect(
+      await executeBound(em, `select current_setting(?, true) as org, current_setting('transaction_read_only') as ro`, ['app.org_id']),
+    ).toEqual([{ org: ORG, ro: 'on' }]);
+    await expect(executeBound(em, 'create temporary table t as select ?::int as x', [1])).rejects.toThrow(/read-only transaction/);
+    // The connection is back in the pool, outside any transaction, with no scope.
+    expect(await unscoped()).toEqual([{ org: '', user: '' }]);
+    expect(await orm.em.getConnection().execute(`select current_setting('transaction_read_only') as ro`)).toEqual([{ ro: 'off' }]);
+  });
+
+  it('leaves the connection usable after a failed statement', async () => {
+    const em = scoped();
+    await expect(em.execute('select 1 / 0')).rejects.toThrow(/division by zero/);
+    expect(await em.execute(currentScope)).toEqual([{ org: ORG, user: USER }]);
+    expect(await unscoped()).toEqual([{ org: '', user: '' }]);
+  });
+
+  it('refuses a scope that is not made of UUIDs', () => {
+    expect(() => useStatementScope(orm.em.fork(), { userId: "'; drop table y; --" })).toThrow('Row scope userId must be a UUID');
   });
 });

@@ -216,6 +216,20 @@ it('loads integrations of 1 and of 50 users with the same number of statements',
   expect(many.data?._entities[0].integrations).toEqual(one.data?._entities[0].integrations);
 });
 
+it('answers a query with its selects alone (no BEGIN, no COMMIT) and runs a mutation in one scoped transaction', async () => {
+  const counter = statementCounter(orm);
+  const listed = await userIntegrations([admin.userId], admin);
+  expect(listed.errors).toBeUndefined();
+  // One select, sent with the caller's scope and READ ONLY in the same message (kernel test scoped-begin).
+  expect(counter.statements).toHaveLength(1);
+  expect(counter.statements[0]).toMatch(/^select /);
+  counter.reset();
+  const connected = await connect('HTTP', 'Hooks');
+  expect(connected.errors).toBeUndefined();
+  expect(counter.statements[0]).toMatch(/^begin; select set_config\('app.org_id'/);
+  expect(counter.statements.at(-1)).toBe('COMMIT;');
+});
+
 it('lists the connector catalog with actions, scopes and JSON Schemas of their input', async () => {
   const response = await postGraphQL<{
     connectors: {

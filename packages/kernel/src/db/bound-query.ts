@@ -9,7 +9,9 @@ import type { AbstractSqlConnection, EntityManager, Knex } from '@mikro-orm/post
  * For statements with large parameters; elsewhere `em.execute` is as good.
  */
 export async function executeBound<T extends object>(em: EntityManager, sql: string, params: readonly Knex.RawBinding[]): Promise<T[]> {
-  const knex = em.getTransactionContext<Knex.Transaction>() ?? (em.getConnection('write') as AbstractSqlConnection).getKnex();
-  const result = (await knex.raw(sql, params as Knex.RawBinding[])) as { rows: T[] };
+  const raw = (em.getConnection('write') as AbstractSqlConnection).getKnex().raw(sql, params as Knex.RawBinding[]);
+  // A request's context (a knex transaction, or a statement scope) sends it on its own terms.
+  const context = em.getTransactionContext<Knex.Transaction>();
+  const result = (await (context ? raw.transacting(context) : raw)) as { rows: T[] };
   return result.rows;
 }

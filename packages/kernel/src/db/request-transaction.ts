@@ -1,5 +1,5 @@
 import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/postgresql';
-import type { RowScope, ScopedTransactionConfig } from './scoped-begin';
+import { ScopedPostgreSqlDialect, statementScopedContext, type RowScope, type ScopedTransactionConfig } from './scoped-begin';
 
 export type { RowScope } from './scoped-begin';
 
@@ -20,6 +20,12 @@ export async function beginScopedTransaction(
   options: ScopedTransactionOptions = {},
 ): Promise<EntityManager> {
   const em = root.fork({ clear: true });
+  await openScopedTransaction(em, scope, options);
+  return em;
+}
+
+/** `beginScopedTransaction` on a fork the caller already holds (a request's, built before it knew its operation). */
+export async function openScopedTransaction(em: EntityManager, scope: RowScope, options: ScopedTransactionOptions = {}): Promise<void> {
   const knex = (em.getConnection('write') as AbstractSqlConnection).getKnex();
   const config: ScopedTransactionConfig = { readOnly: options.readOnly, rowScope: scope };
   const trx = await knex.transaction(config);
@@ -32,7 +38,19 @@ export async function beginScopedTransaction(
     );
   }
   em.setTransactionContext(trx);
-  return em;
+}
+
+/**
+ * Read-only work without a request transaction: every statement `em` sends runs alone with the
+ * scope and READ ONLY, in one round trip (`statementScopedContext`). For GraphQL queries: under
+ * READ COMMITTED each statement sees its own snapshot inside a transaction too, so only BEGIN
+ * and COMMIT go. Anything that writes fails.
+ */
+export function useStatementScope(em: EntityManager, scope: RowScope): void {
+  const client = (em.getConnection('write') as AbstractSqlConnection).getKnex().client as unknown;
+  if (!(client instanceof ScopedPostgreSqlDialect))
+    throw new Error('Statement scopes need the ORM from createOrm (ScopedPostgreSqlDialect)');
+  em.setTransactionContext(statementScopedContext(client, scope));
 }
 
 export async function setRowScope(em: EntityManager, scope: RowScope): Promise<void> {

@@ -43,11 +43,37 @@ export function scopedBeginStatement(scope: RowScope, mode: { readOnly?: boolean
 }
 
 /**
+ * What a read-only request sends before each of its statements, in the same simple-protocol
+ * message: Postgres runs the statements of one message as one implicit transaction, so the scope
+ * and READ ONLY hold for the statement and end with it (decision 0026).
+ */
+export function statementScopePrefix(scope: RowScope): string {
+  const org = scopeLiteral(scope.orgId, 'orgId');
+  const user = scopeLiteral(scope.userId, 'userId');
+  return `select set_config('transaction_read_only', 'on', true), set_config('app.org_id', ${org}, true), set_config('app.user_id', ${user}, true); `;
+}
+
+/** The statement-scope prefix a request's client carries (see `statementScopedContext`). */
+const STATEMENT_SCOPE = Symbol('statementScope');
+
+/** What knex hands its dialect's `_query` (knex does not type it). */
+interface KnexQueryObject {
+  sql: string;
+  bindings?: unknown[];
+  response?: unknown;
+}
+
+type DialectQuery = (connection: object, obj: KnexQueryObject) => Promise<KnexQueryObject>;
+
+/**
  * MikroORM's Postgres dialect whose top-level transactions, when given a `rowScope`, send
- * `scopedBeginStatement` instead of knex's bare `BEGIN`. Installed by `createOrm`; transactions
- * without a scope (migrations, MikroORM's own) begin as before.
+ * `scopedBeginStatement` instead of knex's bare `BEGIN`, and whose statement-scoped clients
+ * (`statementScopedContext`) send each statement with its scope. Installed by `createOrm`;
+ * transactions without a scope (migrations, MikroORM's own) begin as before.
  */
 export class ScopedPostgreSqlDialect extends PostgreSqlKnexDialect {
+  declare [STATEMENT_SCOPE]?: string;
+
   transaction(container: unknown, config: ScopedTransactionConfig | undefined, outerTx: unknown): unknown {
     const trx = super.transaction(container, config, outerTx) as KnexTransactionInternals;
     const scope = outerTx ? undefined : config?.rowScope;
@@ -55,6 +81,70 @@ export class ScopedPostgreSqlDialect extends PostgreSqlKnexDialect {
     if (scope) trx.begin = (connection) => beginScoped(trx, connection, scopedBeginStatement(scope, trx));
     return trx;
   }
+
+  _query(connection: object, obj: KnexQueryObject): Promise<KnexQueryObject> {
+    const query = (super._query as DialectQuery).bind(this);
+    const prefix = this[STATEMENT_SCOPE];
+    if (prefix === undefined) return query(connection, obj);
+    return obj.bindings?.length ? boundInScope(query, connection, obj, prefix) : prefixedInScope(query, connection, obj, prefix);
+  }
+}
+
+/** One message, one implicit transaction: the scope, then the statement; the answer is the statement's. */
+async function prefixedInScope(query: DialectQuery, connection: object, obj: KnexQueryObject, prefix: string): Promise<KnexQueryObject> {
+  const sql = obj.sql;
+  obj.sql = prefix + sql;
+  try {
+    const done = await query(connection, obj);
+    done.response = (done.response as unknown[])[1];
+    return done;
+  } finally {
+    obj.sql = sql;
+  }
+}
+
+/**
+ * Parameters sent beside the statement go by the extended protocol, one statement a message, so
+ * a bound statement gets an explicit read-only transaction of its own on its connection. A
+ * connection left inside it by a failure is dropped by the pool (as in `beginScoped`).
+ */
+async function boundInScope(query: DialectQuery, connection: object, obj: KnexQueryObject, prefix: string): Promise<KnexQueryObject> {
+  const marked = connection as { __knex__disposed?: unknown };
+  marked.__knex__disposed = 'inside a statement-scoped transaction';
+  await query(connection, { sql: `begin read only; ${prefix}` });
+  try {
+    return await query(connection, obj);
+  } finally {
+    await query(connection, { sql: 'commit' });
+    delete marked.__knex__disposed;
+  }
+}
+
+/** The parts of a knex transaction MikroORM and knex use from a request's transaction context. */
+export interface StatementScopedContext {
+  client: object;
+  isCompleted(): boolean;
+  transaction(): never;
+}
+
+/**
+ * A transaction context for a read-only request: each statement borrows a pooled connection and
+ * runs alone, with the request's scope and READ ONLY, in one round trip, instead of BEGIN and
+ * COMMIT around the request. knex's `transacting()` takes any object whose client says it is
+ * transacting; this one's client is the pool's own, with the prefix. A write (a flush, a nested
+ * transaction) is refused.
+ */
+export function statementScopedContext(dialect: ScopedPostgreSqlDialect, scope: RowScope): StatementScopedContext {
+  const client = Object.create(dialect) as ScopedPostgreSqlDialect & { transacting: boolean };
+  client[STATEMENT_SCOPE] = statementScopePrefix(scope);
+  client.transacting = true;
+  return {
+    client,
+    isCompleted: () => false,
+    transaction: () => {
+      throw new Error('A read-only request cannot open a transaction (a query that writes must be a mutation)');
+    },
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { AppError, ErrorCode, createErrorFormatter } from '../errors';
 import type { Identity } from '../identity';
 import { graphqlHandler } from './graphql-handler';
-import { beginScopedTransaction } from '../db/request-transaction';
+import { openScopedTransaction, useStatementScope } from '../db/request-transaction';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
 import { guardArguments, type IdFormat } from './argument-guard';
@@ -97,16 +97,27 @@ function hasInternalError(errors: readonly GraphQLError[]): boolean {
 }
 
 /**
- * One transaction per GraphQL request: begun when the context is built, committed when the
- * response is ready, rolled back when an unexpected error happened. Also stamps `request_id`
- * on every error and writes one log line per request.
+ * One transaction per GraphQL mutation: begun once the operation is known, committed when the
+ * response is ready, rolled back when an unexpected error happened. A query runs each statement
+ * alone, read only, with the request's row scope (`useStatementScope`): no BEGIN or COMMIT. Also
+ * stamps `request_id` on every error and writes one log line per request.
  */
 function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       let failed = false;
+      let inTransaction = false;
       return {
+        async didResolveOperation({ operation }) {
+          const { identity, em } = contextValue;
+          const scope = { orgId: identity.orgId, userId: identity.userId };
+          if (operation?.operation === 'query') useStatementScope(em, scope);
+          else {
+            await openScopedTransaction(em, scope);
+            inTransaction = true;
+          }
+        },
         async didEncounterErrors({ errors }) {
           for (const error of errors) (error.extensions as Record<string, unknown>).request_id = contextValue.requestId;
           if (hasInternalError(errors)) failed = true;
@@ -114,9 +125,9 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response, operationName }) {
           const em = contextValue.em;
           try {
-            if (failed) await em.rollback();
+            if (inTransaction && failed) await em.rollback();
             else {
-              await em.commit();
+              if (inTransaction) await em.commit();
               for (const task of (contextValue as WithTasks)[AFTER_COMMIT_TASKS] ?? []) {
                 await task().catch((error: unknown) => contextValue.logger.error({ err: error }, 'after-commit task failed'));
               }
@@ -206,7 +217,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     logger,
     bodyLimit: options.bodyLimit ?? '1mb',
     context: async (identity: Identity) => {
-      const em = await beginScopedTransaction(root, { orgId: identity.orgId, userId: identity.userId });
+      // Its transaction, or its statement scope, waits for the operation (requestLifecyclePlugin).
+      const em = root.fork({ clear: true });
       const requestLogger = logger.child({ request_id: identity.requestId, trace_id: identity.traceId });
       const tasks: (() => Promise<unknown>)[] = [];
       const base: RequestContext = {
