@@ -306,8 +306,19 @@ async function main(): Promise<void> {
         },
         headers: bearer,
       })),
-      { name: 'apollo-bare', script: 'bench/gateway/gateways/apollo.ts', env: { ...callerEnv, NODE_ENV: 'production' }, headers: {} },
-      { name: 'hive-gateway', script: 'bench/gateway/gateways/hive.ts', env: { ...callerEnv, NODE_ENV: 'production' }, headers: {} },
+      // The peers get ours's Node flags: a user could set them too (issue 15).
+      {
+        name: 'apollo-bare',
+        script: 'bench/gateway/gateways/apollo.ts',
+        env: { ...callerEnv, NODE_ENV: 'production', NODE_OPTIONS: OURS_NODE_OPTIONS },
+        headers: {},
+      },
+      {
+        name: 'hive-gateway',
+        script: 'bench/gateway/gateways/hive.ts',
+        env: { ...callerEnv, NODE_ENV: 'production', NODE_OPTIONS: OURS_NODE_OPTIONS },
+        headers: {},
+      },
     ].filter((v) => !ONLY || ONLY.includes(v.name));
     print({
       bench: 'federated settings',
@@ -318,7 +329,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       rounds: ROUNDS,
       oursEnv,
-      oursNodeOptions: OURS_NODE_OPTIONS,
+      nodeOptions: OURS_NODE_OPTIONS,
       oursVariants: OURS_VARIANTS,
       subgraphTraces: TELEMETRY && SUBGRAPHS === 'real',
       node: process.version,
