@@ -249,27 +249,33 @@ describe('the gateway process', () => {
     }).toEqual({ compose: 'true', k8s: 'true', image: 'true' });
   });
 
-  // One Node setting (decision 0016), written in five places: scripts/lib/services.mjs for npm start, gateway's own start script, compose, k8s, and the bench that measures it.
+  // One Node setting (decisions 0016 and 0026), written for every HTTP service: scripts/lib/services.mjs for npm start, each
+  // service's own start script, compose, k8s, and (for the gateway) the bench that measures it.
   const semiSpace = /--max-semi-space-size=(\d+)/;
   const sizeIn = (text: string | undefined) => semiSpace.exec(text ?? '')?.[1];
 
-  it('runs with the same young-generation size under npm start, its start script, compose, k8s and bench/gateway', () => {
+  it('runs every HTTP service with the same young-generation size under npm start, its start script, compose, k8s and bench/gateway', () => {
     const compose = parse(read('docker-compose.yml'), { merge: true }) as Doc;
-    const container = ofKind('Deployment').find((d) => d.metadata.name === 'gateway')!.spec.template.spec.containers[0];
-    const sizes = {
-      npmStart: sizeIn(/^export const gateway = \{[^}]*\}/m.exec(read('scripts/lib/services.mjs'))?.[0]),
-      startScript: sizeIn((JSON.parse(read('gateway/package.json')) as { scripts: Record<string, string> }).scripts.start),
-      compose: sizeIn(compose.services.gateway.environment.NODE_OPTIONS),
-      k8s: sizeIn(container.env.find((e: Doc) => e.name === 'NODE_OPTIONS')?.value),
-      bench: sizeIn(/^export const OURS_NODE_OPTIONS\b[^;]*;/m.exec(read('bench/gateway/bench-kit.ts'))?.[0]),
-    };
-    expect(sizes.npmStart).toBeDefined();
-    expect(sizes).toEqual({
-      npmStart: sizes.npmStart,
-      startScript: sizes.npmStart,
-      compose: sizes.npmStart,
-      k8s: sizes.npmStart,
-      bench: sizes.npmStart,
-    });
+    const services = read('scripts/lib/services.mjs');
+    const npmStart = sizeIn(/^const YOUNG_GENERATION = [^;]*;/m.exec(services)?.[0]);
+    expect(npmStart).toBeDefined();
+    // Every service in npm start's table takes it.
+    expect(services.match(/nodeOptions: YOUNG_GENERATION/g)).toHaveLength(5);
+    for (const [name, dir] of [
+      ['gateway', 'gateway'],
+      ['core', 'subgraphs/core'],
+      ['workflow', 'subgraphs/workflow'],
+      ['integration', 'subgraphs/integration'],
+      ['analytics', 'subgraphs/analytics'],
+    ]) {
+      const container = ofKind('Deployment').find((d) => d.metadata.name === name)!.spec.template.spec.containers[0];
+      expect({
+        name,
+        startScript: sizeIn((JSON.parse(read(`${dir}/package.json`)) as { scripts: Record<string, string> }).scripts.start),
+        compose: sizeIn(compose.services[name].environment.NODE_OPTIONS),
+        k8s: sizeIn(container.env.find((e: Doc) => e.name === 'NODE_OPTIONS')?.value),
+      }).toEqual({ name, startScript: npmStart, compose: npmStart, k8s: npmStart });
+    }
+    expect(sizeIn(/^export const OURS_NODE_OPTIONS\b[^;]*;/m.exec(read('bench/gateway/bench-kit.ts'))?.[0])).toBe(npmStart);
   });
 });
