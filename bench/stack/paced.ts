@@ -27,14 +27,15 @@ export async function drivePaced(op: Operation, seconds: number, rate: number, c
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          const ok = (response.statusCode ?? 0) < 300 && !Buffer.concat(chunks).includes('"errors"');
+          const body = Buffer.concat(chunks);
+          const ok = (response.statusCode ?? 0) < 300 && !body.includes('"errors"');
           if (ok) times.push(performance.now() - due);
-          else failed++;
+          else if (failed++ < 3) console.error(`${op.name} (paced): ${response.statusCode} ${body.toString().slice(0, 600)}`);
           resolve();
         });
       });
-      request.on('error', () => {
-        failed++;
+      request.on('error', (error) => {
+        if (failed++ < 3) console.error(`${op.name} (paced): ${error.message}`);
         resolve();
       });
       request.end(body);
