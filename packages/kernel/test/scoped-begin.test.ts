@@ -111,6 +111,13 @@ describe('a statement-scoped (read-only) request', () => {
     );
   });
 
+  it('answers a text of several statements as it is answered without a scope', async () => {
+    const text = `select 1 as a; ${currentScope}`;
+    // One list of rows per statement, the prefix's left out.
+    expect(await scoped().execute(text)).toEqual([[{ a: 1 }], [{ org: ORG, user: USER }]]);
+    expect(await orm.em.getConnection().execute(text)).toEqual([[{ a: 1 }], [expect.objectContaining({})]]);
+  });
+
   it('refuses writes and transactions', async () => {
     const em = scoped();
     await expect(em.execute('create temporary table t (x int)')).rejects.toThrow(/read-only transaction/);

@@ -83,10 +83,12 @@ export class ScopedPostgreSqlDialect extends PostgreSqlKnexDialect {
   }
 
   _query(connection: object, obj: KnexQueryObject): Promise<KnexQueryObject> {
-    const query = (super._query as DialectQuery).bind(this);
+    const query = super._query as DialectQuery;
     const prefix = this[STATEMENT_SCOPE];
-    if (prefix === undefined) return query(connection, obj);
-    return obj.bindings?.length ? boundInScope(query, connection, obj, prefix) : prefixedInScope(query, connection, obj, prefix);
+    // Every statement of the process passes here: the plain path allocates nothing.
+    if (prefix === undefined) return query.call(this, connection, obj);
+    const send: DialectQuery = (c, o) => query.call(this, c, o);
+    return obj.bindings?.length ? boundInScope(send, connection, obj, prefix) : prefixedInScope(send, connection, obj, prefix);
   }
 }
 
@@ -96,7 +98,9 @@ async function prefixedInScope(query: DialectQuery, connection: object, obj: Kne
   obj.sql = prefix + sql;
   try {
     const done = await query(connection, obj);
-    done.response = (done.response as unknown[])[1];
+    // Drop the prefix's own result; a text of several statements keeps its list, as unscoped.
+    const [, ...results] = done.response as unknown[];
+    done.response = results.length === 1 ? results[0] : results;
     return done;
   } finally {
     obj.sql = sql;
