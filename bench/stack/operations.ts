@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { BENCH_QUERY } from '../gateway/seed';
 import { signedHeadersFor } from '../gateway/bench-kit';
-import { EXECUTE, INGEST, eventsBatch, type SeededOrganization } from './seed';
+import { EXECUTE, INGEST, eventsBatch, gatewayCall, type Member, type SeededOrganization } from './seed';
 import type { Stack } from './stack';
 
 export interface Operation {
@@ -64,9 +64,10 @@ function rotating<T>(items: T[]): () => T {
   return () => items[i++ % items.length];
 }
 
-export function operations(stack: Stack, org: SeededOrganization, laterCursor: string): Operation[] {
-  const owner = org.members[0];
-  const anyMember = rotating(org.members);
+/** `only`: one caller for every gateway operation instead of the owner or the rotating members. */
+export function operations(stack: Stack, org: SeededOrganization, laterCursor: string, only?: Member): Operation[] {
+  const owner = only ?? org.members[0];
+  const anyMember = only ? () => only : rotating(org.members);
   // The last member owns no workflow, integration or pattern.
   const emptyHanded = org.members[org.members.length - 1];
   const workflowId = rotating(org.workflowIds);
@@ -133,4 +134,21 @@ export function operations(stack: Stack, org: SeededOrganization, laterCursor: s
       p95TargetMs: P95_TARGET_MS.workflowExecution,
     },
   ];
+}
+
+/** The cursor that ends page `pages` of the owner's `events(first: 50)`. */
+export async function laterPageCursor(stack: Stack, org: SeededOrganization, pages: number): Promise<string> {
+  let after: string | null = null;
+  for (let page = 0; page < pages; page++) {
+    const data: { events: { pageInfo: { endCursor: string } } } = await gatewayCall(
+      stack.gatewayUrl,
+      org.members[0].token,
+      `query($after: String) { events(first: 50, after: $after) { pageInfo { endCursor } } }`,
+      {
+        after,
+      },
+    );
+    after = data.events.pageInfo.endCursor;
+  }
+  return after!;
 }

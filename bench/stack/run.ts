@@ -3,17 +3,15 @@
  * measured in the same invocation. Run: `npx tsx bench/stack/run.ts` (see README.md).
  * Prints JSON lines and tables; asserts nothing.
  */
-import type { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { percentile, print, repoRoot, round } from '../gateway/bench-kit';
 import { copyRowsPerSecond, ingestRowsPerSecond } from './ingest';
-import { operations, type Operation } from './operations';
+import { laterPageCursor, operations, type Operation } from './operations';
 import { drivePaced } from './paced';
-import { cpuOf, cpuSpent, postgresBackends } from './proc';
-import { gatewayCall, seedOrganization, waitForExecutions, type SeededOrganization } from './seed';
+import { drive, untilQuiet, withCpu } from './load';
+import { seedOrganization, waitForExecutions, type SeededOrganization } from './seed';
 import { prepareBaseline, startStack, type Stack } from './stack';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
@@ -64,31 +62,9 @@ interface Row {
   } | null;
 }
 
-let shownErrors = 0;
-
-async function drive(op: Operation, seconds: number) {
-  const times: number[] = [];
-  // Without a callback autocannon returns its instance: a promise of the result and an emitter.
-  const instance = autocannon({
-    url: op.url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, method: 'POST', ...op.next() }) }],
-    verifyBody: (body) => {
-      if (!String(body).includes('"errors"')) return true;
-      if (shownErrors++ < 3) console.error(`${op.name}: ${String(body).slice(0, 600)}`);
-      return false;
-    },
-  }) as unknown as Promise<autocannon.Result> & EventEmitter;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
-  const result = await instance;
-  times.sort((a, b) => a - b);
-  return { result, times };
-}
-
 async function measure(running: Running, op: Operation, round_: number): Promise<Row> {
   const { stack } = running;
-  if (WARMUP > 0) await drive(op, WARMUP);
+  if (WARMUP > 0) await drive(op, WARMUP, CONNECTIONS);
   if (op.queuesWork) await settle(running);
   let unfinishedExecutions = 0;
   const processes = Object.entries(stack.processes);
@@ -96,7 +72,7 @@ async function measure(running: Running, op: Operation, round_: number): Promise
   const { result, times, cpuMsPerRequest } = await withCpu(
     stack,
     async () => {
-      const driven = await drive(op, DURATION);
+      const driven = await drive(op, DURATION, CONNECTIONS);
       toggleProfilers(processes);
       return driven;
     },
@@ -131,30 +107,6 @@ const sum = (perProcess: Record<string, number>) =>
     Object.values(perProcess).reduce((a, b) => a + b, 0),
     2,
   );
-
-/**
- * Runs `load`, then `after` (work the load queued), and charges the CPU every process of the
- * stack and its database spent meanwhile to the requests `load` completed.
- */
-async function withCpu<T extends { times: number[] }>(
-  stack: Stack,
-  load: () => Promise<T>,
-  after: () => Promise<unknown>,
-): Promise<T & { cpuMsPerRequest: Record<string, number> }> {
-  const processes = Object.entries(stack.processes);
-  const before = processes.map(([, pid]) => cpuOf([pid]));
-  const postgresBefore = cpuOf(postgresBackends(stack.database));
-  const result = await load();
-  await after();
-  const spent = processes.map(([, pid], i) => cpuSpent(before[i], cpuOf([pid])));
-  const postgres = cpuSpent(postgresBefore, cpuOf(postgresBackends(stack.database)));
-  const perRequest = (seconds: number) => round((seconds * 1000) / Math.max(1, result.times.length), 2);
-  const cpuMsPerRequest: Record<string, number> = Object.fromEntries([
-    ...processes.map(([name], i) => [name, perRequest(spent[i])]),
-    ['postgres', perRequest(postgres)],
-  ]);
-  return { ...result, cpuMsPerRequest };
-}
 
 /** Latency at `PACED` of the measured maximum: what a caller sees when the stack is busy but not saturated. */
 async function paced(running: Running, op: Operation, maxRps: number): Promise<Row['paced']> {
@@ -209,28 +161,14 @@ async function settle(running: Running): Promise<number> {
   return unfinished;
 }
 
-async function laterPageCursor(stack: Stack, org: SeededOrganization): Promise<string> {
-  let after: string | null = null;
-  for (let page = 0; page < LATER_PAGE; page++) {
-    const data: { events: { pageInfo: { endCursor: string } } } = await gatewayCall(
-      stack.gatewayUrl,
-      org.members[0].token,
-      `query($after: String) { events(first: 50, after: $after) { pageInfo { endCursor } } }`,
-      {
-        after,
-      },
-    );
-    after = data.events.pageInfo.endCursor;
-  }
-  return after!;
-}
-
 async function prepare(label: string, dir: string): Promise<Running> {
   const started = Date.now();
   const stack = await startStack(label, dir);
   try {
     const org = await seedOrganization(stack);
-    const ops = operations(stack, org, await laterPageCursor(stack, org)).filter((op) => !ONLY || ONLY.some((o) => op.name.startsWith(o)));
+    const ops = operations(stack, org, await laterPageCursor(stack, org, LATER_PAGE)).filter(
+      (op) => !ONLY || ONLY.some((o) => op.name.startsWith(o)),
+    );
     const db = new Client({ connectionString: stack.ownerUrl });
     await db.connect();
     const quietAfter = await untilQuiet(stack);
@@ -247,22 +185,6 @@ async function prepare(label: string, dir: string): Promise<Running> {
   } catch (error) {
     await stack.stop();
     throw error;
-  }
-}
-
-/**
- * Waits (at most 120 s) until the stack's processes and its database together spend under 5 % of
- * a core: the workers consume the seeded events (triggers, analytics) for a while, and that work
- * must not land in the first measured window. Returns the seconds waited.
- */
-async function untilQuiet(stack: Stack): Promise<number> {
-  const pids = Object.values(stack.processes);
-  const all = () => cpuOf([...pids, ...postgresBackends(stack.database)]);
-  const started = Date.now();
-  for (;;) {
-    const before = all();
-    await new Promise((r) => setTimeout(r, 1000));
-    if (cpuSpent(before, all()) < 0.05 || Date.now() - started > 120_000) return round((Date.now() - started) / 1000);
   }
 }
 
