@@ -117,7 +117,7 @@ it('answers paths it does not serve with the JSON error envelope and 404, not an
   for (const [method, path] of [
     ['GET', '/nope'],
     ['GET', '/api/v1/anything'],
-    ['POST', '/api/v1/workflows'],
+    ['POST', '/api/v1/no-such-resource'],
     ['GET', '/webhooks/some-trigger'],
     ['DELETE', '/healthz'],
     ['POST', '/graphql/nope'],

@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
+import { Supergraph } from '@apollo/federation-internals';
 import {
   ErrorCode,
   createErrorFormatter,
@@ -41,6 +42,9 @@ import { respondUnavailable, unavailableStatus } from './plugins/unavailable';
 import { webhookProxy } from './plugins/webhook-proxy';
 import { providerWebhookProxy } from './plugins/provider-webhook-proxy';
 import { subgraphReadiness } from './subgraph-readiness';
+import { restEnvelope } from './rest/envelope';
+import { routes as restRoutes } from './rest/routes';
+import { restShim } from './rest/shim';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -200,6 +204,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     reloadIntervalMs: config.TRUSTED_DOCUMENTS_RELOAD_MS,
     logger,
   });
+  const resolveDocument = trustedDocumentResolver({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger });
   // Subscriptions: graphql-ws on /graphql (same port), GraphQL over SSE on /graphql/stream (before /graphql's middleware).
   const live = subscriptions({
     httpServer,
@@ -222,9 +227,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     // The same operation limits and trusted documents as HTTP.
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    resolveOperation: trustedSubscriptionOperations(
-      trustedDocumentResolver({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger }),
-    ),
+    resolveOperation: trustedSubscriptionOperations(resolveDocument),
   });
   app.use(
     '/graphql/stream',
@@ -235,6 +238,15 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     express.json({ limit: config.BODY_LIMIT }),
     sseSubscriptions({ subscriptions: live, verifiers: { verifyJwt, verifyApiKey }, accessChanges: access, logger }),
   );
+  const contextOf = (res: Response): GatewayContext => {
+    const identity = res.locals.identity as Identity;
+    return {
+      requestId: identity.requestId,
+      identity,
+      traceparent: res.locals.traceparent as string | undefined,
+      logger: logger.child({ request_id: identity.requestId, trace_id: identity.traceId }),
+    };
+  };
   app.use(
     '/graphql',
     hardening.exactPath,
@@ -245,17 +257,21 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     limits.batchCap,
     // Operations by id (documentId, manifest APQ hashes); keys bound to a client run only its manifest.
     trustedDocuments({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const identity = res.locals.identity as Identity;
-        return {
-          requestId: identity.requestId,
-          identity,
-          traceparent: res.locals.traceparent as string | undefined,
-          logger: logger.child({ request_id: identity.requestId, trace_id: identity.traceId }),
-        };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ res }) => contextOf(res) }),
+  );
+  // The REST shim (gateway/src/rest): each route becomes its named operation (client rest-v1) and
+  // goes through the same authentication, limits, trusted documents and Apollo pipeline as /graphql.
+  const apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const rest = restShim({ apollo, contextOf, routes: restRoutes, apiSchema, resolveDocument, logger });
+  app.use(
+    '/api/v1',
+    restEnvelope,
+    serverSpan('/api/v1'),
+    authenticate,
+    rates.middleware,
+    express.json({ limit: config.BODY_LIMIT }),
+    rest.prepare,
+    rest.execute,
   );
   app.use(hardening.notFound); // unknown paths: the REST error envelope, 404
   // Malformed bodies and other middleware failures: the same error shape as GraphQL responses.

@@ -1,11 +1,14 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { manifestJson } from '@flowgraph/supergraph';
-import { idsModule, persistedDocuments } from './persisted-documents';
+import { documentsModule, idsModule, persistedDocuments } from './persisted-documents';
 
 /** The plugin's options in codegen.yml. */
 export interface PersistedDocumentsPluginConfig {
-  /** `manifest` (default): the client's persisted-documents.json; `ids`: a TypeScript map of operation name → id. */
-  output?: 'manifest' | 'ids';
+  /**
+   * `manifest` (default): the client's persisted-documents.json; `ids`: a TypeScript map of
+   * operation name → id; `documents`: name → id and body.
+   */
+  output?: 'manifest' | 'ids' | 'documents';
 }
 
 /** What graphql-codegen passes a plugin for each document file (the parts used here). */
@@ -19,12 +22,13 @@ interface DocumentFile {
  */
 export function plugin(_schema: GraphQLSchema, documents: DocumentFile[], config: PersistedDocumentsPluginConfig): string {
   const registered = persistedDocuments(documents.flatMap((file) => (file.document ? [file.document] : [])));
-  return config.output === 'ids' ? idsModule(registered) : manifestJson(registered);
+  if (config.output === 'ids') return idsModule(registered);
+  return config.output === 'documents' ? documentsModule(registered) : manifestJson(registered);
 }
 
 /** Called by graphql-codegen before `plugin`: refuses an unknown `output`. */
 export function validate(_schema: GraphQLSchema, _documents: DocumentFile[], config: PersistedDocumentsPluginConfig): void {
-  if (config.output !== undefined && config.output !== 'manifest' && config.output !== 'ids') {
-    throw new Error(`persisted-documents plugin: output must be "manifest" or "ids", not ${JSON.stringify(config.output)}`);
+  if (config.output !== undefined && !['manifest', 'ids', 'documents'].includes(config.output)) {
+    throw new Error(`persisted-documents plugin: output must be "manifest", "ids" or "documents", not ${JSON.stringify(config.output)}`);
   }
 }

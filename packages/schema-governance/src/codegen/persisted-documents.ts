@@ -71,3 +71,9 @@ export function idsModule(documents: PersistedDocument[]): string {
   const entries = documents.map(({ name, id }) => `  ${name}: '${id}',`).join('\n');
   return `/** sha256 ids of the operations registered in clients/<client>/persisted-documents.json, by operation name. */\nexport const persistedDocumentIds = {\n${entries}\n} as const;\n`;
 }
+
+/** A TypeScript map from operation name to id and body, for a server that runs its own registered operations. */
+export function documentsModule(documents: PersistedDocument[]): string {
+  const entries = documents.map(({ name, id, body }) => `  ${name}: { id: '${id}', body: ${JSON.stringify(body)} },`).join('\n');
+  return `/** The operations registered in clients/<client>/persisted-documents.json, by operation name: sha256 id and body. */\nexport const persistedDocuments = {\n${entries}\n} as const;\n`;
+}

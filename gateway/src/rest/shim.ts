@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { ErrorCode, sendUnexpectedError, type FieldError, type Logger } from '@flowgraph/kernel';
+import type { GraphQLSchema } from 'graphql';
+import type { ZodError, ZodType } from 'zod';
+import type { GatewayContext } from '../context';
+import {
+  TrustedDocumentRefusal,
+  type ClientIdentity,
+  type OperationParams,
+  type trustedDocumentResolver,
+} from '../plugins/trusted-documents';
+import { envelopeOf, sendRestError } from './envelope';
+import { persistedDocuments } from './generated/documents';
+import { operationShape, shapeAt, toRest, type Shape } from './operation-shape';
+import type { RestRoute, RouteInput } from './routes';
+
+export interface RestShimOptions {
+  apollo: ApolloServer<GatewayContext>;
+  /** The same context /graphql builds for a request (identity, request id, logger). */
+  contextOf(res: Response): GatewayContext;
+  routes: RestRoute[];
+  /** The public API schema: what the routes' answers are shaped by. */
+  apiSchema: GraphQLSchema;
+  /** The gateway's trusted-document resolution: a route's operation is resolved by id like any client's. */
+  resolveDocument: ReturnType<typeof trustedDocumentResolver>;
+  logger: Logger;
+}
+
+function detailsOf(error: ZodError, prefix: string): FieldError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [prefix, ...issue.path.map(String), key].join('.'), message: 'Unknown field' }))
+      : [{ field: [prefix, ...issue.path.map(String)].join('.'), message: issue.message }],
+  );
+}
+
+/**
+ * The REST shim's two ends, mounted on /api/v1 around the gateway's shared middleware:
+ * `prepare` matches a route, validates its input and turns the request into the GraphQL request
+ * of its operation; `execute` resolves it by `documentId` (trusted documents, like any client's)
+ * and runs it through Apollo Server's own pipeline and answers in REST: the envelope on
+ * errors (a partial result is an error), cursor pages with `next_cursor` and `Link`, `ETag` and
+ * `304` on GET. Unknown paths are 404 and known paths with another method 405.
+ */
+export function restShim(options: RestShimOptions): { prepare: Router; execute: RequestHandler } {
+  // Each route's answer, shaped by its operation's selections over the schema (checked at start).
+  const answerShape = new Map<RestRoute, Shape>(
+    options.routes.map((route) => {
+      const at = shapeAt(operationShape(options.apiSchema, persistedDocuments[route.operation].body), route.result.path);
+      return [route, route.result.page ? nodesOf(at) : at];
+    }),
+  );
+  const prepare = Router({ strict: true });
+  for (const route of options.routes) {
+    prepare[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](
+      route.path,
+      (req: Request, res: Response, next: NextFunction) => {
+        if (route.body && !req.is('application/json'))
+          return sendRestError(res, ErrorCode.VALIDATION_ERROR, 'Content-Type must be application/json', [], 415);
+        const input: RouteInput = { params: {}, query: {}, body: undefined };
+        const problems: FieldError[] = [];
+        const check = (schema: ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body') => {
+          if (!schema) return;
+          const parsed = schema.safeParse(value ?? {});
+          if (parsed.success) (input as unknown as Record<string, unknown>)[where] = parsed.data;
+          else problems.push(...detailsOf(parsed.error, where));
+        };
+        check(route.params, req.params, 'params');
+        check(route.query, req.query, 'query');
+        check(route.body, req.body, 'body');
+        if (problems.length > 0) return sendRestError(res, ErrorCode.VALIDATION_ERROR, 'Invalid request', problems);
+        res.locals.restRoute = route;
+        res.locals.restOperation = {
+          documentId: `sha256:${persistedDocuments[route.operation].id}`,
+          operationName: route.operation,
+          variables: route.variables(input),
+        } satisfies OperationParams;
+        next('router'); // on to `execute`
+      },
+    );
+  }
+  prepare.use((req: Request, res: Response) => {
+    const allowed = options.routes.filter((route) => matches(route.path, req.path)).map((route) => route.method);
+    if (allowed.length === 0) return sendRestError(res, ErrorCode.NOT_FOUND, 'No such endpoint');
+    res.set('Allow', allowed.join(', '));
+    sendRestError(res, ErrorCode.VALIDATION_ERROR, `Method ${req.method} is not allowed here`, [], 405);
+  });
+
+  const execute: RequestHandler = async (req, res) => {
+    const route = res.locals.restRoute as RestRoute;
+    const requestId = res.locals.requestId as string;
+    try {
+      // By id, as any client's: a key bound to another client is refused here (403).
+      const operation = options.resolveDocument(
+        res.locals.restOperation as OperationParams,
+        res.locals.identity as ClientIdentity,
+        requestId,
+      );
+      if (operation instanceof TrustedDocumentRefusal) return sendRestError(res, operation.code, operation.message);
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers))
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      headers.set('content-type', 'application/json');
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: '', body: operation },
+        context: async () => options.contextOf(res),
+      });
+      if (response.body.kind !== 'complete') throw new Error('REST operations do not stream');
+      for (const [name, value] of response.headers) if (name !== 'content-type' && name !== 'content-length') res.set(name, value);
+      const result = JSON.parse(response.body.string) as {
+        data?: Record<string, unknown> | null;
+        errors?: Parameters<typeof envelopeOf>[0][];
+      };
+      if (result.errors?.length) {
+        const { status, body } = envelopeOf(result.errors[0], requestId);
+        const retryAfter = result.errors[0].extensions?.retryAfter;
+        if (retryAfter !== undefined && !res.get('retry-after')) res.set('Retry-After', String(retryAfter));
+        return res.status(status).json(body);
+      }
+      const at = valueAt(result.data, route.result.path);
+      if (at === null || at === undefined) return sendRestError(res, ErrorCode.NOT_FOUND, 'Not found');
+      const page = route.result.page ? (at as Connection) : undefined;
+      const body = page
+        ? {
+            data: toRest(
+              page.edges.map((edge) => edge.node),
+              answerShape.get(route)!,
+            ),
+            next_cursor: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
+          }
+        : { data: toRest(at, answerShape.get(route)!) };
+      if (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) res.set('Link', `<${nextUrl(req, page.pageInfo.endCursor)}>; rel="next"`);
+      const json = JSON.stringify(body);
+      if (req.method === 'GET') {
+        const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+        res.set('ETag', etag);
+        if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return res.status(304).end();
+      }
+      res
+        .status(route.status ?? 200)
+        .type('application/json')
+        .send(json);
+    } catch (error) {
+      sendUnexpectedError(res, error, requestId, options.logger, `REST ${route.method} ${route.path}`);
+    }
+  };
+  return { prepare, execute };
+}
+
+/** Whether an Express path pattern (`/workflows/:id`) matches a request path. */
+function matches(pattern: string, path: string): boolean {
+  const want = pattern.split('/');
+  const have = path.split('/');
+  return want.length === have.length && want.every((part, i) => (part.startsWith(':') ? have[i] !== '' : part === have[i]));
+}
+
+/** This request's URL with `cursor` set to the next page's. */
+function nextUrl(req: Request, cursor: string): string {
+  const url = new URL(req.originalUrl, 'http://placeholder');
+  url.searchParams.set('cursor', cursor);
+  return `${url.pathname}${url.search}`;
+}
+
+interface Connection {
+  edges: { node: unknown }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** A connection's shape → the shape of the list of its nodes (what a REST page holds). */
+function nodesOf(connection: Shape): Shape {
+  const edges = shapeAt(connection, 'edges');
+  if (edges.kind !== 'list') throw new Error('a page route must select a connection');
+  return { kind: 'list', nullable: false, of: shapeAt(edges.of, 'node') };
+}
+
+function valueAt(data: Record<string, unknown> | null | undefined, path: string): unknown {
+  return path.split('.').reduce<unknown>((at, key) => (at === null || at === undefined ? at : (at as Record<string, unknown>)[key]), data);
+}
