@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { startFederation, type Federation } from '../support/federation-kit';
 
 let federation: Federation;
 let base: string;
 let credentials: { email: string; password: string };
 let auth: Record<string, string>;
+let owner: { userId: string; orgId: string };
 
 beforeAll(async () => {
   federation = await startFederation({ BODY_LIMIT: '1mb' });
@@ -14,12 +16,15 @@ beforeAll(async () => {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+      query: 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } organization { id } } }',
       variables: { input: { ...credentials, name: 'Ada', organizationName: 'Engines' } },
     }),
   });
-  const { data } = (await signUp.json()) as { data: { signUp: { accessToken: string } } };
+  const { data } = (await signUp.json()) as {
+    data: { signUp: { accessToken: string; user: { id: string }; organization: { id: string } } };
+  };
   auth = { authorization: `Bearer ${data.signUp.accessToken}` };
+  owner = { userId: data.signUp.user.id, orgId: data.signUp.organization.id };
 });
 
 afterAll(async () => {
@@ -41,14 +46,13 @@ async function call(
   path: string,
   options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
 ): Promise<Answer> {
-  const json = options.body !== undefined ? { 'content-type': 'application/json' } : {};
+  const json: Record<string, string> = options.body !== undefined ? { 'content-type': 'application/json' } : {};
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { ...json, ...options.headers },
     body: options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
   });
   const text = await response.text();
-  if (process.env.DEBUG_REST) console.log(method, path, response.status, text.slice(0, 400));
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
 
@@ -180,5 +184,176 @@ describe('paths and methods', () => {
       headers: { ...auth, 'content-type': 'application/json' },
     });
     expectEnvelope(big, 413, 'VALIDATION_ERROR');
+  });
+});
+
+/** Writes as the database owner what the miner would (patterns and suggestions need days of history). */
+async function asOwner(sql: string, values: unknown[]): Promise<void> {
+  const client = new Client({ connectionString: federation.db.ownerUrl });
+  await client.connect();
+  try {
+    await client.query(sql, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An open suggestion of the owner, with the pattern it came from. */
+async function seedSuggestion(): Promise<{ patternId: string; suggestionId: string }> {
+  const patternId = randomUUID();
+  const suggestionId = randomUUID();
+  await asOwner(
+    `insert into analytics.patterns (id, org_id, user_id, sequence, support, confidence, first_seen_at, last_seen_at)
+     values ($1, $2, $3, $4, 6, 0.8, now(), now())`,
+    [
+      patternId,
+      owner.orgId,
+      owner.userId,
+      JSON.stringify([
+        { tool: 'github', eventType: 'pr.opened' },
+        { tool: 'slack', eventType: `message.${suggestionId}` },
+      ]),
+    ],
+  );
+  await asOwner(
+    `insert into analytics.suggestions (id, org_id, user_id, pattern_id, template_id, status, title, explanation, parameters,
+       estimated_minutes_saved_per_week, support_at_offer, offered_at)
+     values ($1, $2, $3, $4, 'github-pr-opened-to-slack', 'open', 'Post PRs to Slack', 'You often do this', '{"channel": "#reviews"}', 10, 6, now())`,
+    [suggestionId, owner.orgId, owner.userId, patternId],
+  );
+  return { patternId, suggestionId };
+}
+
+const definition = { steps: [{ id: 'first', type: 'transform', config: { expression: '{ "n": input.n }' } }], edges: [] };
+
+describe('workflows and executions', () => {
+  it('creates, reads, changes, publishes, runs (idempotently), lists and cancels, then deletes', async () => {
+    const created = await call('POST', '/workflows', {
+      body: { name: 'Nightly', tags: ['ops'], definition, concurrency_limit: 2 },
+      headers: auth,
+    });
+    expect(created.status).toBe(201);
+    const workflow = created.body.data as {
+      id: string;
+      name: string;
+      is_active: boolean;
+      concurrency_limit: number;
+      latest_version: { version: number };
+      live_version: null;
+    };
+    expect(workflow).toEqual(expect.objectContaining({ name: 'Nightly', is_active: false, concurrency_limit: 2, live_version: null }));
+    const id = workflow.id;
+
+    const read = await call('GET', `/workflows/${id}`, { headers: auth });
+    expect(read.body.data).toEqual(workflow);
+    const changed = await call('PATCH', `/workflows/${id}`, { body: { description: 'Every night' }, headers: auth });
+    expect(changed.status).toBe(200);
+    expect(changed.body.data).toEqual(expect.objectContaining({ id, description: 'Every night', name: 'Nightly' }));
+    expectEnvelope(await call('PATCH', `/workflows/${id}`, { body: { name: '' }, headers: auth }), 400, 'VALIDATION_ERROR');
+
+    const noSuchVersion = await call('POST', `/workflows/${id}/publish`, { body: { version: 99 }, headers: auth });
+    expectEnvelope(noSuchVersion, 400, 'VALIDATION_ERROR');
+    expect(noSuchVersion.body.error!.details).toEqual([{ field: 'version', message: expect.stringMatching(/No version 99/) }]);
+    const published = await call('POST', `/workflows/${id}/publish`, { body: { version: workflow.latest_version.version }, headers: auth });
+    expect(published.status).toBe(200);
+    expect(published.body.data).toEqual(expect.objectContaining({ live_version: { version: workflow.latest_version.version } }));
+
+    const key = { ...auth, 'idempotency-key': `run-${randomUUID()}` };
+    const run = await call('POST', `/workflows/${id}/execute`, { body: { input: { n: 1 } }, headers: key });
+    expect(run.status).toBe(202);
+    const execution = run.body.data as { id: string; status: string; input: Record<string, unknown>; workflow: { id: string } };
+    expect(execution).toEqual(expect.objectContaining({ status: 'QUEUED', input: { n: 1 }, workflow: { id } }));
+    const again = await call('POST', `/workflows/${id}/execute`, { body: { input: { n: 1 } }, headers: key });
+    expect((again.body.data as { id: string }).id).toBe(execution.id);
+
+    const executions = await call('GET', `/workflows/${id}/executions?status=QUEUED`, { headers: auth });
+    expect(executions.body).toEqual({ data: [expect.objectContaining({ id: execution.id })], next_cursor: null });
+    expectEnvelope(await call('GET', `/workflows/${id}/executions?status=DONE`, { headers: auth }), 400, 'VALIDATION_ERROR');
+    const one = await call('GET', `/executions/${execution.id}`, { headers: auth });
+    expect(one.body.data).toEqual(expect.objectContaining({ id: execution.id, steps: expect.any(Array) }));
+    expectEnvelope(await call('GET', `/executions/${randomUUID()}`, { headers: auth }), 404, 'NOT_FOUND');
+
+    const cancelled = await call('POST', `/executions/${execution.id}/cancel`, { headers: auth });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.data).toEqual(expect.objectContaining({ id: execution.id, status: 'CANCELLED' }));
+    // Cancelling again is answered with the execution as it is (the graph's cancel is idempotent).
+    expect((await call('POST', `/executions/${execution.id}/cancel`, { headers: auth })).body.data).toEqual(
+      expect.objectContaining({ status: 'CANCELLED' }),
+    );
+
+    const deleted = await call('DELETE', `/workflows/${id}`, { headers: auth });
+    expect(deleted.status).toBe(200);
+    expectEnvelope(await call('PATCH', `/workflows/${id}`, { body: { description: 'too late' }, headers: auth }), 409, 'CONFLICT');
+    expect(deleted.body.data).toEqual(
+      expect.objectContaining({
+        restorable_until: expect.any(String),
+        workflow: expect.objectContaining({ id, deleted_at: expect.any(String) }),
+      }),
+    );
+    expectEnvelope(await call('DELETE', `/workflows/${randomUUID()}`, { headers: auth }), 404, 'NOT_FOUND');
+  });
+
+  it('refuses every workflow route without a credential', async () => {
+    const id = randomUUID();
+    for (const [method, path, body] of [
+      ['GET', '/workflows'],
+      ['POST', '/workflows', { name: 'x' }],
+      ['GET', `/workflows/${id}`],
+      ['PATCH', `/workflows/${id}`, { name: 'x' }],
+      ['DELETE', `/workflows/${id}`],
+      ['POST', `/workflows/${id}/publish`, { version: 1 }],
+      ['POST', `/workflows/${id}/execute`],
+      ['GET', `/workflows/${id}/executions`],
+      ['GET', `/executions/${id}`],
+      ['POST', `/executions/${id}/cancel`],
+    ] as [string, string, unknown?][])
+      expectEnvelope(await call(method, path, { body }), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('patterns and suggestions', () => {
+  it('lists patterns and suggestions, accepts one and dismisses another', async () => {
+    const first = await seedSuggestion();
+    const second = await seedSuggestion();
+    const patterns = await call('GET', '/patterns?limit=1', { headers: auth });
+    expect(patterns.status).toBe(200);
+    expect(patterns.body.data).toEqual([
+      expect.objectContaining({ support: 6, sequence: expect.arrayContaining([{ tool: 'github', event_type: 'pr.opened' }]) }),
+    ]);
+    expect(patterns.body.next_cursor).toEqual(expect.any(String));
+
+    const open = await call('GET', '/suggestions?status=OPEN', { headers: auth });
+    expect((open.body.data as { id: string }[]).map((s) => s.id).sort()).toEqual([first.suggestionId, second.suggestionId].sort());
+    expectEnvelope(await call('GET', '/suggestions?status=open', { headers: auth }), 400, 'VALIDATION_ERROR');
+
+    const accepted = await call('POST', `/suggestions/${first.suggestionId}/accept`, { body: { name: 'PRs to Slack' }, headers: auth });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data).toEqual(
+      expect.objectContaining({
+        suggestion: expect.objectContaining({ status: 'ACCEPTED', parameters: { channel: '#reviews' } }),
+        workflow: expect.objectContaining({ name: 'PRs to Slack' }),
+      }),
+    );
+    expectEnvelope(await call('POST', `/suggestions/${first.suggestionId}/dismiss`, { headers: auth }), 409, 'CONFLICT');
+    const dismissed = await call('POST', `/suggestions/${second.suggestionId}/dismiss`, { headers: auth });
+    expect(dismissed.body.data).toEqual(expect.objectContaining({ id: second.suggestionId, status: 'DISMISSED' }));
+    expectEnvelope(await call('POST', `/suggestions/${randomUUID()}/dismiss`, { headers: auth }), 404, 'NOT_FOUND');
+    expectEnvelope(await call('GET', '/patterns'), 401, 'UNAUTHENTICATED');
+    expectEnvelope(await call('GET', '/suggestions'), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('integrations', () => {
+  it('lists integrations and the connector catalog', async () => {
+    const integrations = await call('GET', '/integrations?connector=GITHUB', { headers: auth });
+    expect(integrations.body).toEqual({ data: [], next_cursor: null });
+    expectEnvelope(await call('GET', '/integrations?connector=github', { headers: auth }), 400, 'VALIDATION_ERROR');
+    const connectors = await call('GET', '/connectors', { headers: auth });
+    expect(connectors.status).toBe(200);
+    const github = (connectors.body.data as { id: string; auth_kind: string; actions: { input_schema: Record<string, unknown> }[] }[]).find(
+      (c) => c.id === 'GITHUB',
+    );
+    expect(github).toEqual(expect.objectContaining({ auth_kind: 'OAUTH2' }));
+    expectEnvelope(await call('GET', '/integrations'), 401, 'UNAUTHENTICATED');
   });
 });

@@ -43,7 +43,7 @@ import { webhookProxy } from './plugins/webhook-proxy';
 import { providerWebhookProxy } from './plugins/provider-webhook-proxy';
 import { subgraphReadiness } from './subgraph-readiness';
 import { restEnvelope } from './rest/envelope';
-import { routes as restRoutes } from './rest/routes';
+import { restRoutes } from './rest/routes';
 import { restShim } from './rest/shim';
 
 export interface GatewayDeps {
@@ -262,7 +262,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   // The REST shim (gateway/src/rest): each route becomes its named operation (client rest-v1) and
   // goes through the same authentication, limits, trusted documents and Apollo pipeline as /graphql.
   const apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const rest = restShim({ apollo, contextOf, routes: restRoutes, apiSchema, resolveDocument, logger });
+  const rest = restShim({ apollo, contextOf, routes: restRoutes(apiSchema), apiSchema, resolveDocument, logger });
   app.use(
     '/api/v1',
     restEnvelope,

@@ -57,11 +57,13 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
     prepare[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](
       route.path,
       (req: Request, res: Response, next: NextFunction) => {
-        if (route.body && !req.is('application/json'))
+        // An empty body (`content-length: 0`) is no body; any other must be JSON.
+        const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+        if (route.body && hasBody && !req.is('application/json'))
           return sendRestError(res, ErrorCode.VALIDATION_ERROR, 'Content-Type must be application/json', [], 415);
-        const input: RouteInput = { params: {}, query: {}, body: undefined };
+        const input: RouteInput = { params: {}, query: {}, headers: {}, body: undefined };
         const problems: FieldError[] = [];
-        const check = (schema: ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body') => {
+        const check = (schema: ZodType | undefined, value: unknown, where: keyof RouteInput) => {
           if (!schema) return;
           const parsed = schema.safeParse(value ?? {});
           if (parsed.success) (input as unknown as Record<string, unknown>)[where] = parsed.data;
@@ -69,6 +71,7 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
         };
         check(route.params, req.params, 'params');
         check(route.query, req.query, 'query');
+        check(route.headers, req.headers, 'headers');
         check(route.body, req.body, 'body');
         if (problems.length > 0) return sendRestError(res, ErrorCode.VALIDATION_ERROR, 'Invalid request', problems);
         res.locals.restRoute = route;
