@@ -155,6 +155,9 @@ describe('events', () => {
     const first = await call('GET', '/events?limit=3', { headers: auth });
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^W\/"/);
+    // The graph's policy (events carry no cache hint) and the credentials it depends on.
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(first.headers.get('vary')).toMatch(/authorization, x-api-key/);
     const again = await fetch(`${base}/events?limit=3`, { headers: { ...auth, 'if-none-match': etag } });
     expect(again.status).toBe(304);
   });
@@ -355,5 +358,31 @@ describe('integrations', () => {
     );
     expect(github).toEqual(expect.objectContaining({ auth_kind: 'OAUTH2' }));
     expectEnvelope(await call('GET', '/integrations'), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('legacy paths', () => {
+  it('answers the unprefixed paths with 308 to /api/v1, Deprecation, Sunset and a Link, and counts them', async () => {
+    const origin = new URL(federation.gateway.url).origin;
+    const counted = async () =>
+      (await federation.gateway.metrics.restLegacyRedirects.get()).values.find((v) => v.labels.resource === 'events')?.value ?? 0;
+    const before = await counted();
+    const legacy = await fetch(`${origin}/events?limit=2&tool=github`, { headers: auth, redirect: 'manual' });
+    expect(legacy.status).toBe(308);
+    expect(legacy.headers.get('location')).toBe('/api/v1/events?limit=2&tool=github');
+    expect(legacy.headers.get('deprecation')).toMatch(/^@\d+$/);
+    expect(new Date(legacy.headers.get('sunset')!).getTime()).toBeGreaterThan(Date.now());
+    expect(legacy.headers.get('link')).toMatch(/rel="deprecation"/);
+    expect(await counted()).toBe(before + 1);
+    // 308 keeps the method and body: a client that follows it gets the /api/v1 answer.
+    const followed = await fetch(`${origin}/workflows`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Via legacy' }),
+    });
+    expect(followed.status).toBe(201);
+    expect(((await followed.json()) as { data: { name: string } }).data.name).toBe('Via legacy');
+    // Paths that never were REST stay 404.
+    expect((await fetch(`${origin}/eventsX`, { redirect: 'manual' })).status).toBe(404);
   });
 });

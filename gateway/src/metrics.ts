@@ -23,6 +23,8 @@ export interface GatewayMetrics {
   operationRejections: Counter<'reason'>;
   /** Subscriptions open now, by transport (`ws`, `sse`). */
   activeSubscriptions: Gauge<'transport'>;
+  /** Requests to the deprecated unprefixed REST paths, redirected to /api/v1, by resource (`events`, `workflows`…). */
+  restLegacyRedirects: Counter<'resource'>;
 }
 
 /** Operation-name labels are client-controlled: beyond this many distinct names, the rest count as `other`. */
@@ -77,6 +79,12 @@ export function createGatewayMetrics(options: { defaultMetrics?: boolean } = {})
       name: 'gateway_active_subscriptions',
       help: 'Subscriptions open now',
       labelNames: ['transport'],
+      registers,
+    }),
+    restLegacyRedirects: new Counter({
+      name: 'gateway_rest_legacy_redirects_total',
+      help: 'Requests to deprecated unprefixed REST paths, redirected to /api/v1',
+      labelNames: ['resource'],
       registers,
     }),
   };

@@ -45,6 +45,7 @@ import { subgraphReadiness } from './subgraph-readiness';
 import { restEnvelope } from './rest/envelope';
 import { restRoutes } from './rest/routes';
 import { restShim } from './rest/shim';
+import { legacyRedirects } from './rest/legacy';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -262,7 +263,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   // The REST shim (gateway/src/rest): each route becomes its named operation (client rest-v1) and
   // goes through the same authentication, limits, trusted documents and Apollo pipeline as /graphql.
   const apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const rest = restShim({ apollo, contextOf, routes: restRoutes(apiSchema), apiSchema, resolveDocument, logger });
+  const routes = restRoutes(apiSchema);
+  const rest = restShim({ apollo, contextOf, routes, apiSchema, resolveDocument, logger });
   app.use(
     '/api/v1',
     restEnvelope,
@@ -273,6 +275,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     rest.prepare,
     rest.execute,
   );
+  app.use(legacyRedirects(routes, metrics)); // the unprefixed paths of before /api/v1
   app.use(hardening.notFound); // unknown paths: the REST error envelope, 404
   // Malformed bodies and other middleware failures: the same error shape as GraphQL responses.
   app.use((error: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import { ErrorCode, sendUnexpectedError, type FieldError, type Logger } from '@flowgraph/kernel';
 import type { GraphQLSchema } from 'graphql';
 import type { ZodError, ZodType } from 'zod';
@@ -105,12 +104,16 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers))
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      headers.set('content-type', 'application/json');
       const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: 'POST', headers, search: '', body: operation },
+        httpGraphQLRequest: graphqlRequest(req.method, headers, operation),
         context: async () => options.contextOf(res),
       });
       if (response.body.kind !== 'complete') throw new Error('REST operations do not stream');
+      // The graph's HTTP caching answered a GET's If-None-Match: ETag, Cache-Control and Vary are set.
+      if (response.status === 304) {
+        for (const [name, value] of response.headers) if (name !== 'content-type' && name !== 'content-length') res.set(name, value);
+        return res.status(304).end();
+      }
       for (const [name, value] of response.headers) if (name !== 'content-type' && name !== 'content-length') res.set(name, value);
       const result = JSON.parse(response.body.string) as {
         data?: Record<string, unknown> | null;
@@ -135,21 +138,30 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
           }
         : { data: toRest(at, answerShape.get(route)!) };
       if (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) res.set('Link', `<${nextUrl(req, page.pageInfo.endCursor)}>; rel="next"`);
-      const json = JSON.stringify(body);
-      if (req.method === 'GET') {
-        const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
-        res.set('ETag', etag);
-        if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return res.status(304).end();
-      }
-      res
-        .status(route.status ?? 200)
-        .type('application/json')
-        .send(json);
+      res.status(route.status ?? 200).json(body);
     } catch (error) {
       sendUnexpectedError(res, error, requestId, options.logger, `REST ${route.method} ${route.path}`);
     }
   };
   return { prepare, execute };
+}
+
+/**
+ * The GraphQL request of a route: a GET route's query goes as a GraphQL GET, so the graph's HTTP
+ * caching (weak ETag of the result, 304, Vary) applies to it as to any GET; the rest as JSON POSTs.
+ */
+function graphqlRequest(method: string, headers: HeaderMap, operation: OperationParams): HTTPGraphQLRequest {
+  if (method === 'GET') {
+    headers.set('apollo-require-preflight', 'true'); // Apollo's CSRF check: this request is not a simple one
+    const search = new URLSearchParams({
+      query: operation.query as string,
+      operationName: operation.operationName as string,
+      variables: JSON.stringify(operation.variables),
+    });
+    return { method: 'GET', headers, search: search.toString(), body: undefined };
+  }
+  headers.set('content-type', 'application/json');
+  return { method: 'POST', headers, search: '', body: operation };
 }
 
 /** Whether an Express path pattern (`/workflows/:id`) matches a request path. */
