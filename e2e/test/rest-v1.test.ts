@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { startFederation, type Federation } from '../support/federation-kit';
+import { bearer, closedUrl, startFederation, type Federation } from '../support/federation-kit';
 
 let federation: Federation;
 let base: string;
@@ -9,7 +9,8 @@ let auth: Record<string, string>;
 let owner: { userId: string; orgId: string };
 
 beforeAll(async () => {
-  federation = await startFederation({ BODY_LIMIT: '1mb' });
+  // Trusted documents enforced, as in production: a key bound to a client runs only its operations.
+  federation = await startFederation({ BODY_LIMIT: '1mb', TRUSTED_DOCUMENTS_MODE: 'enforce' });
   base = federation.gateway.url.replace(/\/graphql$/, '/api/v1');
   credentials = { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple' };
   const signUp = await fetch(federation.gateway.url, {
@@ -384,5 +385,57 @@ describe('legacy paths', () => {
     expect(((await followed.json()) as { data: { name: string } }).data.name).toBe('Via legacy');
     // Paths that never were REST stay 404.
     expect((await fetch(`${origin}/eventsX`, { redirect: 'manual' })).status).toBe(404);
+  });
+});
+
+describe('API keys', () => {
+  const createKey = async (scopes: string[], clientName?: string) => {
+    const created = await fetch(federation.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({
+        query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+        variables: { input: { name: `rest-${randomUUID().slice(0, 8)}`, scopes, clientName } },
+      }),
+    });
+    return { 'x-api-key': ((await created.json()) as { data: { createApiKey: { secret: string } } }).data.createApiKey.secret };
+  };
+
+  it("serves a key within its scopes, refuses it outside them (403), and refuses a key bound to another client's operations", async () => {
+    const readOnly = await createKey(['workflows:read']);
+    expect((await call('GET', '/workflows', { headers: readOnly })).status).toBe(200);
+    expectEnvelope(await call('POST', '/workflows', { body: { name: 'Not allowed' }, headers: readOnly }), 403, 'FORBIDDEN');
+    expectEnvelope(await call('GET', '/workflows', { headers: { 'x-api-key': 'fg_not_a_key' } }), 401, 'UNAUTHENTICATED');
+    const partner = await createKey(['workflows:read'], 'partner-example');
+    expectEnvelope(await call('GET', '/workflows', { headers: partner }), 403, 'FORBIDDEN');
+  });
+});
+
+describe('a degraded graph', () => {
+  let degraded: Federation;
+  let degradedBase: string;
+  let token: Record<string, string>;
+
+  beforeAll(async () => {
+    // Integration unreachable; at most 4 requests a minute per user.
+    degraded = await startFederation({ INTEGRATION_URL: await closedUrl(), RATE_LIMIT_USER_PER_MINUTE: '4' });
+    degradedBase = degraded.gateway.url.replace(/\/graphql$/, '/api/v1');
+    token = await bearer({ userId: owner.userId, orgId: owner.orgId, role: 'owner', sessionId: randomUUID() });
+  });
+
+  afterAll(async () => {
+    await degraded.stop();
+  });
+
+  it('answers a partial result with an error status, never a 200 with missing data, and 429 with Retry-After past the limit', async () => {
+    const partial = await fetch(`${degradedBase}/integrations`, { headers: token });
+    expect(partial.status).toBe(503);
+    expect(partial.headers.get('retry-after')).toBe('5');
+    expect(((await partial.json()) as Answer['body']).error).toEqual(expect.objectContaining({ code: 'UNAVAILABLE' }));
+    let last: Response | undefined;
+    for (let i = 0; i < 5 && last?.status !== 429; i++) last = await fetch(`${degradedBase}/integrations`, { headers: token });
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await last!.json()) as Answer['body']).error).toEqual(expect.objectContaining({ code: 'RATE_LIMITED' }));
   });
 });
