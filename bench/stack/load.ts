@@ -19,9 +19,10 @@ export async function drive(op: Operation, seconds: number, connections: number)
     url: op.url,
     connections,
     duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, method: 'POST', ...op.next() }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, method: op.method ?? 'POST', ...op.next() }) }],
     verifyBody: (body) => {
-      if (!String(body).includes('"errors"')) return true;
+      // A GraphQL answer with errors, or the REST envelope.
+      if (!String(body).includes('"errors"') && !String(body).startsWith('{"error":')) return true;
       if (shownErrors++ < 3) console.error(`${op.name}: ${String(body).slice(0, 600)}`);
       return false;
     },

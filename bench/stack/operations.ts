@@ -13,8 +13,10 @@ import type { Stack } from './stack';
 export interface Operation {
   name: string;
   url: string;
+  /** POST unless said (`GET`: no body). */
+  method?: 'GET' | 'POST';
   /** Headers and body of the next request (fresh callers, nonces, events, signatures). */
-  next(): { headers: Record<string, string>; body: string };
+  next(): { headers: Record<string, string>; body?: string };
   /** True when it makes the workers busy: the bench waits for them to finish before the next operation. */
   queuesWork?: boolean;
   /** The p95 latency architecture-target.md §7.1 sets for this kind of call, checked at a paced load. */

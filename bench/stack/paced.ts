@@ -23,7 +23,7 @@ export async function drivePaced(op: Operation, seconds: number, rate: number, c
   const send = (due: number) =>
     new Promise<void>((resolve) => {
       const { headers, body } = op.next();
-      const request = http.request(op.url, { method: 'POST', agent, headers }, (response) => {
+      const request = http.request(op.url, { method: op.method ?? 'POST', agent, headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
