@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { startFederation, type Federation } from '../support/federation-kit';
+import { ContractViolation, openApiContract, type OpenApiDocumentLike } from '../support/openapi-contract';
 
 let federation: Federation;
 let base: string;
+/** Every answer `call` sees is checked against the OpenAPI document the gateway serves. */
+let contract: ReturnType<typeof openApiContract>;
 let credentials: { email: string; password: string };
 let auth: Record<string, string>;
 
 beforeAll(async () => {
   federation = await startFederation({ BODY_LIMIT: '1mb' });
   base = federation.gateway.url.replace(/\/graphql$/, '/api/v1');
+  contract = openApiContract((await (await fetch(`${base}/openapi.json`)).json()) as OpenApiDocumentLike);
   credentials = { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple' };
   const signUp = await fetch(federation.gateway.url, {
     method: 'POST',
@@ -41,7 +45,7 @@ async function call(
   path: string,
   options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
 ): Promise<Answer> {
-  const json = options.body !== undefined ? { 'content-type': 'application/json' } : {};
+  const json: Record<string, string> = options.body !== undefined ? { 'content-type': 'application/json' } : {};
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { ...json, ...options.headers },
@@ -49,6 +53,7 @@ async function call(
   });
   const text = await response.text();
   if (process.env.DEBUG_REST) console.log(method, path, response.status, text.slice(0, 400));
+  contract.check({ method, path, status: response.status, headers: response.headers, text });
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
 
@@ -151,7 +156,7 @@ describe('events', () => {
     const first = await call('GET', '/events?limit=3', { headers: auth });
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^W\/"/);
-    const again = await fetch(`${base}/events?limit=3`, { headers: { ...auth, 'if-none-match': etag } });
+    const again = await call('GET', '/events?limit=3', { headers: { ...auth, 'if-none-match': etag } });
     expect(again.status).toBe(304);
   });
 });
@@ -180,5 +185,50 @@ describe('paths and methods', () => {
       headers: { ...auth, 'content-type': 'application/json' },
     });
     expectEnvelope(big, 413, 'VALIDATION_ERROR');
+  });
+});
+
+describe('OpenAPI document and docs page', () => {
+  it('serves the OpenAPI 3.1 document of every route without credentials', async () => {
+    const response = await fetch(`${base}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const document = (await response.json()) as OpenApiDocumentLike & { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.servers).toEqual([{ url: '/api/v1' }]);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/auth/login', '/events', '/workflows/{id}']));
+    expect(Object.keys(document.paths['/events'])).toEqual(['get', 'post']);
+  });
+
+  it('serves an offline docs page: its script from the gateway, no inline script, its own CSP', async () => {
+    const page = await fetch(`${base}/docs`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<redoc spec-url="openapi.json">');
+    expect(html).toContain('<script src="docs/redoc.standalone.js"></script>');
+    expect(html).not.toMatch(/<script>|https?:\/\//); // no inline script, nothing from another origin
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    const script = await fetch(`${base}/docs/redoc.standalone.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+
+  it('fails the contract check for a body, a status or a path the document does not describe', async () => {
+    const me = await fetch(`${base}/me`, { headers: auth });
+    const text = await me.text();
+    const seen = { method: 'GET', path: '/me', status: me.status, headers: me.headers, text };
+    expect(() => contract.check(seen)).not.toThrow();
+    const body = JSON.parse(text) as { data: Record<string, unknown> };
+    const wrong = (data: unknown) => ({ ...seen, text: JSON.stringify({ data }) });
+    expect(() => contract.check(wrong({ ...body.data, email: 42 }))).toThrow(ContractViolation);
+    expect(() => contract.check(wrong({ ...body.data, createdAt: body.data.created_at }))).toThrow(ContractViolation);
+    const { memberships: _memberships, ...withoutMemberships } = body.data;
+    expect(() => contract.check(wrong(withoutMemberships))).toThrow(ContractViolation);
+    expect(() => contract.check({ ...seen, status: 418 })).toThrow(/status not documented/);
+    expect(() => contract.check({ ...seen, path: '/nothing-here' })).toThrow(/expected 404/);
   });
 });

@@ -19,6 +19,11 @@ export interface RestRoute {
   path: string;
   operation: keyof typeof persistedDocuments;
   summary: string;
+  /**
+   * Answered without credentials (log-in, refresh). What the OpenAPI document says of the route;
+   * who may run the operation stays the graph's decision, as for every route.
+   */
+  public?: true;
   params?: z.ZodObject;
   /** Strict: a query parameter not listed is a 400. */
   query?: z.ZodObject;
@@ -49,6 +54,7 @@ export const routes: RestRoute[] = [
     path: '/auth/login',
     operation: 'RestLogIn',
     summary: 'Log in with email and password; returns an access token and a refresh token.',
+    public: true,
     body: z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024), organization_id: uuid.optional() }),
     variables: ({ body }) => {
       const { email, password, organization_id } = body as { email: string; password: string; organization_id?: string };
@@ -61,6 +67,7 @@ export const routes: RestRoute[] = [
     path: '/auth/refresh',
     operation: 'RestRefreshSession',
     summary: 'Exchange a refresh token for a new pair of tokens (the old refresh token is spent).',
+    public: true,
     body: z.strictObject({ refresh_token: z.string().min(1).max(2048) }),
     variables: ({ body }) => ({ refreshToken: (body as { refresh_token: string }).refresh_token }),
     result: { path: 'refreshSession' },
