@@ -14,7 +14,7 @@ export interface OpenApiDocument {
   info: { title: string; version: string; description: string };
   servers: { url: string }[];
   security: Record<string, string[]>[];
-  tags: { name: string }[];
+  tags: { name: string; description: string }[];
   paths: Record<string, Record<string, JsonSchema>>;
   components: {
     schemas: Record<string, JsonSchema>;
@@ -254,7 +254,7 @@ export function openApiDocument(routes: RestRoute[], apiSchema: GraphQLSchema): 
     },
     servers: [{ url: '/api/v1' }],
     security: [{ bearerAuth: [] }, { apiKey: [] }],
-    tags: [...new Set(routes.map(tagOf))].map((name) => ({ name })),
+    tags: [...new Set(routes.map(tagOf))].map((name) => ({ name, description: `The routes under \`/${name}\`.` })),
     paths,
     components: components(),
   };
