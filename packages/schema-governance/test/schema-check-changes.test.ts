@@ -46,7 +46,9 @@ it('fails when a field a registered client uses is removed, naming the client an
   );
   expect(report!.failures).toEqual(
     expect.arrayContaining([
-      expect.stringMatching(/FIELD_REMOVED Workflow\.isActive .* breaks partner-example\/PartnerWorkflows, rest-v1\/RestGetWorkflow, rest-v1\/RestListWorkflows, web\/AcceptSuggestion/),
+      expect.stringMatching(
+        /FIELD_REMOVED Workflow\.isActive .* breaks partner-example\/PartnerWorkflows, rest-v1\/RestGetWorkflow, rest-v1\/RestListWorkflows, web\/AcceptSuggestion/,
+      ),
     ]),
   );
   expect(stdout).toMatch(/^schema-check: FAIL$/m);
