@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { bearer, closedUrl, startFederation, type Federation } from '../support/federation-kit';
+import { ContractViolation, openApiContract, type OpenApiDocumentLike } from '../support/openapi-contract';
 
 let federation: Federation;
 let base: string;
+/** Every answer `call` sees is checked against the OpenAPI document the gateway serves. */
+let contract: ReturnType<typeof openApiContract>;
 let credentials: { email: string; password: string };
 let auth: Record<string, string>;
 let owner: { userId: string; orgId: string };
@@ -12,6 +15,7 @@ beforeAll(async () => {
   // Trusted documents enforced, as in production: a key bound to a client runs only its operations.
   federation = await startFederation({ BODY_LIMIT: '1mb', TRUSTED_DOCUMENTS_MODE: 'enforce' });
   base = federation.gateway.url.replace(/\/graphql$/, '/api/v1');
+  contract = openApiContract((await (await fetch(`${base}/openapi.json`)).json()) as OpenApiDocumentLike);
   credentials = { email: `${randomUUID()}@example.com`, password: 'correct horse battery staple' };
   const signUp = await fetch(federation.gateway.url, {
     method: 'POST',
@@ -54,6 +58,7 @@ async function call(
     body: options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
   });
   const text = await response.text();
+  contract.check({ method, path, status: response.status, headers: response.headers, text });
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
 
@@ -159,7 +164,7 @@ describe('events', () => {
     // The graph's policy (events carry no cache hint) and the credentials it depends on.
     expect(first.headers.get('cache-control')).toBe('no-store');
     expect(first.headers.get('vary')).toMatch(/authorization, x-api-key/);
-    const again = await fetch(`${base}/events?limit=3`, { headers: { ...auth, 'if-none-match': etag } });
+    const again = await call('GET', '/events?limit=3', { headers: { ...auth, 'if-none-match': etag } });
     expect(again.status).toBe(304);
   });
 });
@@ -437,5 +442,50 @@ describe('a degraded graph', () => {
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await last!.json()) as Answer['body']).error).toEqual(expect.objectContaining({ code: 'RATE_LIMITED' }));
+  });
+});
+
+describe('OpenAPI document and docs page', () => {
+  it('serves the OpenAPI 3.1 document of every route without credentials', async () => {
+    const response = await fetch(`${base}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const document = (await response.json()) as OpenApiDocumentLike & { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.servers).toEqual([{ url: '/api/v1' }]);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/auth/login', '/events', '/workflows/{id}']));
+    expect(Object.keys(document.paths['/events'])).toEqual(['get', 'post']);
+  });
+
+  it('serves an offline docs page: its script from the gateway, no inline script, its own CSP', async () => {
+    const page = await fetch(`${base}/docs`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<redoc spec-url="openapi.json">');
+    expect(html).toContain('<script src="docs/redoc.standalone.js"></script>');
+    expect(html).not.toMatch(/<script>|https?:\/\//); // no inline script, nothing from another origin
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+    const script = await fetch(`${base}/docs/redoc.standalone.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+  });
+
+  it('fails the contract check for a body, a status or a path the document does not describe', async () => {
+    const me = await fetch(`${base}/me`, { headers: auth });
+    const text = await me.text();
+    const seen = { method: 'GET', path: '/me', status: me.status, headers: me.headers, text };
+    expect(() => contract.check(seen)).not.toThrow();
+    const body = JSON.parse(text) as { data: Record<string, unknown> };
+    const wrong = (data: unknown) => ({ ...seen, text: JSON.stringify({ data }) });
+    expect(() => contract.check(wrong({ ...body.data, email: 42 }))).toThrow(ContractViolation);
+    expect(() => contract.check(wrong({ ...body.data, createdAt: body.data.created_at }))).toThrow(ContractViolation);
+    const { memberships: _memberships, ...withoutMemberships } = body.data;
+    expect(() => contract.check(wrong(withoutMemberships))).toThrow(ContractViolation);
+    expect(() => contract.check({ ...seen, status: 418 })).toThrow(/status not documented/);
+    expect(() => contract.check({ ...seen, path: '/nothing-here' })).toThrow(/expected 404/);
   });
 });

@@ -43,6 +43,8 @@ import { webhookProxy } from './plugins/webhook-proxy';
 import { providerWebhookProxy } from './plugins/provider-webhook-proxy';
 import { subgraphReadiness } from './subgraph-readiness';
 import { restEnvelope } from './rest/envelope';
+import { openApiDocument } from './rest/openapi';
+import { apiReference } from './rest/reference';
 import { restRoutes } from './rest/routes';
 import { restShim } from './rest/shim';
 import { legacyRedirects } from './rest/legacy';
@@ -269,6 +271,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     '/api/v1',
     restEnvelope,
     serverSpan('/api/v1'),
+    // Public, before authentication: the OpenAPI document of the same routes (built once) and its docs page.
+    apiReference(openApiDocument(routes, apiSchema)),
     authenticate,
     rates.middleware,
     express.json({ limit: config.BODY_LIMIT }),

@@ -72,6 +72,23 @@ export function shapeAt(shape: Shape, path: string): Shape {
 }
 
 /**
+ * What a REST route answers of its operation's data: the shape at `result.path`, or for a page
+ * (`result.page`, a connection) the list of its nodes. The shim shapes its answers with it and
+ * the OpenAPI document describes them with it.
+ */
+export function answerShape(schema: GraphQLSchema, body: string, result: { path: string; page?: true }): Shape {
+  const at = shapeAt(operationShape(schema, body), result.path);
+  return result.page ? nodesOf(at) : at;
+}
+
+/** A connection's shape → the shape of the list of its nodes (what a REST page holds). */
+export function nodesOf(connection: Shape): Shape {
+  const edges = shapeAt(connection, 'edges');
+  if (edges.kind !== 'list') throw new Error('a page route must select a connection');
+  return { kind: 'list', nullable: false, of: shapeAt(edges.of, 'node') };
+}
+
+/**
  * `value` (what the operation answered at `shape`) with REST's snake_case keys. Scalars are
  * leaves, so JSON scalars (the caller's own payloads) keep their keys as they are.
  */

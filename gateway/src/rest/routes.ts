@@ -23,6 +23,11 @@ export interface RestRoute {
   summary: string;
   /** The resource, for grouping (OpenAPI tags). */
   tag: string;
+  /**
+   * Answered without credentials (log-in, refresh). What the OpenAPI document says of the route;
+   * who may run the operation stays the graph's decision, as for every route.
+   */
+  public?: true;
   params?: z.ZodObject;
   /** Strict: a query parameter not listed is a 400. */
   query?: z.ZodObject;
@@ -115,6 +120,7 @@ export function restRoutes(schema: GraphQLSchema): RestRoute[] {
       tag: 'auth',
       operation: 'RestLogIn',
       summary: 'Log in with email and password; returns an access token and a refresh token.',
+      public: true,
       body: z.strictObject({
         email: z.string().min(1).max(320),
         password: z.string().min(1).max(1024),
@@ -129,6 +135,7 @@ export function restRoutes(schema: GraphQLSchema): RestRoute[] {
       tag: 'auth',
       operation: 'RestRefreshSession',
       summary: 'Exchange a refresh token for a new pair of tokens (the old refresh token is spent).',
+      public: true,
       body: z.strictObject({ refresh_token: z.string().min(1).max(2048) }),
       variables: ({ body }) => ({ refreshToken: body.refresh_token }),
       result: { path: 'refreshSession' },

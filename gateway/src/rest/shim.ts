@@ -12,7 +12,7 @@ import {
 } from '../plugins/trusted-documents';
 import { envelopeOf, sendRestError } from './envelope';
 import { persistedDocuments } from './generated/documents';
-import { operationShape, shapeAt, toRest, type Shape } from './operation-shape';
+import { answerShape, toRest, type Shape } from './operation-shape';
 import type { RestRoute, RouteInput } from './routes';
 
 export interface RestShimOptions {
@@ -45,11 +45,8 @@ function detailsOf(error: ZodError, prefix: string): FieldError[] {
  */
 export function restShim(options: RestShimOptions): { prepare: Router; execute: RequestHandler } {
   // Each route's answer, shaped by its operation's selections over the schema (checked at start).
-  const answerShape = new Map<RestRoute, Shape>(
-    options.routes.map((route) => {
-      const at = shapeAt(operationShape(options.apiSchema, persistedDocuments[route.operation].body), route.result.path);
-      return [route, route.result.page ? nodesOf(at) : at];
-    }),
+  const answerShapes = new Map<RestRoute, Shape>(
+    options.routes.map((route) => [route, answerShape(options.apiSchema, persistedDocuments[route.operation].body, route.result)]),
   );
   const prepare = Router({ strict: true });
   for (const route of options.routes) {
@@ -132,11 +129,11 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
         ? {
             data: toRest(
               page.edges.map((edge) => edge.node),
-              answerShape.get(route)!,
+              answerShapes.get(route)!,
             ),
             next_cursor: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
           }
-        : { data: toRest(at, answerShape.get(route)!) };
+        : { data: toRest(at, answerShapes.get(route)!) };
       if (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) res.set('Link', `<${nextUrl(req, page.pageInfo.endCursor)}>; rel="next"`);
       res.status(route.status ?? 200).json(body);
     } catch (error) {
@@ -181,13 +178,6 @@ function nextUrl(req: Request, cursor: string): string {
 interface Connection {
   edges: { node: unknown }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-/** A connection's shape → the shape of the list of its nodes (what a REST page holds). */
-function nodesOf(connection: Shape): Shape {
-  const edges = shapeAt(connection, 'edges');
-  if (edges.kind !== 'list') throw new Error('a page route must select a connection');
-  return { kind: 'list', nullable: false, of: shapeAt(edges.of, 'node') };
 }
 
 function valueAt(data: Record<string, unknown> | null | undefined, path: string): unknown {
