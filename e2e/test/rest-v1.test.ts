@@ -301,23 +301,6 @@ describe('workflows and executions', () => {
     );
     expectEnvelope(await call('DELETE', `/workflows/${randomUUID()}`, { headers: auth }), 404, 'NOT_FOUND');
   });
-
-  it('refuses every workflow route without a credential', async () => {
-    const id = randomUUID();
-    for (const [method, path, body] of [
-      ['GET', '/workflows'],
-      ['POST', '/workflows', { name: 'x' }],
-      ['GET', `/workflows/${id}`],
-      ['PATCH', `/workflows/${id}`, { name: 'x' }],
-      ['DELETE', `/workflows/${id}`],
-      ['POST', `/workflows/${id}/publish`, { version: 1 }],
-      ['POST', `/workflows/${id}/execute`],
-      ['GET', `/workflows/${id}/executions`],
-      ['GET', `/executions/${id}`],
-      ['POST', `/executions/${id}/cancel`],
-    ] as [string, string, unknown?][])
-      expectEnvelope(await call(method, path, { body }), 401, 'UNAUTHENTICATED');
-  });
 });
 
 describe('patterns and suggestions', () => {
@@ -364,6 +347,82 @@ describe('integrations', () => {
     );
     expect(github).toEqual(expect.objectContaining({ auth_kind: 'OAUTH2' }));
     expectEnvelope(await call('GET', '/integrations'), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('every route', () => {
+  const id = randomUUID();
+  const event = { idempotency_key: 'k', event_type: 'push', tool: 'github', occurred_at: new Date().toISOString(), payload: {} };
+  type Case = [method: string, path: string, body?: unknown];
+
+  it('answers 401 in the envelope without a credential (all but log-in and refresh)', async () => {
+    const cases: Case[] = [
+      ['POST', '/auth/logout'],
+      ['GET', '/me'],
+      ['GET', '/events'],
+      ['POST', '/events', { events: [event] }],
+      ['GET', '/patterns'],
+      ['GET', '/suggestions'],
+      ['POST', `/suggestions/${id}/accept`, {}],
+      ['POST', `/suggestions/${id}/dismiss`],
+      ['GET', '/workflows'],
+      ['POST', '/workflows', { name: 'x' }],
+      ['GET', `/workflows/${id}`],
+      ['PATCH', `/workflows/${id}`, { name: 'x' }],
+      ['DELETE', `/workflows/${id}`],
+      ['POST', `/workflows/${id}/publish`, { version: 1 }],
+      ['POST', `/workflows/${id}/execute`],
+      ['GET', `/workflows/${id}/executions`],
+      ['GET', `/executions/${id}`],
+      ['POST', `/executions/${id}/cancel`],
+      ['GET', '/integrations'],
+      ['GET', '/connectors'],
+    ];
+    for (const [method, path, body] of cases) expectEnvelope(await call(method, path, { body }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('answers 400 with the field at fault for malformed input', async () => {
+    const cases: [...Case, field: string][] = [
+      ['POST', '/auth/refresh', {}, 'body.refresh_token'],
+      ['GET', '/me?expand=all', undefined, 'query.expand'],
+      ['GET', '/events?from=yesterday', undefined, 'query.from'],
+      ['POST', '/events', { events: [] }, 'body.events'],
+      ['GET', '/patterns?limit=0', undefined, 'query.limit'],
+      ['POST', '/suggestions/not-a-uuid/accept', {}, 'params.id'],
+      ['POST', `/suggestions/${id}/accept`, { activate: 'yes' }, 'body.activate'],
+      ['POST', '/suggestions/not-a-uuid/dismiss', undefined, 'params.id'],
+      ['GET', '/workflows?is_active=maybe', undefined, 'query.is_active'],
+      ['POST', '/workflows', { description: 'no name' }, 'body.name'],
+      ['PATCH', `/workflows/${id}`, { tags: 'ops' }, 'body.tags'],
+      ['DELETE', '/workflows/not-a-uuid', undefined, 'params.id'],
+      ['POST', `/workflows/${id}/publish`, { version: 0 }, 'body.version'],
+      ['POST', `/workflows/${id}/execute`, { input: 'text' }, 'body.input'],
+      ['GET', `/workflows/${id}/executions?limit=many`, undefined, 'query.limit'],
+      ['GET', '/executions/not-a-uuid', undefined, 'params.id'],
+      ['POST', '/executions/not-a-uuid/cancel', undefined, 'params.id'],
+      ['GET', '/integrations?status=on', undefined, 'query.status'],
+      ['GET', '/connectors?page=2', undefined, 'query.page'],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const answer = await call(method, path, { body, headers: auth });
+      expectEnvelope(answer, 400, 'VALIDATION_ERROR');
+      expect(answer.body.error!.details.map((d) => d.field)).toContain(field);
+    }
+  });
+
+  it('answers 404 in the envelope for an id that does not exist', async () => {
+    const cases: Case[] = [
+      ['POST', `/suggestions/${id}/accept`, {}],
+      ['POST', `/suggestions/${id}/dismiss`],
+      ['GET', `/workflows/${id}`],
+      ['PATCH', `/workflows/${id}`, { name: 'x' }],
+      ['DELETE', `/workflows/${id}`],
+      ['POST', `/workflows/${id}/publish`, { version: 1 }],
+      ['POST', `/workflows/${id}/execute`],
+      ['GET', `/executions/${id}`],
+      ['POST', `/executions/${id}/cancel`],
+    ];
+    for (const [method, path, body] of cases) expectEnvelope(await call(method, path, { body, headers: auth }), 404, 'NOT_FOUND');
   });
 });
 
