@@ -5,7 +5,7 @@
  * nothing.
  *
  * One stack of this checkout, seeded as run.ts seeds it; every request as the owner. Per pair, the
- * REST route and its operation take turns in each round, with the same connections, warm-up and
+ * REST route and its operation take turns in each round (which goes first alternates), with the same connections, warm-up and
  * window. CPU per request is summed over the processes that serve it (gateway, subgraphs,
  * Postgres).
  */
@@ -61,10 +61,16 @@ async function main(): Promise<void> {
     const rows: { pair: number; side: 'rest' | 'graphql'; rps: number; p50: number; p95: number; cpu: number; gateway: number }[] = [];
     for (let r = 1; r <= ROUNDS; r++)
       for (const [i, pair] of pairs.entries())
-        for (const [side, op] of [
-          ['rest', pair[0]],
-          ['graphql', pair[1]],
-        ] as const) {
+        // Which goes first alternates by round: the first of a pair also warms what both share.
+        for (const [side, op] of (r % 2 === 1
+          ? [
+              ['rest', pair[0]],
+              ['graphql', pair[1]],
+            ]
+          : [
+              ['graphql', pair[1]],
+              ['rest', pair[0]],
+            ]) as ['rest' | 'graphql', Operation][]) {
           await drive(op, WARMUP, CONNECTIONS);
           const measured = await withCpu(
             stack,

@@ -46,7 +46,7 @@ import { restEnvelope } from './rest/envelope';
 import { openApiDocument } from './rest/openapi';
 import { apiReference } from './rest/reference';
 import { restRoutes } from './rest/routes';
-import { restShim } from './rest/shim';
+import { restAnswers, restShim } from './rest/shim';
 import { legacyRedirects } from './rest/legacy';
 
 export interface GatewayDeps {
@@ -144,6 +144,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
       unavailableStatus<GatewayContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS }),
+      restAnswers,
     ],
   });
   apollo.addPlugin(limits.plugin);

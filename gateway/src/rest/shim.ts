@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { ErrorCode, sendUnexpectedError, type FieldError, type Logger } from '@flowgraph/kernel';
 import type { GraphQLSchema } from 'graphql';
 import type { ZodError, ZodType } from 'zod';
 import type { GatewayContext } from '../context';
+import { CREDENTIAL_HEADERS, etagMatches } from '../plugins/response-cache';
 import {
   TrustedDocumentRefusal,
   type ClientIdentity,
@@ -101,18 +103,17 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers))
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      headers.set('content-type', 'application/json');
+      const answer: RestAnswer = {};
       const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: graphqlRequest(req.method, headers, operation),
-        context: async () => options.contextOf(res),
+        httpGraphQLRequest: { method: 'POST', headers, search: '', body: operation },
+        context: async () => Object.assign(options.contextOf(res), { restAnswer: answer }),
       });
       if (response.body.kind !== 'complete') throw new Error('REST operations do not stream');
-      // The graph's HTTP caching answered a GET's If-None-Match: ETag, Cache-Control and Vary are set.
-      if (response.status === 304) {
-        for (const [name, value] of response.headers) if (name !== 'content-type' && name !== 'content-length') res.set(name, value);
-        return res.status(304).end();
-      }
       for (const [name, value] of response.headers) if (name !== 'content-type' && name !== 'content-length') res.set(name, value);
-      const result = JSON.parse(response.body.string) as {
+      // The result as Apollo answered it, without parsing its serialisation back (what Apollo
+      // refuses before any plugin runs, a malformed request, has only the serialisation).
+      const result = (answer.response?.body.kind === 'single' ? answer.response.body.singleResult : JSON.parse(response.body.string)) as {
         data?: Record<string, unknown> | null;
         errors?: Parameters<typeof envelopeOf>[0][];
       };
@@ -135,30 +136,23 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
           }
         : { data: toRest(at, answerShapes.get(route)!) };
       if (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) res.set('Link', `<${nextUrl(req, page.pageInfo.endCursor)}>; rel="next"`);
-      res.status(route.status ?? 200).json(body);
+      const json = JSON.stringify(body);
+      if (req.method === 'GET') {
+        // HTTP caching of the answer sent: a weak ETag of its bytes, 304 for a match, Vary on the credentials.
+        const etag = `W/"${createHash('sha256').update(json).digest('base64url')}"`;
+        res.set({ ETag: etag, Vary: CREDENTIAL_HEADERS.join(', ') });
+        const ifNoneMatch = req.headers['if-none-match'];
+        if (ifNoneMatch && etagMatches(ifNoneMatch, etag)) return res.status(304).end();
+      }
+      res
+        .status(route.status ?? 200)
+        .type('application/json')
+        .send(json);
     } catch (error) {
       sendUnexpectedError(res, error, requestId, options.logger, `REST ${route.method} ${route.path}`);
     }
   };
   return { prepare, execute };
-}
-
-/**
- * The GraphQL request of a route: a GET route's query goes as a GraphQL GET, so the graph's HTTP
- * caching (weak ETag of the result, 304, Vary) applies to it as to any GET; the rest as JSON POSTs.
- */
-function graphqlRequest(method: string, headers: HeaderMap, operation: OperationParams): HTTPGraphQLRequest {
-  if (method === 'GET') {
-    headers.set('apollo-require-preflight', 'true'); // Apollo's CSRF check: this request is not a simple one
-    const search = new URLSearchParams({
-      query: operation.query as string,
-      operationName: operation.operationName as string,
-      variables: JSON.stringify(operation.variables),
-    });
-    return { method: 'GET', headers, search: search.toString(), body: undefined };
-  }
-  headers.set('content-type', 'application/json');
-  return { method: 'POST', headers, search: '', body: operation };
 }
 
 /** Whether an Express path pattern (`/workflows/:id`) matches a request path. */
@@ -183,3 +177,24 @@ interface Connection {
 function valueAt(data: Record<string, unknown> | null | undefined, path: string): unknown {
   return path.split('.').reduce<unknown>((at, key) => (at === null || at === undefined ? at : (at as Record<string, unknown>)[key]), data);
 }
+
+/** Where `restAnswers` leaves a REST request's GraphQL response for the shim. */
+interface RestAnswer {
+  response?: GraphQLResponse;
+}
+
+/**
+ * Apollo Server plugin: hands a REST request's response to the shim as an object (a no-op for
+ * every other request), so the shim reads the result without parsing Apollo's serialisation.
+ */
+export const restAnswers: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart({ contextValue }) {
+    const answer = contextValue.restAnswer as RestAnswer | undefined;
+    if (!answer) return;
+    return {
+      async willSendResponse({ response }) {
+        answer.response = response;
+      },
+    };
+  },
+};

@@ -14,8 +14,11 @@ export interface HttpCachingOptions {
   vary?: readonly string[];
 }
 
+/** Request headers an answer for a caller depends on: what `Vary` names unless told otherwise. */
+export const CREDENTIAL_HEADERS = ['authorization', 'x-api-key'] as const;
+
 /** True when `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2) or is `*`. */
-function matches(ifNoneMatch: string, etag: string): boolean {
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return ifNoneMatch.split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(etag));
 }
@@ -29,7 +32,7 @@ function matches(ifNoneMatch: string, etag: string): boolean {
  */
 export function httpCaching<TContext extends BaseContext>(options: HttpCachingOptions = {}): ApolloServerPlugin<TContext> {
   const maxAge = options.maxAgeSeconds ?? 60;
-  const vary = (options.vary ?? ['authorization', 'x-api-key']).join(', ');
+  const vary = (options.vary ?? CREDENTIAL_HEADERS).join(', ');
   return {
     async requestDidStart({ request }) {
       const isGet = request.http?.method === 'GET';
@@ -53,7 +56,7 @@ export function httpCaching<TContext extends BaseContext>(options: HttpCachingOp
           headers.set('etag', etag);
           const ifNoneMatch = request.http?.headers.get('if-none-match');
           // Express sends a 304 without the body (and keeps Cache-Control and ETag).
-          if (ifNoneMatch && matches(ifNoneMatch, etag)) response.http.status = 304;
+          if (ifNoneMatch && etagMatches(ifNoneMatch, etag)) response.http.status = 304;
         },
       };
     },

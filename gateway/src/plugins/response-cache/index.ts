@@ -6,7 +6,7 @@ import { entityIdTags, mutationTypeTags, operationTypeTags } from './cache-tags'
 import { RedisResponseStore, type LookupResult } from './redis-store';
 import { UncacheableOperations } from './uncacheable-operations';
 
-export { httpCaching, type HttpCachingOptions } from './http-caching';
+export { CREDENTIAL_HEADERS, etagMatches, httpCaching, type HttpCachingOptions } from './http-caching';
 
 export interface ResponseCacheOptions {
   /** The Redis every replica shares. Required. */
