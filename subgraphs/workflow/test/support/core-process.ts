@@ -5,8 +5,11 @@ import { until } from '@flowgraph/kernel/testing';
 // The Core subgraph as an operator runs it: its own process, started and stopped by the test.
 const CORE_MAIN = path.join(__dirname, '..', '..', '..', 'core', 'src', 'main.ts');
 
-/** Starts Core on `port` and resolves once its /healthz answers. */
-export async function startCoreProcess(port: number, env: Record<string, string>, timeoutMs = 20_000): Promise<ChildProcess> {
+/**
+ * Starts Core on `port` and resolves once its /healthz answers. Under tsx, on a 2-core machine
+ * busy with the rest of the suite, a start has taken over 20 s (CI, 2026-12-06): hence 60 s.
+ */
+export async function startCoreProcess(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', CORE_MAIN], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
