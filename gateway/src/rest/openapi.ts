@@ -227,8 +227,6 @@ function operationOf(route: RestRoute, apiSchema: GraphQLSchema): JsonSchema {
   };
 }
 
-/** The resource a route is about: its path's first segment (`/workflows/:id` → `workflows`). */
-
 /** Express's `/workflows/:id` → OpenAPI's `/workflows/{id}`. */
 export const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 

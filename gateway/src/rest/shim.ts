@@ -82,12 +82,18 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
       },
     );
   }
-  prepare.use((req: Request, res: Response) => {
-    const allowed = options.routes.filter((route) => matches(route.path, req.path)).map((route) => route.method);
-    if (allowed.length === 0) return sendRestError(res, ErrorCode.NOT_FOUND, 'No such endpoint');
-    res.set('Allow', allowed.join(', '));
-    sendRestError(res, ErrorCode.VALIDATION_ERROR, `Method ${req.method} is not allowed here`, [], 405);
-  });
+  // A path the table has, with a method it has not: 405 naming the methods it has (matched by Express, as the routes are).
+  for (const path of new Set(options.routes.map((route) => route.path))) {
+    const allow = options.routes
+      .filter((route) => route.path === path)
+      .map((route) => route.method)
+      .join(', ');
+    prepare.all(path, (req: Request, res: Response) => {
+      res.set('Allow', allow);
+      sendRestError(res, ErrorCode.VALIDATION_ERROR, `Method ${req.method} is not allowed here`, [], 405);
+    });
+  }
+  prepare.use((_req: Request, res: Response) => sendRestError(res, ErrorCode.NOT_FOUND, 'No such endpoint'));
 
   const execute: RequestHandler = async (req, res) => {
     const route = res.locals.restRoute as RestRoute;
@@ -153,13 +159,6 @@ export function restShim(options: RestShimOptions): { prepare: Router; execute: 
     }
   };
   return { prepare, execute };
-}
-
-/** Whether an Express path pattern (`/workflows/:id`) matches a request path. */
-function matches(pattern: string, path: string): boolean {
-  const want = pattern.split('/');
-  const have = path.split('/');
-  return want.length === have.length && want.every((part, i) => (part.startsWith(':') ? have[i] !== '' : part === have[i]));
 }
 
 /** This request's URL with `cursor` set to the next page's. */
