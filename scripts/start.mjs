@@ -136,7 +136,13 @@ async function main() {
   }
 
   console.log('\nFlowgraph is running:');
-  if (gatewayEntry) console.log(`  gateway      http://localhost:${servicePort(gateway, env)}/graphql`);
+  if (gatewayEntry) {
+    const origin = `http://localhost:${servicePort(gateway, env)}`;
+    console.log(
+      `  web app      ${origin}/${existsSync(path.join(repoRoot, 'web/dist/index.html')) ? '' : ' (not built: npm run build -w web)'}`,
+    );
+    console.log(`  gateway      ${origin}/graphql`);
+  }
   for (const { service, name } of running) {
     if (service !== gateway && !name.endsWith('-worker'))
       console.log(

@@ -70,6 +70,8 @@ const gatewayShape = {
   TRUSTED_DOCUMENTS_MODE: z.enum(['off', 'log', 'enforce']).optional(),
   /** Folder of client manifests (`<client>/persisted-documents.json`). Default: `clients/` at the repository root. */
   TRUSTED_DOCUMENTS_DIR: z.string().optional(),
+  /** The built web app (`npm run build -w web`) served on every path no API route takes. Default: `web/dist` at the repository root; `off` serves none. */
+  WEB_APP_DIR: z.string().optional(),
   /** How often manifests are checked for changes, in ms. Default 2000; 0 loads them once at start. */
   TRUSTED_DOCUMENTS_RELOAD_MS: z.coerce.number().int().min(0).default(2_000),
   /** Subscriptions (WebSocket and SSE, see plugins/subscriptions). Subscriptions open at once on one WebSocket. Default 20. */
@@ -116,5 +118,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     supergraphPath: config.SUPERGRAPH_PATH ?? supergraphPath(repositoryRoot()),
     trustedDocumentsMode: config.TRUSTED_DOCUMENTS_MODE ?? (config.NODE_ENV === 'production' ? 'enforce' : 'log'),
     trustedDocumentsDir: config.TRUSTED_DOCUMENTS_DIR ?? join(repositoryRoot(), 'clients'),
+    webAppDir: config.WEB_APP_DIR === 'off' ? undefined : (config.WEB_APP_DIR ?? join(repositoryRoot(), 'web', 'dist')),
   };
 }

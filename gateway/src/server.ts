@@ -48,6 +48,7 @@ import { apiReference } from './rest/reference';
 import { restRoutes } from './rest/routes';
 import { restAnswers, restShim } from './rest/shim';
 import { legacyRedirects } from './rest/legacy';
+import { webApp } from './web-app';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -280,6 +281,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     rest.prepare,
     rest.execute,
   );
+  const browserApp = webApp(config.webAppDir); // web/'s build, before the legacy redirects take its paths
+  if (browserApp) app.use(browserApp);
   app.use(legacyRedirects(routes, metrics)); // the unprefixed paths of before /api/v1
   app.use(hardening.notFound); // unknown paths: the REST error envelope, 404
   // Malformed bodies and other middleware failures: the same error shape as GraphQL responses.

@@ -1,0 +1,64 @@
+/**
+ * Bundle budgets (architecture-target.md §7.2), checked after `vite build`: the JavaScript and CSS
+ * the app loads before its first page (≤ 200 KB gzipped), what each lazy route loads on top of
+ * that (≤ 50 KB), and everything the app can load (≤ 500 KB). Prints every figure; exits 1 over
+ * budget. Sizes are gzip (zlib's default level, as the gateway's compression sends them) of the files Vite wrote,
+ * followed through the build manifest's static imports. The API explorer (explorer.html) is
+ * a developer tool of its own with no budget: its size is printed, not counted.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+export const BUDGETS = { initial: 200 * KB, route: 50 * KB, total: 500 * KB };
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));
+const gzipped = new Map();
+const sizeOf = (file) => {
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(path.join(dist, file))).length);
+  return gzipped.get(file);
+};
+
+/** The files a manifest entry loads at once: its chunk, its CSS, and those of its static imports. */
+function closure(key, seen = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || seen.has(key)) return new Set();
+  seen.add(key);
+  const files = new Set([chunk.file, ...(chunk.css ?? [])]);
+  for (const imported of chunk.imports ?? []) for (const file of closure(imported, seen)) files.add(file);
+  return files;
+}
+const sum = (files) => [...files].reduce((total, file) => total + sizeOf(file), 0);
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+const initialFiles = closure('index.html');
+const explorerFiles = manifest['explorer.html'] ? closure('explorer.html') : new Set();
+const routes = Object.entries(manifest)
+  .filter(([, chunk]) => chunk.isDynamicEntry && !explorerFiles.has(chunk.file))
+  .map(([key, chunk]) => {
+    const files = [...closure(key)].filter((file) => !initialFiles.has(file));
+    return { name: chunk.name ?? key, bytes: sum(files) };
+  })
+  .sort((a, b) => b.bytes - a.bytes);
+const appFiles = new Set(initialFiles);
+for (const [key, chunk] of Object.entries(manifest))
+  if (chunk.isDynamicEntry && !explorerFiles.has(chunk.file)) for (const file of closure(key)) appFiles.add(file);
+for (const file of explorerFiles) if (!initialFiles.has(file)) appFiles.delete(file);
+
+const rows = [
+  { what: 'initial (entry + static imports)', bytes: sum(initialFiles), budget: BUDGETS.initial },
+  ...routes.map((route) => ({ what: `route ${route.name}`, bytes: route.bytes, budget: BUDGETS.route })),
+  { what: 'total (app, every route)', bytes: sum(appFiles), budget: BUDGETS.total },
+];
+const over = rows.filter((row) => row.bytes > row.budget);
+console.log('\nBundle budgets (gzip):');
+for (const row of rows)
+  console.log(`  ${row.bytes > row.budget ? '✗' : '✓'} ${row.what.padEnd(40)} ${kb(row.bytes).padStart(9)} / ${kb(row.budget)}`);
+if (explorerFiles.size) console.log(`  · ${'API explorer (explorer.html, no budget)'.padEnd(40)} ${kb(sum(explorerFiles)).padStart(9)}`);
+if (over.length) {
+  console.error(`\nOver budget: ${over.map((row) => row.what).join(', ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,73 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from '../session/SessionProvider';
+import { Layout } from './Layout';
+
+// Each area is its own chunk (budgets: web/scripts/budgets.mjs); the sign-in pages load first.
+const SignIn = lazy(() => import('../pages/auth/SignIn'));
+const SignUp = lazy(() => import('../pages/auth/SignUp'));
+const AcceptInvitation = lazy(() => import('../pages/auth/AcceptInvitation'));
+const Dashboard = lazy(() => import('../pages/dashboard/Dashboard'));
+const Suggestions = lazy(() => import('../pages/suggestions/Suggestions'));
+const Workflows = lazy(() => import('../pages/workflows/Workflows'));
+const WorkflowPage = lazy(() => import('../pages/workflows/WorkflowPage'));
+const ExecutionPage = lazy(() => import('../pages/executions/ExecutionPage'));
+const Integrations = lazy(() => import('../pages/integrations/Integrations'));
+const Settings = lazy(() => import('../pages/settings/Settings'));
+const Reports = lazy(() => import('../pages/reports/Reports'));
+
+function Loading() {
+  return (
+    <p role="status" className="muted page-loading">
+      Loading…
+    </p>
+  );
+}
+
+/** Signed-in pages: anyone else goes to sign in, and comes back here after. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<SignIn />} />
+        <Route path="/signup" element={<SignUp />} />
+        <Route path="/invitations/accept" element={<AcceptInvitation />} />
+        <Route
+          element={
+            <RequireSession>
+              <Layout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Dashboard />} />
+          <Route path="suggestions" element={<Suggestions />} />
+          <Route path="workflows" element={<Workflows />} />
+          <Route path="workflows/:id/*" element={<WorkflowPage />} />
+          <Route path="executions/:id" element={<ExecutionPage />} />
+          <Route path="integrations/*" element={<Integrations />} />
+          <Route path="settings/*" element={<Settings />} />
+          <Route path="reports" element={<Reports />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>
+        <a href="/">Back to the dashboard</a>
+      </p>
+    </section>
+  );
+}

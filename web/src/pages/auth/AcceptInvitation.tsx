@@ -1,0 +1,4 @@
+// Placeholder until this page is built (issue 17).
+export default function AcceptInvitation() {
+  return <h1>AcceptInvitation</h1>;
+}

@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useSignUpMutation } from '../../generated/graphql';
+import { useSession } from '../../session/SessionProvider';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { checkEmail, checkName, checkPassword, failedChecks } from '../../ui/checks';
+import { problemOf } from '../../ui/errors';
+import { AuthFrame } from './AuthFrame';
+
+/** A new account with its own organization, or (with `?invitation=<token>`) joining the inviting one. */
+export default function SignUp() {
+  const { session, signIn } = useSession();
+  const navigate = useNavigate();
+  const invitationToken = useSearchParams()[0].get('invitation') ?? undefined;
+  const [{ fetching, error }, signUp] = useSignUpMutation();
+  const [form, setForm] = useState({ name: '', email: '', password: '', organizationName: '' });
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  if (session) return <Navigate to="/" replace />;
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const server = error ? problemOf(error).fields : {};
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const failed = failedChecks({
+      name: checkName(form.name, 'your name', 100),
+      email: checkEmail(form.email),
+      password: checkPassword(form.password),
+      organizationName: invitationToken ? undefined : checkName(form.organizationName, "your organization's name", 200),
+    });
+    setProblems(failed);
+    if (Object.keys(failed).length > 0) return;
+    const input = invitationToken
+      ? { name: form.name.trim(), email: form.email.trim(), password: form.password, invitationToken }
+      : { name: form.name.trim(), email: form.email.trim(), password: form.password, organizationName: form.organizationName.trim() };
+    const result = await signUp({ input });
+    if (result.data) {
+      signIn(result.data.signUp);
+      navigate('/', { replace: true });
+    }
+  }
+
+  return (
+    <AuthFrame title={invitationToken ? 'Join your team' : 'Create your account'}>
+      <form onSubmit={submit} noValidate>
+        <Field
+          label="Your name"
+          autoComplete="name"
+          value={form.name}
+          onChange={set('name')}
+          error={problems.name ?? server['input.name']}
+        />
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={form.email}
+          onChange={set('email')}
+          error={problems.email ?? server['input.email']}
+        />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+          hint="8 characters or more"
+          error={problems.password ?? server['input.password']}
+        />
+        {!invitationToken && (
+          <Field
+            label="Organization name"
+            autoComplete="organization"
+            value={form.organizationName}
+            onChange={set('organizationName')}
+            error={problems.organizationName ?? server['input.organizationName']}
+          />
+        )}
+        {error && <ErrorNotice error={error} title="Could not create the account" />}
+        <button type="submit" className="primary" disabled={fetching}>
+          {fetching ? 'Creating…' : 'Create account'}
+        </button>
+      </form>
+      <p>
+        Already have an account? <Link to="/login">Sign in</Link>
+      </p>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder until this page is built (issue 17).
+export default function Dashboard() {
+  return <h1>Dashboard</h1>;
+}

@@ -1,0 +1,4 @@
+// Placeholder until this page is built (issue 17).
+export default function Suggestions() {
+  return <h1>Suggestions</h1>;
+}
