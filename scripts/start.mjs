@@ -88,6 +88,9 @@ async function main() {
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
     ...subgraphUrls(env),
+    // The gateway serves the web app: OAuth callbacks and their landing pages are on its origin.
+    PUBLIC_URL: env.PUBLIC_URL || `http://localhost:${servicePort(gateway, env)}`,
+    WEB_APP_URL: env.WEB_APP_URL || `http://localhost:${servicePort(gateway, env)}`,
   };
   const running = [];
   const launch = (service, file, name = service.name) => {

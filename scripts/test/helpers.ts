@@ -105,12 +105,12 @@ export interface PlatformRun {
 
 /**
  * Starts the platform as `npm start` (or `npm run dev`, with `--watch`) does, on a fresh database
- * and Redis prefix named after `name` and free ports; `env` adds settings, `unset` removes
- * inherited ones.
+ * and Redis prefix named after `name` and free ports (or the `ports` given, when others must know
+ * one first); `env` adds settings, `unset` removes inherited ones.
  */
 export async function startPlatform(
   name: string,
-  options: { args?: string[]; env?: NodeJS.ProcessEnv; unset?: string[] } = {},
+  options: { args?: string[]; env?: NodeJS.ProcessEnv; unset?: string[]; ports?: Partial<PlatformRun['ports']> } = {},
 ): Promise<PlatformRun> {
   const config = loadConfig();
   const database = uniqueName(`fg_${name}`);
@@ -123,6 +123,7 @@ export async function startPlatform(
     INTEGRATION_PORT: await freePort(),
     ANALYTICS_PORT: await freePort(),
     GATEWAY_PORT: await freePort(),
+    ...options.ports,
   };
   const env = cleanEnv({
     DATABASE_URL: databaseUrl.toString(),
