@@ -92,6 +92,8 @@ describe('the workflow builder', () => {
             details: [
               { field: 'definition.steps[2].config.message', message: 'Too long for Core' },
               { field: 'definition.edges[1].when', message: 'Branch refused' },
+              { field: 'definition.steps[1]', message: 'First problem of big' },
+              { field: 'definition.steps[1]', message: 'Second problem of big' },
             ],
           },
         },
@@ -105,7 +107,7 @@ describe('the workflow builder', () => {
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     await user.click(screen.getByRole('button', { name: 'Save version' }));
 
-    const problems = await screen.findByRole('region', { name: '2 problems to fix before saving' });
+    const problems = await screen.findByRole('region', { name: '4 problems to fix before saving' });
     expect(screen.getByRole('group', { name: 'Step tell (Notify)' })).toHaveClass('has-problem');
     expect(screen.getByRole('group', { name: 'Step fetch (HTTP request)' })).not.toHaveClass('has-problem');
     expect(document.querySelector('[aria-label="Edge from big to tell when true"]')).toHaveClass('has-problem');
@@ -117,6 +119,11 @@ describe('the workflow builder', () => {
       within(problems)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['Step tell · message: Too long for Core', 'Edge big → tell (true): Branch refused']);
+    ).toEqual([
+      'Step tell · message: Too long for Core',
+      'Edge big → tell (true): Branch refused',
+      'Step big: First problem of big',
+      'Step big: Second problem of big',
+    ]);
   });
 });

@@ -14,8 +14,8 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useBuilderConnectorsQuery, useSaveWorkflowDefinitionMutation } from '../../../generated/graphql';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { problemOf } from '../../../ui/errors';
-import { readDefinition, uniqueStepId, type Branch, type StepDefinition } from './definition';
+import type { CombinedError } from 'urql';
+import { readDefinition, uniqueStepId, type Branch, type FieldProblem, type StepDefinition } from './definition';
 import { checkDefinition } from './definition-checks';
 import { branchOf, flowEdge, fromFlow, LAYER_GAP, newKey, placeProblem, toFlow, type PlacedProblem, type StepNode } from './flow-graph';
 import { DRAG_TYPE, Palette } from './Palette';
@@ -43,6 +43,14 @@ export default function WorkflowBuilder(props: WorkflowBuilderProps) {
       <Builder {...props} />
     </ReactFlowProvider>
   );
+}
+
+/**
+ * The server's `details`, every one: a step can have several problems under the same field
+ * (`definition.steps[0]`: a missing branch and a cycle), which a map by field would fold into one.
+ */
+function detailsOf(error: CombinedError): FieldProblem[] {
+  return error.graphQLErrors.flatMap((e) => (e.extensions as { details?: FieldProblem[] }).details ?? []);
 }
 
 type Selection = { kind: 'step' | 'edge'; key: string } | null;
@@ -171,11 +179,9 @@ function Builder({ workflowId, definition, version, readOnly, onSaved }: Workflo
     const result = await saveDefinition({ id: workflowId, definition: snapshot.definition as unknown as Record<string, unknown> });
     const savedVersion = result.data?.updateWorkflow.workflow.latestVersion?.version;
     if (result.error) {
-      const fields = problemOf(result.error).fields;
-      setServerProblems(
-        Object.entries(fields).map(([field, message]) => placeProblem({ field, message }, snapshot.stepKeys, snapshot.edgeKeys)),
-      );
-      if (Object.keys(fields).length > 0) requestAnimationFrame(() => problemsHeading.current?.focus());
+      const details = detailsOf(result.error);
+      setServerProblems(details.map((detail) => placeProblem(detail, snapshot.stepKeys, snapshot.edgeKeys)));
+      if (details.length > 0) requestAnimationFrame(() => problemsHeading.current?.focus());
     } else if (savedVersion !== undefined) {
       loadedVersion.current = savedVersion;
       setSavedJson(JSON.stringify(snapshot.definition));
@@ -191,7 +197,7 @@ function Builder({ workflowId, definition, version, readOnly, onSaved }: Workflo
     <div className="builder">
       <div className="builder-toolbar actions">
         <span className="muted">
-          {version === null ? 'New definition' : `Editing from version ${version}`}
+          {(saved ?? version) === null ? 'New definition' : `Editing from version ${saved ?? version}`}
           {dirty ? ' · unsaved changes' : ''}
         </span>
         {!readOnly && (
@@ -203,7 +209,7 @@ function Builder({ workflowId, definition, version, readOnly, onSaved }: Workflo
           {saved !== null && !dirty && `Saved as version ${saved}. It is not live until published.`}
         </p>
       </div>
-      {saveError && Object.keys(problemOf(saveError).fields).length === 0 && <ErrorNotice error={saveError} title="Could not save" />}
+      {saveError && detailsOf(saveError).length === 0 && <ErrorNotice error={saveError} title="Could not save" />}
       {problems.length > 0 && <ProblemList ref={problemsHeading} problems={problems} idOf={idOf} edges={edges} onSelect={select} />}
       <div className="builder-body">
         {!readOnly && <Palette entries={entries} onAdd={(entry) => addStep(entry)} />}
