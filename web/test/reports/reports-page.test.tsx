@@ -8,7 +8,12 @@ import Reports from '../../src/pages/reports/Reports';
 const session = { role: 'MEMBER', user: { id: 'u1', name: 'Ada' }, organization: { id: 'o1', name: 'Acme' } };
 vi.mock('../../src/session/SessionProvider', () => ({ useSession: () => ({ session }) }));
 // uPlot draws on a canvas jsdom does not have; the figures' text alternatives are what is checked here.
-vi.mock('../../src/pages/reports/UPlotChart', () => ({ UPlotChart: () => null, PALETTE: ['#000'], bars: () => undefined }));
+vi.mock('../../src/pages/reports/UPlotChart', () => ({
+  UPlotChart: () => null,
+  PALETTE: ['#000'],
+  bars: () => undefined,
+  dayAxis: { axis: {} },
+}));
 
 const report = {
   from: '2026-03-01',

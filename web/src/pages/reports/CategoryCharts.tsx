@@ -16,7 +16,13 @@ function CategoryBars({ labels, values, color }: { labels: string[]; values: num
         x: { time: false, range: [-0.5, labels.length - 0.5] as [number, number] },
         y: { range: (_u: unknown, _min: number, max: number): [number, number] => [0, Math.max(1, max)] },
       },
-      axes: [{ splits: () => labels.map((_, i) => i), values: (_u: unknown, splits: number[]) => splits.map((s) => labels[s] ?? '') }, {}],
+      axes: [
+        {
+          splits: () => labels.map((_, i) => i),
+          values: (_u: unknown, splits: number[]) => splits.map((s) => (labels[s] ?? '').replace(' ', '\n')),
+        },
+        {},
+      ],
     }),
     [labels, color],
   );

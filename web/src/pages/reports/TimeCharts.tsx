@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ReportFiguresFragment } from '../../generated/graphql';
 import { ChartFigure } from './ChartFigure';
 import { activitySeries, daySeconds, percent, runTotals, toolSeries } from './report-series';
-import { PALETTE, UPlotChart, bars } from './UPlotChart';
+import { PALETTE, UPlotChart, bars, dayAxis } from './UPlotChart';
 
 const count = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n);
 
@@ -14,6 +14,8 @@ export function ToolActivityChart({ report }: { report: ReportFiguresFragment })
     () => ({
       series: [{}, ...series.tools.map((t, i) => ({ label: t.tool, stroke: PALETTE[i % PALETTE.length], width: 2 }))],
       scales: { y: { range: (_u: unknown, _min: number, max: number): [number, number] => [0, Math.max(1, max)] } },
+      tzDate: dayAxis.tzDate,
+      axes: [dayAxis.axis, {}],
     }),
     [series],
   );
@@ -51,6 +53,8 @@ export function ActiveUsersChart({ report }: { report: ReportFiguresFragment }) 
         { label: 'Monthly active', stroke: PALETTE[1], width: 2, dash: [6, 4] },
       ],
       scales: { y: { range: (_u: unknown, _min: number, max: number): [number, number] => [0, Math.max(1, max)] } },
+      tzDate: dayAxis.tzDate,
+      axes: [dayAxis.axis, {}],
     }),
     [],
   );
@@ -99,8 +103,9 @@ export function RunsChart({ report }: { report: ReportFiguresFragment }) {
         y: { range: (_u: unknown, _min: number, max: number): [number, number] => [0, Math.max(1, max)] },
         '%': { range: [0, 100] as [number, number] },
       },
+      tzDate: dayAxis.tzDate,
       axes: [
-        {},
+        dayAxis.axis,
         {},
         { scale: '%', side: 1, grid: { show: false }, values: (_u: unknown, splits: number[]) => splits.map((s) => `${s} %`) },
       ],

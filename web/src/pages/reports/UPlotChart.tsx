@@ -36,3 +36,15 @@ export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '
 
 /** Bars for a series, for counts per day or per category. */
 export const bars = () => uPlot.paths.bars!({ size: [0.6, 48] });
+
+const DAY = 86_400;
+const dayLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** Report days are UTC dates: ticks a day apart or more, labelled as dates in UTC (no hours). */
+export const dayAxis = {
+  tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+  axis: {
+    incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY],
+    values: (_u: uPlot, splits: number[]) => splits.map((s) => dayLabel.format(new Date(s * 1000))),
+  },
+};

@@ -21,9 +21,9 @@ export function OfferCard({ suggestion, isNew, canAccept, onAccept, onDismissed 
   }
   return (
     <li className="card suggestion-card">
-      <h3>
+      <h2>
         {suggestion.title} {isNew && <span className="badge badge-ok">New</span>}
-      </h3>
+      </h2>
       <p>{suggestion.explanation}</p>
       <dl className="facts">
         <div>
