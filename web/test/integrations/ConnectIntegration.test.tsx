@@ -145,7 +145,13 @@ describe('connecting an integration', () => {
       error: new CombinedError({
         graphQLErrors: [
           new GraphQLError('Invalid input', {
-            extensions: { code: 'BAD_USER_INPUT', details: [{ field: 'credentials.region', message: 'an AWS region such as eu-west-1' }] },
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              details: [
+                { field: 'credentials.region', message: 'an AWS region such as eu-west-1' },
+                { field: 'credentials.accessKeyId', message: 'Invalid input: expected string, received undefined' },
+              ],
+            },
           }),
         ],
       }),
@@ -155,6 +161,7 @@ describe('connecting an integration', () => {
     await userEvent.type(await screen.findByLabelText('Region'), 'mars');
     await userEvent.click(screen.getByRole('button', { name: 'Connect Amazon S3' }));
     await waitFor(() => expect(screen.getByLabelText('Region')).toHaveAccessibleDescription('an AWS region such as eu-west-1'));
+    expect(screen.getByLabelText('Access key id')).toHaveAccessibleDescription('Required');
     expect(screen.getByRole('alert')).toHaveTextContent('Invalid input');
   });
 

@@ -6,7 +6,7 @@ function Json({ label, value }: { label: string; value: Record<string, unknown> 
   return (
     <div>
       <h3>{label}</h3>
-      {value ? <pre className="json">{JSON.stringify(value, null, 2)}</pre> : <p className="muted">Not recorded yet.</p>}
+      {value ? <pre className="json">{JSON.stringify(value, null, 2)}</pre> : <p className="muted">None recorded.</p>}
     </div>
   );
 }

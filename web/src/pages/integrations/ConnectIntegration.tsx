@@ -7,7 +7,7 @@ import { Field } from '../../ui/Field';
 import { QueryState } from '../../ui/QueryState';
 import { problemOf } from '../../ui/errors';
 import { checkConnectForm, credentialLabel, type ConnectForm } from './credential-form';
-import { isAdmin } from './integration-labels';
+import { INTEGRATION_CACHE, isAdmin } from './integration-labels';
 
 /** Sends the browser to the provider's consent page; a seam for tests. */
 export const browser = { assign: (url: string) => window.location.assign(url) };
@@ -52,6 +52,11 @@ export function ConnectIntegrationForm({ connector }: { connector: ConnectorCard
   useEffect(() => heading.current?.focus(), []);
   const server = error ? problemOf(error).fields : {};
   const fieldError = (path: string) => problems[path] ?? server[path] ?? server[`input.${path}`];
+  // Blank credentials are not sent, so the server's word for a required one is "received undefined".
+  const credentialError = (field: string) => {
+    const message = fieldError(`credentials.${field}`);
+    return message && !form.credentials[field]?.trim() ? 'Required' : message;
+  };
   const oauth = connector.authKind === 'OAUTH2';
 
   async function submit(event: FormEvent) {
@@ -59,13 +64,16 @@ export function ConnectIntegrationForm({ connector }: { connector: ConnectorCard
     const checked = checkConnectForm(form, connector.credentialFields);
     setProblems(checked.problems);
     if (Object.keys(checked.problems).length > 0) return;
-    const result = await connect({
-      input: {
-        provider: connector.id,
-        displayName: form.displayName.trim(),
-        ...(connector.authKind === 'API_KEY' ? { credentials: checked.credentials } : {}),
+    const result = await connect(
+      {
+        input: {
+          provider: connector.id,
+          displayName: form.displayName.trim(),
+          ...(connector.authKind === 'API_KEY' ? { credentials: checked.credentials } : {}),
+        },
       },
-    });
+      INTEGRATION_CACHE,
+    );
     const answer = result.data?.connectIntegration;
     if (!answer) return;
     // The consent link works once, in this browser (decision 0024): open it at once.
@@ -116,7 +124,7 @@ export function ConnectIntegrationForm({ connector }: { connector: ConnectorCard
                 spellCheck={false}
                 value={form.credentials[field] ?? ''}
                 onChange={(event) => setForm({ ...form, credentials: { ...form.credentials, [field]: event.target.value } })}
-                error={fieldError(`credentials.${field}`)}
+                error={credentialError(field)}
               />
             ))}
           </fieldset>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDisconnectIntegrationMutation, useTestIntegrationMutation } from '../../generated/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDuration } from '../../ui/format';
+import { INTEGRATION_CACHE } from './integration-labels';
 
 /** "Test now": a health check against the provider, its verdict announced (the history refreshes with it). */
 export function TestIntegration({ id }: { id: string }) {
@@ -9,7 +10,7 @@ export function TestIntegration({ id }: { id: string }) {
   const check = data?.testIntegration.check;
   return (
     <div className="actions">
-      <button type="button" onClick={() => void test({ id })} disabled={fetching}>
+      <button type="button" onClick={() => void test({ id }, INTEGRATION_CACHE)} disabled={fetching}>
         {fetching ? 'Testing…' : 'Test now'}
       </button>
       <p role="status" aria-live="polite" className="muted">
@@ -44,7 +45,7 @@ export function DisconnectIntegration({ integration }: { integration: { id: stri
               className="danger"
               disabled={fetching}
               onClick={async () => {
-                const result = await disconnect({ id: integration.id });
+                const result = await disconnect({ id: integration.id }, INTEGRATION_CACHE);
                 if (result.data) setConfirming(false);
               }}
             >

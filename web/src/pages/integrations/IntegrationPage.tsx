@@ -8,12 +8,12 @@ import { HealthHistory } from './HealthHistory';
 import { DisconnectIntegration, TestIntegration } from './IntegrationActions';
 import { OAuthOutcome } from './OAuthOutcome';
 import { WebhookReveal } from './WebhookReveal';
-import { isAdmin, STATUS_LABEL, takesWebhooks } from './integration-labels';
+import { INTEGRATION_CACHE, isAdmin, STATUS_LABEL, takesWebhooks } from './integration-labels';
 
 /** Route `:id`: one connection's status and health, and what an admin can do with it. */
 export default function IntegrationPage() {
   const id = useParams().id!;
-  const [{ data, fetching, error }] = useIntegrationDetailQuery({ variables: { id } });
+  const [{ data, fetching, error }] = useIntegrationDetailQuery({ variables: { id }, context: INTEGRATION_CACHE });
   const { session } = useSession();
   const integration = data?.integration;
   if (!integration) {

@@ -48,3 +48,9 @@ export function oauthOutcome(search: URLSearchParams): { ok: true } | { ok: fals
   const reason = search.get('reason') ?? '';
   return { ok: false, reason: FAILURE_REASONS[reason] ?? 'The connection could not be completed.' };
 }
+
+/**
+ * urql context tying the integration queries to the mutations that change an integration:
+ * persisted answers carry no `__typename`, so the cache is told which type they hold.
+ */
+export const INTEGRATION_CACHE = { additionalTypenames: ['Integration'] };
