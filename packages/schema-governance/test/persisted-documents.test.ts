@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { manifestJson, parseManifest } from '@flowgraph/supergraph';
-import { persistedDocuments } from '../src/codegen/persisted-documents';
+import { persistedDocuments, withTypenames } from '../src/codegen/persisted-documents';
 import { loadRegistry } from '../src/registry';
 import { repoRoot } from './support/run-script';
 
@@ -27,6 +27,18 @@ it('gives each operation its fragments (transitively, once) and the sha256 of th
   expect(mutation.id).toBe(sha256(mutation.body));
 });
 
+it('adds __typename to every selection set but the root, once, as urql sends documents', () => {
+  const [document] = persistedDocuments([
+    withTypenames(parse('query Q { me { id __typename workflows { edges { node { ...W } } } } } fragment W on Workflow { id tags }')),
+  ]);
+  expect(document.body).toBe(
+    'query Q {\n  me {\n    id\n    __typename\n    workflows {\n      edges {\n        node {\n          ...W\n          __typename\n        }\n        __typename\n      }\n      __typename\n    }\n  }\n}\n\nfragment W on Workflow {\n  id\n  tags\n  __typename\n}',
+  );
+  // The committed web manifest is registered that way: answers carry the type names urql's cache reads.
+  const web = JSON.parse(readFileSync(join(repoRoot, 'clients', 'web', 'persisted-documents.json'), 'utf8')) as { operations: { body: string }[] };
+  expect(web.operations.every((op) => op.body.includes('__typename'))).toBe(true);
+});
+
 it('refuses operations the report could not name, and fragments it cannot find', () => {
   expect(() => persistedDocuments([parse('{ me { id } }')])).toThrow(/needs a name/);
   expect(() => persistedDocuments([parse('query Q { me { ...Missing } }')])).toThrow(/spreads unknown fragment Missing/);
@@ -44,17 +56,12 @@ it('writes a manifest the gateway loads, and the committed web manifest is one: 
   const web = new Map(registry.operations.filter((op) => op.client === 'web').map((op) => [op.id, { name: op.operation, id: op.id }]));
   expect(web.size).toBeGreaterThan(0);
   const names = [...web.values()].map((d) => d.name).sort();
-  expect(names).toEqual([
-    'AcceptSuggestion',
-    'Dashboard',
-    'DismissSuggestion',
-    'ExecuteWorkflow',
-    'ExecutionUpdated',
-    'SetWorkflowActive',
-    'SuggestionAdded',
-    'WorkflowDetail',
-    'Workflows',
-  ]);
+  const graphqlDir = join(repoRoot, 'web', 'src', 'graphql');
+  const declared = readdirSync(graphqlDir)
+    .filter((file) => file.endsWith('.graphql'))
+    .flatMap((file) => [...readFileSync(join(graphqlDir, file), 'utf8').matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]));
+  expect(names).toEqual(declared.sort());
+  expect(names).toEqual(expect.arrayContaining(['AcceptSuggestion', 'LogIn', 'RefreshSession', 'SuggestionAdded']));
 
   const generated = readFileSync(join(repoRoot, 'web', 'src', 'generated', 'graphql.ts'), 'utf8');
   const ids = Object.fromEntries([...generated.matchAll(/^ {2}(\w+): '([0-9a-f]{64})',$/gm)].map(([, name, id]) => [name, id]));

@@ -1,6 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { manifestJson } from '@flowgraph/supergraph';
-import { documentsModule, idsModule, persistedDocuments } from './persisted-documents';
+import { documentsModule, idsModule, persistedDocuments, withTypenames } from './persisted-documents';
 
 /** The plugin's options in codegen.yml. */
 export interface PersistedDocumentsPluginConfig {
@@ -9,6 +9,8 @@ export interface PersistedDocumentsPluginConfig {
    * operation name → id; `documents`: name → id and body.
    */
   output?: 'manifest' | 'ids' | 'documents';
+  /** Register the documents with `__typename` in every selection set, as urql sends them (`withTypenames`). Default false. */
+  addTypename?: boolean;
 }
 
 /** What graphql-codegen passes a plugin for each document file (the parts used here). */
@@ -21,7 +23,8 @@ interface DocumentFile {
  * operations as the gateway's manifest format with sha256 ids, or the matching id map.
  */
 export function plugin(_schema: GraphQLSchema, documents: DocumentFile[], config: PersistedDocumentsPluginConfig): string {
-  const registered = persistedDocuments(documents.flatMap((file) => (file.document ? [file.document] : [])));
+  const parsed = documents.flatMap((file) => (file.document ? [file.document] : []));
+  const registered = persistedDocuments(config.addTypename ? parsed.map(withTypenames) : parsed);
   if (config.output === 'ids') return idsModule(registered);
   return config.output === 'documents' ? documentsModule(registered) : manifestJson(registered);
 }

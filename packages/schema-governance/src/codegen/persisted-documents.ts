@@ -1,6 +1,8 @@
 import {
   Kind,
   print,
+  type FieldNode,
+  type SelectionSetNode,
   visit,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -33,6 +35,25 @@ function usedFragments(operation: OperationDefinitionNode, fragments: Map<string
     });
   walk(operation);
   return [...used.values()];
+}
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+
+/**
+ * `__typename` in every selection set but an operation's root, as urql adds it to what it sends:
+ * a client that sends only ids still gets the type names its normalized or document cache
+ * needs to tell which queries a mutation's answer makes stale.
+ */
+export function withTypenames(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    SelectionSet: {
+      leave(node: SelectionSetNode, _key, parent) {
+        if (parent && !Array.isArray(parent) && (parent as { kind?: Kind }).kind === Kind.OPERATION_DEFINITION) return undefined;
+        if (node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename' && !s.alias)) return undefined;
+        return { ...node, selections: [...node.selections, TYPENAME] };
+      },
+    },
+  });
 }
 
 /**
