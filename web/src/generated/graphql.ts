@@ -15,6 +15,62 @@ export type AcceptSuggestionInput = {
   parameters?: Record<string, unknown> | null | undefined;
 };
 
+/** Exactly one of cron, webhook or event (or none, for MANUAL). */
+export type AddTriggerInput = {
+  /** The schedule: required for CRON, refused for other kinds. */
+  cron?: CronTriggerInput | null | undefined;
+  /** The event filter: required for EVENT, refused for other kinds. */
+  event?: EventTriggerInput | null | undefined;
+  /** The trigger's kind. */
+  kind: TriggerKind;
+  /** The workflow to add it to; not a deleted one. A workflow has at most 20 triggers. */
+  workflowId: string | number;
+};
+
+/** A workflow to create from a built-in template. */
+export type CreateWorkflowFromTemplateInput = {
+  /** Publish version 1 and activate the workflow in the same request, so its trigger fires at once. Default false: created inactive and unpublished. */
+  activate?: boolean | null | undefined;
+  /** Makes the request safe to repeat (1 to 200 characters, unique in the organization): a later or concurrent request with the same key returns the workflow the first one created, as it is now, and creates, triggers or publishes nothing (its name and activate are not used; webhookSecret is null). The same key with another templateId or other parameters is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** The workflow's name, 1 to 200 characters; the template's name when omitted. */
+  name?: string | null | undefined;
+  /** Values for the template's parameters (WorkflowTemplate.parameterSpecs). */
+  parameters?: Record<string, unknown> | null | undefined;
+  /** The template's id, e.g. `github-pr-opened-to-slack`; NOT_FOUND when there is no such template. */
+  templateId: string | number;
+};
+
+/** A new workflow. */
+export type CreateWorkflowInput = {
+  /** At most this many executions run at once, 1 to 100; 5 when omitted. */
+  concurrencyLimit?: number | null | undefined;
+  /** The first version's definition; an empty workflow when omitted. */
+  definition?: Record<string, unknown> | null | undefined;
+  /** What it is for, up to 2,000 characters; empty when omitted. */
+  description?: string | null | undefined;
+  /** The workflow's name, 1 to 200 characters. */
+  name: string;
+  /** Up to 20 tags, each 1 to 50 characters; repeats are dropped. */
+  tags?: Array<string> | null | undefined;
+};
+
+/** The schedule of a new CRON trigger. */
+export type CronTriggerInput = {
+  /** A cron pattern of 5 fields (minute hour day-of-month month day-of-week), or 6 with seconds first. */
+  pattern: string;
+  /** IANA time zone; UTC when omitted. */
+  timezone?: string | null | undefined;
+};
+
+/** The filter of a new EVENT trigger: give tool, eventType or both; a missing one matches anything. */
+export type EventTriggerInput = {
+  /** Events of this type, e.g. `pr.opened` (compared in lower case). */
+  eventType?: string | null | undefined;
+  /** Events from this tool, e.g. `github` (compared in lower case). */
+  tool?: string | null | undefined;
+};
+
 /** An execution to start. */
 export type ExecuteWorkflowInput = {
   /** The same key twice returns the same execution. */
@@ -47,6 +103,13 @@ export type LogInInput = {
   /** The account's password. A wrong password and an unknown email get the same UNAUTHENTICATED error. */
   password: string;
 };
+
+/** A sort direction. */
+export type OrderDirection =
+  /** Smallest first: oldest first, or A to Z. */
+  | 'ASC'
+  /** Largest first: newest first, or Z to A. */
+  | 'DESC';
 
 /** A role in an organization, weakest first: VIEWER reads, MEMBER runs, ADMIN edits, OWNER owns. */
 export type Role =
@@ -93,6 +156,13 @@ export type SuggestionStatus =
   /** Offered and not yet answered. */
   | 'OPEN';
 
+/** The kind of value a template parameter takes. */
+export type TemplateParameterType =
+  /** Text, 1 to 2000 characters, without `{{` or `}}`. */
+  | 'STRING'
+  /** An absolute http:// or https:// URL. */
+  | 'URL';
+
 /** What starts an execution. */
 export type TriggerKind =
   /** A cron schedule ticks. */
@@ -111,6 +181,26 @@ export type WorkflowFilter = {
   /** Workflows carrying this tag. */
   tag?: string | null | undefined;
 };
+
+/**
+ * The order of `workflows`; newest created first (CREATED_AT, DESC) when omitted. A cursor is valid only in the
+ * order it came from: change the order and start again without `after`.
+ */
+export type WorkflowOrder = {
+  /** Which way to sort. */
+  direction: OrderDirection;
+  /** What to sort by; ties are broken by id. */
+  field: WorkflowOrderField;
+};
+
+/** What `workflows` can be sorted by. */
+export type WorkflowOrderField =
+  /** When the workflow was created. */
+  | 'CREATED_AT'
+  /** The workflow's name. */
+  | 'NAME'
+  /** When the workflow was last updated. */
+  | 'UPDATED_AT';
 
 export type DashboardQueryVariables = Exact<{
   workflowsFirst?: number | null | undefined;
@@ -200,10 +290,101 @@ export type DismissSuggestionMutationVariables = Exact<{
 
 export type DismissSuggestionMutation = { dismissSuggestion: { suggestion: { id: string, status: SuggestionStatus, dismissedAt: string | null } } };
 
+export type WorkflowTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkflowTemplatesQuery = { workflowTemplates: Array<{ id: string, name: string, description: string, connectors: Array<string>, triggerKind: TriggerKind, parameterSpecs: Array<{ name: string, type: TemplateParameterType, required: boolean, default: string | null, description: string }> }> };
+
+export type WorkflowVersionsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WorkflowVersionsQuery = { workflow: { id: string, versions: { edges: Array<{ node: { id: string, version: number, isLive: boolean, createdAt: string, createdBy: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type WorkflowExecutionsQueryVariables = Exact<{
+  workflowId: string | number;
+  status?: ExecutionStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WorkflowExecutionsQuery = { executions: { edges: Array<{ node: { id: string, version: number, status: ExecutionStatus, triggerKind: TriggerKind, queuedAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, error: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateWorkflowMutationVariables = Exact<{
+  input: CreateWorkflowInput;
+}>;
+
+
+export type CreateWorkflowMutation = { createWorkflow: { workflow: { id: string, name: string, isActive: boolean, tags: Array<string>, updatedAt: string, latestExecution: { id: string, status: ExecutionStatus, finishedAt: string | null } | null } } };
+
+export type CreateWorkflowFromTemplateMutationVariables = Exact<{
+  input: CreateWorkflowFromTemplateInput;
+}>;
+
+
+export type CreateWorkflowFromTemplateMutation = { createWorkflowFromTemplate: { webhookSecret: string | null, workflow: { id: string, name: string, isActive: boolean, tags: Array<string>, updatedAt: string, latestExecution: { id: string, status: ExecutionStatus, finishedAt: string | null } | null } } };
+
+export type PublishWorkflowMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type PublishWorkflowMutation = { publishWorkflow: { workflow: { id: string, updatedAt: string, liveVersion: { id: string, version: number } | null } } };
+
+export type RollbackWorkflowMutationVariables = Exact<{
+  id: string | number;
+  toVersion: number;
+}>;
+
+
+export type RollbackWorkflowMutation = { rollbackWorkflow: { workflow: { id: string, updatedAt: string, liveVersion: { id: string, version: number } | null } } };
+
+export type DeleteWorkflowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWorkflowMutation = { deleteWorkflow: { restorableUntil: string, workflow: { id: string, deletedAt: string | null } } };
+
+export type RestoreWorkflowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RestoreWorkflowMutation = { restoreWorkflow: { workflow: { id: string, deletedAt: string | null } } };
+
+export type AddTriggerMutationVariables = Exact<{
+  input: AddTriggerInput;
+}>;
+
+
+export type AddTriggerMutation = { addTrigger: { webhookSecret: string | null, trigger: { id: string, kind: TriggerKind, enabled: boolean, createdAt: string, cron: { pattern: string, timezone: string, nextRuns: Array<string> } | null, webhook: { url: string } | null, event: { tool: string | null, eventType: string | null } | null } } };
+
+export type SetTriggerEnabledMutationVariables = Exact<{
+  id: string | number;
+  enabled: boolean;
+}>;
+
+
+export type SetTriggerEnabledMutation = { setTriggerEnabled: { id: string, enabled: boolean } };
+
+export type RemoveTriggerMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemoveTriggerMutation = { removeTrigger: { removedTriggerId: string } };
+
 export type WorkflowsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
   filter?: WorkflowFilter | null | undefined;
+  orderBy?: WorkflowOrder | null | undefined;
 }>;
 
 
@@ -211,11 +392,10 @@ export type WorkflowsQuery = { workflows: { edges: Array<{ cursor: string, node:
 
 export type WorkflowDetailQueryVariables = Exact<{
   id: string | number;
-  executionsFirst?: number | null | undefined;
 }>;
 
 
-export type WorkflowDetailQuery = { workflow: { description: string, concurrencyLimit: number, id: string, name: string, isActive: boolean, tags: Array<string>, updatedAt: string, owner: { id: string, name: string }, liveVersion: { id: string, version: number } | null, latestVersion: { id: string, version: number, definition: Record<string, unknown>, createdAt: string }, triggers: Array<{ id: string, kind: TriggerKind, enabled: boolean, cron: { pattern: string, timezone: string, nextRuns: Array<string> } | null, webhook: { url: string } | null, event: { tool: string | null, eventType: string | null } | null }>, latestExecution: { id: string, status: ExecutionStatus, finishedAt: string | null } | null } | null, executions: { edges: Array<{ node: { id: string, version: number, status: ExecutionStatus, triggerKind: TriggerKind, queuedAt: string, startedAt: string | null, finishedAt: string | null, durationMs: number | null, error: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type WorkflowDetailQuery = { workflow: { description: string, concurrencyLimit: number, deletedAt: string | null, id: string, name: string, isActive: boolean, tags: Array<string>, updatedAt: string, owner: { id: string, name: string }, liveVersion: { id: string, version: number } | null, latestVersion: { id: string, version: number, definition: Record<string, unknown>, createdAt: string }, triggers: Array<{ id: string, kind: TriggerKind, enabled: boolean, createdAt: string, cron: { pattern: string, timezone: string, nextRuns: Array<string> } | null, webhook: { url: string } | null, event: { tool: string | null, eventType: string | null } | null }>, latestExecution: { id: string, status: ExecutionStatus, finishedAt: string | null } | null } | null };
 
 export type SetWorkflowActiveMutationVariables = Exact<{
   id: string | number;
@@ -296,12 +476,72 @@ export const DismissSuggestionDocument = {"kind":"Document","definitions":[{"kin
 export function useDismissSuggestionMutation() {
   return Urql.useMutation<DismissSuggestionMutation, DismissSuggestionMutationVariables>(DismissSuggestionDocument);
 };
-export const WorkflowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Workflows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WorkflowFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflows"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowSummary"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workflow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"latestExecution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]} as unknown as DocumentNode;
+export const WorkflowTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkflowTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflowTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"connectors"}},{"kind":"Field","name":{"kind":"Name","value":"triggerKind"}},{"kind":"Field","name":{"kind":"Name","value":"parameterSpecs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"default"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode;
+
+export function useWorkflowTemplatesQuery(options?: Omit<Urql.UseQueryArgs<WorkflowTemplatesQueryVariables>, 'query'>) {
+  return Urql.useQuery<WorkflowTemplatesQuery, WorkflowTemplatesQueryVariables>({ query: WorkflowTemplatesDocument, ...options });
+};
+export const WorkflowVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkflowVersions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"isLive"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode;
+
+export function useWorkflowVersionsQuery(options: Omit<Urql.UseQueryArgs<WorkflowVersionsQueryVariables>, 'query'>) {
+  return Urql.useQuery<WorkflowVersionsQuery, WorkflowVersionsQueryVariables>({ query: WorkflowVersionsDocument, ...options });
+};
+export const WorkflowExecutionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkflowExecutions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"workflowId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ExecutionStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"executions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workflowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"workflowId"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExecutionRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Execution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"triggerKind"}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]} as unknown as DocumentNode;
+
+export function useWorkflowExecutionsQuery(options: Omit<Urql.UseQueryArgs<WorkflowExecutionsQueryVariables>, 'query'>) {
+  return Urql.useQuery<WorkflowExecutionsQuery, WorkflowExecutionsQueryVariables>({ query: WorkflowExecutionsDocument, ...options });
+};
+export const CreateWorkflowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWorkflow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWorkflowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowSummary"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workflow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"latestExecution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useCreateWorkflowMutation() {
+  return Urql.useMutation<CreateWorkflowMutation, CreateWorkflowMutationVariables>(CreateWorkflowDocument);
+};
+export const CreateWorkflowFromTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWorkflowFromTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateWorkflowFromTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWorkflowFromTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhookSecret"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workflow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"latestExecution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useCreateWorkflowFromTemplateMutation() {
+  return Urql.useMutation<CreateWorkflowFromTemplateMutation, CreateWorkflowFromTemplateMutationVariables>(CreateWorkflowFromTemplateDocument);
+};
+export const PublishWorkflowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishWorkflow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"liveVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]}}]} as unknown as DocumentNode;
+
+export function usePublishWorkflowMutation() {
+  return Urql.useMutation<PublishWorkflowMutation, PublishWorkflowMutationVariables>(PublishWorkflowDocument);
+};
+export const RollbackWorkflowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RollbackWorkflow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"toVersion"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollbackWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"toVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"toVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"liveVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]}}]} as unknown as DocumentNode;
+
+export function useRollbackWorkflowMutation() {
+  return Urql.useMutation<RollbackWorkflowMutation, RollbackWorkflowMutationVariables>(RollbackWorkflowDocument);
+};
+export const DeleteWorkflowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteWorkflow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"restorableUntil"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useDeleteWorkflowMutation() {
+  return Urql.useMutation<DeleteWorkflowMutation, DeleteWorkflowMutationVariables>(DeleteWorkflowDocument);
+};
+export const RestoreWorkflowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreWorkflow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreWorkflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}}]}}]}}]}}]} as unknown as DocumentNode;
+
+export function useRestoreWorkflowMutation() {
+  return Urql.useMutation<RestoreWorkflowMutation, RestoreWorkflowMutationVariables>(RestoreWorkflowDocument);
+};
+export const AddTriggerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddTrigger"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddTriggerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addTrigger"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trigger"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cron"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"nextRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"IntValue","value":"3"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tool"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"webhookSecret"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useAddTriggerMutation() {
+  return Urql.useMutation<AddTriggerMutation, AddTriggerMutationVariables>(AddTriggerDocument);
+};
+export const SetTriggerEnabledDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetTriggerEnabled"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"enabled"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setTriggerEnabled"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"enabled"},"value":{"kind":"Variable","name":{"kind":"Name","value":"enabled"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useSetTriggerEnabledMutation() {
+  return Urql.useMutation<SetTriggerEnabledMutation, SetTriggerEnabledMutationVariables>(SetTriggerEnabledDocument);
+};
+export const RemoveTriggerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveTrigger"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeTrigger"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removedTriggerId"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useRemoveTriggerMutation() {
+  return Urql.useMutation<RemoveTriggerMutation, RemoveTriggerMutationVariables>(RemoveTriggerDocument);
+};
+export const WorkflowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Workflows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WorkflowFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WorkflowOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflows"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowSummary"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workflow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"latestExecution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]} as unknown as DocumentNode;
 
 export function useWorkflowsQuery(options?: Omit<Urql.UseQueryArgs<WorkflowsQueryVariables>, 'query'>) {
   return Urql.useQuery<WorkflowsQuery, WorkflowsQueryVariables>({ query: WorkflowsDocument, ...options });
 };
-export const WorkflowDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkflowDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"executionsFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowSummary"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"concurrencyLimit"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"liveVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"triggers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"cron"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"nextRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"IntValue","value":"3"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tool"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"executions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"workflowId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"executionsFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExecutionRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workflow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"latestExecution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExecutionRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Execution"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"triggerKind"}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]} as unknown as DocumentNode;
+export const WorkflowDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkflowDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workflow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkflowSummary"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"concurrencyLimit"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"liveVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"definition"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"triggers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"cron"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"nextRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"IntValue","value":"3"}}]}]}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tool"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Workflow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"latestExecution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]}}]} as unknown as DocumentNode;
 
 export function useWorkflowDetailQuery(options: Omit<Urql.UseQueryArgs<WorkflowDetailQueryVariables>, 'query'>) {
   return Urql.useQuery<WorkflowDetailQuery, WorkflowDetailQueryVariables>({ query: WorkflowDetailDocument, ...options });
@@ -320,18 +560,30 @@ export function useExecuteWorkflowMutation() {
 export const persistedDocumentIds = {
   AcceptInvitation: '373564d39a03fc23b720efd4a608cec03fb642484dba9ef86f7ce0ad5366c896',
   AcceptSuggestion: '81c1c78b374ca6d811423316ac04c75fa8c3af8fca9ebe5be26bc639ec675dee',
+  AddTrigger: '590cc9c3c7c8c3a8a40bfd2b148d4abba8e8fe1c1b70956329783a4df5490843',
+  CreateWorkflow: 'c773854f80ce115e8d9e5600e56a8b06365920d83913267de3e5a4f311eff214',
+  CreateWorkflowFromTemplate: '25e169b14c7222ebe940089261dba0d5a985bc1cad918b5aeea367951068dc34',
   Dashboard: 'be3f2688cd74a5732f2a14f3ccf7b2f7bfcef349162550d60f81684c428c2219',
+  DeleteWorkflow: '5fef836085f23679585b4d6831c199a04ca693beb0783ef937d7068c16ba7581',
   DismissSuggestion: 'a8dbafd03e305827cbef47978f7225e3de245067adcae4325e43b283e263fe3a',
   ExecuteWorkflow: '8513f7800dd6b026c5d177814f59eee04c5d36de8ba6addd7276bc880824ce70',
   ExecutionUpdated: '289dbf345222c4a47f361dafd3ed919a3f85ac424d11e63801921a6e4b7771a9',
   LogIn: '03a76ee47b98b7fd30fb5c0732e1f7b55ad366a2ea96f720b5861055ddafe34a',
   LogOut: '782baf9c1dd91b8fe2fd8e946e580d93db2b37a4966d0d7e7afb7da73ed34eb1',
   MyOrganizations: 'a687a0bd37a718587f3e51d5d1fb1ae81eb0cf0d43da8b95342033514fd2544d',
+  PublishWorkflow: '8243a04dde6af237de2bc14577dea69f8ce957da528aaebb94a5ec0e5a9b95e8',
   RefreshSession: 'f424aa9dc2dfa1025f30951f6f68725471213a7d5274277205d49715d3bea69c',
+  RemoveTrigger: '1ab41b083cae131293dbe20c44491541f2880e6a0e248292fba2c6bfe44618da',
+  RestoreWorkflow: '2f379f0788e95de98bd325063f011844be8e251143c20c10c2dca5b309d9986d',
+  RollbackWorkflow: '9a9ca1d848b5c27d0da8518b72ca4dea5040b71ce2308a97a8955f3466acf478',
+  SetTriggerEnabled: '72e611ba089ebc17b364b39dbe032200714f4f5cbac492624ccd279b68305b75',
   SetWorkflowActive: 'f48ba1846dcf8ce97ad682cf6c2de26f2ae34ee1ea708e5b19a806c52183cdc9',
   SignUp: 'e4a941f0f71753d8cbf061031f76d3a88814566833edf3418a791833f228c793',
   SuggestionAdded: '6d4b5d21c162327ea787e69abb32897dba911ae88e51696bf780cab8b5fbff5b',
   SwitchOrganization: '5f5288c5d6377a57b2a6bcc5c3e7e5fdd5312a299cd8d8973bfb3ed58e88f9da',
-  WorkflowDetail: 'aa8e420f7a2f9f0fa59b28255f7cb028c8c3309ddd0b08fc823bb988c20c69d7',
-  Workflows: '810b4238deea435244cf9a243cdfc274b623ef423df5eaad94abad94c35ff735',
+  WorkflowDetail: '56b5d5df5b9eeca8188539bc11ba60a164d30c65307f011f5ee4fa6da254d02f',
+  WorkflowExecutions: '8f1f9b0d04049f78cb607215ce65b622df6c73545e4549b7447cbe25641663f8',
+  Workflows: 'b50f5c8faae139f9829cc6ff7e29d057b34d58fad394633148e6bd101e5bb77c',
+  WorkflowTemplates: '28ed7cfde421d3b1fa3120b2a3aeb6a65ff4cc73f045fd52d5df257890416c09',
+  WorkflowVersions: 'c400147bb40f24965ba22cd086d8e0cad6811f272ed487830ed4d904ac8b52e8',
 } as const;
