@@ -3,9 +3,10 @@ import type { WorkflowDetailQuery } from '../../src/generated/graphql';
 type Workflow = NonNullable<WorkflowDetailQuery['workflow']>;
 
 /** A workflow as WorkflowDetail returns it: version 3 saved, version 2 live. */
-export function workflowDetail(over: Partial<Workflow> = {}): WorkflowDetailQuery {
+export function workflowDetail(over: Partial<Omit<Workflow, '__typename'>> = {}): WorkflowDetailQuery {
   return {
     workflow: {
+      __typename: 'Workflow',
       id: 'w1',
       name: 'Deploy alerts',
       description: 'Tell #ops about failed deploys',

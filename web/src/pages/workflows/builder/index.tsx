@@ -12,7 +12,9 @@ export default function WorkflowBuilder({ definition, version }: WorkflowBuilder
   return (
     <figure>
       <figcaption className="muted">Version {version ?? '—'} (read only)</figcaption>
-      <pre className="definition">{JSON.stringify(definition ?? {}, null, 2)}</pre>
+      <pre className="definition" tabIndex={0}>
+        {JSON.stringify(definition ?? {}, null, 2)}
+      </pre>
     </figure>
   );
 }
