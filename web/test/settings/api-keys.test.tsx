@@ -61,6 +61,8 @@ describe('API keys', () => {
     });
     expect(screen.getByDisplayValue('fg_ab12_s3cr3t')).toBeInTheDocument();
     expect(within(form()).getByLabelText('Name')).toHaveValue('');
+    // The list is asked again (persisted documents carry no __typename for urql's cache to go by).
+    await vi.waitFor(() => expect(callsOf('ApiKeys')).toHaveLength(2));
   });
 
   it('asks for a name and a scope before sending, and never expires a key when no day is chosen', async () => {

@@ -88,5 +88,7 @@ describe('Inviting a member', () => {
     expect(screen.getByRole('button', { name: 'Remove Charles Babbage' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Remove Olga Owner' })).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Role of Olga Owner')).not.toBeInTheDocument();
+    // Section links are absolute: a relative one in the `settings/*` splat would resolve below the current section.
+    expect(screen.getByRole('link', { name: 'API keys' })).toHaveAttribute('href', '/settings/api-keys');
   });
 });

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useApiKeysQuery, useRevokeApiKeyMutation, type ApiKeyRowFragment } from '../../generated/graphql';
 import { useSession } from '../../session/SessionProvider';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -10,14 +9,15 @@ import { ROLE_LABELS } from './roles';
 /** The organization's API keys (admins: mounted inside AdminOnly): what each may do, when it was used; create and revoke. */
 export function ApiKeysSection() {
   const { session } = useSession();
-  // A first key added to an empty list must still refresh it: the cache learns the type here.
-  const context = useMemo(() => ({ additionalTypenames: ['ApiKey'] }), []);
-  const [keys] = useApiKeysQuery({ context });
+  const [keys, reexecute] = useApiKeysQuery();
+  // Asked again after each change: production sends persisted documents without __typename, so urql's cache cannot tell what a mutation touched.
+  const refetch = () => reexecute({ requestPolicy: 'network-only' });
   const [revocation, revokeApiKey] = useRevokeApiKeyMutation();
 
   async function revoke(key: ApiKeyRowFragment) {
     if (!window.confirm(`Revoke the API key "${key.name}" (${key.prefix})? Whatever uses it stops working within 30 seconds.`)) return;
-    await revokeApiKey({ id: key.id });
+    const result = await revokeApiKey({ id: key.id });
+    if (result.data) refetch();
   }
 
   return (
@@ -27,7 +27,7 @@ export function ApiKeysSection() {
         Keys let partners and integrations call the API with the <code>x-api-key</code> header. A key acts as the admin who created it, with
         at most their role, and stops working if they leave.
       </p>
-      {session && <CreateApiKeyForm callerRole={session.role} />}
+      {session && <CreateApiKeyForm callerRole={session.role} onCreated={refetch} />}
       <h3>Keys</h3>
       {revocation.error && <ErrorNotice error={revocation.error} title="Could not revoke the key" />}
       <QueryState
@@ -40,7 +40,7 @@ export function ApiKeysSection() {
       >
         {(list) => (
           <div className="table-wrap">
-            <table>
+            <table className="stacked-table">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -56,12 +56,12 @@ export function ApiKeysSection() {
               <tbody>
                 {list.map((key) => (
                   <tr key={key.id}>
-                    <td>{key.name}</td>
-                    <td>
+                    <td data-label="Name">{key.name}</td>
+                    <td data-label="Prefix">
                       <code>{key.prefix}</code>
                     </td>
-                    <td>{ROLE_LABELS[key.role]}</td>
-                    <td>
+                    <td data-label="Role">{ROLE_LABELS[key.role]}</td>
+                    <td data-label="Scopes">
                       <ul className="scope-list">
                         {key.scopes.map((scope) => (
                           <li key={scope}>
@@ -70,14 +70,16 @@ export function ApiKeysSection() {
                         ))}
                       </ul>
                     </td>
-                    <td>
-                      {formatDateTime(key.createdAt)}
-                      <br />
-                      <span className="muted">by {key.createdBy.name}</span>
+                    <td data-label="Created">
+                      <span>
+                        {formatDateTime(key.createdAt)}
+                        <br />
+                        <span className="muted">by {key.createdBy.name}</span>
+                      </span>
                     </td>
-                    <td>{key.lastUsedAt ? formatRelative(key.lastUsedAt) : 'Never'}</td>
-                    <td>{key.expiresAt ? formatDateTime(key.expiresAt) : 'Never'}</td>
-                    <td>
+                    <td data-label="Last used">{key.lastUsedAt ? formatRelative(key.lastUsedAt) : 'Never'}</td>
+                    <td data-label="Expires">{key.expiresAt ? formatDateTime(key.expiresAt) : 'Never'}</td>
+                    <td data-label="Actions">
                       {key.revokedAt ? (
                         <span className="badge badge-error">Revoked {formatDateTime(key.revokedAt)}</span>
                       ) : (

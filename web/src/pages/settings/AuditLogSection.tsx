@@ -24,7 +24,7 @@ export function AuditLogSection() {
       >
         {() => (
           <div className="table-wrap">
-            <table>
+            <table className="stacked-table">
               <thead>
                 <tr>
                   <th scope="col">Time</th>
@@ -38,24 +38,26 @@ export function AuditLogSection() {
               <tbody>
                 {log.nodes.map((entry) => (
                   <tr key={entry.id}>
-                    <td>
+                    <td data-label="Time">
                       <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
                     </td>
-                    <td>{entry.actor ? <span title={entry.actor.email}>{entry.actor.name}</span> : <span className="muted">—</span>}</td>
-                    <td>
+                    <td data-label="Actor">
+                      {entry.actor ? <span title={entry.actor.email}>{entry.actor.name}</span> : <span className="muted">—</span>}
+                    </td>
+                    <td data-label="Action">
                       <code>{entry.action}</code>
                     </td>
-                    <td>
+                    <td data-label="Target">
                       {entry.targetType ? (
-                        <>
+                        <span>
                           {entry.targetType} <code className="muted">{entry.targetId}</code>
-                        </>
+                        </span>
                       ) : (
                         '—'
                       )}
                     </td>
-                    <td>{entry.requestId ? <code>{entry.requestId}</code> : '—'}</td>
-                    <td>{entry.ip ?? '—'}</td>
+                    <td data-label="Request id">{entry.requestId ? <code>{entry.requestId}</code> : '—'}</td>
+                    <td data-label="IP">{entry.ip ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>

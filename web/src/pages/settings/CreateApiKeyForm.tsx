@@ -16,7 +16,7 @@ function checkExpiry(day: string): string | undefined {
 }
 
 /** A new key: name, role (at most the creator's), scopes from the fixed list, optional expiry; its secret is shown once. */
-export function CreateApiKeyForm({ callerRole }: { callerRole: Role }) {
+export function CreateApiKeyForm({ callerRole, onCreated }: { callerRole: Role; onCreated: () => void }) {
   const [{ fetching, error }, createApiKey] = useCreateApiKeyMutation();
   const [form, setForm] = useState(EMPTY);
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -47,6 +47,7 @@ export function CreateApiKeyForm({ callerRole }: { callerRole: Role }) {
     if (result.data) {
       setCreated({ name: result.data.createApiKey.apiKey.name, secret: result.data.createApiKey.secret });
       setForm(EMPTY);
+      onCreated();
     }
   }
 

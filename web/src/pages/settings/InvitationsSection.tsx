@@ -54,7 +54,7 @@ export function InvitationsSection({ callerRole }: { callerRole: Role }) {
       >
         {() => (
           <div className="table-wrap">
-            <table>
+            <table className="stacked-table">
               <thead>
                 <tr>
                   <th scope="col">Email</th>
@@ -68,12 +68,12 @@ export function InvitationsSection({ callerRole }: { callerRole: Role }) {
               <tbody>
                 {pending.map((invitation) => (
                   <tr key={invitation.id}>
-                    <td>{invitation.email}</td>
-                    <td>{ROLE_LABELS[invitation.role]}</td>
-                    <td>{invitation.invitedBy?.name ?? '—'}</td>
-                    <td>{formatDateTime(invitation.createdAt)}</td>
-                    <td>{formatDateTime(invitation.expiresAt)}</td>
-                    <td>
+                    <td data-label="Email">{invitation.email}</td>
+                    <td data-label="Role">{ROLE_LABELS[invitation.role]}</td>
+                    <td data-label="Invited by">{invitation.invitedBy?.name ?? '—'}</td>
+                    <td data-label="Sent">{formatDateTime(invitation.createdAt)}</td>
+                    <td data-label="Expires">{formatDateTime(invitation.expiresAt)}</td>
+                    <td data-label="Actions">
                       <button
                         type="button"
                         className="danger"

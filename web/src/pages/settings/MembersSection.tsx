@@ -46,7 +46,7 @@ export function MembersSection() {
       >
         {() => (
           <div className="table-wrap">
-            <table>
+            <table className="stacked-table">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -62,14 +62,22 @@ export function MembersSection() {
                   const manageable = !self && canManageMember(callerRole, member.role);
                   return (
                     <tr key={member.id}>
-                      <td>
-                        {member.user.name} {self && <span className="badge">you</span>}
+                      <td data-label="Name">
+                        <span>
+                          {member.user.name} {self && <span className="badge">you</span>}
+                        </span>
                       </td>
-                      <td>{member.user.email}</td>
-                      <td>{manageable ? <MemberRoleForm member={member} callerRole={callerRole} /> : ROLE_LABELS[member.role]}</td>
-                      <td>{formatDateTime(member.createdAt)}</td>
+                      <td data-label="Email">{member.user.email}</td>
+                      <td data-label="Role">
+                        {manageable ? (
+                          <MemberRoleForm member={member} callerRole={callerRole} onChanged={members.refetch} />
+                        ) : (
+                          ROLE_LABELS[member.role]
+                        )}
+                      </td>
+                      <td data-label="Joined">{formatDateTime(member.createdAt)}</td>
                       {isAdmin(callerRole) && (
-                        <td>
+                        <td data-label="Actions">
                           {manageable && (
                             <button
                               type="button"
@@ -98,15 +106,16 @@ export function MembersSection() {
 }
 
 /** A role picker and its save button: the change ends the member's current access, so it is not sent on every pick. */
-function MemberRoleForm({ member, callerRole }: { member: MemberRowFragment; callerRole: Role }) {
+function MemberRoleForm({ member, callerRole, onChanged }: { member: MemberRowFragment; callerRole: Role; onChanged: () => void }) {
   const [role, setRole] = useState<Role>(member.role);
   const [{ fetching, error }, changeMemberRole] = useChangeMemberRoleMutation();
   return (
     <form
       className="inline-form"
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault();
-        void changeMemberRole({ membershipId: member.id, role });
+        const result = await changeMemberRole({ membershipId: member.id, role });
+        if (result.data) onChanged();
       }}
     >
       <select aria-label={`Role of ${member.user.name}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>

@@ -21,7 +21,7 @@ const checkOrganizationName = (name: string) => checkName(name, 'a name', 200);
 /** The current organization (admins rename it) and a new one of the user's own, to switch to. */
 export function OrganizationSection() {
   const { session } = useSession();
-  const [organization] = useCurrentOrganizationSettingsQuery();
+  const [organization, reexecute] = useCurrentOrganizationSettingsQuery();
   return (
     <>
       <h2>Organization</h2>
@@ -33,7 +33,7 @@ export function OrganizationSection() {
       >
         {(current) =>
           isAdmin(session?.role) ? (
-            <RenameForm organization={current} />
+            <RenameForm organization={current} onSaved={() => reexecute({ requestPolicy: 'network-only' })} />
           ) : (
             <dl className="facts">
               <dt>Name</dt>
@@ -50,7 +50,7 @@ export function OrganizationSection() {
   );
 }
 
-function RenameForm({ organization }: { organization: OrganizationSettingsFragment }) {
+function RenameForm({ organization, onSaved }: { organization: OrganizationSettingsFragment; onSaved: () => void }) {
   const [{ fetching, error, data }, updateOrganization] = useUpdateOrganizationMutation();
   const [name, setName] = useState(organization.name);
   const [problem, setProblem] = useState<string>();
@@ -60,7 +60,9 @@ function RenameForm({ organization }: { organization: OrganizationSettingsFragme
     event.preventDefault();
     const failed = checkOrganizationName(name);
     setProblem(failed);
-    if (!failed) await updateOrganization({ input: { name: name.trim() } });
+    if (failed) return;
+    const result = await updateOrganization({ input: { name: name.trim() } });
+    if (result.data) onSaved();
   }
 
   return (

@@ -9,14 +9,16 @@ import { formatDateTime, formatRelative } from '../../ui/format';
 /** The user's own signed-in devices: revoke one, or sign out everywhere. */
 export function SessionsSection() {
   const { signOut } = useSession();
-  const [sessions] = useMySessionsQuery();
+  const [sessions, reexecute] = useMySessionsQuery();
   const [revocation, revokeSession] = useRevokeSessionMutation();
   const [everywhere, setEverywhere] = useState<{ running: boolean; error?: CombinedError }>({ running: false });
   const list = sessions.data?.sessions ?? [];
 
   async function revoke(session: SessionRowFragment) {
     if (!window.confirm(`Sign out ${describe(session)}? It must sign in again.`)) return;
-    await revokeSession({ id: session.id });
+    const result = await revokeSession({ id: session.id });
+    // Production sends persisted documents without __typename: urql's cache cannot tell the list changed.
+    if (result.data) reexecute({ requestPolicy: 'network-only' });
   }
 
   /** Every other device first, then this one: signing out first would leave no session to revoke the others with. */

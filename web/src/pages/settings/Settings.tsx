@@ -29,7 +29,7 @@ export default function Settings() {
         <ul>
           {SECTIONS.filter((section) => admin || !section.adminOnly).map((section) => (
             <li key={section.path}>
-              <NavLink to={section.path}>{section.label}</NavLink>
+              <NavLink to={`/settings/${section.path}`}>{section.label}</NavLink>
             </li>
           ))}
         </ul>
