@@ -13,6 +13,12 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 export const BUDGETS = { initial: 200 * KB, route: 50 * KB, total: 500 * KB };
+/**
+ * Lazy chunks allowed more than the route budget, each with its reason; printed as over the
+ * target every time, so the exception stays visible. The builder is React Flow (`@xyflow/react`,
+ * with d3-zoom/drag/selection), ≈ 61 KB gzipped by itself, loaded only on a workflow's Builder tab.
+ */
+const EXCEPTIONS = { builder: { budget: 75 * KB, why: 'React Flow alone is ≈ 61 KB (docs/decisions/0028)' } };
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));
@@ -50,13 +56,21 @@ for (const file of explorerFiles) if (!initialFiles.has(file)) appFiles.delete(f
 
 const rows = [
   { what: 'initial (entry + static imports)', bytes: sum(initialFiles), budget: BUDGETS.initial },
-  ...routes.map((route) => ({ what: `route ${route.name}`, bytes: route.bytes, budget: BUDGETS.route })),
+  ...routes.map((route) => ({
+    what: `route ${route.name}`,
+    bytes: route.bytes,
+    budget: EXCEPTIONS[route.name]?.budget ?? BUDGETS.route,
+    note:
+      EXCEPTIONS[route.name] && route.bytes > BUDGETS.route ? `over the ${kb(BUDGETS.route)} target: ${EXCEPTIONS[route.name].why}` : '',
+  })),
   { what: 'total (app, every route)', bytes: sum(appFiles), budget: BUDGETS.total },
 ];
 const over = rows.filter((row) => row.bytes > row.budget);
 console.log('\nBundle budgets (gzip):');
 for (const row of rows)
-  console.log(`  ${row.bytes > row.budget ? '✗' : '✓'} ${row.what.padEnd(40)} ${kb(row.bytes).padStart(9)} / ${kb(row.budget)}`);
+  console.log(
+    `  ${row.bytes > row.budget ? '✗' : row.note ? '!' : '✓'} ${row.what.padEnd(40)} ${kb(row.bytes).padStart(9)} / ${kb(row.budget)}${row.note ? `  (${row.note})` : ''}`,
+  );
 if (explorerFiles.size) console.log(`  · ${'API explorer (explorer.html, no budget)'.padEnd(40)} ${kb(sum(explorerFiles)).padStart(9)}`);
 if (over.length) {
   console.error(`\nOver budget: ${over.map((row) => row.what).join(', ')}`);

@@ -1,7 +1,7 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkValues, formFields, type JsonSchema } from '../../src/pages/workflows/builder/json-schema';
 import { SchemaForm } from '../../src/pages/workflows/builder/SchemaForm';
 import { STEP_CONFIG_SCHEMAS } from '../../src/pages/workflows/builder/step-catalog';
@@ -33,8 +33,6 @@ function Harness({ initial = {} }: { initial?: Record<string, unknown> }) {
     </form>
   );
 }
-
-afterEach(cleanup);
 
 const valuesShown = () => JSON.parse(screen.getByTestId('values').textContent!) as Record<string, unknown>;
 

@@ -1,14 +1,13 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError, Provider, type Client } from 'urql';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromValue } from 'wonka';
 import WorkflowBuilder from '../../src/pages/workflows/builder';
 import { branching, connectors } from './fixtures';
 import { stubReactFlowDom } from './react-flow-mocks';
 
 beforeAll(stubReactFlowDom);
-afterEach(cleanup);
 
 type Answer = { data?: unknown; error?: CombinedError };
 

@@ -1,9 +1,9 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { Provider, type Client } from 'urql';
 import { fromValue } from 'wonka';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventTimeline } from '../../src/pages/dashboard/EventTimeline';
 
 const page = (ids: string[], hasNextPage: boolean) => ({
@@ -34,8 +34,6 @@ function renderTimeline(initialEntry = '/') {
 }
 
 describe('the events timeline', () => {
-  afterEach(cleanup);
-
   it('asks for the last 7 days by default and lists the events', async () => {
     const executeQuery = renderTimeline();
     expect(await screen.findAllByText('pr.opened')).toHaveLength(2);

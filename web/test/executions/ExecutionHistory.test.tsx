@@ -1,8 +1,8 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromValue } from 'wonka';
 import { ExecutionHistory } from '../../src/pages/executions/ExecutionHistory';
 import { execution } from './fixtures';
@@ -24,8 +24,6 @@ function fakeGraph() {
   } as unknown as Client;
   return { client, asked };
 }
-
-afterEach(cleanup);
 
 describe('ExecutionHistory', () => {
   it("lists a workflow's executions and filters them by status", async () => {

@@ -1,8 +1,8 @@
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Provider, type Client } from 'urql';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromValue, make, never, type Source } from 'wonka';
 import type { ExecutionDetailFragment } from '../../src/generated/graphql';
 import ExecutionPage from '../../src/pages/executions/ExecutionPage';
@@ -56,7 +56,6 @@ function renderAt(graph: ReturnType<typeof fakeGraph>, id = 'e1') {
 beforeEach(() => {
   session.role = 'MEMBER';
 });
-afterEach(cleanup);
 
 describe('ExecutionPage', () => {
   it('merges live updates into the status and step list, announces the change and stops listening once finished', async () => {

@@ -1,8 +1,8 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Provider, type Client } from 'urql';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromValue } from 'wonka';
 import type { IntegrationDetailFragment } from '../../src/generated/graphql';
 import Integrations from '../../src/pages/integrations/Integrations';
@@ -73,7 +73,6 @@ function renderAt(graph: ReturnType<typeof fakeGraph>, path = '/integrations/i1'
 beforeEach(() => {
   session.role = 'ADMIN';
 });
-afterEach(cleanup);
 
 describe("an integration's page", () => {
   it('shows its status, health and the history of checks, and announces a check run now', async () => {

@@ -1,8 +1,8 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { Provider, type Client } from 'urql';
 import { fromValue, never } from 'wonka';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Reports from '../../src/pages/reports/Reports';
 
 const session = { role: 'MEMBER', user: { id: 'u1', name: 'Ada' }, organization: { id: 'o1', name: 'Acme' } };
@@ -60,8 +60,6 @@ function renderReports(answer: () => unknown = () => never) {
 }
 
 describe('the reports page', () => {
-  afterEach(cleanup);
-
   it.each(['MEMBER', 'VIEWER'])('tells a %s that reports are for admins, without asking for one', (role) => {
     session.role = role;
     const client = renderReports();

@@ -1,9 +1,9 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { CombinedError, Provider, type Client } from 'urql';
 import { fromValue, makeSubject, never } from 'wonka';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Suggestions from '../../src/pages/suggestions/Suggestions';
 import type { SuggestionOfferFragment } from '../../src/generated/graphql';
 import { suggestion } from './fixtures';
@@ -50,7 +50,6 @@ describe('the suggestions page', () => {
   beforeEach(() => {
     session.role = 'OWNER';
   });
-  afterEach(cleanup);
 
   it('shows a suggestion arriving live at the top of the list and announces it', async () => {
     const live = renderPage(vi.fn(() => never));

@@ -3,11 +3,9 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { GraphQLError } from 'graphql';
 import { CombinedError, Provider, type Client, type Operation } from 'urql';
 import { fromValue } from 'wonka';
-import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { vi } from 'vitest';
 
 // Vitest runs without globals here, so Testing Library cannot unmount on its own between tests.
-afterEach(cleanup);
 
 type Failure = { error: { message: string; extensions?: Record<string, unknown> } };
 type Answer = Record<string, unknown> | Failure;

@@ -8,6 +8,10 @@ import { mockClient, mutationsOf, renderTree } from './mock-client';
 
 const session = vi.hoisted(() => ({ role: 'ADMIN' as Role }));
 vi.mock('../../src/session/SessionProvider', () => ({ useSession: () => ({ session: { role: session.role } }) }));
+// The page, not the builder (web/test/builder covers it): the builder shows what it was given.
+vi.mock('../../src/pages/workflows/builder', () => ({
+  default: ({ definition }: { definition: unknown }) => <pre>{JSON.stringify(definition)}</pre>,
+}));
 
 const ROUTE = '/workflows/:id/*';
 
