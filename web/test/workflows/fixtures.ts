@@ -6,7 +6,6 @@ type Workflow = NonNullable<WorkflowDetailQuery['workflow']>;
 export function workflowDetail(over: Partial<Omit<Workflow, '__typename'>> = {}): WorkflowDetailQuery {
   return {
     workflow: {
-      __typename: 'Workflow',
       id: 'w1',
       name: 'Deploy alerts',
       description: 'Tell #ops about failed deploys',

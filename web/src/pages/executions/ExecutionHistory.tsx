@@ -5,7 +5,6 @@ import { LoadMore } from '../../ui/LoadMore';
 import { QueryState } from '../../ui/QueryState';
 import { formatDateTime, formatDuration } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
-import { useRefetchCachedOnMount } from '../../ui/useRefetchCachedOnMount';
 import { StatusBadge } from './status-badge';
 
 const STATUSES: ExecutionStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
@@ -17,7 +16,6 @@ export function ExecutionHistory({ workflowId }: { workflowId: string }) {
   const [status, setStatus] = useState<ExecutionStatus | ''>('');
   const variables = useMemo(() => ({ workflowId, status: status || null, first: 20 }), [workflowId, status]);
   const page = usePagedConnection(ExecutionHistoryDocument, variables, connectionOf);
-  useRefetchCachedOnMount(page.data, page.refetch);
 
   return (
     <section className="execution-history" aria-labelledby={`${filterId}-heading`}>

@@ -5,7 +5,6 @@ import { LoadMore } from '../../ui/LoadMore';
 import { QueryState } from '../../ui/QueryState';
 import { formatRelative } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
-import { useRefetchCachedOnMount } from '../../ui/useRefetchCachedOnMount';
 import { HealthBadge } from './HealthBadge';
 import { STATUS_LABEL } from './integration-labels';
 
@@ -19,7 +18,6 @@ export function IntegrationList() {
   const [status, setStatus] = useState<IntegrationStatus | ''>('');
   const variables = useMemo(() => ({ connector: connector || null, status: status || null, first: 25 }), [connector, status]);
   const page = usePagedConnection(IntegrationsDocument, variables, connectionOf);
-  useRefetchCachedOnMount(page.data, page.refetch);
   const filtered = connector !== '' || status !== '';
 
   return (
