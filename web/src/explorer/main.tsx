@@ -1,5 +1,4 @@
-// Monaco's editor, JSON and GraphQL workers as bundled files of this origin (Vite `?worker`): no CDN.
-import 'graphiql/setup-workers/vite';
+import './workers';
 // GraphiQL's styles without the Roboto and Fira Code fonts `graphiql/style.css` inlines (330 KB
 // gzipped): explorer.css sets system fonts instead. Monaco's own CSS comes with its modules.
 import '@graphiql/react/style.css';
