@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
@@ -144,6 +145,9 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
       requestIdOnErrors<GatewayContext>(),
       unavailableStatus<GatewayContext>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No landing page (its development one loads a sandbox from a CDN): browsers opening
+      // /graphql get the web app's API explorer instead (web-app.ts).
+      ApolloServerPluginLandingPageDisabled(),
       operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS }),
       restAnswers,
     ],
@@ -210,6 +214,10 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     logger,
   });
   const resolveDocument = trustedDocumentResolver({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger });
+  // web/'s build (page loads and assets only), before /graphql (a browser's GET goes to the API
+  // explorer) and the legacy redirects (which would take its paths).
+  const browserApp = webApp(config.webAppDir);
+  if (browserApp) app.use(browserApp);
   // Subscriptions: graphql-ws on /graphql (same port), GraphQL over SSE on /graphql/stream (before /graphql's middleware).
   const live = subscriptions({
     httpServer,
@@ -281,8 +289,6 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     rest.prepare,
     rest.execute,
   );
-  const browserApp = webApp(config.webAppDir); // web/'s build, before the legacy redirects take its paths
-  if (browserApp) app.use(browserApp);
   app.use(legacyRedirects(routes, metrics)); // the unprefixed paths of before /api/v1
   app.use(hardening.notFound); // unknown paths: the REST error envelope, 404
   // Malformed bodies and other middleware failures: the same error shape as GraphQL responses.

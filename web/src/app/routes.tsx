@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '../session/SessionProvider';
 import { Layout } from './Layout';
@@ -39,6 +39,7 @@ export function AppRoutes() {
         <Route path="/login" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
         <Route path="/invitations/accept" element={<AcceptInvitation />} />
+        <Route path="/explorer" element={<LoadDocument />} />
         <Route
           element={
             <RequireSession>
@@ -59,6 +60,13 @@ export function AppRoutes() {
       </Routes>
     </Suspense>
   );
+}
+
+/** A page of its own beside the app (the API explorer, explorer.html): reached from here, e.g. after sign-in, by a page load. */
+function LoadDocument() {
+  const { pathname } = useLocation();
+  useEffect(() => window.location.replace(pathname), [pathname]);
+  return <Loading />;
 }
 
 function NotFound() {

@@ -10,7 +10,7 @@ export interface HttpHardeningOptions {
    * Default: `['http://localhost:5173']`, the web app's dev server.
    */
   corsOrigins?: string[];
-  /** Production mode: strict CSP, introspection off and no schema hints in errors (unless overridden). Required. */
+  /** Production mode: introspection off and no schema hints in errors (unless overridden). Required. */
   production: boolean;
   /** Serve introspection. Default: on except in production. */
   introspection?: boolean;
@@ -59,8 +59,8 @@ function exactPath(req: Request, res: Response, next: NextFunction): void {
 }
 
 /**
- * The HTTP front: security headers (helmet; an API's CSP `default-src 'none'` in production,
- * none in development so Apollo's local landing page can load), CORS for an allow-list of
+ * The HTTP front: security headers (helmet; an API's CSP `default-src 'none'` in every mode:
+ * the pages served here set their own, and Apollo's landing page is off), CORS for an allow-list of
  * origins with credentials, and the Apollo Server options that close what a public graph should
  * not show: CSRF prevention (kept on), introspection and "Did you mean …" hints off in production.
  * Introspection is refused by a rule of ours: Apollo Server's message names the library and how
@@ -72,12 +72,10 @@ export function httpHardening(options: HttpHardeningOptions) {
   if (origins.has('*')) throw new Error('CORS origins: "*" cannot be combined with credentials; list the origins');
   const middleware: RequestHandler[] = [
     helmet({
-      contentSecurityPolicy: options.production
-        ? {
-            useDefaults: false,
-            directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
-          }
-        : false,
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      },
       strictTransportSecurity: { maxAge: options.hstsMaxAgeSeconds ?? 31_536_000, includeSubDomains: true },
     }),
     cors({

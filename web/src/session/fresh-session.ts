@@ -1,0 +1,28 @@
+import { print } from 'graphql';
+import { RefreshSessionDocument, persistedDocumentIds } from '../generated/graphql';
+import type { Session, SessionStore } from './session-store';
+
+/**
+ * `refreshSession` as one plain POST on `/graphql`, for pages without the app's urql client (the
+ * API explorer). Production builds send the operation's id, as the app does; no Authorization
+ * header: a refresh presents its own token.
+ */
+export async function refreshOverHttp(refreshToken: string): Promise<Session | null> {
+  const operation = import.meta.env.PROD
+    ? { documentId: `sha256:${persistedDocumentIds.RefreshSession}` }
+    : { query: print(RefreshSessionDocument) };
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+    body: JSON.stringify({ ...operation, operationName: 'RefreshSession', variables: { refreshToken } }),
+  });
+  // An unavailable server is not a refused token: throw, and keep the session for the next try.
+  if (response.status >= 500) throw new Error(`Refreshing the session failed (HTTP ${response.status})`);
+  const body = (await response.json()) as { data?: { refreshSession?: Session | null } | null };
+  return body.data?.refreshSession ?? null;
+}
+
+/** The stored session when its access token is fresh; else refreshed through `store.refresh` (one tab at a time). */
+export async function freshSession(store: SessionStore): Promise<Session | null> {
+  return store.accessTokenFresh() ? store.current : store.refresh(refreshOverHttp);
+}
