@@ -17,17 +17,24 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SETTLE_TIMEOUT_MS = Number(process.env.BENCH_SETTLE_TIMEOUT_MS ?? 45_000);
 
 /**
- * The device: a mid-range phone's CPU (4× slower than this machine's) on Chrome DevTools' "Fast 3G"
- * preset (562.5 ms request latency, 1.44 Mbit/s down, 675 kbit/s up: 1.6 Mbit/s and 750 kbit/s at
- * 90 %, DevTools' own figures).
+ * The device: a mid-range phone's CPU (4× slower than this machine's), the condition the targets
+ * are set for (architecture-target.md §7.2, issue 17: "with a throttled CPU"); it decides the exit
+ * code. Also measured, for information, with DevTools' "Slow 4G" preset (formerly "Fast 3G", what
+ * Lighthouse's mobile profile applies with DevTools throttling: 562.5 ms a request, 1.6 Mbit/s and
+ * 750 kbit/s at 90 %): a phone on a poor mobile network.
  */
 const CPU_SLOWDOWN = 4;
-const FAST_3G = {
+const SLOW_4G = {
   offline: false,
   latency: 562.5,
   downloadThroughput: (1.6 * 1_000_000 * 0.9) / 8,
   uploadThroughput: (750 * 1000 * 0.9) / 8,
 };
+type Network = typeof SLOW_4G;
+const PROFILES: { name: string; network: Network | null; decides: boolean }[] = [
+  { name: `CPU ${CPU_SLOWDOWN}× slower`, network: null, decides: true },
+  { name: `CPU ${CPU_SLOWDOWN}× slower, DevTools "Slow 4G"`, network: SLOW_4G, decides: false },
+];
 
 /** The targets: Google's "good" thresholds for LCP, FCP and CLS; TTI's 2.5 s is ours. */
 const TARGETS = { lcp: 2500, fcp: 1800, cls: 0.1, tti: 2500 } as const;
@@ -103,7 +110,12 @@ function recordNetwork(cdp: CDPSession): () => NetworkRequest[] {
 }
 
 /** One cold load of `url`: a new context (empty cache and storage), throttled, until TTI's quiet window is seen. */
-async function measure(browser: Browser, url: string, session: Session | null): Promise<PageVitals & { tti: number | null }> {
+async function measure(
+  browser: Browser,
+  url: string,
+  session: Session | null,
+  conditions: Network | null,
+): Promise<PageVitals & { tti: number | null }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
   try {
     if (session) await context.addInitScript((value) => localStorage.setItem('flowgraph.session', value), JSON.stringify(session));
@@ -112,7 +124,7 @@ async function measure(browser: Browser, url: string, session: Session | null): 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+    if (conditions) await cdp.send('Network.emulateNetworkConditions', conditions);
     const network = recordNetwork(cdp);
     const startedAt = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: SETTLE_TIMEOUT_MS });
@@ -179,48 +191,56 @@ async function main(): Promise<void> {
       { name: 'login', path: '/login', signedIn: false },
       { name: 'dashboard', path: '/', signedIn: true },
     ];
-    console.log(`Web Vitals: ${ROUNDS} cold loads a page, CPU ${CPU_SLOWDOWN}× slower, DevTools "Fast 3G", 390×844`);
+    console.log(`Web Vitals: ${ROUNDS} cold loads a page and profile (profiles alternating by round), 390×844`);
     for (const target of pages) {
-      const rounds: Record<Metric, number[]> = { lcp: [], fcp: [], cls: [], tti: [] };
+      const rounds = PROFILES.map(() => ({ lcp: [], fcp: [], cls: [], tti: [] }) as Record<Metric, number[]>);
       for (let i = 0; i < ROUNDS; i++) {
-        if (target.signedIn) session = await fresh(origin, session);
-        const vitals = await measure(browser, `${origin}${target.path}`, target.signedIn ? session : null);
-        // A page that never settled (no quiet window) or never painted counts as the timeout: a miss.
-        const row = {
-          lcp: vitals.lcp ?? SETTLE_TIMEOUT_MS,
-          fcp: vitals.fcp ?? SETTLE_TIMEOUT_MS,
-          cls: vitals.cls,
-          tti: vitals.tti ?? SETTLE_TIMEOUT_MS,
-        };
-        for (const metric of Object.keys(rounds) as Metric[]) rounds[metric].push(row[metric]);
-        print({
-          bench: 'web-vitals',
-          page: target.name,
-          round: i + 1,
-          ...row,
-          cls: round(row.cls, 4),
-          domContentLoaded: vitals.domContentLoaded && Math.round(vitals.domContentLoaded),
-          longTasks: vitals.longTasks.map((t) => [Math.round(t.start), Math.round(t.end)]),
-        });
+        const order = i % 2 === 0 ? PROFILES.map((_, k) => k) : PROFILES.map((_, k) => PROFILES.length - 1 - k);
+        for (const k of order) {
+          if (target.signedIn) session = await fresh(origin, session);
+          const vitals = await measure(browser, `${origin}${target.path}`, target.signedIn ? session : null, PROFILES[k].network);
+          // A page that never settled (no quiet window) or never painted counts as the timeout: a miss.
+          const row = {
+            lcp: vitals.lcp ?? SETTLE_TIMEOUT_MS,
+            fcp: vitals.fcp ?? SETTLE_TIMEOUT_MS,
+            cls: vitals.cls,
+            tti: vitals.tti ?? SETTLE_TIMEOUT_MS,
+          };
+          for (const metric of Object.keys(row) as Metric[]) rounds[k][metric].push(row[metric]);
+          print({
+            bench: 'web-vitals',
+            page: target.name,
+            profile: PROFILES[k].name,
+            round: i + 1,
+            ...row,
+            cls: round(row.cls, 4),
+            domContentLoaded: vitals.domContentLoaded && Math.round(vitals.domContentLoaded),
+            longTasks: vitals.longTasks.map((t) => [Math.round(t.start), Math.round(t.end)]),
+          });
+        }
       }
-      console.log(`\n${target.name} (${target.path})\n  metric   median      p75         target`);
-      for (const metric of Object.keys(TARGETS) as Metric[]) {
-        const { median, p75 } = summary(rounds[metric]);
-        const ok = median < TARGETS[metric];
-        missed ||= !ok;
-        console.log(
-          `  ${ok ? '✓' : '✗'} ${metric.toUpperCase().padEnd(5)} ${show(metric, median).padStart(9)}  ${show(metric, p75).padStart(9)}   < ${show(metric, TARGETS[metric])}`,
-        );
-        print({
-          bench: 'web-vitals',
-          page: target.name,
-          metric,
-          median: round(median, 3),
-          p75: round(p75, 3),
-          target: TARGETS[metric],
-          ok,
-        });
-      }
+      PROFILES.forEach((profile, k) => {
+        const label = profile.decides ? 'decides the exit code' : 'for information';
+        console.log(`\n${target.name} (${target.path}), ${profile.name} (${label})\n  metric   median      p75         target`);
+        for (const metric of Object.keys(TARGETS) as Metric[]) {
+          const { median, p75 } = summary(rounds[k][metric]);
+          const ok = median < TARGETS[metric];
+          if (profile.decides) missed ||= !ok;
+          console.log(
+            `  ${ok ? '✓' : '✗'} ${metric.toUpperCase().padEnd(5)} ${show(metric, median).padStart(9)}  ${show(metric, p75).padStart(9)}   < ${show(metric, TARGETS[metric])}`,
+          );
+          print({
+            bench: 'web-vitals',
+            page: target.name,
+            profile: profile.name,
+            metric,
+            median: round(median, 3),
+            p75: round(p75, 3),
+            target: TARGETS[metric],
+            ok,
+          });
+        }
+      });
     }
   } finally {
     await browser?.close();

@@ -2,12 +2,13 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '../session/SessionProvider';
 import { Layout } from './Layout';
+// The two pages people land on come with the first script (no second round trip before they
+// show); every other area is its own chunk (budgets: web/scripts/budgets.mjs).
+import SignIn from '../pages/auth/SignIn';
+import Dashboard from '../pages/dashboard/Dashboard';
 
-// Each area is its own chunk (budgets: web/scripts/budgets.mjs); the sign-in pages load first.
-const SignIn = lazy(() => import('../pages/auth/SignIn'));
 const SignUp = lazy(() => import('../pages/auth/SignUp'));
 const AcceptInvitation = lazy(() => import('../pages/auth/AcceptInvitation'));
-const Dashboard = lazy(() => import('../pages/dashboard/Dashboard'));
 const Suggestions = lazy(() => import('../pages/suggestions/Suggestions'));
 const Workflows = lazy(() => import('../pages/workflows/Workflows'));
 const WorkflowPage = lazy(() => import('../pages/workflows/WorkflowPage'));
