@@ -35,7 +35,9 @@ it('adds __typename to every selection set but the root, once, as urql sends doc
     'query Q {\n  me {\n    id\n    __typename\n    workflows {\n      edges {\n        node {\n          ...W\n          __typename\n        }\n        __typename\n      }\n      __typename\n    }\n  }\n}\n\nfragment W on Workflow {\n  id\n  tags\n  __typename\n}',
   );
   // The committed web manifest is registered that way: answers carry the type names urql's cache reads.
-  const web = JSON.parse(readFileSync(join(repoRoot, 'clients', 'web', 'persisted-documents.json'), 'utf8')) as { operations: { body: string }[] };
+  const web = JSON.parse(readFileSync(join(repoRoot, 'clients', 'web', 'persisted-documents.json'), 'utf8')) as {
+    operations: { body: string }[];
+  };
   expect(web.operations.every((op) => op.body.includes('__typename'))).toBe(true);
 });
 
@@ -59,7 +61,9 @@ it('writes a manifest the gateway loads, and the committed web manifest is one: 
   const graphqlDir = join(repoRoot, 'web', 'src', 'graphql');
   const declared = readdirSync(graphqlDir)
     .filter((file) => file.endsWith('.graphql'))
-    .flatMap((file) => [...readFileSync(join(graphqlDir, file), 'utf8').matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]));
+    .flatMap((file) =>
+      [...readFileSync(join(graphqlDir, file), 'utf8').matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]),
+    );
   expect(names).toEqual(declared.sort());
   expect(names).toEqual(expect.arrayContaining(['AcceptSuggestion', 'LogIn', 'RefreshSession', 'SuggestionAdded']));
 

@@ -61,19 +61,24 @@ it('fails when a field a registered client uses is removed, naming the client an
 
 it('passes with a warning when the removed field is used by no registered operation', async () => {
   const root = newRoot();
-  editSubgraph(root, 'workflow', `  "Set when the workflow is deleted; it can be restored for 30 days."\n  deletedAt: DateTime\n`, '');
+  editSubgraph(
+    root,
+    'core',
+    `  "The client application this key is bound to: it may run only that client's trusted documents."\n  clientName: String\n`,
+    '',
+  );
   const { code, report, markdown } = await runSchemaCheck(root);
 
   expect(code).toBe(0);
   expect(report!.result).toBe('pass');
   expect(report!.comparisons[0].changes).toEqual([
-    expect.objectContaining({ class: 'breaking', type: 'FIELD_REMOVED', path: 'Workflow.deletedAt', usedBy: [] }),
+    expect.objectContaining({ class: 'breaking', type: 'FIELD_REMOVED', path: 'ApiKey.clientName', usedBy: [] }),
   ]);
   expect(report!.warnings).toEqual(
-    expect.arrayContaining([expect.stringMatching(/used by no registered operation: FIELD_REMOVED Workflow\.deletedAt/)]),
+    expect.arrayContaining([expect.stringMatching(/used by no registered operation: FIELD_REMOVED ApiKey\.clientName/)]),
   );
   expect(markdown).toMatch(
-    /\| 🔴 breaking \| Field 'deletedAt' was removed from object type 'Workflow'.* \| `Workflow.deletedAt` \| workflow \| — \|/,
+    /\| 🔴 breaking \| Field 'clientName' was removed from object type 'ApiKey'.* \| `ApiKey.clientName` \| core \| — \|/,
   );
   expect(markdown).toContain('No registered operation is affected.');
 });

@@ -116,7 +116,12 @@ it('with --ci compares with main where the branch left it, and says "same as mai
 
   // A branch that removes a field no registered operation uses, recomposed as `npm run compose` would.
   git(root, 'checkout', '--quiet', '-b', 'feature');
-  editSubgraph(root, 'workflow', `  "Set when the workflow is deleted; it can be restored for 30 days."\n  deletedAt: DateTime\n`, '');
+  editSubgraph(
+    root,
+    'core',
+    `  "The client application this key is bound to: it may run only that client's trusted documents."\n  clientName: String\n`,
+    '',
+  );
   recompose(root);
   git(root, 'commit', '--quiet', '-am', 'feature');
 
@@ -127,17 +132,17 @@ it('with --ci compares with main where the branch left it, and says "same as mai
     ['main (main)', 'compared'],
   ]);
   expect(onBranch.report!.comparisons[1].changes).toEqual([
-    expect.objectContaining({ class: 'breaking', path: 'Workflow.deletedAt', usedBy: [] }),
+    expect.objectContaining({ class: 'breaking', path: 'ApiKey.clientName', usedBy: [] }),
   ]);
   expect(onBranch.report!.warnings).toEqual([
-    expect.stringMatching(/^breaking change against main \(main\), used by no registered operation: FIELD_REMOVED Workflow\.deletedAt/),
+    expect.stringMatching(/^breaking change against main \(main\), used by no registered operation: FIELD_REMOVED ApiKey\.clientName/),
   ]);
 
   const byRef = await runSchemaCheck(root, ['--base', 'main']);
   expect(byRef.report!.comparisons[1]).toMatchObject({
     base: 'main',
     status: 'compared',
-    changes: [expect.objectContaining({ path: 'Workflow.deletedAt' })],
+    changes: [expect.objectContaining({ path: 'ApiKey.clientName' })],
   });
 
   const unknown = await runSchemaCheck(root, ['--base', 'no-such-ref']);
