@@ -134,7 +134,7 @@ describe('the suggestions page', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Accept “Suggestion s1”' }));
     await user.click(screen.getByRole('button', { name: 'Create workflow' }));
-    expect(await screen.findByText('whsec_123')).toBeInTheDocument();
+    expect(await screen.findByRole('textbox', { name: 'Webhook secret' })).toHaveValue('whsec_123');
     expect(screen.queryByRole('heading', { name: 'Workflow page' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.getByRole('heading', { name: 'Workflow page' })).toBeInTheDocument();

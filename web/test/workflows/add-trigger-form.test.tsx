@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { AddTriggerForm } from '../../src/pages/workflows/AddTriggerForm';
@@ -81,8 +81,8 @@ describe('add trigger form', () => {
     expect(mutationsOf(client)).toEqual([['AddTrigger', { input: { workflowId: 'w1', kind: 'WEBHOOK' } }]]);
     const notice = await screen.findByRole('alert');
     expect(notice).toHaveTextContent('it will not be shown again');
-    expect(notice).toHaveTextContent('whsec_abc');
-    expect(notice).toHaveTextContent('http://localhost/webhooks/t1');
+    expect(within(notice).getByRole('textbox', { name: 'Signing secret' })).toHaveValue('whsec_abc');
+    expect(within(notice).getByRole('textbox', { name: 'Webhook URL' })).toHaveValue('http://localhost/webhooks/t1');
     await userEvent.click(screen.getByRole('button', { name: 'I have stored it' }));
     expect(onClose).toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { CopyValue } from '../../ui/CopyValue';
 
 interface SecretOnceProps {
   /** Where deliveries go, shown beside the secret when known. */
@@ -18,30 +18,6 @@ export function SecretOnce({ url, secret, onDone }: SecretOnceProps) {
       <button type="button" onClick={onDone}>
         I have stored it
       </button>
-    </div>
-  );
-}
-
-function CopyValue({ label, value }: { label: string; value: string }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  }
-  return (
-    <div className="copy-value">
-      <span className="muted">{label}</span>
-      <code>{value}</code>
-      <button type="button" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
-        Copy
-      </button>
-      <span aria-live="polite" className="muted">
-        {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Select and copy it by hand' : ''}
-      </span>
     </div>
   );
 }
