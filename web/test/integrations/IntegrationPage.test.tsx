@@ -110,7 +110,10 @@ describe("an integration's page", () => {
     const graph = fakeGraph(integration());
     renderAt(graph);
     await userEvent.click(await screen.findByRole('button', { name: 'Disconnect acme on GitHub' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.getByRole('group', { name: 'Disconnect acme on GitHub' })).toHaveTextContent(
+      /Disconnect acme on GitHub\? Its access is revoked/,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(graph.mutations).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'Disconnect acme on GitHub' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, disconnect' }));

@@ -84,12 +84,15 @@ describe('API keys', () => {
     const options = within(within(form()).getByLabelText('Role')).getAllByRole('option');
     expect(options.map((option) => option.getAttribute('value'))).toEqual(['VIEWER', 'MEMBER', 'ADMIN']);
 
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     await userEvent.click(await screen.findByRole('button', { name: 'Revoke the API key Partner sync' }));
+    expect(screen.getByRole('group', { name: 'Revoke the API key Partner sync' })).toHaveTextContent(
+      'Revoke the API key "Partner sync" (fg_ab12)? Whatever uses it stops working within 30 seconds.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(callsOf('RevokeApiKey')).toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: 'Revoke the API key Partner sync' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Revoke key' }));
     expect(callsOf('RevokeApiKey')[0].variables).toEqual({ id: 'key-1' });
-    expect(confirm).toHaveBeenCalledTimes(2);
   });
 
   it('is not offered to members', () => {

@@ -91,4 +91,22 @@ describe('Inviting a member', () => {
     // Section links are absolute: a relative one in the `settings/*` splat would resolve below the current section.
     expect(screen.getByRole('link', { name: 'API keys' })).toHaveAttribute('href', '/settings/api-keys');
   });
+
+  it('removes a member only once confirmed', async () => {
+    answer({
+      SettingsMembers: membersAnswer(member('m2', 'MEMBER', 'Charles Babbage', 'charles@example.com')),
+      PendingInvitations: invitationsAnswer,
+      RemoveMember: () => ({ data: { removeMember: { removedMembershipId: 'm2' } } }),
+    });
+    openMembers('ADMIN');
+    await userEvent.click(await screen.findByRole('button', { name: 'Remove Charles Babbage' }));
+    expect(screen.getByRole('group', { name: 'Remove Charles Babbage' })).toHaveTextContent(
+      'Remove Charles Babbage (charles@example.com) from the organization? Their access ends at once.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(callsOf('RemoveMember')).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Charles Babbage' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Remove member' }));
+    expect(callsOf('RemoveMember')[0].variables).toEqual({ membershipId: 'm2' });
+  });
 });

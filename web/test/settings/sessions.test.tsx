@@ -1,8 +1,8 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Settings from '../../src/pages/settings/Settings';
-import { answer, calls, graphError } from '../support/graph';
+import { answer, calls, callsOf, graphError } from '../support/graph';
 import { renderAt, sessionAs, storeSession, storedSession } from '../support/session';
 import { session } from './fixtures';
 
@@ -11,7 +11,6 @@ vi.mock('../../src/session/client', async () => (await import('../support/graph'
 afterEach(() => {
   cleanup();
   storeSession(null);
-  vi.restoreAllMocks();
 });
 
 function openSessions(revokeSession: (variables: Record<string, unknown>) => object) {
@@ -24,14 +23,28 @@ function openSessions(revokeSession: (variables: Record<string, unknown>) => obj
   renderAt('/settings/sessions', '/settings/*', <Settings />);
 }
 
+async function signOutEverywhere() {
+  await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+  await userEvent.click(
+    within(screen.getByRole('group', { name: 'Sign out everywhere' })).getByRole('button', { name: 'Sign out every device' }),
+  );
+}
+
 describe('Sign out everywhere', () => {
-  it('revokes every other session, then logs this one out and forgets it', async () => {
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
+  it('asks first, then revokes every other session, logs this one out and forgets it', async () => {
     openSessions(({ id }) => ({ data: { revokeSession: { session: session(String(id), false) } } }));
     expect(await screen.findByText('Browser s-phone')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Revoke the session of Browser s-here/ })).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    expect(screen.getByRole('group', { name: 'Sign out everywhere' })).toHaveTextContent(
+      'Sign out of Flowgraph on every device, this one included?',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(calls.filter((call) => call.operationName !== 'MySessions')).toEqual([]);
+    expect(storedSession()).not.toBeNull();
+
+    await signOutEverywhere();
     await vi.waitFor(() => expect(storedSession()).toBeNull());
     const sent = calls.filter((call) => call.operationName !== 'MySessions');
     expect(
@@ -45,24 +58,26 @@ describe('Sign out everywhere', () => {
   });
 
   it('stays signed in and says why when another session could not be revoked', async () => {
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
     openSessions(({ id }) =>
       id === 's-laptop'
         ? graphError('Service unavailable', 'INTERNAL')
         : { data: { revokeSession: { session: session(String(id), false) } } },
     );
     await screen.findByText('Browser s-phone');
-    await userEvent.click(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    await signOutEverywhere();
     expect(await screen.findByText('Could not sign out everywhere')).toBeInTheDocument();
     expect(calls.some((call) => call.operationName === 'LogOut')).toBe(false);
     expect(storedSession()?.user.id).toBe('user-1');
   });
 
-  it('revokes one other session on its own', async () => {
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
+  it('revokes one other session on its own, once confirmed', async () => {
     openSessions(({ id }) => ({ data: { revokeSession: { session: session(String(id), false) } } }));
     await userEvent.click(await screen.findByRole('button', { name: /Revoke the session of Browser s-phone/ }));
-    expect(calls.filter((call) => call.operationName === 'RevokeSession').map((call) => call.variables)).toEqual([{ id: 's-phone' }]);
+    const question = screen.getByRole('group', { name: /Revoke the session of Browser s-phone/ });
+    expect(question).toHaveTextContent(/Sign out Browser s-phone \(last used .+\)\? It must sign in again\./);
+    expect(callsOf('RevokeSession')).toEqual([]);
+    await userEvent.click(within(question).getByRole('button', { name: 'Revoke session' }));
+    expect(callsOf('RevokeSession').map((call) => call.variables)).toEqual([{ id: 's-phone' }]);
     expect(storedSession()).not.toBeNull();
   });
 });

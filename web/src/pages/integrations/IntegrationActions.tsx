@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useDisconnectIntegrationMutation, useTestIntegrationMutation } from '../../generated/graphql';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDuration } from '../../ui/format';
 import { INTEGRATION_CACHE } from './integration-labels';
@@ -24,39 +24,18 @@ export function TestIntegration({ id }: { id: string }) {
 
 /** Disconnect, after saying what it breaks: the grant is revoked and its credentials removed. */
 export function DisconnectIntegration({ integration }: { integration: { id: string; displayName: string } }) {
-  const [confirming, setConfirming] = useState(false);
   const [{ fetching, error }, disconnect] = useDisconnectIntegrationMutation();
   return (
     <section aria-labelledby="disconnect-heading" className="danger-zone">
       <h2 id="disconnect-heading">Disconnect</h2>
-      {!confirming ? (
-        <button type="button" className="danger" onClick={() => setConfirming(true)}>
-          Disconnect {integration.displayName}
-        </button>
-      ) : (
-        <div role="group" aria-label="Confirm disconnecting">
-          <p>
-            Disconnect {integration.displayName}? Its access is revoked and its credentials removed; workflow steps using it fail until it
-            is connected again.
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="danger"
-              disabled={fetching}
-              onClick={async () => {
-                const result = await disconnect({ id: integration.id }, INTEGRATION_CACHE);
-                if (result.data) setConfirming(false);
-              }}
-            >
-              {fetching ? 'Disconnecting…' : 'Yes, disconnect'}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={fetching}>
-              Keep it
-            </button>
-          </div>
-        </div>
-      )}
+      <ConfirmButton
+        label={fetching ? 'Disconnecting…' : `Disconnect ${integration.displayName}`}
+        danger
+        disabled={fetching}
+        question={`Disconnect ${integration.displayName}? Its access is revoked and its credentials removed; workflow steps using it fail until it is connected again.`}
+        confirmLabel="Yes, disconnect"
+        onConfirm={() => void disconnect({ id: integration.id }, INTEGRATION_CACHE)}
+      />
       {error && <ErrorNotice error={error} title="Could not disconnect" />}
     </section>
   );

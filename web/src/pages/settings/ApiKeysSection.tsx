@@ -1,5 +1,6 @@
 import { useApiKeysQuery, useRevokeApiKeyMutation, type ApiKeyRowFragment } from '../../generated/graphql';
 import { useSession } from '../../session/SessionProvider';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { formatDateTime, formatRelative } from '../../ui/format';
@@ -15,7 +16,6 @@ export function ApiKeysSection() {
   const [revocation, revokeApiKey] = useRevokeApiKeyMutation();
 
   async function revoke(key: ApiKeyRowFragment) {
-    if (!window.confirm(`Revoke the API key "${key.name}" (${key.prefix})? Whatever uses it stops working within 30 seconds.`)) return;
     const result = await revokeApiKey({ id: key.id });
     if (result.data) refetch();
   }
@@ -83,15 +83,15 @@ export function ApiKeysSection() {
                       {key.revokedAt ? (
                         <span className="badge badge-error">Revoked {formatDateTime(key.revokedAt)}</span>
                       ) : (
-                        <button
-                          type="button"
-                          className="danger"
-                          aria-label={`Revoke the API key ${key.name}`}
+                        <ConfirmButton
+                          label="Revoke"
+                          ariaLabel={`Revoke the API key ${key.name}`}
+                          danger
                           disabled={revocation.fetching}
-                          onClick={() => void revoke(key)}
-                        >
-                          Revoke
-                        </button>
+                          question={`Revoke the API key "${key.name}" (${key.prefix})? Whatever uses it stops working within 30 seconds.`}
+                          confirmLabel="Revoke key"
+                          onConfirm={() => void revoke(key)}
+                        />
                       )}
                     </td>
                   </tr>

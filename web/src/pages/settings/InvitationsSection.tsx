@@ -7,6 +7,7 @@ import {
   type PendingInvitationsQuery,
   type Role,
 } from '../../generated/graphql';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { LoadMore } from '../../ui/LoadMore';
@@ -33,7 +34,6 @@ export function InvitationsSection({ callerRole }: { callerRole: Role }) {
   const pending = invitations.nodes.filter((invitation) => !invitation.revokedAt);
 
   async function revoke(invitation: InvitationRowFragment) {
-    if (!window.confirm(`Revoke the invitation of ${invitation.email}? Its link stops working.`)) return;
     const result = await revokeInvitation({ id: invitation.id });
     if (result.data) invitations.refetch();
   }
@@ -74,16 +74,16 @@ export function InvitationsSection({ callerRole }: { callerRole: Role }) {
                     <td data-label="Sent">{formatDateTime(invitation.createdAt)}</td>
                     <td data-label="Expires">{formatDateTime(invitation.expiresAt)}</td>
                     <td data-label="Actions">
-                      <button
-                        type="button"
-                        className="danger"
-                        aria-label={`Revoke the invitation of ${invitation.email}`}
+                      <ConfirmButton
+                        label="Revoke"
+                        ariaLabel={`Revoke the invitation of ${invitation.email}`}
+                        danger
                         // Only an owner revokes an owner invitation (docs/auth.md).
                         disabled={revocation.fetching || (invitation.role === 'OWNER' && callerRole !== 'OWNER')}
-                        onClick={() => void revoke(invitation)}
-                      >
-                        Revoke
-                      </button>
+                        question={`Revoke the invitation of ${invitation.email}? Its link stops working.`}
+                        confirmLabel="Revoke invitation"
+                        onConfirm={() => void revoke(invitation)}
+                      />
                     </td>
                   </tr>
                 ))}

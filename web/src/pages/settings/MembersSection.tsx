@@ -8,6 +8,7 @@ import {
   type SettingsMembersQuery,
 } from '../../generated/graphql';
 import { useSession } from '../../session/SessionProvider';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadMore } from '../../ui/LoadMore';
 import { QueryState } from '../../ui/QueryState';
@@ -27,7 +28,6 @@ export function MembersSection() {
   const callerRole = session?.role ?? 'VIEWER';
 
   async function remove(member: MemberRowFragment) {
-    if (!window.confirm(`Remove ${member.user.name} (${member.user.email}) from the organization? Their access ends at once.`)) return;
     const result = await removeMember({ membershipId: member.id });
     if (result.data) members.refetch();
   }
@@ -79,15 +79,15 @@ export function MembersSection() {
                       {isAdmin(callerRole) && (
                         <td data-label="Actions">
                           {manageable && (
-                            <button
-                              type="button"
-                              className="danger"
-                              aria-label={`Remove ${member.user.name}`}
+                            <ConfirmButton
+                              label="Remove"
+                              ariaLabel={`Remove ${member.user.name}`}
+                              danger
                               disabled={removal.fetching}
-                              onClick={() => void remove(member)}
-                            >
-                              Remove
-                            </button>
+                              question={`Remove ${member.user.name} (${member.user.email}) from the organization? Their access ends at once.`}
+                              confirmLabel="Remove member"
+                              onConfirm={() => void remove(member)}
+                            />
                           )}
                         </td>
                       )}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CombinedError } from 'urql';
 import { useMySessionsQuery, useRevokeSessionMutation, type SessionRowFragment } from '../../generated/graphql';
 import { useSession } from '../../session/SessionProvider';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { formatDateTime, formatRelative } from '../../ui/format';
@@ -15,7 +16,6 @@ export function SessionsSection() {
   const list = sessions.data?.sessions ?? [];
 
   async function revoke(session: SessionRowFragment) {
-    if (!window.confirm(`Sign out ${describe(session)}? It must sign in again.`)) return;
     const result = await revokeSession({ id: session.id });
     // Production sends persisted documents without __typename: urql's cache cannot tell the list changed.
     if (result.data) reexecute({ requestPolicy: 'network-only' });
@@ -23,7 +23,6 @@ export function SessionsSection() {
 
   /** Every other device first, then this one: signing out first would leave no session to revoke the others with. */
   async function signOutEverywhere() {
-    if (!window.confirm('Sign out of Flowgraph on every device, this one included?')) return;
     setEverywhere({ running: true });
     const others = list.filter((session) => !session.current);
     const results = await Promise.all(others.map((session) => revokeSession({ id: session.id })));
@@ -60,15 +59,15 @@ export function SessionsSection() {
                   <time dateTime={session.lastUsedAt}>{formatRelative(session.lastUsedAt)}</time>
                 </p>
                 {!session.current && (
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={`Revoke the session of ${describe(session)}`}
+                  <ConfirmButton
+                    label="Revoke"
+                    ariaLabel={`Revoke the session of ${describe(session)}`}
+                    danger
                     disabled={revocation.fetching}
-                    onClick={() => void revoke(session)}
-                  >
-                    Revoke
-                  </button>
+                    question={`Sign out ${describe(session)}? It must sign in again.`}
+                    confirmLabel="Revoke session"
+                    onConfirm={() => void revoke(session)}
+                  />
                 )}
               </li>
             ))}
@@ -77,9 +76,14 @@ export function SessionsSection() {
       </QueryState>
       <h3>Sign out everywhere</h3>
       <p className="muted">If a device was lost or shared: ends every session of your account, then signs this device out too.</p>
-      <button type="button" className="danger" disabled={everywhere.running || !sessions.data} onClick={() => void signOutEverywhere()}>
-        {everywhere.running ? 'Signing out…' : 'Sign out everywhere'}
-      </button>
+      <ConfirmButton
+        label={everywhere.running ? 'Signing out…' : 'Sign out everywhere'}
+        danger
+        disabled={everywhere.running || !sessions.data}
+        question="Sign out of Flowgraph on every device, this one included?"
+        confirmLabel="Sign out every device"
+        onConfirm={() => void signOutEverywhere()}
+      />
     </>
   );
 }

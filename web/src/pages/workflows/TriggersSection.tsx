@@ -4,7 +4,7 @@ import { useRemoveTriggerMutation, useSetTriggerEnabledMutation } from '../../ge
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { AddTriggerForm } from './AddTriggerForm';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import type { WorkflowDetail } from './WorkflowPage';
 
 type Trigger = WorkflowDetail['triggers'][number];

@@ -11,7 +11,7 @@ import { LoadMore } from '../../ui/LoadMore';
 import { QueryState } from '../../ui/QueryState';
 import { formatDateTime } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import type { WorkflowDetail } from './WorkflowPage';
 
 type Version = NonNullable<WorkflowVersionsQuery['workflow']>['versions']['edges'][number]['node'];

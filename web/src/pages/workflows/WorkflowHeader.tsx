@@ -11,7 +11,7 @@ import {
 import { useSession } from '../../session/SessionProvider';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
-import { ConfirmButton } from './ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { EXECUTIONS_REFRESH } from './cache';
 import { canEditWorkflows, canRunWorkflows } from './roles';
 import type { WorkflowDetail } from './WorkflowPage';
