@@ -1,9 +1,24 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useClient, useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
+import { useClient, useQuery, type AnyVariables, type CombinedError, type TypedDocumentNode } from 'urql';
 
 export interface Connection<Node> {
   edges: { node: Node }[];
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/** What `usePagedConnection` returns: the nodes read so far, the first page's state, and the next page's. */
+export interface PagedConnection<Data = unknown, Node = unknown> {
+  /** The first page's data. */
+  data: Data | undefined;
+  /** Every page's nodes, in order. */
+  nodes: Node[];
+  fetching: boolean;
+  error: CombinedError | undefined;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMoreError: CombinedError | undefined;
+  loadMore: () => Promise<void>;
+  refetch: () => void;
 }
 
 /**
@@ -15,7 +30,7 @@ export function usePagedConnection<Data, Variables extends AnyVariables, Node>(
   query: TypedDocumentNode<Data, Variables>,
   variables: Variables,
   connectionOf: (data: Data) => Connection<Node> | undefined | null,
-) {
+): PagedConnection<Data, Node> {
   const client = useClient();
   const [first, reexecute] = useQuery<Data, Variables>({ query, variables } as never);
   const key = JSON.stringify(variables);

@@ -98,7 +98,7 @@ export function EventTimeline() {
           ))}
         </ol>
       )}
-      <LoadMore auto hasMore={events.hasMore} loading={events.loadingMore} error={events.loadMoreError} onLoadMore={events.loadMore} />
+      <LoadMore page={events} auto />
     </section>
   );
 }

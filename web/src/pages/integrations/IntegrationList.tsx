@@ -90,7 +90,7 @@ export function IntegrationList() {
           </div>
         )}
       </QueryState>
-      <LoadMore hasMore={page.hasMore} loading={page.loadingMore} error={page.loadMoreError} onLoadMore={() => void page.loadMore()} />
+      <LoadMore page={page} />
     </section>
   );
 }

@@ -65,7 +65,7 @@ export function AuditLogSection() {
           </div>
         )}
       </QueryState>
-      <LoadMore hasMore={log.hasMore} loading={log.loadingMore} error={log.loadMoreError} onLoadMore={log.loadMore} auto />
+      <LoadMore page={log} auto />
     </>
   );
 }

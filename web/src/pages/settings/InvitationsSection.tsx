@@ -92,12 +92,7 @@ export function InvitationsSection({ callerRole }: { callerRole: Role }) {
           </div>
         )}
       </QueryState>
-      <LoadMore
-        hasMore={invitations.hasMore}
-        loading={invitations.loadingMore}
-        error={invitations.loadMoreError}
-        onLoadMore={invitations.loadMore}
-      />
+      <LoadMore page={invitations} />
     </>
   );
 }

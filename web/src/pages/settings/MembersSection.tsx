@@ -99,7 +99,7 @@ export function MembersSection() {
           </div>
         )}
       </QueryState>
-      <LoadMore hasMore={members.hasMore} loading={members.loadingMore} error={members.loadMoreError} onLoadMore={members.loadMore} />
+      <LoadMore page={members} />
       {isAdmin(callerRole) && <InvitationsSection callerRole={callerRole} />}
     </>
   );

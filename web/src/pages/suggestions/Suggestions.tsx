@@ -75,7 +75,7 @@ export default function Suggestions() {
           ))}
         </ul>
       )}
-      <LoadMore hasMore={listed.hasMore} loading={listed.loadingMore} error={listed.loadMoreError} onLoadMore={listed.loadMore} />
+      <LoadMore page={listed} />
       {accepting && (
         <AcceptDialog
           suggestion={accepting}

@@ -78,12 +78,7 @@ export function ExecutionsSection({ workflowId }: { workflowId: string }) {
           </div>
         )}
       </QueryState>
-      <LoadMore
-        hasMore={executions.hasMore}
-        loading={executions.loadingMore}
-        error={executions.loadMoreError}
-        onLoadMore={() => void executions.loadMore()}
-      />
+      <LoadMore page={executions} />
     </section>
   );
 }

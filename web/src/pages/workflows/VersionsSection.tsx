@@ -116,12 +116,7 @@ export function VersionsSection({ workflow, editable }: { workflow: WorkflowDeta
           </div>
         )}
       </QueryState>
-      <LoadMore
-        hasMore={versions.hasMore}
-        loading={versions.loadingMore}
-        error={versions.loadMoreError}
-        onLoadMore={() => void versions.loadMore()}
-      />
+      <LoadMore page={versions} />
     </section>
   );
 }

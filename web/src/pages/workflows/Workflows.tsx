@@ -76,7 +76,7 @@ export default function Workflows() {
           </ul>
         )}
       </QueryState>
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.loadMoreError} onLoadMore={() => void list.loadMore()} auto />
+      <LoadMore page={list} auto />
     </section>
   );
 }
