@@ -6,7 +6,7 @@ import {
   type SlackServer,
   type TestAuthorizationServer,
 } from '@flowgraph/integration/testing';
-import { freePort, startPlatform, type PlatformRun } from '../../scripts/test/helpers';
+import { freeRange, startPlatform, type PlatformRun } from '../../scripts/test/helpers';
 import { SCREENSHOTS, checkPage, launchChromium } from '../support/browser-kit';
 import { prThenReviewPostSessions } from '../support/live-kit';
 
@@ -26,9 +26,11 @@ let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  // The OAuth redirect URI names the gateway, so its port is chosen before either starts.
-  const gatewayPort = await freePort();
-  origin = `http://localhost:${gatewayPort}`;
+  // The OAuth redirect URI names the gateway, so its port is chosen before either starts: below
+  // the ephemeral range, so no outgoing connection of another test takes it in the meantime, and
+  // on 127.0.0.1, where the gateway listens (`localhost` may reach another server on ::1).
+  const gatewayPort = await freeRange(1);
+  origin = `http://127.0.0.1:${gatewayPort}`;
   provider = await startTestAuthorizationServer({
     clientId: CLIENT.id,
     clientSecret: CLIENT.secret,
@@ -40,6 +42,8 @@ beforeAll(async () => {
   platform = await startPlatform('web', {
     ports: { GATEWAY_PORT: gatewayPort },
     env: {
+      PUBLIC_URL: origin,
+      WEB_APP_URL: origin,
       TRUSTED_DOCUMENTS_MODE: 'enforce',
       CONNECTOR_SLACK_API_URL: slack.url,
       CONNECTOR_SLACK_AUTHORIZE_URL: provider.authorizeUrl,

@@ -66,6 +66,18 @@ export function canBind(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * `count` consecutive ports that can be bound, from a random start below Linux's ephemeral range
+ * (32768 up), where outgoing connections would take ports between this check and npm start's.
+ */
+export async function freeRange(count: number): Promise<number> {
+  for (;;) {
+    const first = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await Promise.all(Array.from({ length: count }, (_, i) => canBind(first + i)));
+    if (free.every(Boolean)) return first;
+  }
+}
+
 /** True when something accepts connections on 127.0.0.1:port. */
 export function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,17 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { canBind, startPlatform, type PlatformRun } from './helpers';
-
-/**
- * `count` consecutive ports that can be bound, from a random start below Linux's ephemeral range
- * (32768 up), where outgoing connections would take ports between this check and npm start's.
- */
-async function freeRange(count: number): Promise<number> {
-  for (;;) {
-    const first = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await Promise.all(Array.from({ length: count }, (_, i) => canBind(first + i)));
-    if (free.every(Boolean)) return first;
-  }
-}
+import { freeRange, startPlatform, type PlatformRun } from './helpers';
 
 /** The environment of the child of `parentPid` running `entry`, read from Linux's /proc. */
 function childEnvironment(parentPid: number, entry: string): Record<string, string> {
