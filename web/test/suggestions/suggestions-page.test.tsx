@@ -110,6 +110,18 @@ describe('the suggestions page', () => {
     expect(executeMutation).not.toHaveBeenCalled();
   });
 
+  it('gives focus back to the Accept button when the dialog is cancelled', async () => {
+    const executeMutation = vi.fn(() => fromValue(acceptedPayload(null)));
+    renderPage(executeMutation);
+    const user = userEvent.setup();
+    const accept = await screen.findByRole('button', { name: 'Accept “Suggestion s1”' });
+    await user.click(accept);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('button', { name: 'Create workflow' })).not.toBeInTheDocument();
+    await waitFor(() => expect(accept).toHaveFocus());
+    expect(executeMutation).not.toHaveBeenCalled();
+  });
+
   it("shows the server's field error beside its parameter", async () => {
     const error = new CombinedError({
       graphQLErrors: [

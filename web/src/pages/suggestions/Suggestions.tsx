@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   OpenSuggestionsDocument,
   useSuggestionAddedSubscription,
@@ -28,6 +28,8 @@ export default function Suggestions() {
   );
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
   const [accepting, setAccepting] = useState<SuggestionOfferFragment | null>(null);
+  /** What opened the accept dialog: focus returns there when it closes. */
+  const opener = useRef<HTMLElement | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   const suggestions = useMemo(() => mergeSuggestions(listed.nodes, arrived, answered), [listed.nodes, arrived, answered]);
@@ -66,7 +68,10 @@ export default function Suggestions() {
               suggestion={suggestion}
               isNew={arrivedIds.has(suggestion.id)}
               canAccept={canAccept}
-              onAccept={() => setAccepting(suggestion)}
+              onAccept={() => {
+                opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+                setAccepting(suggestion);
+              }}
               onDismissed={() => {
                 answer(suggestion.id);
                 setAnnouncement(`Dismissed “${suggestion.title}”`);
@@ -79,7 +84,11 @@ export default function Suggestions() {
       {accepting && (
         <AcceptDialog
           suggestion={accepting}
-          onClose={() => setAccepting(null)}
+          onClose={() => {
+            setAccepting(null);
+            // The dialog leaves the page rather than closing itself, so focus goes back by hand.
+            requestAnimationFrame(() => opener.current?.focus());
+          }}
           onAccepted={(id) => {
             answer(id);
             setAnnouncement(`Accepted “${accepting.title}”`);
