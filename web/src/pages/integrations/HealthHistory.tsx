@@ -1,6 +1,7 @@
 import type { IntegrationDetailFragment } from '../../generated/graphql';
 import { formatDateTime, formatDuration } from '../../ui/format';
 import { HealthBadge } from './HealthBadge';
+import { TableScroll } from '../../ui/TableScroll';
 
 /** The latest health checks, newest first. */
 export function HealthHistory({ checks }: { checks: IntegrationDetailFragment['healthHistory'] }) {
@@ -10,7 +11,7 @@ export function HealthHistory({ checks }: { checks: IntegrationDetailFragment['h
       {checks.length === 0 ? (
         <div className="empty">No check has run yet: checks run every few minutes, or test it now.</div>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={'Health checks'}>
           <table>
             <thead>
               <tr>
@@ -33,7 +34,7 @@ export function HealthHistory({ checks }: { checks: IntegrationDetailFragment['h
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { formatRelative } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
 import { HealthBadge } from './HealthBadge';
 import { STATUS_LABEL } from './integration-labels';
+import { TableScroll } from '../../ui/TableScroll';
 
 const PROVIDERS: IntegrationProvider[] = ['GITHUB', 'GITLAB', 'SLACK', 'TEAMS', 'GOOGLE_DRIVE', 'DROPBOX', 'S3', 'HTTP'];
 const STATUSES: IntegrationStatus[] = ['CONNECTED', 'PENDING', 'DISCONNECTED'];
@@ -60,7 +61,7 @@ export function IntegrationList() {
         label="Loading connections"
       >
         {() => (
-          <div className="table-wrap">
+          <TableScroll label={'Integrations'}>
             <table>
               <thead>
                 <tr>
@@ -87,7 +88,7 @@ export function IntegrationList() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
       <LoadMore page={page} />

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { TableScroll } from '../../ui/TableScroll';
 
 interface ChartFigureProps {
   title: string;
@@ -19,7 +20,7 @@ export function ChartFigure({ title, caption, table, children }: ChartFigureProp
       {children}
       <details>
         <summary>Show the figures as a table</summary>
-        <div className="table-wrap">
+        <TableScroll label={`${title}: figures`}>
           <table>
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -47,7 +48,7 @@ export function ChartFigure({ title, caption, table, children }: ChartFigureProp
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

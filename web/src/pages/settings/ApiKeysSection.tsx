@@ -6,6 +6,7 @@ import { QueryState } from '../../ui/QueryState';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import { ROLE_LABELS } from './roles';
+import { TableScroll } from '../../ui/TableScroll';
 
 /** The organization's API keys (admins: mounted inside AdminOnly): what each may do, when it was used; create and revoke. */
 export function ApiKeysSection() {
@@ -39,7 +40,7 @@ export function ApiKeysSection() {
         label="Loading API keys"
       >
         {(list) => (
-          <div className="table-wrap">
+          <TableScroll label={'API keys'}>
             <table className="stacked-table">
               <thead>
                 <tr>
@@ -98,7 +99,7 @@ export function ApiKeysSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </>

@@ -3,6 +3,7 @@ import { LoadMore } from '../../ui/LoadMore';
 import { QueryState } from '../../ui/QueryState';
 import { formatDateTime } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
+import { TableScroll } from '../../ui/TableScroll';
 
 const PAGE = { first: 50 };
 const entriesOf = (data: AuditLogQuery) => data.auditLog;
@@ -23,7 +24,7 @@ export function AuditLogSection() {
         label="Loading the audit log"
       >
         {() => (
-          <div className="table-wrap">
+          <TableScroll label={'Audit log'}>
             <table className="stacked-table">
               <thead>
                 <tr>
@@ -62,7 +63,7 @@ export function AuditLogSection() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
       <LoadMore page={log} auto />

@@ -18,6 +18,7 @@ import { formatDateTime } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
 import { OnceShownSecret } from './OnceShownSecret';
 import { ROLE_LABELS, rolesUpTo } from './roles';
+import { TableScroll } from '../../ui/TableScroll';
 
 const PAGE = { first: 50 };
 const invitationsOf = (data: PendingInvitationsQuery) => data.invitations;
@@ -53,7 +54,7 @@ export function InvitationsSection({ callerRole }: { callerRole: Role }) {
         label="Loading invitations"
       >
         {() => (
-          <div className="table-wrap">
+          <TableScroll label={'Pending invitations'}>
             <table className="stacked-table">
               <thead>
                 <tr>
@@ -89,7 +90,7 @@ export function InvitationsSection({ callerRole }: { callerRole: Role }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
       <LoadMore page={invitations} />

@@ -16,6 +16,7 @@ import { formatDateTime } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
 import { InvitationsSection } from './InvitationsSection';
 import { ROLE_LABELS, canManageMember, isAdmin, rolesUpTo } from './roles';
+import { TableScroll } from '../../ui/TableScroll';
 
 const PAGE = { first: 50 };
 const membersOf = (data: SettingsMembersQuery) => data.currentOrganization?.members;
@@ -45,7 +46,7 @@ export function MembersSection() {
         label="Loading members"
       >
         {() => (
-          <div className="table-wrap">
+          <TableScroll label={'Members'}>
             <table className="stacked-table">
               <thead>
                 <tr>
@@ -96,7 +97,7 @@ export function MembersSection() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
       <LoadMore page={members} />

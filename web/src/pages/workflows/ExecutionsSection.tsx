@@ -6,6 +6,7 @@ import { QueryState } from '../../ui/QueryState';
 import { formatDateTime, formatDuration } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
 import { ExecutionStatusBadge } from './ExecutionStatusBadge';
+import { TableScroll } from '../../ui/TableScroll';
 
 const STATUSES: ExecutionStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
 
@@ -43,7 +44,7 @@ export function ExecutionsSection({ workflowId }: { workflowId: string }) {
         empty={status ? 'No executions with this status.' : 'No executions yet: run it now, or wait for a trigger.'}
       >
         {() => (
-          <div className="table-wrap">
+          <TableScroll label={'Executions'}>
             <table>
               <thead>
                 <tr>
@@ -75,7 +76,7 @@ export function ExecutionsSection({ workflowId }: { workflowId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
       <LoadMore page={executions} />

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../ui/format';
 import { usePagedConnection } from '../../ui/usePagedConnection';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import type { WorkflowDetail } from './WorkflowPage';
+import { TableScroll } from '../../ui/TableScroll';
 
 type Version = NonNullable<WorkflowVersionsQuery['workflow']>['versions']['edges'][number]['node'];
 
@@ -86,7 +87,7 @@ export function VersionsSection({ workflow, editable }: { workflow: WorkflowDeta
         empty="No saved versions."
       >
         {() => (
-          <div className="table-wrap">
+          <TableScroll label={'Versions'}>
             <table>
               <thead>
                 <tr>
@@ -113,7 +114,7 @@ export function VersionsSection({ workflow, editable }: { workflow: WorkflowDeta
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
       <LoadMore page={versions} />
