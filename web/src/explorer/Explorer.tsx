@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { GraphiQL } from 'graphiql';
 import type { Session, SessionStore } from '../session/session-store';
 import { createExplorerFetcher, type ExplorerFetcher } from './fetcher';
@@ -49,27 +49,13 @@ function SignedIn({ store, session }: { store: SessionStore; session: Session })
   );
 }
 
-/**
- * The app's sign-in page, coming back here after. The app reads where to return from the router
- * state of its history entry (react-router keeps it in `history.state.usr`), so the link opens
- * /login as a new entry carrying that state.
- */
-function openSignIn(event: MouseEvent<HTMLAnchorElement>) {
-  event.preventDefault();
-  history.pushState({ usr: { from: '/explorer' }, key: 'explorer', idx: (history.state?.idx ?? 0) + 1 }, '', '/login');
-  location.reload();
-}
-
 function SignedOut() {
   return (
     <main className="explorer-signed-out">
       <h1>API explorer</h1>
       <p>The explorer runs operations as a signed-in user.</p>
       <p>
-        <a href="/login" onClick={openSignIn}>
-          Sign in
-        </a>{' '}
-        and you will come back here.
+        <a href="/login?from=%2Fexplorer">Sign in</a> and you will come back here.
       </p>
     </main>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useLogInMutation } from '../../generated/graphql';
 import { useSession } from '../../session/SessionProvider';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -7,10 +7,19 @@ import { Field } from '../../ui/Field';
 import { checkEmail, failedChecks } from '../../ui/checks';
 import { AuthFrame } from './AuthFrame';
 
+/**
+ * A `?from=` return path, for pages outside the app's router (the API explorer): a path of this
+ * site only, so a crafted link cannot send a person elsewhere after signing in.
+ */
+function sameSitePath(value: string | null): string | undefined {
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
+}
+
 export default function SignIn() {
   const { session, signIn } = useSession();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const [params] = useSearchParams();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? sameSitePath(params.get('from')) ?? '/';
   const [{ fetching, error }, logIn] = useLogInMutation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
