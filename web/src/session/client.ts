@@ -2,11 +2,9 @@ import { Client, cacheExchange, fetchExchange, subscriptionExchange, type Exchan
 import { authExchange } from '@urql/exchange-auth';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { RefreshSessionDocument, persistedDocumentIds } from '../generated/graphql';
+import { persistedDocumentIds } from '../generated/graphql';
+import { freshSession, refreshOverHttp } from './fresh-session';
 import type { SessionStore } from './session-store';
-
-/** Operations sent without the Authorization header: a refresh presents its own token instead. */
-const ANONYMOUS = new Set(['RefreshSession']);
 
 function operationName(query: { definitions: readonly { kind: string; name?: { value: string } }[] }): string | undefined {
   return query.definitions.find((d) => d.kind === 'OperationDefinition')?.name?.value;
@@ -32,7 +30,7 @@ export function createGraphClient(store: SessionStore, options: { persisted?: bo
     lazy: true,
     // Each (re)connect presents the current token, refreshed first when it is about to expire.
     connectionParams: async () => {
-      const session = store.accessTokenFresh() ? store.current : await store.refresh(refreshWith(client));
+      const session = await freshSession(store);
       return session ? { authorization: `Bearer ${session.accessToken}` } : {};
     },
     retryAttempts: Infinity,
@@ -43,20 +41,17 @@ export function createGraphClient(store: SessionStore, options: { persisted?: bo
     authExchange(async (utils) => ({
       addAuthToOperation(operation) {
         const session = store.current;
-        if (!session || ANONYMOUS.has(operationName(operation.query) ?? '')) return operation;
+        if (!session) return operation;
         return utils.appendHeaders(operation, { authorization: `Bearer ${session.accessToken}` });
       },
-      willAuthError(operation) {
-        return store.current !== null && !store.accessTokenFresh() && !ANONYMOUS.has(operationName(operation.query) ?? '');
+      willAuthError() {
+        return store.current !== null && !store.accessTokenFresh();
       },
       didAuthError(error) {
         return error.response?.status === 401 || error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
       },
       async refreshAuth() {
-        await store.refresh(async (refreshToken) => {
-          const result = await utils.mutate(RefreshSessionDocument, { refreshToken });
-          return result.data?.refreshSession ?? null;
-        });
+        await store.refresh(refreshOverHttp);
       },
     })),
   ];
@@ -89,12 +84,4 @@ export function createGraphClient(store: SessionStore, options: { persisted?: bo
     preferGetMethod: false,
   });
   return { client, ws };
-}
-
-/** A refresh through a plain mutation on `client` (no Authorization header: see ANONYMOUS). */
-function refreshWith(client: Client) {
-  return async (refreshToken: string) => {
-    const result = await client.mutation(RefreshSessionDocument, { refreshToken }).toPromise();
-    return result.data?.refreshSession ?? null;
-  };
 }

@@ -3,9 +3,11 @@ import { RefreshSessionDocument, persistedDocumentIds } from '../generated/graph
 import type { Session, SessionStore } from './session-store';
 
 /**
- * `refreshSession` as one plain POST on `/graphql`, for pages without the app's urql client (the
- * API explorer). Production builds send the operation's id, as the app does; no Authorization
- * header: a refresh presents its own token.
+ * `refreshSession` as one plain POST on `/graphql`: the one way the app and the API explorer
+ * refresh (through `SessionStore.refresh`, one tab at a time). Production builds send the
+ * operation's id; no Authorization header: a refresh presents its own token. Resolves null only
+ * when the server refuses the token (the session is over); an outage or a rate limit throws, and
+ * the session is kept for the next try.
  */
 export async function refreshOverHttp(refreshToken: string): Promise<Session | null> {
   const operation = import.meta.env.PROD
@@ -16,8 +18,8 @@ export async function refreshOverHttp(refreshToken: string): Promise<Session | n
     headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
     body: JSON.stringify({ ...operation, operationName: 'RefreshSession', variables: { refreshToken } }),
   });
-  // An unavailable server is not a refused token: throw, and keep the session for the next try.
-  if (response.status >= 500) throw new Error(`Refreshing the session failed (HTTP ${response.status})`);
+  // An unavailable or busy server is not a refused token: throw, and keep the session for the next try.
+  if (response.status >= 500 || response.status === 429) throw new Error(`Refreshing the session failed (HTTP ${response.status})`);
   const body = (await response.json()) as { data?: { refreshSession?: Session | null } | null };
   return body.data?.refreshSession ?? null;
 }
