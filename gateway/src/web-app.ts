@@ -55,7 +55,7 @@ export function webApp(dir: string | undefined): RequestHandler | undefined {
     setHeaders(res, path) {
       appHeaders(res);
       // Vite names every asset by its content: a new build is new URLs.
-      res.setHeader('Cache-Control', path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('Cache-Control', path.startsWith(join(dir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const page = (req: Request, res: Response, next: NextFunction) => {
