@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useClient, useQuery, type AnyVariables, type CombinedError, type TypedDocumentNode } from 'urql';
+
+/** One empty list for every render, so `nodes` keeps its identity until a page arrives. */
+const NO_NODES: never[] = [];
 
 export interface Connection<Node> {
   edges: { node: Node }[];
@@ -36,10 +39,10 @@ export function usePagedConnection<Data, Variables extends AnyVariables, Node>(
   const key = JSON.stringify(variables);
   const [more, setMore] = useState<{ key: string; nodes: Node[]; pageInfo?: Connection<Node>['pageInfo'] }>({ key, nodes: [] });
   const [loading, setLoading] = useState<{ fetching: boolean; error?: typeof first.error }>({ fetching: false });
-  useEffect(() => setMore({ key, nodes: [] }), [key]);
 
   const firstConnection = first.data ? connectionOf(first.data) : undefined;
-  const current = more.key === key ? more : { key, nodes: [] as Node[], pageInfo: undefined };
+  // Pages loaded for other variables (filters, sort) are not this list's: it starts over.
+  const current = more.key === key ? more : { key, nodes: NO_NODES as Node[], pageInfo: undefined };
   const pageInfo = current.pageInfo ?? firstConnection?.pageInfo;
   const nodes = useMemo(() => [...(firstConnection?.edges.map((e) => e.node) ?? []), ...current.nodes], [firstConnection, current.nodes]);
 
