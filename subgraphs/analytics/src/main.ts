@@ -1,10 +1,12 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Registry } from 'prom-client';
 import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
 import { OrganizationAggregates } from './modules/reporting/organization-aggregates';
+import { startReadReplica } from './modules/reporting/read-replica';
 import { WorkflowActivityClient } from './modules/reporting/workflow-activity.client';
 import { SuggestionFeed } from './modules/suggestions/suggestion-feed';
 import { WorkflowClient } from './modules/suggestions/workflow-client';
@@ -14,10 +16,10 @@ runProcess('analytics', async () => {
   const config = loadAnalyticsConfig();
   const logger = createLogger('analytics', config.LOG_LEVEL);
   const orm = await createOrm({ url: appDatabaseUrl(config), entities, poolMax: config.DATABASE_POOL_MAX });
+  // The server's Prometheus metrics (db_replica_*), to be served on METRICS_PORT.
+  const metrics = new Registry();
   // Reports read the replica when one is configured (DATABASE_REPLICA_URL, the app role's credentials).
-  const replica = config.DATABASE_REPLICA_URL
-    ? await createOrm({ url: config.DATABASE_REPLICA_URL, entities, poolMax: config.DATABASE_POOL_MAX })
-    : undefined;
+  const replica = await startReadReplica(config, { entities, logger, registry: metrics });
   const redis = createRedis(config.REDIS_URL);
   // A connection in subscriber mode can do nothing else: suggestionAdded listens on its own.
   const subscriber = createRedis(config.REDIS_URL, { forWorkers: true });
