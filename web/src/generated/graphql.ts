@@ -213,6 +213,14 @@ export type OrderDirection =
   /** Largest first: newest first, or Z to A. */
   | 'DESC';
 
+/** The versions of the privacy policy and terms of service a person read and accepts. */
+export type PolicyVersionsInput = {
+  /** The privacy policy's version, as policyConsent.current.privacyPolicy names it. */
+  privacyPolicyVersion: string;
+  /** The terms of service's version, as policyConsent.current.termsOfService names it. */
+  termsOfServiceVersion: string;
+};
+
 /** A role in an organization, weakest first: VIEWER reads, MEMBER runs, ADMIN edits, OWNER owns. */
 export type Role =
   | 'ADMIN'
@@ -222,6 +230,12 @@ export type Role =
 
 /** A new account, and either the organization it owns or the one it was invited to. */
 export type SignUpInput = {
+  /**
+   * The privacy policy and terms of service versions the person accepted on the form: the ones in force (policyConsent.current),
+   * else a VALIDATION_ERROR. Without it the account is created all the same and everything but acceptPolicies answers
+   * CONSENT_REQUIRED until the person accepts.
+   */
+  acceptedPolicies?: PolicyVersionsInput | null | undefined;
   /** The account's email address, at most 254 characters; one account per address (case-insensitive). */
   email: string;
   /** An invitation's token: the account joins that organization with the invited role instead of creating one. The email must be the invited one. */
