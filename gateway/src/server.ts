@@ -30,6 +30,7 @@ import { jwtAuthenticator } from './plugins/jwt-auth';
 import { oauthProxy } from './plugins/oauth-proxy';
 import { operationLimits } from './plugins/operation-limits';
 import { persistedQueries } from './plugins/persisted-queries';
+import { policyConsent } from './plugins/policy-consent';
 import { queryPlanCache } from './plugins/query-plan-cache';
 import { rateLimits } from './plugins/rate-limit';
 import { requestId, requestIdOnErrors } from './plugins/request-id';
@@ -131,6 +132,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     metrics,
     logger,
   });
+  // Consent (decision 0031): a person whose token lacks the policy versions in force gets CONSENT_REQUIRED.
+  const consent = policyConsent({ supergraphSdl });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...hardening.apolloOptions,
@@ -148,6 +151,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
       // No landing page (its development one loads a sandbox from a CDN): browsers opening
       // /graphql get the web app's API explorer instead (web-app.ts).
       ApolloServerPluginLandingPageDisabled(),
+      consent.plugin,
       operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS }),
       restAnswers,
     ],
@@ -197,7 +201,12 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     identitySecret: config.IDENTITY_SECRET,
     fetch: deps.fetch,
   });
-  const verifyJwt = jwtAuthenticator({ secret: config.JWT_SECRET, redis, redisPrefix: config.REDIS_PREFIX });
+  const verifyJwt = jwtAuthenticator({
+    secret: config.JWT_SECRET,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    currentConsent: config.currentConsent,
+  });
   const verifyApiKey = (key: string, id: string) => apiKeys.verify(key, id);
   // Core announces revoked sessions, role changes and removals: keys of that creator are asked about again, open subscriptions checked again.
   const access = accessChanges({
@@ -214,6 +223,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     logger,
   });
   const resolveDocument = trustedDocumentResolver({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger });
+  const resolveTrusted = trustedSubscriptionOperations(resolveDocument);
   // web/'s build (page loads and assets only), before /graphql (a browser's GET goes to the API
   // explorer) and the legacy redirects (which would take its paths).
   const browserApp = webApp(config.webAppDir);
@@ -240,7 +250,11 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     // The same operation limits and trusted documents as HTTP.
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    resolveOperation: trustedSubscriptionOperations(resolveDocument),
+    resolveOperation: (params, identity) => {
+      const resolved = resolveTrusted(params, identity);
+      if (resolved instanceof Error) return resolved;
+      return consent.subscriptionRefusal(identity, resolved.query, resolved.operationName) ?? resolved;
+    },
   });
   app.use(
     '/graphql/stream',

@@ -47,6 +47,9 @@ const REQUIRED_ENV = [
   'WEB_APP_URL',
   'WEBHOOK_SECRET_KEY',
   'SECRET_KEYS',
+  // Consent is asked only where versions are set: a deployment must name the ones in force.
+  'PRIVACY_POLICY_VERSION',
+  'TERMS_OF_SERVICE_VERSION',
 ];
 /** Integrations an operator turns on when they have one (a collector, a Sentry project): named, commented, in the ConfigMap. */
 const OPTIONAL_INTEGRATIONS = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_TRACES_SAMPLER_RATIO', 'SENTRY_DSN', 'SENTRY_ENVIRONMENT'];

@@ -7,6 +7,7 @@ import {
   type SubgraphResolvers,
 } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { policyVersionsOf } from '@flowgraph/contracts';
 import type { CoreConfig } from './config';
 import { createContextFactory, type CoreContext } from './context';
 import { apiKeyVerifyRoute } from './modules/api-keys/api-key.route';
@@ -30,6 +31,8 @@ export type CoreServerConfig = Pick<
   | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'
   | 'LOGIN_MAX_FAILURES_PER_IP'
   | 'LOGIN_FAILURE_WINDOW_SECONDS'
+  | 'PRIVACY_POLICY_VERSION'
+  | 'TERMS_OF_SERVICE_VERSION'
 >;
 
 export interface CoreServerDeps {
@@ -66,6 +69,7 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
         auth: { hasher, throttle, revocations, jwtSecret: config.JWT_SECRET, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS },
         memberships: { revocations },
         invitations: { revocations, ttlSeconds: config.INVITATION_TTL_SECONDS },
+        policyConsent: { current: policyVersionsOf(config) },
       }),
       readinessChecks: { redis: () => deps.redis.ping() },
       routes: (app) => {

@@ -72,9 +72,10 @@ export function sseSubscriptions(options: SseOptions) {
         drop: () => res.destroy(),
       });
       if (Array.isArray(stream)) {
-        const limited = stream.some((error) => error.extensions.code === ErrorCode.RATE_LIMITED);
+        const codes = new Set(stream.map((error) => error.extensions.code));
         const errors = subscriptions.formatErrors(stream, identity.requestId);
-        return limited ? json(429, 'Too Many Requests', { errors }) : json(400, 'Bad Request', { errors });
+        if (codes.has(ErrorCode.RATE_LIMITED)) return json(429, 'Too Many Requests', { errors });
+        return codes.has(ErrorCode.CONSENT_REQUIRED) ? json(403, 'Forbidden', { errors }) : json(400, 'Bad Request', { errors });
       }
       return stream as never;
     },
