@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import {
   ErrorCode,
   createErrorFormatter,
+  gracefulDrain,
   isUnavailable,
   liveness,
   readiness,
@@ -93,6 +93,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   // The IP feeds login throttling and session records: behind a load balancer, trust its hops only.
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
+  const drain = gracefulDrain(httpServer);
   // One supergraph for queries, subscriptions and the limits its directives carry (@rateLimit, @cost, @listSize).
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const buildService = signedIdentityServices({ urls: config.subgraphUrls, identitySecret: config.IDENTITY_SECRET, logger });
@@ -142,12 +143,14 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
+    // runProcess owns SIGTERM/SIGINT: Apollo's own handler would stop, then kill the process with the signal again (exit 143).
+    stopOnTerminationSignals: false,
     // APQ in Redis, so a hash registered on one replica runs on all.
     persistedQueries: persistedQueries({ redis, redisPrefix: config.REDIS_PREFIX, ttlSeconds: config.APQ_TTL_SECONDS }),
     plugins: [
       requestIdOnErrors<GatewayContext>(),
       unavailableStatus<GatewayContext>(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      drain,
       // No landing page (its development one loads a sandbox from a CDN): browsers opening
       // /graphql get the web app's API explorer instead (web-app.ts).
       ApolloServerPluginLandingPageDisabled(),
@@ -256,6 +259,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
       return consent.subscriptionRefusal(identity, resolved.query, resolved.operationName) ?? resolved;
     },
   });
+  const sse = sseSubscriptions({ subscriptions: live, verifiers: { verifyJwt, verifyApiKey }, accessChanges: access, logger });
   app.use(
     '/graphql/stream',
     hardening.exactPath,
@@ -263,7 +267,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     authenticate,
     rates.middleware,
     express.json({ limit: config.BODY_LIMIT }),
-    sseSubscriptions({ subscriptions: live, verifiers: { verifyJwt, verifyApiKey }, accessChanges: access, logger }),
+    sse,
   );
   const contextOf = (res: Response): GatewayContext => {
     const identity = res.locals.identity as Identity;
@@ -327,11 +331,15 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     port: address.port,
     metrics,
     metricsUrl: metricsServer?.url,
+    /** New connections are refused first, so clients told to reconnect reach another replica. */
     async stop() {
-      await metricsServer?.close();
-      await live.dispose(); // closes WebSocket clients (1001) and their upstream subscriptions
+      const drained = drain.drain(); // new connections refused from here
+      sse.close(); // SSE streams end with a retry hint
+      await live.dispose(); // closes WebSocket clients (1001, going away: graphql-ws clients reconnect) and their upstream subscriptions
       await access.dispose();
-      await apollo.stop(); // drains the HTTP server and stops the gateway
+      await drained; // the HTTP requests in flight answered
+      await apollo.stop();
+      await metricsServer?.close();
       trustedStore.close();
     },
   };

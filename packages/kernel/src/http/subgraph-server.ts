@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLError, GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
@@ -13,6 +12,7 @@ import { AppError, ErrorCode, createErrorFormatter } from '../errors';
 import type { Identity } from '../identity';
 import { graphqlHandler } from './graphql-handler';
 import { openScopedTransaction, useStatementScope } from '../db/request-transaction';
+import { gracefulDrain } from './graceful-drain';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
 import { guardArguments, type IdFormat } from './argument-guard';
@@ -187,9 +187,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // runProcess owns SIGTERM/SIGINT: Apollo's own handler would stop, then kill the process with the signal again (exit 143).
+    stopOnTerminationSignals: false,
     plugins: [
       requestLifecyclePlugin() as unknown as ApolloServerPlugin<TContext>,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      gracefulDrain(httpServer),
       // Closes subscription sockets before the HTTP server drains (open sockets would hold it).
       ...(subscriptions
         ? [
