@@ -29,6 +29,7 @@ export * from './telemetry/hooks';
 export * from './telemetry/queue-telemetry';
 export * from './telemetry/metrics-server';
 export * from './telemetry/queue-metrics';
+export * from './telemetry/service-metrics';
 export * from './telemetry/trace-context';
 export * from './audit';
 export * from './http/signed-request';

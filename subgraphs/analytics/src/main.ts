@@ -1,7 +1,7 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess } from '@flowgraph/kernel';
+import { RedisPubSub, appDatabaseUrl, createLogger, createOrm, createRedis, runProcess, startServiceMetrics } from '@flowgraph/kernel';
 import { loadAnalyticsConfig } from './config';
 import { entities } from './entities';
 import { OrganizationAggregates } from './modules/reporting/organization-aggregates';
@@ -32,13 +32,23 @@ runProcess('analytics', async () => {
     workflow: new WorkflowActivityClient(workflow),
     eventRetentionDays: config.ANALYTICS_EVENT_RETENTION_DAYS,
   });
+  // Requests, operations and SQL (the replica's too) for Prometheus on METRICS_PORT (none when unset).
+  const orms = replica ? [orm, replica] : [orm];
+  const served = await startServiceMetrics('analytics', { orms, port: config.METRICS_PORT, host: config.METRICS_HOST });
   const server = await startAnalyticsServer(
-    { orm, logger, identitySecret: config.IDENTITY_SECRET, modules: { suggestions, reporting: { replica, aggregates } } },
+    {
+      orm,
+      logger,
+      identitySecret: config.IDENTITY_SECRET,
+      modules: { suggestions, reporting: { replica, aggregates } },
+      metrics: served.metrics,
+    },
     config.PORT,
     config.HOST,
   );
   return async () => {
     await server.stop();
+    await served.close();
     subscriber.disconnect();
     redis.disconnect();
     await replica?.close();

@@ -50,8 +50,10 @@ runProcess('analytics-worker', async () => {
   // Audit entries written with each change, on their way to Core's audit log.
   const auditRelay = new AuditRelay({ orm, schema: 'analytics', redis, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();
-  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  // Queue depth and age, read at scrape time, and SQL durations for Prometheus (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({
+    service: 'analytics-worker',
+    orm,
     queues: Object.values(QUEUES),
     streams: [{ key: eventStreamKey(config.REDIS_PREFIX), group: ANALYTICS_CONSUMER_GROUP }],
     connection: redis,

@@ -34,8 +34,10 @@ runProcess('core-worker', async () => {
     },
     auditStream: { redis, redisPrefix: config.REDIS_PREFIX },
   });
-  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  // Queue depth and age, read at scrape time, and SQL durations for Prometheus (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({
+    service: 'core-worker',
+    orm,
     queues: Object.values(QUEUES),
     connection: redis,
     prefix: bullPrefix(config.REDIS_PREFIX),
