@@ -16,6 +16,7 @@ import { entities } from './entities';
 import { QUEUES, bullPrefix } from './jobs/queues';
 import { ANALYTICS_CONSUMER_GROUP } from './modules/event-copy/event-stream';
 import { createDailyAggregatesJob } from './modules/reporting/daily-aggregates.job';
+import { platformFigureGauges } from './modules/reporting/platform-figures.metrics';
 import { WorkflowActivityClient } from './modules/reporting/workflow-activity.client';
 import { SuggestionFeed } from './modules/suggestions/suggestion-feed';
 import { createSuggestionListener, suggestionSettings } from './modules/suggestions/suggestion-offers';
@@ -60,6 +61,7 @@ runProcess('analytics-worker', async () => {
     prefix: bullPrefix(config.REDIS_PREFIX),
     port: config.METRICS_PORT,
     host: config.METRICS_HOST,
+    gauges: platformFigureGauges(orm),
   });
   logger.info('analytics worker started');
   return async () => {

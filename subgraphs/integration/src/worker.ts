@@ -4,6 +4,7 @@ import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, runPr
 import { loadIntegrationConfig } from './config';
 import { entities } from './entities';
 import { QUEUES, bullPrefix } from './jobs/queues';
+import { connectorHealthGauge } from './modules/health/health.metrics';
 import { startWorkers } from './workers';
 
 /** The integration worker process: health checks, credential re-encryption and retention on BullMQ. */
@@ -26,6 +27,7 @@ runProcess('integration-worker', async () => {
     prefix: bullPrefix(config.REDIS_PREFIX),
     port: config.METRICS_PORT,
     host: config.METRICS_HOST,
+    gauges: [connectorHealthGauge(orm)],
   });
   logger.info('integration worker started');
   return async () => {

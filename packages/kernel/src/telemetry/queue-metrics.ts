@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Gauge, type Registry } from 'prom-client';
 import type { Redis } from '../redis';
 import { startMetricsServer, type MetricsServer } from './metrics-server';
+import { addScrapedGauge, type ScrapedGaugeOptions } from './scraped-gauge';
 import { createProcessRegistry, observeSqlDurations, sqlDurationHistogram } from './service-metrics';
 
 /** The job states whose counts tell whether workers keep up. */
@@ -27,8 +28,8 @@ export interface WorkerMetricsOptions {
   defaultMetrics?: boolean;
   /** The process's ORM: its statements' durations become `db_query_duration_seconds`. Default: none. */
   orm?: MikroORM;
-  /** Adds the process's own metrics (a domain's gauges) to the registry. Default: none. */
-  extend?: (registry: Registry) => void;
+  /** The process's own figures (a domain's gauges), read at scrape time. Default: none. */
+  gauges?: ScrapedGaugeOptions[];
 }
 
 export interface WorkerMetrics {
@@ -73,7 +74,7 @@ export async function startWorkerMetrics(options: WorkerMetricsOptions): Promise
   });
   const streams = options.streams ?? [];
   if (streams.length > 0) streamGauges(registry, options.connection, streams);
-  options.extend?.(registry);
+  for (const gauge of options.gauges ?? []) addScrapedGauge(registry, gauge);
   const server = options.port === undefined ? undefined : await startMetricsServer(registry, options.port, options.host);
   return {
     registry,
