@@ -45,8 +45,11 @@ describe('npm start with METRICS_PORT set', () => {
     }
     // Every process is still up: the gateway answers ready.
     expect((await fetch(`http://127.0.0.1:${ports.GATEWAY_PORT}/readyz`)).status).toBe(200);
-    // The subgraph servers' metrics say which service they are, and time its SQL.
-    expect(await (await fetch(`http://127.0.0.1:${expected.core}/metrics`)).text()).toMatch(/^db_query_duration_seconds_count\{service="core"\} \d+$/m);
+    // The subgraph servers' metrics say which service they are, and time its SQL; the workers add their domain's gauges.
+    const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(await scrape(expected.core)).toMatch(/^db_query_duration_seconds_count\{service="core"\} \d+$/m);
+    expect(await scrape(expected['integration-worker'])).toContain('# TYPE integration_connections gauge');
+    expect(await scrape(expected['analytics-worker'])).toMatch(/^analytics_activation_funnel\{step="joined",service="analytics-worker"\} \d+$/m);
     // @apollo/gateway reports usage to Apollo unless told not to.
     const gatewayEnv = childEnvironment(child.pid!, 'gateway/dist/src/main.js');
     expect(gatewayEnv).toMatchObject({ APOLLO_TELEMETRY_DISABLED: 'true', METRICS_PORT: String(metricsPort) });
