@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { parser } from '@prometheus-io/lezer-promql';
+import type { parser as PromQLParser } from '@prometheus-io/lezer-promql' with { 'resolution-mode': 'import' };
 import { parse } from 'yaml';
 import { createOrm, createRedis, createServiceMetrics, loadConfig, startWorkerMetrics, type Redis } from '@flowgraph/kernel';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@flowgraph/kernel/testing';
@@ -23,6 +23,7 @@ const EXTERNAL: Record<string, string> = {
   probe_ssl_earliest_cert_expiry: "blackbox_exporter's TLS probe of the public endpoint",
 };
 
+let parser: typeof PromQLParser;
 let db: TestDatabase;
 let orm: MikroORM;
 let redis: Redis;
@@ -31,11 +32,17 @@ let registered: Set<string>;
 /** The series names of a registry's exposition: a histogram's `_bucket`, `_sum` and `_count`. */
 function seriesNames(exposition: string): string[] {
   return [...exposition.matchAll(/^# TYPE (\S+) (\S+)$/gm)].flatMap(([, name, type]) =>
-    type === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : type === 'summary' ? [name, `${name}_sum`, `${name}_count`] : [name],
+    type === 'histogram'
+      ? [`${name}_bucket`, `${name}_sum`, `${name}_count`]
+      : type === 'summary'
+        ? [name, `${name}_sum`, `${name}_count`]
+        : [name],
   );
 }
 
 beforeAll(async () => {
+  // An ES module: loaded with import(), which the CommonJS test file keeps as such.
+  ({ parser } = await import('@prometheus-io/lezer-promql'));
   db = await createTestDatabase('monmetrics');
   orm = await createOrm({ url: db.appUrl, entities: [], poolMax: 2 });
   redis = createRedis(loadConfig().REDIS_URL);
@@ -105,10 +112,8 @@ function selectedMetrics(expr: string): { names: string[]; errors: number } {
   const cursor = parser.parse(source).cursor();
   do {
     if (cursor.type.isError) errors++;
-    if (cursor.name === 'VectorSelector' && cursor.firstChild()) {
-      if (cursor.name === 'Identifier') names.push(source.slice(cursor.from, cursor.to));
-      cursor.parent();
-    }
+    const metric = cursor.name === 'VectorSelector' ? cursor.node.getChild('Identifier') : null;
+    if (metric) names.push(source.slice(metric.from, metric.to));
   } while (cursor.next());
   return { names, errors };
 }

@@ -32,7 +32,12 @@ afterAll(async () => {
 
 /** A histogram's observation count and how many were at most `le` seconds. */
 async function histogram(metrics: ServiceMetrics, name: string, labels: Record<string, string> = {}, le = 0.1) {
-  const values = (await metrics.registry.getSingleMetric(name)!.get()).values;
+  // prom-client's type leaves out the series name its histogram values carry.
+  const values = (await metrics.registry.getSingleMetric(name)!.get()).values as {
+    metricName?: string;
+    labels: Record<string, unknown>;
+    value: number;
+  }[];
   const match = (v: { labels: Record<string, unknown> }) => Object.entries(labels).every(([k, value]) => v.labels[k] === value);
   const count = values.find((v) => v.metricName === `${name}_count` && match(v))?.value ?? 0;
   const within = values.find((v) => v.metricName === `${name}_bucket` && v.labels.le === le && match(v))?.value ?? 0;

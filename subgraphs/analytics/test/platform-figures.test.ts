@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { addScrapedGauge, createOrm, createProcessRegistry } from '@flowgraph/kernel';
 import { createTestDatabase, type TestDatabase } from '@flowgraph/kernel/testing';
-import { entities } from '../src/entities';
 import { platformFigureGauges } from '../src/modules/reporting/platform-figures.metrics';
 
 let db: TestDatabase;
@@ -74,7 +73,9 @@ it("exposes yesterday's platform totals, tool adoption and the 30-day activation
   expect([funnel('joined'), funnel('first_event'), funnel('first_workflow'), funnel('first_successful_run')]).toEqual([4, 3, 2, 1]);
 
   // Read once per five minutes: a new aggregate shows after that, not at the next scrape.
-  await owner.em.getConnection().execute(`update analytics.daily_activity set active_users = 30 where org_id = ? and day = ?`, [orgA, yesterday]);
+  await owner.em
+    .getConnection()
+    .execute(`update analytics.daily_activity set active_users = 30 where org_id = ? and day = ?`, [orgA, yesterday]);
   expect(value(await registry.metrics(), 'analytics_platform_day{figure="active_users",service="analytics-worker"}')).toBe(8);
   clock = new Date(now.getTime() + 5 * 60_000);
   expect(value(await registry.metrics(), 'analytics_platform_day{figure="active_users",service="analytics-worker"}')).toBe(35);
