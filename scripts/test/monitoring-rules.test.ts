@@ -26,7 +26,8 @@ const alerts = rules.filter((rule): rule is Rule & { alert: string } => rule.ale
 
 function promtool(...args: string[]): { status: number | null; output: string } {
   const found = spawnSync('promtool', ['--version']);
-  if (found.error) throw new Error('promtool is not installed: apt-get install -y --no-install-recommends prometheus (it ships /usr/bin/promtool)');
+  if (found.error)
+    throw new Error('promtool is not installed: apt-get install -y --no-install-recommends prometheus (it ships /usr/bin/promtool)');
   const run = spawnSync('promtool', args, { cwd: dir, encoding: 'utf8' });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
@@ -42,7 +43,12 @@ it("passes promtool's unit tests, and they make every alert fire at least once",
   expect(output).toContain('SUCCESS');
   expect(status).toBe(0);
   const tests = (parse(readFileSync(path.join(dir, 'alerts.test.yml'), 'utf8')) as { tests: AlertTest[] }).tests;
-  const fired = new Set(tests.flatMap((t) => t.alert_rule_test ?? []).filter((t) => t.exp_alerts.length > 0).map((t) => t.alertname));
+  const fired = new Set(
+    tests
+      .flatMap((t) => t.alert_rule_test ?? [])
+      .filter((t) => t.exp_alerts.length > 0)
+      .map((t) => t.alertname),
+  );
   expect(alerts.map((a) => a.alert).filter((name) => !fired.has(name))).toEqual([]);
 });
 

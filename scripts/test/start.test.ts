@@ -49,7 +49,9 @@ describe('npm start with METRICS_PORT set', () => {
     const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(await scrape(expected.core)).toMatch(/^db_query_duration_seconds_count\{service="core"\} \d+$/m);
     expect(await scrape(expected['integration-worker'])).toContain('# TYPE integration_connections gauge');
-    expect(await scrape(expected['analytics-worker'])).toMatch(/^analytics_activation_funnel\{step="joined",service="analytics-worker"\} \d+$/m);
+    expect(await scrape(expected['analytics-worker'])).toMatch(
+      /^analytics_activation_funnel\{step="joined",service="analytics-worker"\} \d+$/m,
+    );
     // @apollo/gateway reports usage to Apollo unless told not to.
     const gatewayEnv = childEnvironment(child.pid!, 'gateway/dist/src/main.js');
     expect(gatewayEnv).toMatchObject({ APOLLO_TELEMETRY_DISABLED: 'true', METRICS_PORT: String(metricsPort) });

@@ -48,7 +48,9 @@ it('shows the depth of each queue by state on the worker’s /metrics, counted a
   expect(text).toMatch(/^bullmq_jobs\{queue="metrics-idle",state="waiting",service="probe-worker"\} 0$/m);
 
   await queue.add('probe', { n: 4 });
-  expect(await (await fetch(metrics.server!.url)).text()).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="waiting",service="probe-worker"\} 4$/m);
+  expect(await (await fetch(metrics.server!.url)).text()).toMatch(
+    /^bullmq_jobs\{queue="metrics-probe",state="waiting",service="probe-worker"\} 4$/m,
+  );
 });
 
 it('shows how long the oldest waiting job of each queue has been due: 0 when none waits', async () => {

@@ -28,7 +28,8 @@ it("counts every organization's connected integrations by connector and health, 
   const healthy = await seedIntegration(orm, keyring, 'slack', null);
   await seedIntegration(orm, keyring, 'github', null);
   const gone = await seedIntegration(orm, keyring, 'github', null);
-  const set = (ids: string[], sql: string) => owner.em.getConnection().execute(`update integration.user_integrations set ${sql} where id in (?)`, [ids]);
+  const set = (ids: string[], sql: string) =>
+    owner.em.getConnection().execute(`update integration.user_integrations set ${sql} where id in (?)`, [ids]);
   await set(
     failing.map((i) => i.id),
     `health_status = 'failing'`,
@@ -47,6 +48,8 @@ it("counts every organization's connected integrations by connector and health, 
 
   // The next scrape reads again: the gauge follows the health checks.
   await set([healthy.id], `health_status = 'failing'`);
-  expect(await registry.metrics()).toMatch(/^integration_connections\{connector="slack",health="failing",service="integration-worker"\} 3$/m);
+  expect(await registry.metrics()).toMatch(
+    /^integration_connections\{connector="slack",health="failing",service="integration-worker"\} 3$/m,
+  );
   expect(await registry.metrics()).not.toContain('health="healthy"');
 });

@@ -76,7 +76,12 @@ export function createServiceMetrics(service: string, options: { defaultMetrics?
       buckets: LATENCY_BUCKETS,
       registers,
     }),
-    errors: new Counter({ name: 'subgraph_errors_total', help: 'Errors returned to the gateway, by code', labelNames: ['code'], registers }),
+    errors: new Counter({
+      name: 'subgraph_errors_total',
+      help: 'Errors returned to the gateway, by code',
+      labelNames: ['code'],
+      registers,
+    }),
     sqlDuration: sqlDurationHistogram(registry),
   };
 }

@@ -31,7 +31,10 @@ export function platformFigureGauges(orm: MikroORM, now: () => Date = () => new 
     if (!cached || now().getTime() >= cached.until) {
       const day = addDays(utcDay(now()), -1);
       const em = orm.em.fork() as EntityManager;
-      cached = { rows: await em.execute<FigureRow[]>('select * from analytics.platform_figures(?::date)', [day]), until: now().getTime() + CACHE_MS };
+      cached = {
+        rows: await em.execute<FigureRow[]>('select * from analytics.platform_figures(?::date)', [day]),
+        until: now().getTime() + CACHE_MS,
+      };
     }
     return cached.rows;
   };
