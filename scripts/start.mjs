@@ -128,6 +128,7 @@ async function main() {
   const gatewayEntry = launch(gateway, mainFile(gateway));
   if (gatewayEntry) await waitForReady(gateway.name, readyUrl(gateway), gatewayEntry.exited);
   // A worker serves no HTTP but its metrics: where it does, the URL printed below answers before it is printed.
+  // (A subgraph server opens its metrics port before its public one, which answered ready above.)
   const metricsHost = !env.METRICS_HOST || ['0.0.0.0', '::'].includes(env.METRICS_HOST) ? '127.0.0.1' : env.METRICS_HOST;
   await Promise.all(
     workerEntries

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import pino, { type Logger } from 'pino';
-import { Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   appDatabaseUrl,
   createOrm,
+  createServiceMetrics,
   ensureAppRole,
   loadConfig,
   migrateSubgraph,
@@ -78,15 +79,15 @@ async function startReports(env: Record<string, string>): Promise<Reports> {
     ...env,
   });
   const { logger, log } = capturingLogger();
-  const registry = new Registry();
-  const replica = (await startReadReplica(config, { entities, logger, registry }))!;
+  const metrics = createServiceMetrics('analytics');
+  const replica = (await startReadReplica(config, { entities, logger, metrics }))!;
   const server = await startAnalyticsServer({
     orm: primaryOrm,
     logger,
     identitySecret: secret,
     modules: { suggestions: {}, reporting: { replica } },
   });
-  return { server, replica, registry, log };
+  return { server, replica, registry: metrics.registry, log };
 }
 
 /** The sum of a metric's values over the series matching `labels`. */

@@ -32,6 +32,8 @@ export * from './telemetry/queue-telemetry';
 export * from './queue-worker';
 export * from './telemetry/metrics-server';
 export * from './telemetry/queue-metrics';
+export * from './telemetry/service-metrics';
+export * from './telemetry/scraped-gauge';
 export * from './telemetry/trace-context';
 export * from './audit';
 export * from './http/signed-request';

@@ -4,6 +4,7 @@ import {
   type Logger,
   type Redis,
   type RunningServer,
+  type ServiceMetrics,
   type SubgraphResolvers,
 } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -40,6 +41,8 @@ export interface CoreServerDeps {
   redis: Redis;
   logger: Logger;
   config: CoreServerConfig;
+  /** Where requests, operations and SQL are counted (`startServiceMetrics`). Default: none. */
+  metrics?: ServiceMetrics;
 }
 
 /** ingestEvents takes up to 1,000 events of up to 16 KiB each. */
@@ -77,6 +80,7 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
         internalEventsRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger, bodyLimit: BODY_LIMIT })(app);
       },
       bodyLimit: BODY_LIMIT,
+      metrics: deps.metrics,
     },
     port,
     host,

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { createOrm, type Logger, type OrmOptions } from '@flowgraph/kernel';
+import { createOrm, observeSqlDurations, type Logger, type OrmOptions, type ServiceMetrics } from '@flowgraph/kernel';
 import type { AnalyticsConfig } from '../../config';
 
 export interface ReadReplicaOptions {
@@ -185,7 +185,7 @@ export type ReadReplicaConfig = Pick<
  */
 export async function startReadReplica(
   config: ReadReplicaConfig,
-  deps: { entities: OrmOptions['entities']; logger: Logger; registry: Registry },
+  deps: { entities: OrmOptions['entities']; logger: Logger; metrics: ServiceMetrics },
 ): Promise<ReadReplica | undefined> {
   if (!config.DATABASE_REPLICA_URL) return undefined;
   const orm = await createOrm({
@@ -196,10 +196,12 @@ export async function startReadReplica(
     logger: deps.logger,
     extra: { connect: false },
   });
+  // The replica's statements are timed with the primary's (db_query_duration_seconds).
+  observeSqlDurations(orm, deps.metrics.sqlDuration);
   const replica = new ReadReplica({
     orm,
     logger: deps.logger,
-    registry: deps.registry,
+    registry: deps.metrics.registry,
     maxLagSeconds: config.REPLICA_MAX_LAG_SECONDS,
     checkIntervalMs: config.REPLICA_CHECK_INTERVAL_MS,
   });
