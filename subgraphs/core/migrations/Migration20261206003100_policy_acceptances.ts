@@ -5,7 +5,7 @@ import { loadConfig } from '@flowgraph/kernel';
  * Which privacy policy and terms of service each person accepted, and when (issue 18). A row per
  * acceptance, never changed: the history is the record (and part of the person's data export).
  */
-export class Migration20261218003100_policy_acceptances extends Migration {
+export class Migration20261206003100_policy_acceptances extends Migration {
   override async up(): Promise<void> {
     const role = loadConfig().DATABASE_APP_ROLE;
     this.addSql(`create table core.policy_acceptances (
