@@ -13,7 +13,7 @@ import pg from 'pg';
 import { loadContracts, loadKernel } from './lib/kernel.mjs';
 import { BACKUP_FORMAT, MANIFEST_FILE, fileEntry } from './lib/backup/manifest.mjs';
 import { findPgTool, runPgTool, toolVersion } from './lib/backup/pg-tools.mjs';
-import { streamPositions, writeStreamEntries } from './lib/backup/redis-streams.mjs';
+import { redisClock, streamPositions, writeStreamEntries } from './lib/backup/redis-streams.mjs';
 import { pruneBackups } from './lib/backup/retention.mjs';
 import { SCHEMAS, loadBackupConfig } from './lib/backup/settings.mjs';
 import { describeUrl, probePostgres } from './lib/postgres-url.mjs';
@@ -51,7 +51,7 @@ async function dumpSchemas({ config, dir, pgDump, log }) {
   await snapshotClient.connect();
   try {
     const streams = flowgraphStreams(config.REDIS_PREFIX);
-    // Read before the snapshot: see lib/backup/redis-streams.mjs for why this order loses nothing.
+    // Positions before the snapshot, the clock right after it: lib/backup/redis-streams.mjs says why.
     const positions = await streamPositions(redis, streams);
     await snapshotClient.query('begin isolation level repeatable read read only');
     const {
@@ -61,6 +61,7 @@ async function dumpSchemas({ config, dir, pgDump, log }) {
               array(select nspname::text from pg_namespace where nspname = any($1)) as present`,
       [SCHEMAS],
     );
+    const streamsUpTo = await redisClock(redis);
     const missing = SCHEMAS.filter((s) => !snapshot.present.includes(s));
     if (missing.length > 0)
       throw new UserError(`${describeUrl(config.DATABASE_URL)} has no schema ${missing.join(', ')}: is it a migrated Flowgraph database?`);
@@ -79,7 +80,7 @@ async function dumpSchemas({ config, dir, pgDump, log }) {
       log(`backup: ${schema}: ${files.at(-1).bytes} bytes`);
     }
     await snapshotClient.query('commit');
-    const streamSummary = await writeStreamEntries(redis, streams, positions, path.join(dir, STREAMS_FILE));
+    const streamSummary = await writeStreamEntries(redis, streams, positions, streamsUpTo, path.join(dir, STREAMS_FILE));
     files.push(await fileEntry(dir, STREAMS_FILE, { kind: 'redis-streams' }));
     log(
       `backup: redis streams: ${streamSummary.map((s) => `${s.name} ${s.entries} unconsumed`).join(', ') || 'none with consumer groups'}`,

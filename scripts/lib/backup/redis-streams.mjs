@@ -7,12 +7,16 @@ import { createInterface } from 'node:readline';
  * yet acknowledged. Everything else in Redis (queues, caches, rate limits) is rebuilt by the
  * services from Postgres or starts afresh (docs/operations.md, "Backups").
  *
- * Order makes it consistent with the Postgres snapshot: `streamPositions` runs before the
- * snapshot is taken and `writeStreamEntries` after the dump. An entry a group acknowledged before
- * the positions were read was handled by a transaction that committed before the snapshot, so the
- * dump holds its effect; every later entry (added or acknowledged after) is written to the backup
- * and delivered again after a restore. Consumers are idempotent (at-least-once delivery), so an
- * entry handled twice is harmless; none is lost.
+ * Order makes it agree with the Postgres snapshot. `streamPositions` runs before the snapshot is
+ * taken, `redisClock` right after it, and `writeStreamEntries` after the dump keeps the entries
+ * between the groups' positions and that clock reading:
+ * - an entry a group acknowledged before the positions were read was handled by a transaction
+ *   that committed before the snapshot, so the dump holds its effect;
+ * - an entry added after the clock reading is left out: its relay marked the outbox row published
+ *   after the snapshot, so the dump still lists it unpublished and the restored relay publishes it
+ *   again (and an event stored after the snapshot is in neither, as in the dump);
+ * - every other entry is in the backup, and delivered after a restore.
+ * Consumers are idempotent (delivery is at least once), so an entry handled twice is harmless.
  */
 
 /** `"<ms>-<seq>"` → the id just before it, so a group placed there is next given that entry. */
@@ -55,12 +59,18 @@ export async function streamPositions(redis, streams) {
   return result;
 }
 
+/** The last stream id Redis could have given out by now (its clock, as XADD reads it). */
+export async function redisClock(redis) {
+  const [seconds, micros] = await redis.time();
+  return `${BigInt(seconds) * 1000n + BigInt(micros) / 1000n}-18446744073709551615`;
+}
+
 /**
- * Writes every entry after the earliest group position of each stream to `file`, one JSON line
- * each (`{ stream, id, fields }`, fields as Redis' flat list). Returns the streams with their
- * entry counts, for the manifest.
+ * Writes each stream's entries after its earliest group position and up to `upTo` (from
+ * `redisClock`) to `file`, one JSON line each (`{ stream, id, fields }`, fields as Redis' flat
+ * list). Returns the streams with their entry counts, for the manifest.
  */
-export async function writeStreamEntries(redis, streams, positions, file, pageSize = 1000) {
+export async function writeStreamEntries(redis, streams, positions, upTo, file, pageSize = 1000) {
   const out = createWriteStream(file);
   const summary = [];
   for (const { name, groups } of positions) {
@@ -68,7 +78,7 @@ export async function writeStreamEntries(redis, streams, positions, file, pageSi
     let from = groups.map((g) => g.position).sort(compareIds)[0];
     let entries = 0;
     for (;;) {
-      const page = await redis.xrange(key, `(${from}`, '+', 'COUNT', pageSize);
+      const page = await redis.xrange(key, `(${from}`, upTo, 'COUNT', pageSize);
       for (const [id, fields] of page) {
         if (!out.write(`${JSON.stringify({ stream: name, id, fields })}\n`)) await once(out, 'drain');
       }
