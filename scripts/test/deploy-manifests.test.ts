@@ -71,7 +71,10 @@ describe('k8s base manifests', () => {
     const kustomization = ofKind('Kustomization')[0];
     const resources: string[] = kustomization.resources;
     for (const r of resources) expect(existsSync(path.join(k8sDir, r))).toBe(true);
-    const manifests = readdirSync(k8sDir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml' && f !== 'secret.example.yaml');
+    // backup-cronjob.yaml waits outside the kustomization until k8s/ is split into base and overlays.
+    const manifests = readdirSync(k8sDir).filter(
+      (f) => f.endsWith('.yaml') && !['kustomization.yaml', 'secret.example.yaml', 'backup-cronjob.yaml'].includes(f),
+    );
     expect([...resources].sort()).toEqual(manifests.sort());
     expect(resources).not.toContain('secret.example.yaml');
   });
@@ -157,6 +160,28 @@ describe('k8s base manifests', () => {
     }
     expect(config.NODE_ENV).toBe('production');
     expect(config.HOST).toBe('0.0.0.0');
+  });
+
+  it('backs up hourly with the owner connection, one run at a time, into the backups volume, with the retention in its env', () => {
+    const [cronJob] = ofKind('CronJob');
+    expect(cronJob.spec).toMatchObject({ schedule: '7 * * * *', timeZone: 'Etc/UTC', concurrencyPolicy: 'Forbid' });
+    const pod = cronJob.spec.jobTemplate.spec.template.spec;
+    const [container] = pod.containers;
+    expect(container.image).toBe('flowgraph');
+    expect(container.command).toEqual(['node', 'scripts/backup.mjs']);
+    expect(existsSync(path.join(repoRoot, container.command[1]))).toBe(true);
+    expect(container.envFrom).toEqual([
+      { configMapRef: { name: 'flowgraph-config' } },
+      { secretRef: { name: 'flowgraph-secrets' } },
+      { secretRef: { name: 'flowgraph-migrate-secrets' } },
+    ]);
+    const env = Object.fromEntries(container.env.map((e: Doc) => [e.name, e.value]));
+    expect(env).toEqual({ BACKUP_DIR: '/backups', BACKUP_KEEP_HOURLY: '24', BACKUP_KEEP_DAILY: '7' });
+    const mount = container.volumeMounts.find((m: Doc) => m.mountPath === env.BACKUP_DIR);
+    const volume = pod.volumes.find((v: Doc) => v.name === mount.name);
+    expect(ofKind('PersistentVolumeClaim').map((c) => c.metadata.name)).toContain(volume.persistentVolumeClaim.claimName);
+    expect(Object.keys(container.resources.limits).sort()).toEqual(['cpu', 'memory']);
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, fsGroup: 1000 });
   });
 
   it('routes the Ingress to the gateway Service only', () => {
@@ -409,6 +434,8 @@ describe('docker-compose.yml', () => {
     const dockerfile = read('Dockerfile');
     expect(dockerfile.match(/^FROM node:20-bookworm-slim/gm)).toHaveLength(2);
     for (const step of ['RUN npm ci', 'npm run build', 'npm prune --omit=dev', 'USER node']) expect(dockerfile).toContain(step);
+    // The backup CronJob runs pg_dump in the runtime image.
+    expect(dockerfile.split(/^FROM /m).at(-1)).toMatch(/apt-get install -y --no-install-recommends postgresql-client/);
   });
 
   it('copies every workspace’s package.json before npm ci, so the lockfile’s workspaces all install', () => {
