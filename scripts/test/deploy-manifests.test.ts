@@ -99,9 +99,11 @@ describe('k8s base manifests', () => {
       const [container] = deployment!.spec.template.spec.containers;
       expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
-      // The API port, and on the gateway Prometheus' own port (never in the Service, so never public).
-      const metricsPort = name === 'gateway' ? [{ name: 'metrics', containerPort: 9464 }] : [];
-      expect(container.ports).toEqual([{ name: 'http', containerPort: port }, ...metricsPort]);
+      // The API port, and Prometheus' own port (never in the Service, so never public).
+      expect(container.ports).toEqual([
+        { name: 'http', containerPort: port },
+        { name: 'metrics', containerPort: 9464 },
+      ]);
       expect(container.env).toContainEqual({ name: 'PORT', value: String(port) });
       const service = services.find((s) => s.metadata.name === name);
       expect(service!.spec.ports[0].port).toBe(port);
@@ -178,6 +180,44 @@ const podSpecs = (overlay: Manifest[]) =>
     name: w.metadata.name as string,
     spec: w.spec.template.spec as Doc,
   }));
+
+/** The variables a container is given: its ConfigMaps (envFrom) overridden by its own `env` values. Secrets are not rendered. */
+function renderedEnv(overlay: Manifest[], container: Doc): Record<string, string> {
+  const fromConfigMaps = (container.envFrom ?? [])
+    .filter((source: Doc) => source.configMapRef)
+    .map((source: Doc) => named(overlay, 'ConfigMap', source.configMapRef.name).data as Record<string, string>);
+  const own = (container.env ?? []).filter((e: Doc) => 'value' in e).map((e: Doc) => ({ [e.name]: e.value as string }));
+  return Object.assign({}, ...fromConfigMaps, ...own) as Record<string, string>;
+}
+
+/** Kubernetes' label selector semantics (matchLabels and matchExpressions, all must hold). */
+function selects(selector: Doc, labels: Record<string, string>): boolean {
+  const key = (expression: Doc) => expression.key as string;
+  const byLabel = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+  const byExpression = (selector.matchExpressions ?? []).every((e: Doc) => {
+    if (e.operator === 'In') return key(e) in labels && e.values.includes(labels[key(e)]);
+    if (e.operator === 'NotIn') return !e.values.includes(labels[key(e)]);
+    if (e.operator === 'Exists') return key(e) in labels;
+    return !(key(e) in labels); // DoesNotExist
+  });
+  return byLabel && byExpression;
+}
+/** Whether some NetworkPolicy of the overlay admits pods of namespace `from` to TCP `port` (or its name) of pods with these labels. */
+function admitsIngress(overlay: Manifest[], labels: Record<string, string>, from: string, port: { number: number; name: string }): boolean {
+  const namespaceLabels = { 'kubernetes.io/metadata.name': from };
+  // A peer with a podSelector narrows to some pods of that namespace; only a whole-namespace peer counts here.
+  const admitsPeer = (peer: Doc) =>
+    peer.namespaceSelector !== undefined && selects(peer.namespaceSelector, namespaceLabels) && selects(peer.podSelector ?? {}, {});
+  const admitsPort = (p: Doc) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === port.number || p.port === port.name);
+  return kindIn(overlay, 'NetworkPolicy').some(
+    (policy) =>
+      policy.spec.policyTypes.includes('Ingress') &&
+      selects(policy.spec.podSelector, labels) &&
+      (policy.spec.ingress ?? []).some(
+        (rule: Doc) => (rule.from === undefined || rule.from.some(admitsPeer)) && (rule.ports === undefined || rule.ports.some(admitsPort)),
+      ),
+  );
+}
 
 describe('k8s overlays (kubectl kustomize, validated offline)', () => {
   it('render objects that all conform to their API schemas (Kubernetes, KEDA, Argo Rollouts), with no unknown field', () => {
@@ -309,6 +349,58 @@ describe('k8s overlays (kubectl kustomize, validated offline)', () => {
     expect(read('subgraphs/integration/src/modules/health/health.module.ts')).toContain('CORE_ORIGIN');
     const internet = policies.find((p) => p.metadata.name === 'internet-from-connectors')!;
     expect(internet.spec.podSelector.matchExpressions[0].values.sort()).toEqual(['integration', 'integration-worker', 'workflow-worker']);
+  });
+
+  it('lets Prometheus (namespace monitoring) scrape every pod given METRICS_PORT: annotations, a metrics port, a NetworkPolicy, no Service', () => {
+    for (const overlay of OVERLAYS) {
+      const scraped = kindIn(rendered[overlay], 'Deployment').filter(
+        (d) => 'METRICS_PORT' in renderedEnv(rendered[overlay], d.spec.template.spec.containers[0]),
+      );
+      // The ConfigMap gives it to every process: the gateway, the four subgraph servers and the four workers.
+      expect(scraped.map((d) => d.metadata.name).sort()).toEqual(
+        kindIn(rendered[overlay], 'Deployment')
+          .map((d) => d.metadata.name)
+          .sort(),
+      );
+      expect(scraped.length).toBe(9);
+      for (const deployment of scraped) {
+        const { metadata, spec } = deployment.spec.template;
+        const [container] = spec.containers;
+        const port = Number(renderedEnv(rendered[overlay], container).METRICS_PORT);
+        const name = `${overlay}/${deployment.metadata.name}`;
+        expect({ name, annotations: metadata.annotations }).toEqual({
+          name,
+          annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port), 'prometheus.io/path': '/metrics' },
+        });
+        expect({ name, ports: container.ports }).toEqual({
+          name,
+          ports: expect.arrayContaining([{ name: 'metrics', containerPort: port }]),
+        });
+        expect({
+          name,
+          admitted: admitsIngress(rendered[overlay], metadata.labels, 'monitoring', { number: port, name: 'metrics' }),
+        }).toEqual({
+          name,
+          admitted: true,
+        });
+        const exposing = kindIn(rendered[overlay], 'Service').filter(
+          (s) =>
+            selects({ matchLabels: s.spec.selector }, metadata.labels) &&
+            s.spec.ports.some((p: Doc) => [port, 'metrics'].includes(p.targetPort)),
+        );
+        expect({ name, exposing }).toEqual({ name, exposing: [] });
+      }
+    }
+  });
+
+  it('the NetworkPolicy check refuses another port, another namespace and a pod no policy selects', () => {
+    const { labels } = named(rendered.prod, 'Deployment', 'core').spec.template.metadata;
+    expect(admitsIngress(rendered.prod, labels, 'monitoring', { number: 9464, name: 'metrics' })).toBe(true);
+    expect(admitsIngress(rendered.prod, labels, 'monitoring', { number: 9465, name: 'other' })).toBe(false);
+    expect(admitsIngress(rendered.prod, labels, 'ingress-nginx', { number: 9464, name: 'metrics' })).toBe(false);
+    expect(admitsIngress(rendered.prod, { 'app.kubernetes.io/name': 'migrate' }, 'monitoring', { number: 9464, name: 'metrics' })).toBe(
+      false,
+    );
   });
 
   it('canary: the gateway and subgraphs roll 10 % → 50 % → 100 % under an analysis of error ratio and p95 that aborts the rollout', () => {
