@@ -168,6 +168,12 @@ describe('k8s base manifests', () => {
   });
 });
 
+/** Whether a command's entry file stops through runProcess (drain, SHUTDOWN_DELAY_MS, SHUTDOWN_GRACE_MS): the services and workers, not migrate. */
+const stopsGracefully = (command: string[]) => read(command[1].replace(/\/dist\/(.*)\.js$/, '/$1.ts')).includes('runProcess(');
+/** The longest a graceful stop may take with these variables, read as the kernel reads them (defaults included). */
+const longestStopMs = (env: Record<string, unknown>) =>
+  baseConfigShape.SHUTDOWN_DELAY_MS.parse(env.SHUTDOWN_DELAY_MS) + baseConfigShape.SHUTDOWN_GRACE_MS.parse(env.SHUTDOWN_GRACE_MS);
+
 const OVERLAYS = ['dev', 'prod', 'canary'] as const;
 const rendered = Object.fromEntries(
   OVERLAYS.map((name) => [name, renderKustomization(path.join(repoRoot, 'k8s', 'overlays', name))]),
@@ -188,6 +194,18 @@ function renderedEnv(overlay: Manifest[], container: Doc): Record<string, string
     .map((source: Doc) => named(overlay, 'ConfigMap', source.configMapRef.name).data as Record<string, string>);
   const own = (container.env ?? []).filter((e: Doc) => 'value' in e).map((e: Doc) => ({ [e.name]: e.value as string }));
   return Object.assign({}, ...fromConfigMaps, ...own) as Record<string, string>;
+}
+
+/** Pods that Kubernetes would kill (SIGKILL) while still stopping: terminationGracePeriodSeconds not beyond their longest stop. */
+function podsCutShort(overlay: Manifest[]): { name: string; graceMs: number; stopMs: number }[] {
+  return kindIn(overlay, 'Deployment')
+    .map((deployment) => {
+      const { spec } = deployment.spec.template;
+      // Kubernetes' default is 30 s.
+      const graceMs = (spec.terminationGracePeriodSeconds ?? 30) * 1000;
+      return { name: deployment.metadata.name as string, graceMs, stopMs: longestStopMs(renderedEnv(overlay, spec.containers[0])) };
+    })
+    .filter(({ graceMs, stopMs }) => graceMs <= stopMs);
 }
 
 /** Kubernetes' label selector semantics (matchLabels and matchExpressions, all must hold). */
@@ -403,6 +421,31 @@ describe('k8s overlays (kubectl kustomize, validated offline)', () => {
     );
   });
 
+  it('gives every pod a terminationGracePeriodSeconds beyond SHUTDOWN_DELAY_MS + SHUTDOWN_GRACE_MS of its rendered env', () => {
+    for (const overlay of OVERLAYS) {
+      const deployments = kindIn(rendered[overlay], 'Deployment');
+      // Every Deployment runs a process that stops through runProcess; the migration Job's script has no graceful stop.
+      expect(deployments.filter((d) => !stopsGracefully(d.spec.template.spec.containers[0].command))).toEqual([]);
+      expect(kindIn(rendered[overlay], 'Job').map((j) => stopsGracefully(j.spec.template.spec.containers[0].command))).toEqual([false]);
+      expect(deployments.length).toBe(9);
+      expect({ overlay, cutShort: podsCutShort(rendered[overlay]) }).toEqual({ overlay, cutShort: [] });
+      // The ConfigMap sets both, with the endpoint-removal delay Kubernetes needs.
+      const env = renderedEnv(rendered[overlay], deployments[0].spec.template.spec.containers[0]);
+      expect({ delay: env.SHUTDOWN_DELAY_MS, grace: env.SHUTDOWN_GRACE_MS }).toEqual({ delay: '5000', grace: '25000' });
+    }
+  });
+
+  it('fails the pods whose grace period a longer SHUTDOWN_GRACE_MS in the ConfigMap would outlast', () => {
+    const longer = structuredClone(rendered.prod) as Doc[];
+    longer.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'flowgraph-config')!.data.SHUTDOWN_GRACE_MS = '40000';
+    // 5 s + 40 s: beyond the HTTP services' 35 s, within the workers' 60 s.
+    expect(
+      podsCutShort(longer as Manifest[])
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['analytics', 'core', 'gateway', 'integration', 'workflow']);
+  });
+
   it('canary: the gateway and subgraphs roll 10 % → 50 % → 100 % under an analysis of error ratio and p95 that aborts the rollout', () => {
     const rollouts = kindIn(rendered.canary, 'Rollout');
     expect(rollouts.map((r) => r.metadata.name).sort()).toEqual(['analytics', 'core', 'gateway', 'integration', 'workflow']);
@@ -482,6 +525,29 @@ describe('docker-compose.yml', () => {
     const example = read('.env.example');
     for (const key of ['POSTGRES_PASSWORD', 'DATABASE_APP_PASSWORD', 'IDENTITY_SECRET', 'JWT_SECRET'])
       expect(example).toMatch(new RegExp(`^${key}=replace-`, 'm'));
+  });
+
+  it('waits longer than SHUTDOWN_DELAY_MS + SHUTDOWN_GRACE_MS before it kills a stopping process (stop_grace_period)', () => {
+    /** A compose duration (`30s`, `1m30s`, `500ms`) in milliseconds. */
+    const durationMs = (text: string) => {
+      const parts = [...text.matchAll(/(\d+)(h|ms|m|s)/g)];
+      expect(parts.map((p) => p[0]).join('')).toBe(text);
+      const unitMs: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+      return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * unitMs[unit], 0);
+    };
+    expect(durationMs('1m30s')).toBe(90_000);
+    const stopping = flowgraphServices.filter(([, service]) => stopsGracefully(service.command));
+    expect(stopping.map(([name]) => name).sort()).toEqual(
+      flowgraphServices
+        .map(([name]) => name)
+        .filter((name) => name !== 'migrate')
+        .sort(),
+    );
+    for (const [name, service] of stopping) {
+      // Docker's default is 10 s.
+      const graceMs = durationMs(service.stop_grace_period ?? '10s');
+      expect({ name, graceBeyondStop: graceMs > longestStopMs(service.environment) }).toEqual({ name, graceBeyondStop: true });
+    }
   });
 
   it('conforms to the Compose Specification, and the check catches a misspelt key and a wrong value', () => {
