@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
@@ -468,6 +469,34 @@ describe('k8s overlays (kubectl kustomize, validated offline)', () => {
     // The metrics exist in the gateway under these names.
     for (const name of ['graphql_errors_total', 'graphql_operations_total', 'graphql_operation_duration_seconds'])
       expect(read('gateway/src/metrics.ts')).toContain(`'${name}'`);
+  });
+});
+
+describe('monitoring objects for Kubernetes (npm run k8s:monitoring)', () => {
+  const printed = execFileSync('node', [path.join(repoRoot, 'scripts', 'k8s-monitoring.mjs')], { encoding: 'utf8' });
+  const objects = parseAllDocuments(printed).map((document) => document.toJS() as Doc);
+
+  it('prints a PrometheusRule and a dashboards ConfigMap that conform to their schemas', () => {
+    expect(objects.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      'PrometheusRule/monitoring/flowgraph',
+      'ConfigMap/monitoring/flowgraph-grafana-dashboards',
+    ]);
+    expect(validateManifests(objects as Manifest[])).toEqual([]);
+    const misspelt = structuredClone(objects[0]);
+    misspelt.spec.groups[0].rules[0].expresion = misspelt.spec.groups[0].rules[0].expr;
+    expect(validateManifests([misspelt as Manifest])).toContainEqual({
+      object: 'PrometheusRule/flowgraph',
+      message: expect.stringContaining('expresion'),
+    });
+  }, 60_000);
+
+  it('renders the files of deploy/monitoring as they are: the promtool-tested rules, every dashboard for the Grafana sidecar', () => {
+    const [rule, dashboards] = objects;
+    expect(rule.spec).toEqual(parse(read('deploy/monitoring/prometheus/alerts.yml')));
+    const files = readdirSync(path.join(repoRoot, 'deploy/monitoring/grafana')).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(dashboards.data).toEqual(Object.fromEntries(files.map((f) => [`flowgraph-${f}`, read(`deploy/monitoring/grafana/${f}`)])));
+    expect(dashboards.metadata.labels.grafana_dashboard).toBe('1');
   });
 });
 
