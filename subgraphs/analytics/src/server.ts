@@ -1,6 +1,7 @@
 import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createContextFactory, type AnalyticsContext, type ContextDeps } from './context';
+import { dataSubjectRoutes } from './modules/data-subject/data-subject.route';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -28,6 +29,7 @@ export function startAnalyticsServer(deps: AnalyticsServerDeps, port = 0, host?:
       identitySecret: deps.identitySecret,
       extendContext: createContextFactory(deps.modules),
       subscriptions: Boolean(deps.modules.suggestions.feed),
+      routes: (app) => dataSubjectRoutes({ orm: deps.orm, identitySecret: deps.identitySecret, logger: deps.logger })(app),
     },
     port,
     host,

@@ -6,6 +6,7 @@ import {
   type RunningServer,
   type SubgraphResolvers,
 } from '@flowgraph/kernel';
+import { Queue } from 'bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { CoreConfig } from './config';
 import { createContextFactory, type CoreContext } from './context';
@@ -14,6 +15,9 @@ import { AccessRevocations } from './modules/auth/access-revocation';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { PasswordHasher } from './modules/auth/password.hasher';
 import { internalEventsRoute } from './modules/events/internal-events.route';
+import { enqueueDataSubjectRequest } from './modules/data-subject/data-subject.worker';
+import { exportDownloadRoute } from './modules/data-subject/export-download.route';
+import { QUEUES, bullPrefix } from './jobs/queues';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -43,7 +47,7 @@ export interface CoreServerDeps {
 const BODY_LIMIT = '20mb';
 
 /** Wiring only: the core subgraph on `port` (0 picks a free one). */
-export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): Promise<RunningServer> {
+export async function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): Promise<RunningServer> {
   const { config } = deps;
   const hasher = new PasswordHasher({ memoryCost: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST });
   const throttle = new LoginThrottle({
@@ -54,7 +58,8 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
     windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
   const revocations = new AccessRevocations(deps.redis, config.REDIS_PREFIX);
-  return startSubgraphServer<CoreContext>(
+  const dataSubjectQueue = new Queue(QUEUES.dataSubject, { connection: deps.redis, prefix: bullPrefix(config.REDIS_PREFIX) });
+  const server = await startSubgraphServer<CoreContext>(
     {
       name: 'core',
       typeDefs,
@@ -66,10 +71,17 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
         auth: { hasher, throttle, revocations, jwtSecret: config.JWT_SECRET, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS },
         memberships: { revocations },
         invitations: { revocations, ttlSeconds: config.INVITATION_TTL_SECONDS },
+        dataSubject: {
+          redis: deps.redis,
+          redisPrefix: config.REDIS_PREFIX,
+          linkSecret: config.IDENTITY_SECRET,
+          enqueue: (requestId) => enqueueDataSubjectRequest(dataSubjectQueue, requestId),
+        },
       }),
       readinessChecks: { redis: () => deps.redis.ping() },
       routes: (app) => {
         apiKeyVerifyRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger })(app);
+        exportDownloadRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger })(app);
         internalEventsRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger, bodyLimit: BODY_LIMIT })(app);
       },
       bodyLimit: BODY_LIMIT,
@@ -77,4 +89,11 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
     port,
     host,
   );
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      await dataSubjectQueue.close();
+    },
+  };
 }
