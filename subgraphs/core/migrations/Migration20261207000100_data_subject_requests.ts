@@ -86,10 +86,14 @@ export class Migration20261207000100_data_subject_requests extends Migration {
        end $$`);
     // Ends access first: the sessions (whose ids the job marks revoked in the same transaction) and API keys go.
     this.addSql(`create function core.end_access(p_user uuid, p_org uuid) returns setof uuid
-       language sql security definer set search_path = core, pg_temp as $$
+       language plpgsql security definer set search_path = core, pg_temp as $$
+       begin
          delete from core.api_keys where created_by = p_user or org_id = p_org;
-         delete from core.sessions where user_id = p_user or org_id = p_org returning id;
-       $$`);
+         -- A session in another organization may record one of these as its replacement (switchOrganization).
+         update core.sessions set replaced_by = null
+           where replaced_by in (select id from core.sessions where user_id = p_user or org_id = p_org);
+         return query delete from core.sessions where user_id = p_user or org_id = p_org returning id;
+       end $$`);
     // The person's requests lose their id and email once the erasure is done; the pseudonym stays.
     this.addSql(`create function core.close_erasure(p_request uuid) returns void
        language sql security definer set search_path = core, pg_temp as $$

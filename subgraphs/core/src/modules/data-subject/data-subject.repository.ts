@@ -34,6 +34,19 @@ const COLUMNS = `id, kind, user_id as "userId", email, org_id as "orgId", pseudo
   archive_expires_at as "archiveExpiresAt", downloaded_at as "downloadedAt", archive is not null as "hasArchive",
   requested_at as "requestedAt", completed_at as "completedAt"`;
 
+type Row = Omit<DataSubjectRequest, 'archiveExpiresAt' | 'downloadedAt' | 'requestedAt' | 'completedAt'> &
+  Record<'archiveExpiresAt' | 'downloadedAt' | 'completedAt', string | Date | null> & { requestedAt: string | Date };
+
+/** Raw rows carry timestamps as the driver gives them (text): the request has dates. */
+const date = (value: string | Date | null) => (value === null ? null : new Date(value));
+const fromRow = (row: Row): DataSubjectRequest => ({
+  ...row,
+  archiveExpiresAt: date(row.archiveExpiresAt),
+  downloadedAt: date(row.downloadedAt),
+  completedAt: date(row.completedAt),
+  requestedAt: new Date(row.requestedAt),
+});
+
 /** Data-subject requests, under row-level security: the person's own (and their organization's erasure). */
 export class DataSubjectRepository {
   constructor(private readonly em: EntityManager) {}
@@ -45,34 +58,35 @@ export class DataSubjectRepository {
     orgId?: string;
     plan?: ErasurePlan;
   }): Promise<DataSubjectRequest> {
-    const [row] = await this.em.execute<DataSubjectRequest[]>(
+    const [row] = await this.em.execute<Row[]>(
       `insert into core.data_subject_requests (id, kind, user_id, email, org_id, pseudonym, plan) values (?, ?, ?, ?, ?, ?, ?::jsonb) returning ${COLUMNS}`,
       [randomUUID(), request.kind, request.userId, request.email, request.orgId ?? null, randomUUID(), JSON.stringify(request.plan ?? {})],
     );
-    return row;
+    return fromRow(row);
   }
 
   async byId(id: string): Promise<DataSubjectRequest | null> {
-    const [row] = await this.em.execute<DataSubjectRequest[]>(`select ${COLUMNS} from core.data_subject_requests where id = ?`, [id]);
-    return row ?? null;
+    const [row] = await this.em.execute<Row[]>(`select ${COLUMNS} from core.data_subject_requests where id = ?`, [id]);
+    return row ? fromRow(row) : null;
   }
 
   /** The person's latest requests, newest first (a handful: one list, no pages). */
-  latest(userId: string, limit: number): Promise<DataSubjectRequest[]> {
-    return this.em.execute<DataSubjectRequest[]>(
+  async latest(userId: string, limit: number): Promise<DataSubjectRequest[]> {
+    const rows = await this.em.execute<Row[]>(
       `select ${COLUMNS} from core.data_subject_requests where user_id = ? order by requested_at desc, id desc limit ?`,
       [userId, limit],
     );
+    return rows.map(fromRow);
   }
 
   /** An unfinished request of the kind, so asking twice does not start two. */
   async open(userId: string, kind: DataSubjectKind, orgId?: string): Promise<DataSubjectRequest | null> {
-    const [row] = await this.em.execute<DataSubjectRequest[]>(
+    const [row] = await this.em.execute<Row[]>(
       `select ${COLUMNS} from core.data_subject_requests
        where user_id = ? and kind = ? and status in ('pending', 'running') and org_id is not distinct from ? limit 1`,
       [userId, kind, orgId ?? null],
     );
-    return row ?? null;
+    return row ? fromRow(row) : null;
   }
 
   async stepDone(id: string, step: string): Promise<void> {
