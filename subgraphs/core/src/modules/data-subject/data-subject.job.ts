@@ -173,7 +173,7 @@ async function exportCore(root: EntityManager, userId: string, email: string, or
 const COMPLETED_ACTION = {
   export: 'data_subject.export_completed',
   erasure: 'data_subject.erasure_completed',
-  organization_erasure: 'organization.erasure_completed',
+  organization_erasure: 'data_subject.organization_erasure_completed',
 };
 
 async function completedEntry(em: EntityManager, request: DataSubjectRequest, actorId: string): Promise<void> {
