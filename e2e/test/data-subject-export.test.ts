@@ -106,6 +106,12 @@ it('archives the data of all four subgraphs, downloadable once by its person', a
     '{ dataSubjectRequests { id downloadUrl } }',
   );
   expect(listed.dataSubjectRequests.find((r) => r.id === request.id)?.downloadUrl).toBeNull();
+  // Audited: asked for and done, in the person's organization.
+  const audited = await platform.owner<{ action: string }>(
+    'select action from core.audit_log where target_id = $1 and org_id = $2 order by created_at',
+    [request.id, person.user.orgId],
+  );
+  expect(audited.map((e) => e.action)).toEqual(['data_subject.export_requested', 'data_subject.export_completed']);
 });
 
 it('refuses a link once its export has expired', async () => {
