@@ -58,6 +58,15 @@ it("erases an organization's data in every subgraph when its owner deletes it", 
     colleague.headers,
   );
   expect(wrongName.errors?.[0]?.extensions?.code).toBe('VALIDATION_ERROR');
+  const apiKey = (
+    await call<{ createApiKey: { secret: string } }>(
+      platform,
+      colleague.headers,
+      'mutation { createApiKey(input: { name: "deploy", scopes: ["workflows:read"] }) { secret } }',
+    )
+  ).createApiKey.secret;
+  // Verified once, so the gateway holds the key in its cache.
+  expect((await post(platform.gateway.url, '{ currentOrganization { id } }', {}, { 'x-api-key': apiKey })).status).toBe(200);
   const asked = await call<{ deleteOrganization: { request: { id: string; kind: string } } }>(
     platform,
     colleague.headers,
@@ -65,8 +74,9 @@ it("erases an organization's data in every subgraph when its owner deletes it", 
     { name: colleague.organizationName },
   );
   expect(asked.deleteOrganization.request.kind).toBe('ORGANIZATION_ERASURE');
-  // The owner's session there ends at once.
+  // The owner's session and the organization's API keys end at once (the gateway's cache is told).
   expect((await post(platform.gateway.url, '{ me { id } }', {}, colleague.headers)).status).toBe(401);
+  expect((await post(platform.gateway.url, '{ currentOrganization { id } }', {}, { 'x-api-key': apiKey })).status).toBe(401);
   await until(
     async () =>
       (
