@@ -85,4 +85,35 @@ describe('a worker told to stop (SIGTERM) with a job in flight', () => {
     expect(execution!.status).toBe('succeeded');
     expect(keysSeen('/third')).toEqual([`${id}:third`]);
   }, 150_000);
+
+  it('hands back a job that outlasts the grace period, exits 0, and a second worker completes it once', async () => {
+    const { child, id } = await startHeldExecution({ SHUTDOWN_GRACE_MS: '3000' });
+    let log = '';
+    child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+
+    const { code, ms } = await terminate(child);
+    // The log names what held a stop that overran (`pending`); it belongs in the failure message.
+    expect({ code, log }).toEqual({ code: 0, log: expect.stringContaining('"msg":"stopped"') });
+    expect(ms).toBeLessThan(3000);
+    const job = (await h.executionQueue.getJob(id))!;
+    expect(await job.getState()).toBe('waiting');
+    expect({ stalledCounter: job.stalledCounter, failedReason: job.failedReason }).toEqual({ stalledCounter: 0, failedReason: undefined });
+
+    holding = false;
+    await startWorker();
+    const execution = await h.waitForStatus(id, ['succeeded', 'failed'], 60_000);
+    expect(execution.status).toBe('succeeded');
+    // The interrupted step ran again with the same key; the steps before and after it ran once.
+    expect(keysSeen('/first')).toEqual([`${id}:first`]);
+    expect(keysSeen('/hold/second')).toEqual([`${id}:second`, `${id}:second`]);
+    expect(keysSeen('/third')).toEqual([`${id}:third`]);
+    // The interrupted attempt counts, as after a crash: the hand-back recorded nothing.
+    const steps = await h.steps(id);
+    expect(steps.map((s) => [s.step_id, s.status, s.attempts])).toEqual([
+      ['first', 'succeeded', 1],
+      ['second', 'succeeded', 2],
+      ['third', 'succeeded', 1],
+    ]);
+    await until(async () => (await job.getState()) === 'completed', 15_000, 'the job to be completed');
+  }, 150_000);
 });

@@ -48,15 +48,23 @@ type Stop = 'continue' | 'stop';
 /**
  * The "step job" of one execution: walks the DAG in topological order, records every step run
  * before moving on, and leaves the worker (job moved to delayed) for every wait. Re-entry —
- * after a wait, a crash or a stall — reads the recorded progress and continues from it; a step
- * recorded as succeeded is never run again.
+ * after a wait, a crash, a stall or a hand-back — reads the recorded progress and continues from
+ * it; a step recorded as succeeded is never run again.
+ *
+ * `stopped` (from `createQueueWorker`) fires when the worker hands the job back: the step in flight
+ * is aborted (its HTTP request with it, so the process can close its connections) and the run
+ * ends recording nothing, as a crash would have left it; the next run repeats that attempt.
  */
 export class ExecutionProcessor {
   private readonly definitions = new Map<string, WorkflowDefinition>();
 
   constructor(private readonly deps: ExecutionProcessorDeps) {}
 
-  readonly process = async (job: Job<ExecutionJobData>, token?: string): Promise<void> => {
+  readonly process = async (
+    job: Job<ExecutionJobData>,
+    token?: string,
+    stopped: AbortSignal = new AbortController().signal,
+  ): Promise<void> => {
     const { executionId, orgId } = job.data;
     const progress = new ExecutionProgressRepository(this.deps.root, orgId);
     let { execution, steps } = await progress.load(executionId);
@@ -91,6 +99,7 @@ export class ExecutionProcessor {
     const runs = new Map(steps.map((s) => [s.stepId, s]));
     const data: RunData = { input: execution.input, steps: {} };
     for (const step of topologicalOrder(definition)) {
+      stopped.throwIfAborted();
       const run = runs.get(step.id);
       if (run?.status === 'succeeded') {
         data.steps[step.id] = { output: run.output ?? {} };
@@ -104,7 +113,7 @@ export class ExecutionProcessor {
         continue;
       }
       if (run?.resumeAt && run.resumeAt.getTime() > Date.now()) return sleepUntil(run.resumeAt.getTime());
-      const outcome = await this.runStep(job, progress, execution, step, run, data, sleepUntil);
+      const outcome = await this.runStep(progress, execution, step, run, data, sleepUntil, stopped);
       await this.deps.updates.publish(execution);
       if (outcome === 'stop') return;
       const output = data.steps[step.id]?.output ?? {};
@@ -126,13 +135,13 @@ export class ExecutionProcessor {
   }
 
   private async runStep(
-    job: Job<ExecutionJobData>,
     progress: ExecutionProgressRepository,
     execution: Execution,
     step: StepDefinition,
     run: StepRun | undefined,
     data: RunData,
     sleepUntil: (at: number) => Promise<never>,
+    stopped: AbortSignal,
   ): Promise<Stop> {
     const executionId = execution.id;
     if (step.type === 'delay') return this.runDelay(progress, execution, step, run, data, sleepUntil);
@@ -164,11 +173,14 @@ export class ExecutionProcessor {
           attempt,
         },
         timeoutOf(step),
+        stopped,
       );
       await progress.succeed(executionId, step.id, result.input, result.output);
       data.steps[step.id] = { output: result.output };
       return 'continue';
     } catch (error) {
+      // Handed back: the job is already another run's; this one must not record the attempt as failed.
+      if (stopped.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
       this.deps.logger.info({ executionId, step: step.id, attempt, ms: Date.now() - started, err: message }, 'step attempt failed');
       if (error instanceof StepDeferredError) {
