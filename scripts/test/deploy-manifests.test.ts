@@ -73,10 +73,7 @@ describe('k8s base manifests', () => {
     const kustomization = ofKind('Kustomization')[0];
     const resources: string[] = kustomization.resources;
     for (const r of resources) expect(existsSync(path.join(k8sDir, r))).toBe(true);
-    // backup-cronjob.yaml waits outside the kustomization until k8s/ is split into base and overlays.
-    const manifests = readdirSync(k8sDir).filter(
-      (f) => f.endsWith('.yaml') && !['kustomization.yaml', 'secret.example.yaml', 'backup-cronjob.yaml'].includes(f),
-    );
+    const manifests = readdirSync(k8sDir).filter((f) => f.endsWith('.yaml') && !['kustomization.yaml', 'secret.example.yaml'].includes(f));
     expect([...resources].sort()).toEqual(manifests.sort());
     expect(resources).not.toContain('secret.example.yaml');
   });
@@ -384,14 +381,15 @@ describe('k8s overlays (kubectl kustomize, validated offline)', () => {
         .sort();
     expect(Object.fromEntries(SUBGRAPHS.map((name) => [name, callers(name)]))).toEqual({
       core: ['gateway', 'integration', 'integration-worker', 'workflow-worker'],
-      workflow: ['analytics', 'analytics-worker', 'gateway'],
-      integration: ['gateway', 'workflow-worker'],
-      analytics: ['gateway'],
+      workflow: ['analytics', 'analytics-worker', 'core-worker', 'gateway'],
+      integration: ['core-worker', 'gateway', 'workflow-worker'],
+      analytics: ['core-worker', 'gateway'],
     });
     // Each caller's origin variable is read by the code that calls (the subgraph → origin map of the ConfigMap).
     expect(read('subgraphs/workflow/src/workers.ts')).toMatch(/CORE_ORIGIN[\s\S]*INTEGRATION_ORIGIN/);
     expect(read('subgraphs/analytics/src/worker.ts')).toContain('WORKFLOW_ORIGIN');
     expect(read('subgraphs/integration/src/modules/health/health.module.ts')).toContain('CORE_ORIGIN');
+    expect(read('subgraphs/core/src/worker.ts')).toMatch(/WORKFLOW_ORIGIN[\s\S]*INTEGRATION_ORIGIN[\s\S]*ANALYTICS_ORIGIN/);
     const internet = policies.find((p) => p.metadata.name === 'internet-from-connectors')!;
     expect(internet.spec.podSelector.matchExpressions[0].values.sort()).toEqual(['integration', 'integration-worker', 'workflow-worker']);
   });
