@@ -17,7 +17,8 @@ function documentedTable(...titles: string[]): Map<string, string> {
     .split(/^## /m)
     .filter((s) => titles.some((t) => s.startsWith(t)));
   expect(sections).toHaveLength(titles.length);
-  const rows = sections.flatMap((s) => [...s.matchAll(/^\| `([A-Z0-9_]+)` \| ([^|]+) \|/gm)]);
+  // Cells may be padded (a table aligned by prettier).
+  const rows = sections.flatMap((s) => [...s.matchAll(/^\| `([A-Z0-9_]+)` *\| ([^|]+)\|/gm)]);
   return new Map(rows.map(([, name, cell]) => [name, cell.trim()]));
 }
 

@@ -19,8 +19,11 @@ import { createMembershipsContext, type MembershipModuleDeps } from './modules/m
 import type { OrganizationLoaders } from './modules/organizations/organization.loaders';
 import type { OrganizationService } from './modules/organizations/organization.service';
 import { createOrganizationsContext } from './modules/organizations/organizations.context';
-import { PolicyAcceptanceRepository } from './modules/policy-consent/policy-acceptance.repository';
-import { createPolicyConsentContext, type PolicyConsentModuleDeps } from './modules/policy-consent/policy-consent.context';
+import {
+  createPolicyAcceptances,
+  createPolicyConsentContext,
+  type PolicyConsentModuleDeps,
+} from './modules/policy-consent/policy-consent.context';
 import type { PolicyConsentService } from './modules/policy-consent/policy-consent.service';
 import type { UserLoaders } from './modules/users/user.loaders';
 import { createUsersContext } from './modules/users/users.context';
@@ -69,7 +72,7 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
       audit,
       platformEvents: events.platformEvents,
     });
-    const acceptances = new PolicyAcceptanceRepository(base.em);
+    const acceptances = createPolicyAcceptances(base);
     const sessions = createSessionsContext(base, deps.auth, {
       scope,
       users,
