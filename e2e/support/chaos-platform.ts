@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
+import { ensureAppRole, loadConfig, migrateSubgraph } from '@flowgraph/kernel';
+import { createEmptyDatabase, freePort, until } from '@flowgraph/kernel/testing';
+import { migrationPlan as core } from '@flowgraph/core/migrations';
+import { migrationPlan as workflow } from '@flowgraph/workflow/migrations';
+import { migrationPlan as integration } from '@flowgraph/integration/migrations';
+import { migrationPlan as analytics } from '@flowgraph/analytics/migrations';
+import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './local-servers';
+
+/**
+ * The platform as `npm start` runs it — four subgraphs, their workers and the gateway, each its
+ * own process on the built `dist/` — but on a Postgres and a Redis of the test's own, and with
+ * each process started by itself so a test can SIGKILL one and start it again (start.mjs stops
+ * everything when one child dies).
+ */
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const SUBGRAPHS = ['core', 'workflow', 'integration', 'analytics'] as const;
+type Subgraph = (typeof SUBGRAPHS)[number];
+export type ServiceName = Subgraph | `${Subgraph}-worker` | 'gateway';
+
+export interface ServiceProcess {
+  name: ServiceName;
+  /** True while the process runs. */
+  alive(): boolean;
+  /** How it ended, once it has: `SIGKILL`, `code 1`. */
+  ended(): string | undefined;
+  /** What it printed (stdout and stderr), all runs. */
+  output(): string;
+  kill(): Promise<void>;
+  /** Starts it again (after `kill`) and waits until it serves. */
+  start(): Promise<void>;
+}
+
+export interface ChaosPlatform {
+  gatewayUrl: string;
+  postgres: PostgresServer;
+  redis: RedisServer;
+  services: Record<ServiceName, ServiceProcess>;
+  /** A query on the platform's database as its owner (no row-level security). */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Each process that is not running and was not killed on purpose, with the end of its output. */
+  crashes(): string[];
+  stop(): Promise<void>;
+}
+
+const entry = (name: ServiceName): string => {
+  if (name === 'gateway') return path.join(repoRoot, 'gateway', 'dist', 'src', 'main.js');
+  const [subgraph, worker] = name.split('-');
+  return path.join(repoRoot, 'subgraphs', subgraph, 'dist', 'src', worker ? 'worker.js' : 'main.js');
+};
+
+async function migrate(postgres: PostgresServer, database: string): Promise<string> {
+  const config = loadConfig();
+  const url = await createEmptyDatabase(postgres.url(), database);
+  await ensureAppRole(url, config.DATABASE_APP_ROLE, config.DATABASE_APP_PASSWORD);
+  for (const plan of [core, workflow, integration, analytics]) await migrateSubgraph(url, plan);
+  return url;
+}
+
+/** Generous: on a loaded 2-core machine four services starting at once take a while. */
+const START_TIMEOUT_MS = 180_000;
+
+/** Waits until `url` answers 200, failing early with the output if the process exits. */
+async function ready(service: { alive(): boolean; output(): string; name: string }, probe: () => Promise<boolean>): Promise<void> {
+  await until(
+    async () => {
+      if (!service.alive()) throw new Error(`${service.name} exited while starting`);
+      return probe();
+    },
+    START_TIMEOUT_MS,
+    `${service.name} to serve`,
+    200,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; its output:\n${service.output().slice(-4000)}`);
+  });
+}
+
+const answersReady = (port: number) => async () => {
+  const response = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(2000) }).catch(() => null);
+  return response?.status === 200;
+};
+
+/**
+ * Starts the servers, migrates, then the processes in start.mjs's order; `env` adds settings
+ * (short stall and sweep intervals, test-cheap password hashing, …).
+ */
+export async function startChaosPlatform(env: NodeJS.ProcessEnv = {}): Promise<ChaosPlatform> {
+  const postgres = await startPostgres();
+  const redis = await startRedis({ appendOnly: true });
+  const databaseUrl = await migrate(postgres, 'flowgraph_chaos');
+  const ports: Record<Subgraph | 'gateway', number> = {
+    core: await freePort(),
+    workflow: await freePort(),
+    integration: await freePort(),
+    analytics: await freePort(),
+    gateway: await freePort(),
+  };
+  const origin = (name: Subgraph | 'gateway') => `http://127.0.0.1:${ports[name]}`;
+  const inherited = { ...process.env };
+  // jest's global set-up points these at the shared servers: this platform has its own.
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'METRICS_PORT', 'FLOWGRAPH_EMBEDDED_POSTGRES']) delete inherited[key];
+  const base: NodeJS.ProcessEnv = {
+    ...inherited,
+    NODE_ENV: 'development',
+    APOLLO_TELEMETRY_DISABLED: 'true',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: 'chaos',
+    ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase()}_URL`, `${origin(s)}/graphql`])),
+    CORE_ORIGIN: origin('core'),
+    WORKFLOW_ORIGIN: origin('workflow'),
+    INTEGRATION_ORIGIN: origin('integration'),
+    PUBLIC_URL: origin('gateway'),
+    WEB_APP_URL: origin('gateway'),
+    ...env,
+  };
+
+  const deliberatelyKilled = new Set<ServiceName>();
+  const service = (name: ServiceName): ServiceProcess => {
+    let child: ChildProcess | undefined;
+    let output = '';
+    let end: string | undefined;
+    const port = name.endsWith('-worker') ? undefined : ports[name as Subgraph | 'gateway'];
+    const self: ServiceProcess = {
+      name,
+      alive: () => !!child && child.exitCode === null && child.signalCode === null,
+      ended: () => end,
+      output: () => output,
+      async kill() {
+        if (!self.alive()) return;
+        deliberatelyKilled.add(name);
+        const exited = new Promise((resolve) => child!.once('exit', resolve));
+        child!.kill('SIGKILL');
+        await exited;
+      },
+      async start() {
+        const runOutput = output.length;
+        end = undefined;
+        child = spawn(process.execPath, [entry(name)], {
+          cwd: repoRoot,
+          env: { ...base, ...(port ? { PORT: String(port) } : {}) },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout!.on('data', (chunk) => (output += chunk));
+        child.stderr!.on('data', (chunk) => (output += chunk));
+        child.once('exit', (code, signal) => (end = signal ?? `code ${code}`));
+        // A worker serves nothing: it is up once it says so.
+        await ready(self, port ? answersReady(port) : async () => /worker started/.test(output.slice(runOutput)));
+        deliberatelyKilled.delete(name);
+      },
+    };
+    return self;
+  };
+
+  const services = Object.fromEntries(
+    [...SUBGRAPHS, ...SUBGRAPHS.map((s) => `${s}-worker` as const), 'gateway' as const].map((name) => [name, service(name)]),
+  ) as Record<ServiceName, ServiceProcess>;
+  const stop = async () => {
+    for (const running of Object.values(services).reverse()) await running.kill();
+    await redis.remove();
+    await postgres.remove();
+  };
+  try {
+    await Promise.all(SUBGRAPHS.map((s) => services[s].start()));
+    await Promise.all(SUBGRAPHS.map((s) => services[`${s}-worker`].start()));
+    await services.gateway.start();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    gatewayUrl: origin('gateway'),
+    postgres,
+    redis,
+    services,
+    async query<T>(sql: string, params: unknown[] = []) {
+      const client = new Client({ connectionString: postgres.url('flowgraph_chaos') });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
+    crashes: () =>
+      Object.values(services)
+        .filter((s) => !s.alive() && !deliberatelyKilled.has(s.name))
+        .map((s) => `${s.name} ended (${s.ended()}):\n${s.output().slice(-3000)}`),
+    stop,
+  };
+}
