@@ -1,7 +1,8 @@
 /**
  * `npm start`: finds or starts Postgres and Redis, migrates, then runs the four subgraphs, the
  * workers and the gateway as child processes until Ctrl-C / SIGTERM, which stops everything —
- * services first, then whatever databases this script started.
+ * services first, then whatever databases this script started — and exits 0 when every service
+ * stopped cleanly (1, naming them, when one did not).
  *
  * `npm run dev` (`--watch`): the same, plus `tsc -b --watch`, and each service restarts when its
  * package or the kernel is rebuilt (node --watch-path).
@@ -38,9 +39,11 @@ async function shutdown(code, reason) {
   if (shuttingDown) return;
   shuttingDown = true;
   if (reason) console.log(reason);
-  await group.stopAll();
+  const unclean = await group.stopAll(env);
+  for (const { name, code: exitCode, signal } of unclean)
+    console.error(`${name} did not stop cleanly (${signal ?? `exit code ${exitCode}`})`);
   for (const resource of [...started].reverse()) await resource.stop().catch((error) => console.error(`while stopping: ${error.message}`));
-  process.exit(code);
+  process.exit(unclean.length > 0 ? 1 : code);
 }
 
 // Ctrl-C reaches us twice at once under `npm start` (from the terminal and forwarded by npm):
@@ -125,6 +128,7 @@ async function main() {
   const gatewayEntry = launch(gateway, mainFile(gateway));
   if (gatewayEntry) await waitForReady(gateway.name, readyUrl(gateway), gatewayEntry.exited);
   // A worker serves no HTTP but its metrics: where it does, the URL printed below answers before it is printed.
+  // (A subgraph server opens its metrics port before its public one, which answered ready above.)
   const metricsHost = !env.METRICS_HOST || ['0.0.0.0', '::'].includes(env.METRICS_HOST) ? '127.0.0.1' : env.METRICS_HOST;
   await Promise.all(
     workerEntries
@@ -135,7 +139,7 @@ async function main() {
   if (watch) {
     // Rebuilds on every source change; the services restart on the rebuilt output.
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    group.spawnNode('tsc', tsc, base, { args: ['-b', '--watch', '--preserveWatchOutput'] });
+    group.spawnNode('tsc', tsc, base, { args: ['-b', '--watch', '--preserveWatchOutput'], endsBySignal: true });
   }
 
   console.log('\nFlowgraph is running:');

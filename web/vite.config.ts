@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/** The coverage floors CI enforces, one file for jest and Vitest. */
+const thresholds = JSON.parse(readFileSync(new URL('../coverage-thresholds.json', import.meta.url), 'utf8')) as {
+  web: { lines: number; branches: number };
+};
 
 /** Where `npm run dev -w web` sends the graph, REST and OAuth: the gateway of `npm start`. */
 const gateway = process.env.FLOWGRAPH_GATEWAY_URL ?? 'http://127.0.0.1:4000';
@@ -53,5 +59,16 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // userEvent types key by key: on a busy 2-core CI machine a form test can pass 5 s.
+    testTimeout: 15_000,
+    // `vitest run --coverage` (npm test -- --coverage): every source file, as jest's coverage does.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.{ts,tsx}'],
+      exclude: ['src/generated/**', '**/*.d.ts'],
+      reportsDirectory: '../coverage/web',
+      reporter: ['json-summary', 'text-summary'],
+      thresholds: thresholds.web,
+    },
   },
 });

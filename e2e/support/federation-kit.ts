@@ -58,6 +58,8 @@ export interface FederationOptions {
   integrationEnv?: Record<string, string>;
   /** The gateway's port, when a test must know its URL before it starts (an OAuth redirect URI). Default: a free one. */
   gatewayPort?: number;
+  /** Core's settings on top of the environment (e.g. the policy versions in force; pass the gateway's in `env`). */
+  coreEnv?: Record<string, string>;
 }
 
 export async function startFederation(env: Record<string, string> = {}, options: FederationOptions = {}): Promise<Federation> {
@@ -72,7 +74,13 @@ export async function startFederation(env: Record<string, string> = {}, options:
   };
   const deps = async (list: Parameters<typeof orm>[0]) => ({ orm: await orm(list), logger: quiet(), identitySecret });
   // Cheap password hashing keeps signUp fast in tests; everything else is Core's default.
-  const coreConfig = loadCoreConfig({ ...process.env, REDIS_PREFIX: redisPrefix, ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1' });
+  const coreConfig = loadCoreConfig({
+    ...process.env,
+    REDIS_PREFIX: redisPrefix,
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_TIME_COST: '1',
+    ...options.coreEnv,
+  });
   const coreRedis = createRedis(coreConfig.REDIS_URL);
   servers.push(await startCoreServer({ orm: await orm(coreEntities), redis: coreRedis, logger: quiet(), config: coreConfig }));
   const workflowRedis = createRedis(coreConfig.REDIS_URL);

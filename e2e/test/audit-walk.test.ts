@@ -38,6 +38,9 @@ interface Walk {
 }
 
 const password = 'correct horse battery staple';
+/** The policy versions in force for the walk (Core and gateway); every sign-up below accepts them. */
+const POLICIES = { PRIVACY_POLICY_VERSION: '1', TERMS_OF_SERVICE_VERSION: '1' };
+const acceptedPolicies = { privacyPolicyVersion: '1', termsOfServiceVersion: '1' };
 const definition = { steps: [{ id: 'first', type: 'transform', config: { expression: '1' } }], edges: [] };
 const signUpMutation =
   'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id email } organization { id } } }';
@@ -76,7 +79,24 @@ async function seedSuggestion(w: Walk, orgId: string, userId: string): Promise<s
 const FIXTURES: Record<string, (w: Walk) => Promise<HttpGraphQLResult<AnyData>>> = {
   // ── Core ──
   signUp: (w) =>
-    w.call(signUpMutation, { input: { email: `${randomUUID()}@example.com`, password, name: 'Grace', organizationName: 'Other' } }, {}),
+    w.call(
+      signUpMutation,
+      { input: { email: `${randomUUID()}@example.com`, password, name: 'Grace', organizationName: 'Other', acceptedPolicies } },
+      {},
+    ),
+  acceptPolicies: async (w) => {
+    // A client that predates acceptedPolicies signs up without them; the person then accepts.
+    const older = await w.call<{ signUp: { accessToken: string } }>(
+      signUpMutation,
+      { input: { email: `${randomUUID()}@example.com`, password, name: 'Edsger', organizationName: 'Older' } },
+      {},
+    );
+    return w.call(
+      'mutation($input: PolicyVersionsInput!) { acceptPolicies(input: $input) { accessToken } }',
+      { input: acceptedPolicies },
+      bearer(older.data!.signUp.accessToken),
+    );
+  },
   logIn: async (w) => {
     const result = await w.call(logInMutation, { input: { email: w.state.email, password } }, {});
     w.state.second = result.data?.logIn;
@@ -134,7 +154,7 @@ const FIXTURES: Record<string, (w: Walk) => Promise<HttpGraphQLResult<AnyData>>>
   acceptInvitation: async (w) => {
     const invitee = await w.call<{ signUp: { accessToken: string; user: { id: string } } }>(
       signUpMutation,
-      { input: { email: w.state.inviteeEmail, password, name: 'Alan', organizationName: 'Bletchley' } },
+      { input: { email: w.state.inviteeEmail, password, name: 'Alan', organizationName: 'Bletchley', acceptedPolicies } },
       {},
     );
     const result = await w.call(
@@ -302,7 +322,7 @@ const walk: Walk = {
 const walked = new Map<string, { requestId: string; graph: string }>();
 
 beforeAll(async () => {
-  federation = await startFederation();
+  federation = await startFederation(POLICIES, { coreEnv: POLICIES });
   ownerClient = new Client({ connectionString: federation.db.ownerUrl });
   await ownerClient.connect();
   const prefix = federation.config.REDIS_PREFIX;
@@ -327,7 +347,7 @@ beforeAll(async () => {
     federation.gateway.url,
     signUpMutation,
     {
-      input: { email, password, name: 'Ada', organizationName: 'Engines' },
+      input: { email, password, name: 'Ada', organizationName: 'Engines', acceptedPolicies },
     },
   );
   if (!signedUp.data) throw new Error(signedUp.text);

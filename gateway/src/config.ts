@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { listenShape, loadConfig } from '@flowgraph/kernel';
+import { consentLabel, policyVersionsOf, policyVersionsShape } from '@flowgraph/contracts';
 import { defaultSubgraphUrls, supergraphPath, type SubgraphName } from '@flowgraph/supergraph';
 import { repositoryRoot } from './root';
 
@@ -98,6 +99,8 @@ const gatewayShape = {
   RESPONSE_CACHE_MAX_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Memory for cached query plans (plugins/query-plan-cache), in MiB. Default 30. */
   QUERY_PLAN_CACHE_MAX_MIB: z.coerce.number().min(1).max(4096).default(30),
+  /** The privacy policy and terms in force, as Core has them (plugins/policy-consent). Both unset: none published. */
+  ...policyVersionsShape,
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
@@ -119,5 +122,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     trustedDocumentsMode: config.TRUSTED_DOCUMENTS_MODE ?? (config.NODE_ENV === 'production' ? 'enforce' : 'log'),
     trustedDocumentsDir: config.TRUSTED_DOCUMENTS_DIR ?? join(repositoryRoot(), 'clients'),
     webAppDir: config.WEB_APP_DIR === 'off' ? undefined : (config.WEB_APP_DIR ?? join(repositoryRoot(), 'web', 'dist')),
+    /** The access-token label of the policy versions in force; undefined when none are published. */
+    currentConsent: ((versions) => versions && consentLabel(versions))(policyVersionsOf(config)),
   };
 }

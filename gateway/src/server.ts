@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import {
   ErrorCode,
   createErrorFormatter,
+  gracefulDrain,
   isUnavailable,
   liveness,
   readiness,
@@ -30,6 +30,7 @@ import { jwtAuthenticator } from './plugins/jwt-auth';
 import { oauthProxy } from './plugins/oauth-proxy';
 import { operationLimits } from './plugins/operation-limits';
 import { persistedQueries } from './plugins/persisted-queries';
+import { policyConsent } from './plugins/policy-consent';
 import { queryPlanCache } from './plugins/query-plan-cache';
 import { rateLimits } from './plugins/rate-limit';
 import { requestId, requestIdOnErrors } from './plugins/request-id';
@@ -92,6 +93,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   // The IP feeds login throttling and session records: behind a load balancer, trust its hops only.
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
+  const drain = gracefulDrain(httpServer);
   // One supergraph for queries, subscriptions and the limits its directives carry (@rateLimit, @cost, @listSize).
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const buildService = signedIdentityServices({ urls: config.subgraphUrls, identitySecret: config.IDENTITY_SECRET, logger });
@@ -131,6 +133,8 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     metrics,
     logger,
   });
+  // Consent (decision 0031): a person whose token lacks the policy versions in force gets CONSENT_REQUIRED.
+  const consent = policyConsent({ supergraphSdl });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...hardening.apolloOptions,
@@ -139,15 +143,18 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
+    // runProcess owns SIGTERM/SIGINT: Apollo's own handler would stop, then kill the process with the signal again (exit 143).
+    stopOnTerminationSignals: false,
     // APQ in Redis, so a hash registered on one replica runs on all.
     persistedQueries: persistedQueries({ redis, redisPrefix: config.REDIS_PREFIX, ttlSeconds: config.APQ_TTL_SECONDS }),
     plugins: [
       requestIdOnErrors<GatewayContext>(),
       unavailableStatus<GatewayContext>(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      drain,
       // No landing page (its development one loads a sandbox from a CDN): browsers opening
       // /graphql get the web app's API explorer instead (web-app.ts).
       ApolloServerPluginLandingPageDisabled(),
+      consent.plugin,
       operationTelemetry({ metrics, logger, slowOperationMs: config.SLOW_OPERATION_MS }),
       restAnswers,
     ],
@@ -197,7 +204,12 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     identitySecret: config.IDENTITY_SECRET,
     fetch: deps.fetch,
   });
-  const verifyJwt = jwtAuthenticator({ secret: config.JWT_SECRET, redis, redisPrefix: config.REDIS_PREFIX });
+  const verifyJwt = jwtAuthenticator({
+    secret: config.JWT_SECRET,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    currentConsent: config.currentConsent,
+  });
   const verifyApiKey = (key: string, id: string) => apiKeys.verify(key, id);
   // Core announces revoked sessions, role changes and removals: keys of that creator are asked about again, open subscriptions checked again.
   const access = accessChanges({
@@ -214,6 +226,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     logger,
   });
   const resolveDocument = trustedDocumentResolver({ store: trustedStore, mode: config.trustedDocumentsMode, metrics, logger });
+  const resolveTrusted = trustedSubscriptionOperations(resolveDocument);
   // web/'s build (page loads and assets only), before /graphql (a browser's GET goes to the API
   // explorer) and the legacy redirects (which would take its paths).
   const browserApp = webApp(config.webAppDir);
@@ -240,8 +253,13 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     // The same operation limits and trusted documents as HTTP.
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    resolveOperation: trustedSubscriptionOperations(resolveDocument),
+    resolveOperation: (params, identity) => {
+      const resolved = resolveTrusted(params, identity);
+      if (resolved instanceof Error) return resolved;
+      return consent.subscriptionRefusal(identity, resolved.query, resolved.operationName) ?? resolved;
+    },
   });
+  const sse = sseSubscriptions({ subscriptions: live, verifiers: { verifyJwt, verifyApiKey }, accessChanges: access, logger });
   app.use(
     '/graphql/stream',
     hardening.exactPath,
@@ -249,7 +267,7 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     authenticate,
     rates.middleware,
     express.json({ limit: config.BODY_LIMIT }),
-    sseSubscriptions({ subscriptions: live, verifiers: { verifyJwt, verifyApiKey }, accessChanges: access, logger }),
+    sse,
   );
   const contextOf = (res: Response): GatewayContext => {
     const identity = res.locals.identity as Identity;
@@ -313,11 +331,15 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
     port: address.port,
     metrics,
     metricsUrl: metricsServer?.url,
+    /** New connections are refused first, so clients told to reconnect reach another replica. */
     async stop() {
-      await metricsServer?.close();
-      await live.dispose(); // closes WebSocket clients (1001) and their upstream subscriptions
+      const drained = drain.drain(); // new connections refused from here
+      sse.close(); // SSE streams end with a retry hint
+      await live.dispose(); // closes WebSocket clients (1001, going away: graphql-ws clients reconnect) and their upstream subscriptions
       await access.dispose();
-      await apollo.stop(); // drains the HTTP server and stops the gateway
+      await drained; // the HTTP requests in flight answered
+      await apollo.stop();
+      await metricsServer?.close();
       trustedStore.close();
     },
   };

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { UserError } from './user-error.mjs';
 
-const STOP_TIMEOUT_MS = 10_000;
+/** A service stops within SHUTDOWN_GRACE_MS (default 25 s, exit 1 past it); SIGKILL only if it hangs even then. */
+const stopTimeoutMs = (env) => (Number(env.SHUTDOWN_GRACE_MS) || 25_000) + 5000;
 const COLORS = [36, 35, 33, 32, 34, 91, 96];
 
 /**
@@ -16,11 +17,17 @@ export class ProcessGroup {
 
   /**
    * Spawns `node ...nodeArgs <file> ...args` with `env`; its output lines are printed as
-   * "name | line".
+   * "name | line". `endsBySignal`: a tool without a stop of its own (tsc --watch), for which
+   * dying of the SIGTERM is a clean stop.
    */
-  spawnNode(name, file, env, { nodeArgs = [], args = [] } = {}) {
+  spawnNode(name, file, env, { nodeArgs = [], args = [], endsBySignal = false } = {}) {
     const child = spawn(process.execPath, [...nodeArgs, file, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const entry = { name, child, exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
+    const entry = {
+      name,
+      child,
+      endsBySignal,
+      exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+    };
     this.#children.push(entry);
     this.#width = Math.max(this.#width, name.length);
     const color = COLORS[(this.#children.length - 1) % COLORS.length];
@@ -39,15 +46,22 @@ export class ProcessGroup {
     return Promise.race(this.#children.map((e) => e.exited.then((result) => ({ name: e.name, ...result }))));
   }
 
-  /** SIGTERM to each child, newest first (gateway before subgraphs); SIGKILL after a timeout. */
-  async stopAll() {
-    for (const { child, exited } of [...this.#children].reverse()) {
+  /**
+   * SIGTERM to each child, newest first (gateway before subgraphs), each stopping before the
+   * next; SIGKILL past its grace period. Resolves with the children that did not stop cleanly
+   * (exit code other than 0), as `{ name, code, signal }`.
+   */
+  async stopAll(env = process.env) {
+    const unclean = [];
+    for (const { name, child, exited, endsBySignal } of [...this.#children].reverse()) {
       if (child.exitCode !== null || child.signalCode !== null) continue;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
+      const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs(env));
+      const { code, signal } = await exited;
       clearTimeout(timer);
+      if (code !== 0 && !(endsBySignal && signal === 'SIGTERM')) unclean.push({ name, code, signal });
     }
+    return unclean;
   }
 
   /** Synchronous last resort (process 'exit' handler): nothing may outlive us. */

@@ -66,9 +66,20 @@ export function servicePort(service, env) {
 /**
  * The processes that serve Prometheus `/metrics` on `METRICS_PORT` when it is set, and how far
  * from it each one's port is under `npm start`: on one machine they cannot share a port. The
- * gateway keeps `METRICS_PORT` itself, as in compose and k8s. The subgraph servers serve none.
+ * gateway keeps `METRICS_PORT` itself, as in compose and k8s; the workers come next (their
+ * offsets predate the subgraph servers' metrics), then the subgraph servers.
  */
-export const metricsOffsets = { gateway: 0, 'core-worker': 1, 'workflow-worker': 2, 'analytics-worker': 3, 'integration-worker': 4 };
+export const metricsOffsets = {
+  gateway: 0,
+  'core-worker': 1,
+  'workflow-worker': 2,
+  'analytics-worker': 3,
+  'integration-worker': 4,
+  core: 5,
+  workflow: 6,
+  integration: 7,
+  analytics: 8,
+};
 
 /** Each metrics-serving process's port under `npm start`, derived from `METRICS_PORT`; `{}` when it is unset. */
 export function metricsPorts(env) {

@@ -2,16 +2,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { baseConfigShape } from '@flowgraph/kernel';
+import { renderKustomization, validateCompose, validateManifests, type Manifest } from './deploy-schemas';
 import { repoRoot } from './helpers';
 
 /**
- * There is no Docker engine or cluster here, so the deploy files are checked by parsing them
- * and asserting the structure we rely on: probes, resources, env coverage, consistent images.
+ * There is no Docker engine or cluster here, so the deploy files are checked offline: each overlay
+ * rendered by `kubectl kustomize` and validated against the APIs' schemas (deploy-schemas.ts), compose
+ * against the Compose Specification, and the structure we rely on asserted: probes, resources, env
+ * coverage, consistent images, autoscaling, network paths, security contexts.
  */
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const k8sDir = path.join(repoRoot, 'k8s');
+const k8sDir = path.join(repoRoot, 'k8s', 'base');
 const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
 
 function loadK8s(): { file: string; doc: Doc }[] {
@@ -44,13 +47,16 @@ const REQUIRED_ENV = [
   'WEB_APP_URL',
   'WEBHOOK_SECRET_KEY',
   'SECRET_KEYS',
+  // Consent is asked only where versions are set: a deployment must name the ones in force.
+  'PRIVACY_POLICY_VERSION',
+  'TERMS_OF_SERVICE_VERSION',
 ];
 /** Integrations an operator turns on when they have one (a collector, a Sentry project): named, commented, in the ConfigMap. */
 const OPTIONAL_INTEGRATIONS = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_TRACES_SAMPLER_RATIO', 'SENTRY_DSN', 'SENTRY_ENVIRONMENT'];
 /** Only the migration Job needs the owner's connection and the app role's password. */
 const OWNER_ONLY = ['DATABASE_URL', 'DATABASE_APP_PASSWORD'];
 
-describe('k8s manifests', () => {
+describe('k8s base manifests', () => {
   it('parse, and every object has a kind, a name and the flowgraph namespace', () => {
     expect(docs.length).toBeGreaterThan(10);
     for (const { file, doc } of docs) {
@@ -129,7 +135,7 @@ describe('k8s manifests', () => {
     for (const key of REQUIRED_ENV.filter((k) => !OWNER_ONLY.includes(k) && !OPTIONAL_INTEGRATIONS.includes(k))) {
       expect({ key, set: key in config || key in serviceSecret }).toEqual({ key, set: true });
     }
-    const configMapText = readFileSync(path.join(repoRoot, 'k8s', 'configmap.yaml'), 'utf8');
+    const configMapText = readFileSync(path.join(k8sDir, 'configmap.yaml'), 'utf8');
     for (const key of OPTIONAL_INTEGRATIONS) expect({ key, named: configMapText.includes(`# ${key}:`) }).toEqual({ key, named: true });
     expect(config.METRICS_PORT).toBe('9464');
     for (const key of OWNER_ONLY)
@@ -157,6 +163,176 @@ describe('k8s manifests', () => {
     const [ingress] = ofKind('Ingress');
     const backends = ingress.spec.rules.flatMap((r: Doc) => r.http.paths.map((p: Doc) => p.backend.service.name));
     expect(backends).toEqual(['gateway']);
+  });
+});
+
+const OVERLAYS = ['dev', 'prod', 'canary'] as const;
+const rendered = Object.fromEntries(
+  OVERLAYS.map((name) => [name, renderKustomization(path.join(repoRoot, 'k8s', 'overlays', name))]),
+) as Record<(typeof OVERLAYS)[number], Manifest[]>;
+const kindIn = (overlay: Manifest[], kind: string) => overlay.filter((m) => m.kind === kind) as Doc[];
+const named = (overlay: Manifest[], kind: string, name: string) => kindIn(overlay, kind).find((m) => m.metadata.name === name)!;
+const SUBGRAPHS = ['core', 'workflow', 'integration', 'analytics'];
+const podSpecs = (overlay: Manifest[]) =>
+  [...kindIn(overlay, 'Deployment'), ...kindIn(overlay, 'Job')].map((w) => ({
+    name: w.metadata.name as string,
+    spec: w.spec.template.spec as Doc,
+  }));
+
+describe('k8s overlays (kubectl kustomize, validated offline)', () => {
+  it('render objects that all conform to their API schemas (Kubernetes, KEDA, Argo Rollouts), with no unknown field', () => {
+    // prod is inside canary: each distinct object is checked once.
+    const distinct = [...new Map(OVERLAYS.flatMap((o) => rendered[o]).map((m) => [JSON.stringify(m), m])).values()];
+    expect(validateManifests(distinct)).toEqual([]);
+  }, 180_000);
+
+  it('rejects a misspelt field, a wrong type, a misplaced KEDA field and an unknown kind', () => {
+    const deployment = structuredClone(named(rendered.prod, 'Deployment', 'gateway')) as Manifest & Doc;
+    deployment.spec.template.spec.containers[0].imagePullPolcy = 'Always';
+    deployment.spec.revisionHistoryLimit = 'three';
+    const scaledObject = structuredClone(named(rendered.prod, 'ScaledObject', 'workflow-worker')) as Manifest & Doc;
+    scaledObject.spec.maxReplicas = 4;
+    const unknownKind = { ...structuredClone(named(rendered.prod, 'Service', 'core')), kind: 'Servise' } as Manifest;
+    const problems = validateManifests([deployment, scaledObject, unknownKind]);
+    const about = (object: string, text: string) => problems.some((p) => p.object === object && p.message.includes(text));
+    expect({
+      misspelt: about('Deployment/gateway', 'imagePullPolcy'),
+      wrongType: about('Deployment/gateway', 'revisionHistoryLimit'),
+      keda: about('ScaledObject/workflow-worker', 'maxReplicas'),
+      unknownKind: problems.some((p) => p.object === 'Servise/core'),
+    }).toEqual({ misspelt: true, wrongType: true, keda: true, unknownKind: true });
+  }, 180_000);
+
+  it('never renders a Secret: workloads reference them (envFrom, secretKeyRef), the values are created out of band', () => {
+    for (const overlay of OVERLAYS) {
+      expect(kindIn(rendered[overlay], 'Secret')).toEqual([]);
+      for (const { spec } of podSpecs(rendered[overlay]))
+        for (const container of spec.containers)
+          for (const variable of container.env ?? [])
+            expect({ name: variable.name, inline: 'value' in variable && /SECRET|PASSWORD|_URL$/.test(variable.name) }).toEqual({
+              name: variable.name,
+              inline: false,
+            });
+    }
+    const replica = (overlay: Manifest[]) =>
+      named(overlay, 'Deployment', 'analytics').spec.template.spec.containers[0].env.find((e: Doc) => e.name === 'DATABASE_REPLICA_URL')
+        .valueFrom.secretKeyRef;
+    expect(replica(rendered.dev)).toEqual({ name: 'flowgraph-replica-secrets', key: 'DATABASE_REPLICA_URL', optional: true });
+    expect(replica(rendered.prod)).toEqual({ name: 'flowgraph-replica-secrets', key: 'DATABASE_REPLICA_URL', optional: false });
+  });
+
+  it('runs every pod non-root, seccomp RuntimeDefault, read-only root filesystem, no capabilities; Deployments roll with maxUnavailable 0 and spread', () => {
+    for (const overlay of OVERLAYS) {
+      for (const { name, spec } of podSpecs(rendered[overlay])) {
+        expect({ name, pod: spec.securityContext }).toEqual({
+          name,
+          pod: expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }),
+        });
+        for (const container of spec.containers)
+          expect({ name, container: container.securityContext }).toEqual({
+            name,
+            container: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+          });
+      }
+      for (const deployment of kindIn(rendered[overlay], 'Deployment')) {
+        expect(deployment.spec.strategy.rollingUpdate.maxUnavailable).toBe(0);
+        const keys = deployment.spec.template.spec.topologySpreadConstraints.map((c: Doc) => c.topologyKey);
+        expect(keys).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
+      }
+    }
+  });
+
+  it('dev: one replica each, no autoscalers or disruption budgets', () => {
+    for (const deployment of kindIn(rendered.dev, 'Deployment')) expect(deployment.spec.replicas).toBe(1);
+    for (const kind of ['HorizontalPodAutoscaler', 'ScaledObject', 'PodDisruptionBudget', 'Rollout'])
+      expect(kindIn(rendered.dev, kind)).toEqual([]);
+  });
+
+  it('prod: CPU autoscaling at 70 % for the gateway (min 2) and every subgraph, which own their replica count', () => {
+    for (const name of ['gateway', ...SUBGRAPHS]) {
+      const hpa = named(rendered.prod, 'HorizontalPodAutoscaler', name);
+      expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name });
+      expect(hpa.spec.minReplicas).toBe(2);
+      expect(hpa.spec.metrics).toEqual([
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
+      ]);
+      expect(named(rendered.prod, 'Deployment', name).spec.replicas).toBeUndefined();
+      expect(named(rendered.prod, 'PodDisruptionBudget', name).spec.minAvailable).toBe(1);
+    }
+  });
+
+  it('prod: workers scale on the BullMQ wait lists of queues the code declares, under the ConfigMap’s REDIS_PREFIX', () => {
+    const prefix = (ofKind('ConfigMap')[0].data as Record<string, string>).REDIS_PREFIX;
+    const declaredQueues = SUBGRAPHS.flatMap((name) =>
+      [...read(`subgraphs/${name}/src/jobs/queues.ts`).matchAll(/^\s+\w+: '([\w-]+)',$/gm)].map((m) => m[1]),
+    );
+    expect(declaredQueues).toContain('workflow-executions');
+    const lists = kindIn(rendered.prod, 'ScaledObject').flatMap((so) =>
+      so.spec.triggers
+        .filter((t: Doc) => t.type === 'redis')
+        .map((t: Doc) => ({ worker: so.spec.scaleTargetRef.name, list: t.metadata.listName })),
+    );
+    expect(lists.map((l) => l.worker)).toEqual(expect.arrayContaining(['workflow-worker', 'analytics-worker', 'integration-worker']));
+    for (const { worker, list } of lists) {
+      const queue = new RegExp(`^${prefix}:bull:([\\w-]+):wait$`).exec(list)?.[1];
+      expect({
+        worker,
+        list,
+        declared: queue !== undefined && declaredQueues.includes(queue) && worker.startsWith(queue.split('-')[0]),
+      }).toEqual({ worker, list, declared: true });
+      expect(named(rendered.prod, 'Deployment', worker).spec.replicas).toBeUndefined();
+    }
+  });
+
+  it('allows only the paths the code uses: default deny, the gateway from the ingress, each subgraph from its callers', () => {
+    const policies = kindIn(rendered.prod, 'NetworkPolicy');
+    const deny = policies.find((p) => p.metadata.name === 'default-deny')!;
+    expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    const ingressTo = (name: string) =>
+      policies
+        .filter((p) => p.spec.podSelector.matchLabels?.['app.kubernetes.io/name'] === name && p.spec.ingress)
+        .flatMap((p) => p.spec.ingress.flatMap((r: Doc) => r.from));
+    expect(ingressTo('gateway')).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]);
+    const callers = (name: string) =>
+      ingressTo(name)
+        .map((f: Doc) => f.podSelector.matchLabels['app.kubernetes.io/name'])
+        .sort();
+    expect(Object.fromEntries(SUBGRAPHS.map((name) => [name, callers(name)]))).toEqual({
+      core: ['gateway', 'integration', 'integration-worker', 'workflow-worker'],
+      workflow: ['analytics', 'analytics-worker', 'gateway'],
+      integration: ['gateway', 'workflow-worker'],
+      analytics: ['gateway'],
+    });
+    // Each caller's origin variable is read by the code that calls (the subgraph → origin map of the ConfigMap).
+    expect(read('subgraphs/workflow/src/workers.ts')).toMatch(/CORE_ORIGIN[\s\S]*INTEGRATION_ORIGIN/);
+    expect(read('subgraphs/analytics/src/worker.ts')).toContain('WORKFLOW_ORIGIN');
+    expect(read('subgraphs/integration/src/modules/health/health.module.ts')).toContain('CORE_ORIGIN');
+    const internet = policies.find((p) => p.metadata.name === 'internet-from-connectors')!;
+    expect(internet.spec.podSelector.matchExpressions[0].values.sort()).toEqual(['integration', 'integration-worker', 'workflow-worker']);
+  });
+
+  it('canary: the gateway and subgraphs roll 10 % → 50 % → 100 % under an analysis of error ratio and p95 that aborts the rollout', () => {
+    const rollouts = kindIn(rendered.canary, 'Rollout');
+    expect(rollouts.map((r) => r.metadata.name).sort()).toEqual(['analytics', 'core', 'gateway', 'integration', 'workflow']);
+    for (const rollout of rollouts) {
+      const { canary } = rollout.spec.strategy;
+      expect(canary.steps.filter((s: Doc) => 'setWeight' in s).map((s: Doc) => s.setWeight)).toEqual([10, 50, 100]);
+      expect(canary.analysis.templates).toEqual([{ templateName: 'gateway-health' }]);
+      expect(rollout.spec.workloadRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: rollout.metadata.name });
+      expect(named(rendered.canary, 'Deployment', rollout.metadata.name).spec.replicas).toBe(0);
+      expect(named(rendered.canary, 'HorizontalPodAutoscaler', rollout.metadata.name).spec.scaleTargetRef.kind).toBe('Rollout');
+    }
+    const [template] = kindIn(rendered.canary, 'AnalysisTemplate');
+    const metric = (name: string) => template.spec.metrics.find((m: Doc) => m.name === name);
+    expect(metric('error-ratio').failureCondition).toBe('result[0] >= 0.01');
+    expect(metric('error-ratio').provider.prometheus.query).toMatch(/graphql_errors_total[\s\S]*\/[\s\S]*graphql_operations_total/);
+    expect(metric('p95-latency').failureCondition).toBe('result[0] >= 0.2');
+    expect(metric('p95-latency').provider.prometheus.query).toMatch(
+      /histogram_quantile\(0\.95, .*graphql_operation_duration_seconds_bucket/,
+    );
+    // The metrics exist in the gateway under these names.
+    for (const name of ['graphql_errors_total', 'graphql_operations_total', 'graphql_operation_duration_seconds'])
+      expect(read('gateway/src/metrics.ts')).toContain(`'${name}'`);
   });
 });
 
@@ -214,6 +390,19 @@ describe('docker-compose.yml', () => {
     const example = read('.env.example');
     for (const key of ['POSTGRES_PASSWORD', 'DATABASE_APP_PASSWORD', 'IDENTITY_SECRET', 'JWT_SECRET'])
       expect(example).toMatch(new RegExp(`^${key}=replace-`, 'm'));
+  });
+
+  it('conforms to the Compose Specification, and the check catches a misspelt key and a wrong value', () => {
+    expect(validateCompose(compose)).toEqual([]);
+    const broken = structuredClone(compose);
+    broken.services.gateway.helthcheck = broken.services.gateway.healthcheck;
+    broken.services.core.depends_on.migrate.condition = 'service_done';
+    const problems = validateCompose(broken);
+    expect(problems).toContainEqual({ object: '/services/gateway', message: expect.stringContaining('helthcheck') });
+    expect(problems).toContainEqual({
+      object: '/services/core/depends_on/migrate/condition',
+      message: expect.stringContaining('allowed values'),
+    });
   });
 
   it('builds from a multi-stage node 20 slim Dockerfile that prunes dev dependencies', () => {

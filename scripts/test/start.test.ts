@@ -16,7 +16,7 @@ describe('npm start with METRICS_PORT set', () => {
   afterAll(() => platform?.cleanUp());
 
   it('gives every process that serves metrics its own port from METRICS_PORT up, prints them, keeps running, and tells the gateway not to phone home', async () => {
-    const metricsPort = await freeRange(5);
+    const metricsPort = await freeRange(9);
     // APOLLO_TELEMETRY_DISABLED unset: what npm start does by default, whatever this shell has.
     platform = await startPlatform('start', { env: { METRICS_PORT: String(metricsPort) }, unset: ['APOLLO_TELEMETRY_DISABLED'] });
     const { child, ports } = platform;
@@ -31,6 +31,10 @@ describe('npm start with METRICS_PORT set', () => {
       'workflow-worker': metricsPort + 2,
       'analytics-worker': metricsPort + 3,
       'integration-worker': metricsPort + 4,
+      core: metricsPort + 5,
+      workflow: metricsPort + 6,
+      integration: metricsPort + 7,
+      analytics: metricsPort + 8,
     };
     for (const [name, port] of Object.entries(expected)) expect(output).toContain(`http://localhost:${port}/metrics (${name})`);
     expect(output).not.toContain('EADDRINUSE');
@@ -41,10 +45,16 @@ describe('npm start with METRICS_PORT set', () => {
     }
     // Every process is still up: the gateway answers ready.
     expect((await fetch(`http://127.0.0.1:${ports.GATEWAY_PORT}/readyz`)).status).toBe(200);
-    // @apollo/gateway reports usage to Apollo unless told not to; the subgraph servers serve no metrics.
+    // The subgraph servers' metrics say which service they are, and time its SQL; the workers add their domain's gauges.
+    const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(await scrape(expected.core)).toMatch(/^db_query_duration_seconds_count\{service="core"\} \d+$/m);
+    expect(await scrape(expected['integration-worker'])).toContain('# TYPE integration_connections gauge');
+    expect(await scrape(expected['analytics-worker'])).toMatch(
+      /^analytics_activation_funnel\{step="joined",service="analytics-worker"\} \d+$/m,
+    );
+    // @apollo/gateway reports usage to Apollo unless told not to.
     const gatewayEnv = childEnvironment(child.pid!, 'gateway/dist/src/main.js');
     expect(gatewayEnv).toMatchObject({ APOLLO_TELEMETRY_DISABLED: 'true', METRICS_PORT: String(metricsPort) });
-    expect(childEnvironment(child.pid!, 'subgraphs/core/dist/src/main.js').METRICS_PORT).toBeUndefined();
 
     child.kill('SIGTERM');
     expect(await platform.exited).toBe(0);

@@ -3,3 +3,4 @@ export * from './core-events';
 export * from './api-key-verify';
 export * from './workflow-activity';
 export * from './integration-actions';
+export * from './policy-consent';

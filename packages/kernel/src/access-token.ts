@@ -14,6 +14,11 @@ export interface AccessClaims {
   orgId: string;
   role: Role;
   sessionId: string;
+  /**
+   * What the user has agreed to, as a label the issuer and verifier compare (opaque here); absent
+   * when they have agreed to nothing yet.
+   */
+  consent?: string;
 }
 
 const key = (secret: string) => new TextEncoder().encode(secret);
@@ -24,7 +29,12 @@ export async function signAccessToken(
   ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
 ): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({ org: claims.orgId, role: claims.role, sid: claims.sessionId })
+  const token = await new SignJWT({
+    org: claims.orgId,
+    role: claims.role,
+    sid: claims.sessionId,
+    ...(claims.consent === undefined ? {} : { cns: claims.consent }),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
@@ -47,11 +57,13 @@ export interface VerifiedAccessClaims extends AccessClaims {
 export async function verifyAccessToken(token: string, secret: string): Promise<VerifiedAccessClaims> {
   try {
     const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-    const { sub, org, role, sid } = payload as { sub?: unknown; org?: unknown; role?: unknown; sid?: unknown };
+    const { sub, org, role, sid, cns } = payload as { sub?: unknown; org?: unknown; role?: unknown; sid?: unknown; cns?: unknown };
     if (typeof sub !== 'string' || typeof org !== 'string' || typeof sid !== 'string' || !roles.includes(role as Role)) {
       throw new InvalidAccessToken('malformed claims');
     }
+    if (cns !== undefined && typeof cns !== 'string') throw new InvalidAccessToken('malformed claims');
     const claims: VerifiedAccessClaims = { userId: sub, orgId: org, role: role as Role, sessionId: sid };
+    if (cns !== undefined) claims.consent = cns;
     // jose refuses a token once the clock reaches `exp` seconds.
     if (typeof payload.exp === 'number') claims.expiresAtMs = payload.exp * 1000;
     return claims;

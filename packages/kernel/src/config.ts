@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { telemetryShape } from './telemetry/config';
 
+/** How a process stops (runProcess, docs/operations.md "Stopping and rolling restarts"). */
+export const shutdownShape = {
+  /**
+   * How long a process may take to stop after SIGTERM/SIGINT before it gives up and exits 1
+   * (runProcess). Orchestrators must wait longer (k8s terminationGracePeriodSeconds).
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+  /**
+   * How long a stopping process keeps serving with /readyz answering 503 before it stops
+   * accepting connections, so load balancers take it out first. Default 0 (npm start); part of the grace period.
+   */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+};
+
 /**
  * The settings every Flowgraph process shares. Each comes from the environment and has a safe
  * local default; secrets have development defaults that are refused when NODE_ENV=production.
@@ -33,6 +47,8 @@ export const baseConfigShape = {
   JWT_SECRET: z.string().min(32).default(DEV_SECRET),
   /** OTLP endpoint, sampling, Sentry DSN, METRICS_PORT: see telemetry/config.ts. */
   ...telemetryShape,
+  /** SHUTDOWN_GRACE_MS, SHUTDOWN_DELAY_MS: see shutdownShape. */
+  ...shutdownShape,
 };
 
 export const baseConfigSchema = z.object(baseConfigShape);

@@ -7,6 +7,8 @@ import { UNAVAILABLE_RETRY_AFTER_SECONDS, isUnavailable } from './unavailable';
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** A signed-in person has not accepted the privacy policy and terms in force: accept them, then retry. */
+  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
   VALIDATION_ERROR = 'VALIDATION_ERROR',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
@@ -25,6 +27,7 @@ export interface FieldError {
 export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.CONSENT_REQUIRED]: 403,
   [ErrorCode.VALIDATION_ERROR]: 400,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
@@ -53,6 +56,8 @@ export class AppError extends GraphQLError {
 
 export const unauthenticated = (message = 'Authentication required') => new AppError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'Not allowed') => new AppError(ErrorCode.FORBIDDEN, message);
+export const consentRequired = (message = 'Accept the current privacy policy and terms of service to continue') =>
+  new AppError(ErrorCode.CONSENT_REQUIRED, message);
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
 export const validationError = (details: FieldError[], message = 'Invalid input') =>

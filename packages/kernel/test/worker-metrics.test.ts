@@ -14,6 +14,7 @@ beforeAll(async () => {
   queue = new Queue('metrics-probe', { connection: redis, prefix });
   await redis.xgroup('CREATE', stream, 'readers', '$', 'MKSTREAM');
   metrics = await startWorkerMetrics({
+    service: 'probe-worker',
     queues: ['metrics-probe', 'metrics-idle'],
     streams: [
       { key: stream, group: 'readers' },
@@ -41,13 +42,25 @@ it('shows the depth of each queue by state on the worker’s /metrics, counted a
   const response = await fetch(metrics.server!.url);
   expect(response.status).toBe(200);
   const text = await response.text();
-  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="waiting"\} 3$/m);
-  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="delayed"\} 1$/m);
-  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="active"\} 0$/m);
-  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-idle",state="waiting"\} 0$/m);
+  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="waiting",service="probe-worker"\} 3$/m);
+  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="delayed",service="probe-worker"\} 1$/m);
+  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="active",service="probe-worker"\} 0$/m);
+  expect(text).toMatch(/^bullmq_jobs\{queue="metrics-idle",state="waiting",service="probe-worker"\} 0$/m);
 
   await queue.add('probe', { n: 4 });
-  expect(await (await fetch(metrics.server!.url)).text()).toMatch(/^bullmq_jobs\{queue="metrics-probe",state="waiting"\} 4$/m);
+  expect(await (await fetch(metrics.server!.url)).text()).toMatch(
+    /^bullmq_jobs\{queue="metrics-probe",state="waiting",service="probe-worker"\} 4$/m,
+  );
+});
+
+it('shows how long the oldest waiting job of each queue has been due: 0 when none waits', async () => {
+  // The jobs above were added at least this long ago; the delayed one is not due and does not count.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const text = await (await fetch(metrics.server!.url)).text();
+  const age = Number(/^bullmq_oldest_waiting_job_age_seconds\{queue="metrics-probe",service="probe-worker"\} (\S+)$/m.exec(text)?.[1]);
+  expect(age).toBeGreaterThanOrEqual(1);
+  expect(age).toBeLessThan(60);
+  expect(text).toMatch(/^bullmq_oldest_waiting_job_age_seconds\{queue="metrics-idle",service="probe-worker"\} 0$/m);
 });
 
 it('shows a consumer group’s lag and pending entries', async () => {
@@ -55,8 +68,8 @@ it('shows a consumer group’s lag and pending entries', async () => {
   // One entry delivered, not acknowledged: lag 2, pending 1.
   await redis.xreadgroup('GROUP', 'readers', 'probe-consumer', 'COUNT', 1, 'STREAMS', stream, '>');
   const text = await (await fetch(metrics.server!.url)).text();
-  expect(text).toContain(`redis_stream_lag{stream="${stream}",group="readers"} 2`);
-  expect(text).toContain(`redis_stream_pending{stream="${stream}",group="readers"} 1`);
+  expect(text).toContain(`redis_stream_lag{stream="${stream}",group="readers",service="probe-worker"} 2`);
+  expect(text).toContain(`redis_stream_pending{stream="${stream}",group="readers",service="probe-worker"} 1`);
   // A stream that does not exist yet is simply absent.
   expect(text).not.toContain('never-written');
 });
@@ -66,8 +79,8 @@ it('answers 404 for anything but GET /metrics', async () => {
 });
 
 it('collects process metrics only when served: unread, they would cost an idle worker CPU', async () => {
-  expect(await (await fetch(metrics.server!.url)).text()).toMatch(/^nodejs_eventloop_lag_p99_seconds /m);
-  const unserved = await startWorkerMetrics({ queues: ['metrics-idle'], connection: redis, prefix });
+  expect(await (await fetch(metrics.server!.url)).text()).toMatch(/^nodejs_eventloop_lag_p99_seconds\{service="probe-worker"\} /m);
+  const unserved = await startWorkerMetrics({ service: 'probe-worker', queues: ['metrics-idle'], connection: redis, prefix });
   try {
     expect(unserved.server).toBeUndefined();
     expect(unserved.registry.getSingleMetric('nodejs_eventloop_lag_p99_seconds')).toBeUndefined();

@@ -7,6 +7,7 @@ import { Migration20261206000100_audit_outbox } from './Migration20261206000100_
 import { Migration20261206000200_event_sequence } from './Migration20261206000200_event_sequence';
 import { Migration20261206000300_report_freshness } from './Migration20261206000300_report_freshness';
 import { Migration20261206001500_audit_outbox_notify } from './Migration20261206001500_audit_outbox_notify';
+import { Migration20261206003500_platform_figures } from './Migration20261206003500_platform_figures';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'analytics',
@@ -19,5 +20,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000200_event_sequence', class: Migration20261206000200_event_sequence },
     { name: 'Migration20261206000300_report_freshness', class: Migration20261206000300_report_freshness },
     { name: 'Migration20261206001500_audit_outbox_notify', class: Migration20261206001500_audit_outbox_notify },
+    { name: 'Migration20261206003500_platform_figures', class: Migration20261206003500_platform_figures },
   ],
 };

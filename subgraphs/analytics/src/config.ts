@@ -11,6 +11,10 @@ export const analyticsConfigShape = {
   WORKFLOW_ORIGIN: z.string().url().default('http://127.0.0.1:4002'),
   /** A read replica for reporting reads; unset, reports read the primary. */
   DATABASE_REPLICA_URL: z.string().url().optional(),
+  /** Reports read the primary while the replica lags more than this many seconds (docs/operations.md, "Read replica"). */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().default(60),
+  /** How often the replica's health and lag are checked. */
+  REPLICA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** A user's events split into sessions after this much idle time. */
   SESSION_IDLE_MINUTES: z.coerce
     .number()

@@ -1,4 +1,11 @@
-import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
+import {
+  loadPackageSchema,
+  startSubgraphServer,
+  type Logger,
+  type RunningServer,
+  type ServiceMetrics,
+  type SubgraphResolvers,
+} from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createContextFactory, type AnalyticsContext, type ContextDeps } from './context';
 import { resolvers } from './resolvers';
@@ -14,6 +21,8 @@ export interface AnalyticsServerDeps {
    * RedisPubSub having a subscriber connection), `suggestionAdded` is served over graphql-ws.
    */
   modules: ContextDeps;
+  /** Where requests, operations and SQL are counted (`startServiceMetrics`). Default: none. */
+  metrics?: ServiceMetrics;
 }
 
 /** Wiring only: the analytics subgraph on `port` (0 picks a free one). */
@@ -28,6 +37,7 @@ export function startAnalyticsServer(deps: AnalyticsServerDeps, port = 0, host?:
       identitySecret: deps.identitySecret,
       extendContext: createContextFactory(deps.modules),
       subscriptions: Boolean(deps.modules.suggestions.feed),
+      metrics: deps.metrics,
     },
     port,
     host,

@@ -16,6 +16,7 @@ import { entities } from './entities';
 import { QUEUES, bullPrefix } from './jobs/queues';
 import { ANALYTICS_CONSUMER_GROUP } from './modules/event-copy/event-stream';
 import { createDailyAggregatesJob } from './modules/reporting/daily-aggregates.job';
+import { platformFigureGauges } from './modules/reporting/platform-figures.metrics';
 import { WorkflowActivityClient } from './modules/reporting/workflow-activity.client';
 import { SuggestionFeed } from './modules/suggestions/suggestion-feed';
 import { createSuggestionListener, suggestionSettings } from './modules/suggestions/suggestion-offers';
@@ -50,14 +51,17 @@ runProcess('analytics-worker', async () => {
   // Audit entries written with each change, on their way to Core's audit log.
   const auditRelay = new AuditRelay({ orm, schema: 'analytics', redis, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();
-  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  // Queue depth and age, read at scrape time, and SQL durations for Prometheus (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({
+    service: 'analytics-worker',
+    orm,
     queues: Object.values(QUEUES),
     streams: [{ key: eventStreamKey(config.REDIS_PREFIX), group: ANALYTICS_CONSUMER_GROUP }],
     connection: redis,
     prefix: bullPrefix(config.REDIS_PREFIX),
     port: config.METRICS_PORT,
     host: config.METRICS_HOST,
+    gauges: platformFigureGauges(orm),
   });
   logger.info('analytics worker started');
   return async () => {

@@ -3,7 +3,9 @@ import { Client } from 'pg';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, createOrm, inScopedTransaction, loadConfig, type Identity, type RunningServer } from '@flowgraph/kernel';
 import { createTestDatabase, postGraphQL, type TestDatabase } from '@flowgraph/kernel/testing';
+import { Registry } from 'prom-client';
 import { entities } from '../src/entities';
+import { ReadReplica } from '../src/modules/reporting/read-replica';
 import { startAnalyticsServer } from '../src/server';
 
 const secret = loadConfig().IDENTITY_SECRET;
@@ -12,6 +14,8 @@ const quiet = createLogger('analytics', process.env.TEST_LOG ?? 'silent');
 /** The primary, and a second database standing in for the read replica with other numbers. */
 let primary: { db: TestDatabase; orm: MikroORM; owner: Client; server: RunningServer };
 let replica: { db: TestDatabase; orm: MikroORM; owner: Client; server: RunningServer };
+/** The "replica" as reports see it (not a standby: nothing to lag behind, so always in use). */
+let readReplica: ReadReplica;
 
 const orgA = randomUUID();
 const orgB = randomUUID();
@@ -109,13 +113,15 @@ beforeAll(async () => {
     }),
   };
   // The same primary, with reports sent to the "replica".
+  readReplica = new ReadReplica({ orm: copy.orm, logger: quiet, registry: new Registry() });
+  await readReplica.start();
   replica = {
     ...copy,
     server: await startAnalyticsServer({
       orm: main.orm,
       logger: quiet,
       identitySecret: secret,
-      modules: { suggestions: {}, reporting: { replica: copy.orm } },
+      modules: { suggestions: {}, reporting: { replica: readReplica } },
     }),
   };
 
@@ -154,6 +160,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await readReplica?.close(); // stops its checks; the ORM is closed below
   for (const side of [replica, primary]) {
     await side?.server.stop();
     await side?.orm.close(true);

@@ -9,6 +9,7 @@ import { Migration20261206000300_audit_contract } from './Migration2026120600030
 import { Migration20261206000400_event_sequence } from './Migration20261206000400_event_sequence';
 import { Migration20261206000700_event_outbox } from './Migration20261206000700_event_outbox';
 import { Migration20261206001500_events_notify } from './Migration20261206001500_events_notify';
+import { Migration20261206003100_policy_acceptances } from './Migration20261206003100_policy_acceptances';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
@@ -23,5 +24,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000400_event_sequence', class: Migration20261206000400_event_sequence },
     { name: 'Migration20261206000700_event_outbox', class: Migration20261206000700_event_outbox },
     { name: 'Migration20261206001500_events_notify', class: Migration20261206001500_events_notify },
+    { name: 'Migration20261206003100_policy_acceptances', class: Migration20261206003100_policy_acceptances },
   ],
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listenShape, loadConfig } from '@flowgraph/kernel';
+import { policyVersionsShape } from '@flowgraph/contracts';
 
 /** Core's settings on top of the kernel's; each has a safe local default. */
 export const coreConfigShape = {
@@ -27,6 +28,8 @@ export const coreConfigShape = {
     .int()
     .min(1)
     .default(15 * 60),
+  /** The privacy policy and terms in force (both unset: none published, nobody is asked to accept). */
+  ...policyVersionsShape,
 };
 
 export const loadCoreConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(coreConfigShape, env);

@@ -18,6 +18,9 @@ import { createMembershipsContext, type MembershipModuleDeps } from './modules/m
 import type { OrganizationLoaders } from './modules/organizations/organization.loaders';
 import type { OrganizationService } from './modules/organizations/organization.service';
 import { createOrganizationsContext } from './modules/organizations/organizations.context';
+import { PolicyAcceptanceRepository } from './modules/policy-consent/policy-acceptance.repository';
+import { createPolicyConsentContext, type PolicyConsentModuleDeps } from './modules/policy-consent/policy-consent.context';
+import type { PolicyConsentService } from './modules/policy-consent/policy-consent.service';
 import type { UserLoaders } from './modules/users/user.loaders';
 import { createUsersContext } from './modules/users/users.context';
 import { RequestScope } from './scopes';
@@ -35,6 +38,7 @@ export interface CoreContext extends RequestContext {
   organizations: OrganizationService;
   memberships: MembershipService;
   invitations: InvitationService;
+  policyConsent: PolicyConsentService;
   apiKeys: ApiKeyService;
   audit: AuditService;
   events: EventService;
@@ -45,6 +49,7 @@ export interface ContextDeps {
   auth: AuthModuleDeps;
   memberships: MembershipModuleDeps;
   invitations: InvitationModuleDeps;
+  policyConsent: PolicyConsentModuleDeps;
 }
 
 /** Composes the modules' shares, in dependency order (the audit service and the row scope are everyone's). */
@@ -61,13 +66,16 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
       audit,
       platformEvents: events.platformEvents,
     });
+    const acceptances = new PolicyAcceptanceRepository(base.em);
     const sessions = createSessionsContext(base, deps.auth, {
       scope,
       users,
       memberships: memberships.repository,
       organizations: organizations.loaders,
       audit,
+      acceptances,
     });
+    const policyConsent = createPolicyConsentContext(deps.policyConsent, { acceptances, sessions: sessions.service, audit });
     const invitations = createInvitationsContext(base, deps.invitations, {
       scope,
       memberships: memberships.repository,
@@ -83,6 +91,7 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
       organizations: organizations.service,
       invitations: invitations.service,
       sessions: sessions.service,
+      policyConsent: policyConsent.service,
       audit,
       platformEvents: events.platformEvents,
     });
@@ -99,6 +108,7 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
       organizations: organizations.service,
       memberships: memberships.service,
       invitations: invitations.service,
+      policyConsent: policyConsent.service,
       apiKeys: createApiKeysContext(base, { audit }).service,
       audit,
       events: events.service,

@@ -5,6 +5,7 @@ import { EventEntity } from './modules/events/event.entity';
 import { InvitationEntity } from './modules/invitations/invitation.entity';
 import { MembershipEntity } from './modules/memberships/membership.entity';
 import { OrganizationEntity } from './modules/organizations/organization.entity';
+import { PolicyAcceptanceEntity } from './modules/policy-consent/policy-acceptance.entity';
 import { UserEntity } from './modules/users/user.entity';
 
 /** Every entity this subgraph maps, listed explicitly. */
@@ -17,4 +18,5 @@ export const entities = [
   AuditEntryEntity,
   EventEntity,
   InvitationEntity,
+  PolicyAcceptanceEntity,
 ];

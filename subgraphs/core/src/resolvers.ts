@@ -7,6 +7,7 @@ import { eventResolvers } from './modules/events/event.resolver';
 import { invitationResolvers } from './modules/invitations/invitation.resolver';
 import { membershipResolvers } from './modules/memberships/membership.resolver';
 import { organizationResolvers } from './modules/organizations/organization.resolver';
+import { policyConsentResolvers } from './modules/policy-consent/policy-consent.resolver';
 import { userResolvers } from './modules/users/user.resolver';
 
 const parts: Resolvers[] = [
@@ -18,6 +19,7 @@ const parts: Resolvers[] = [
   apiKeyResolvers,
   auditResolvers,
   eventResolvers,
+  policyConsentResolvers,
 ];
 
 export const resolvers: Resolvers = {

@@ -4,9 +4,11 @@ import {
   type Logger,
   type Redis,
   type RunningServer,
+  type ServiceMetrics,
   type SubgraphResolvers,
 } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { policyVersionsOf } from '@flowgraph/contracts';
 import type { CoreConfig } from './config';
 import { createContextFactory, type CoreContext } from './context';
 import { apiKeyVerifyRoute } from './modules/api-keys/api-key.route';
@@ -30,6 +32,8 @@ export type CoreServerConfig = Pick<
   | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'
   | 'LOGIN_MAX_FAILURES_PER_IP'
   | 'LOGIN_FAILURE_WINDOW_SECONDS'
+  | 'PRIVACY_POLICY_VERSION'
+  | 'TERMS_OF_SERVICE_VERSION'
 >;
 
 export interface CoreServerDeps {
@@ -37,6 +41,8 @@ export interface CoreServerDeps {
   redis: Redis;
   logger: Logger;
   config: CoreServerConfig;
+  /** Where requests, operations and SQL are counted (`startServiceMetrics`). Default: none. */
+  metrics?: ServiceMetrics;
 }
 
 /** ingestEvents takes up to 1,000 events of up to 16 KiB each. */
@@ -66,6 +72,7 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
         auth: { hasher, throttle, revocations, jwtSecret: config.JWT_SECRET, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS },
         memberships: { revocations },
         invitations: { revocations, ttlSeconds: config.INVITATION_TTL_SECONDS },
+        policyConsent: { current: policyVersionsOf(config) },
       }),
       readinessChecks: { redis: () => deps.redis.ping() },
       routes: (app) => {
@@ -73,6 +80,7 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
         internalEventsRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger, bodyLimit: BODY_LIMIT })(app);
       },
       bodyLimit: BODY_LIMIT,
+      metrics: deps.metrics,
     },
     port,
     host,

@@ -1,8 +1,18 @@
 // First: telemetry must start before the modules it instruments are loaded.
 import './instrument';
 import { z } from 'zod';
-import { appDatabaseUrl, createLogger, createOrm, createRedis, loadConfig, runProcess, startWorkerMetrics } from '@flowgraph/kernel';
+import {
+  appDatabaseUrl,
+  auditStreamKey,
+  createLogger,
+  createOrm,
+  createRedis,
+  loadConfig,
+  runProcess,
+  startWorkerMetrics,
+} from '@flowgraph/kernel';
 import { QUEUES, bullPrefix } from './jobs/queues';
+import { AUDIT_LOG_GROUP } from './modules/audit/audit-stream.consumer';
 import { startWorkers } from './workers';
 
 /** The Core worker process: maintenance jobs on BullMQ, never inside a request. */
@@ -34,9 +44,13 @@ runProcess('core-worker', async () => {
     },
     auditStream: { redis, redisPrefix: config.REDIS_PREFIX },
   });
-  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  // Queue depth and age, the audit stream's lag, read at scrape time, and SQL durations for Prometheus (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({
+    service: 'core-worker',
+    orm,
     queues: Object.values(QUEUES),
+    // The other subgraphs' audit entries not yet stored in Core's audit log.
+    streams: [{ key: auditStreamKey(config.REDIS_PREFIX), group: AUDIT_LOG_GROUP }],
     connection: redis,
     prefix: bullPrefix(config.REDIS_PREFIX),
     port: config.METRICS_PORT,

@@ -6,6 +6,7 @@ import { Migration20261206000600_oauth_flows } from './Migration20261206000600_o
 import { Migration20261206000700_integration_health } from './Migration20261206000700_integration_health';
 import { Migration20261206000800_webhook_secrets } from './Migration20261206000800_webhook_secrets';
 import { Migration20261206001500_audit_outbox_notify } from './Migration20261206001500_audit_outbox_notify';
+import { Migration20261206003500_connector_health_figures } from './Migration20261206003500_connector_health_figures';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'integration',
@@ -17,5 +18,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000700_integration_health', class: Migration20261206000700_integration_health },
     { name: 'Migration20261206000800_webhook_secrets', class: Migration20261206000800_webhook_secrets },
     { name: 'Migration20261206001500_audit_outbox_notify', class: Migration20261206001500_audit_outbox_notify },
+    { name: 'Migration20261206003500_connector_health_figures', class: Migration20261206003500_connector_health_figures },
   ],
 };

@@ -5,6 +5,7 @@ import {
   type Logger,
   type Redis,
   type RunningServer,
+  type ServiceMetrics,
   type SubgraphResolvers,
 } from '@flowgraph/kernel';
 import type { Express } from 'express';
@@ -28,6 +29,8 @@ export interface IntegrationServerDeps {
   /** A plain connection: shared per-account rate limits. The caller closes it. */
   redis: Redis;
   config: IntegrationConfig;
+  /** Where requests, operations and SQL are counted (`startServiceMetrics`). Default: none. */
+  metrics?: ServiceMetrics;
 }
 
 /** Wiring only: the integration subgraph, its internal routes, the browser's OAuth routes and provider webhooks on `port` (0 picks a free one). */
@@ -55,6 +58,7 @@ export async function startIntegrationServer(deps: IntegrationServerDeps, port =
         // Provider deliveries (through the gateway): verified by their own signatures.
         webhooks.route(app);
       },
+      metrics: deps.metrics,
     },
     port,
     host,

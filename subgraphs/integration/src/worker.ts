@@ -4,6 +4,7 @@ import { AuditRelay, appDatabaseUrl, createLogger, createOrm, createRedis, runPr
 import { loadIntegrationConfig } from './config';
 import { entities } from './entities';
 import { QUEUES, bullPrefix } from './jobs/queues';
+import { connectorHealthGauge } from './modules/health/health.metrics';
 import { startWorkers } from './workers';
 
 /** The integration worker process: health checks, credential re-encryption and retention on BullMQ. */
@@ -17,13 +18,16 @@ runProcess('integration-worker', async () => {
   // Audit entries written with each change, on their way to Core's audit log.
   const auditRelay = new AuditRelay({ orm, schema: 'integration', redis: publisher, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();
-  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  // Queue depth and age, read at scrape time, and SQL durations for Prometheus (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({
+    service: 'integration-worker',
+    orm,
     queues: Object.values(QUEUES),
     connection: publisher,
     prefix: bullPrefix(config.REDIS_PREFIX),
     port: config.METRICS_PORT,
     host: config.METRICS_HOST,
+    gauges: [connectorHealthGauge(orm)],
   });
   logger.info('integration worker started');
   return async () => {

@@ -1,4 +1,11 @@
-import { loadPackageSchema, startSubgraphServer, type Logger, type RunningServer, type SubgraphResolvers } from '@flowgraph/kernel';
+import {
+  loadPackageSchema,
+  startSubgraphServer,
+  type Logger,
+  type RunningServer,
+  type ServiceMetrics,
+  type SubgraphResolvers,
+} from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createContextFactory, type WorkflowContext } from './context';
 import { activityRoute } from './modules/activity/activity.route';
@@ -21,6 +28,8 @@ export interface WorkflowServerDeps {
    * over graphql-ws). Default: the triggers' execution queue, without subscriptions.
    */
   executions?: ExecutionModuleDeps;
+  /** Where requests, operations and SQL are counted (`startServiceMetrics`). Default: none. */
+  metrics?: ServiceMetrics;
 }
 
 /** Wiring only: the workflow subgraph on `port` (0 picks a free one). */
@@ -37,6 +46,7 @@ export function startWorkflowServer(deps: WorkflowServerDeps, port = 0, host?: s
       extendContext: createContextFactory({ triggers: deps.triggers, executions }),
       subscriptions: Boolean(executions.updates),
       idFormats: templateIdFormats,
+      metrics: deps.metrics,
       routes: (app) => {
         triggerRoutes({ orm: deps.orm, logger: deps.logger, ...deps.triggers })(app);
         activityRoute({ orm: deps.orm, identitySecret: deps.identitySecret, logger: deps.logger })(app);

@@ -17,8 +17,10 @@ runProcess('workflow-worker', async () => {
   // Audit entries written with each change, on their way to Core's audit log.
   const auditRelay = new AuditRelay({ orm, schema: 'workflow', redis: publisher, redisPrefix: config.REDIS_PREFIX, logger });
   auditRelay.start();
-  // Queue depth for Prometheus, counted at scrape time (METRICS_PORT; none when unset).
+  // Queue depth and age, read at scrape time, and SQL durations for Prometheus (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({
+    service: 'workflow-worker',
+    orm,
     queues: Object.values(QUEUES),
     connection: publisher,
     prefix: bullPrefix(config.REDIS_PREFIX),

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { PolicyConsent } from '../pages/auth/PolicyConsent';
 import { useSession } from '../session/SessionProvider';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 
@@ -12,9 +13,9 @@ const NAV = [
   { to: '/settings', label: 'Settings' },
 ];
 
-/** The signed-in frame: skip link, navigation, organization switcher, the page. */
+/** The signed-in frame: skip link, navigation, organization switcher, the page (or, until accepted, the new policies). */
 export function Layout() {
-  const { session, signOut } = useSession();
+  const { session, signOut, consentRequired } = useSession();
   return (
     <div className="app">
       <a href="#main" className="skip-link">
@@ -53,7 +54,7 @@ export function Layout() {
             </p>
           }
         >
-          <Outlet />
+          {consentRequired ? <PolicyConsent /> : <Outlet />}
         </Suspense>
       </main>
     </div>

@@ -213,6 +213,14 @@ export type OrderDirection =
   /** Largest first: newest first, or Z to A. */
   | 'DESC';
 
+/** The versions of the privacy policy and terms of service a person read and accepts. */
+export type PolicyVersionsInput = {
+  /** The privacy policy's version, as policyConsent.current.privacyPolicy names it. */
+  privacyPolicyVersion: string;
+  /** The terms of service's version, as policyConsent.current.termsOfService names it. */
+  termsOfServiceVersion: string;
+};
+
 /** A role in an organization, weakest first: VIEWER reads, MEMBER runs, ADMIN edits, OWNER owns. */
 export type Role =
   | 'ADMIN'
@@ -222,6 +230,12 @@ export type Role =
 
 /** A new account, and either the organization it owns or the one it was invited to. */
 export type SignUpInput = {
+  /**
+   * The privacy policy and terms of service versions the person accepted on the form: the ones in force (policyConsent.current),
+   * else a VALIDATION_ERROR. Without it the account is created all the same and everything but acceptPolicies answers
+   * CONSENT_REQUIRED until the person accepts.
+   */
+  acceptedPolicies?: PolicyVersionsInput | null | undefined;
   /** The account's email address, at most 254 characters; one account per address (case-insensitive). */
   email: string;
   /** An invitation's token: the account joins that organization with the invited role instead of creating one. The email must be the invited one. */
@@ -440,6 +454,18 @@ export type DisconnectIntegrationMutationVariables = Exact<{
 
 
 export type DisconnectIntegrationMutation = { disconnectIntegration: { integration: { healthError: string | null, disconnectedAt: string | null, updatedAt: string, id: string, provider: IntegrationProvider, displayName: string, status: IntegrationStatus, health: IntegrationHealthStatus | null, healthCheckedAt: string | null, isActive: boolean, createdAt: string, owner: { id: string, name: string }, connector: { id: IntegrationProvider, displayName: string, authKind: ConnectorAuthKind, credentialFields: Array<string>, webhookEventTypes: Array<string> }, healthHistory: Array<{ status: IntegrationHealthStatus, error: string | null, durationMs: number | null, checkedAt: string }> } } };
+
+export type PolicyConsentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicyConsentQuery = { policyConsent: { required: boolean, current: { privacyPolicy: string, termsOfService: string } | null } };
+
+export type AcceptPoliciesMutationVariables = Exact<{
+  input: PolicyVersionsInput;
+}>;
+
+
+export type AcceptPoliciesMutation = { acceptPolicies: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, role: Role, user: { id: string, name: string, email: string }, organization: { id: string, name: string } } };
 
 export type ReportFiguresFragment = { from: string, to: string, aggregatedThrough: string | null, eventsPerToolPerDay: Array<{ day: string, tool: string, events: number }>, activity: Array<{ day: string, activeUsers: number, monthlyActiveUsers: number, workflowsCreated: number, executionsSucceeded: number, executionsFailed: number, executionSuccessRate: number | null }>, suggestions: { offered: number, accepted: number, dismissed: number, acceptanceRate: number | null }, activationFunnel: { signedUp: number, firstEvent: number, firstWorkflow: number, firstSuccessfulRun: number } };
 
@@ -870,6 +896,16 @@ export const DisconnectIntegrationDocument = {"kind":"Document","definitions":[{
 export function useDisconnectIntegrationMutation() {
   return Urql.useMutation<DisconnectIntegrationMutation, DisconnectIntegrationMutationVariables>(DisconnectIntegrationDocument);
 };
+export const PolicyConsentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyConsent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyConsent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privacyPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"termsOfService"}}]}},{"kind":"Field","name":{"kind":"Name","value":"required"}}]}}]}}]} as unknown as DocumentNode;
+
+export function usePolicyConsentQuery(options?: Omit<Urql.UseQueryArgs<PolicyConsentQueryVariables>, 'query'>) {
+  return Urql.useQuery<PolicyConsentQuery, PolicyConsentQueryVariables>({ query: PolicyConsentDocument, ...options });
+};
+export const AcceptPoliciesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptPolicies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyVersionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptPolicies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionTokens"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionTokens"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
+
+export function useAcceptPoliciesMutation() {
+  return Urql.useMutation<AcceptPoliciesMutation, AcceptPoliciesMutationVariables>(AcceptPoliciesDocument);
+};
 export const OrganizationReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReportFigures"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReportFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationReport"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"aggregatedThrough"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPerToolPerDay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"tool"}},{"kind":"Field","name":{"kind":"Name","value":"events"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyActiveUsers"}},{"kind":"Field","name":{"kind":"Name","value":"workflowsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"executionsSucceeded"}},{"kind":"Field","name":{"kind":"Name","value":"executionsFailed"}},{"kind":"Field","name":{"kind":"Name","value":"executionSuccessRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"suggestions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offered"}},{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"dismissed"}},{"kind":"Field","name":{"kind":"Name","value":"acceptanceRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activationFunnel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedUp"}},{"kind":"Field","name":{"kind":"Name","value":"firstEvent"}},{"kind":"Field","name":{"kind":"Name","value":"firstWorkflow"}},{"kind":"Field","name":{"kind":"Name","value":"firstSuccessfulRun"}}]}}]}}]} as unknown as DocumentNode;
 
 export function useOrganizationReportQuery(options: Omit<Urql.UseQueryArgs<OrganizationReportQueryVariables>, 'query'>) {
@@ -1103,6 +1139,7 @@ export function useExecuteWorkflowMutation() {
 /** sha256 ids of the operations registered in clients/<client>/persisted-documents.json, by operation name. */
 export const persistedDocumentIds = {
   AcceptInvitation: '4be0439cdec5687af848e71c5785f2a53b035d75f3367f906359dc915a6ba6b6',
+  AcceptPolicies: 'e489b0133031496a5cfb726186b768c63f42755b70537b8ce96e490f7184c68c',
   AcceptSuggestion: '158f29a0b4dc9ed046cad1adc4119ef9a2bcbeae3bfb49b5693826f7d4e2e32b',
   AddTrigger: '75b215cfb91ae754253630f2ead0108cecac57c68f5054ece48c922e7cf0745f',
   ApiKeys: 'c5c04ec91f8a26babc94550a9ab8910d4de851e781ffbfcc66830cbeafe6164a',
@@ -1134,6 +1171,7 @@ export const persistedDocumentIds = {
   OpenSuggestions: '07e11461cc82674d1992829edcda0d37e256c6bbe3499696bf227b73d2f7fd51',
   OrganizationReport: '2b5ca2f70285197a1190b1778b17cb5aa33a230f99f03258482f8d38cf867eb9',
   PendingInvitations: 'a2ecf0b61a74d42d9645f0501ee9a5e61c3b19494810b8f6a8759f4c8eff496a',
+  PolicyConsent: 'a4098a7175970b46f51e0a00fa94be4de287a93edc327588da2494f27393c613',
   PublishWorkflow: '43e2b295737ebd98b2261eb9595c37fb19ff5328f07e78842247f68b76055bae',
   RecentEvents: '2aeec139b712af84dce28edada9ee3c5bca3327e99b9ff481ffa54f5704a1fe2',
   RefreshOrganizationReport: '67ec0898f96b2046ad2fd1f89ae41c2c37a023e63515401dd713c7985f5a6e88',

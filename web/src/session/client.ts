@@ -3,6 +3,7 @@ import { authExchange } from '@urql/exchange-auth';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { persistedDocumentIds } from '../generated/graphql';
+import { consentExchange } from './consent-exchange';
 import { freshSession, refreshOverHttp } from './fresh-session';
 import type { SessionStore } from './session-store';
 
@@ -22,7 +23,10 @@ export interface GraphClient {
  * from the web client's trusted-document manifest (`persistedDocumentIds`); the dev server sends
  * whole documents, which the gateway accepts outside production.
  */
-export function createGraphClient(store: SessionStore, options: { persisted?: boolean } = {}): GraphClient {
+export function createGraphClient(
+  store: SessionStore,
+  options: { persisted?: boolean; onConsentRequired?: () => void } = {},
+): GraphClient {
   const persisted = options.persisted ?? import.meta.env.PROD;
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const ws = createWsClient({
@@ -37,6 +41,7 @@ export function createGraphClient(store: SessionStore, options: { persisted?: bo
     shouldRetry: () => store.current !== null,
   });
   const exchanges: Exchange[] = [
+    consentExchange(() => options.onConsentRequired?.()),
     cacheExchange,
     authExchange(async (utils) => ({
       addAuthToOperation(operation) {

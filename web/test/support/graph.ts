@@ -6,9 +6,11 @@
  *   vi.mock('../../src/session/client', async () => (await import('../support/graph')).graphClientModule);
  *
  * The client it makes sends each operation to the handler named like the operation (set with
- * `answer`), through urql's own fetchExchange, and records every call in `calls`.
+ * `answer`), through urql's own fetchExchange (after the app's consent exchange), and records
+ * every call in `calls`.
  */
 import { Client, fetchExchange } from 'urql';
+import { consentExchange } from '../../src/session/consent-exchange';
 
 export interface GraphCall {
   operationName: string;
@@ -55,8 +57,13 @@ async function gateway(url: RequestInfo | URL, init?: RequestInit): Promise<Resp
 }
 
 export const graphClientModule = {
-  createGraphClient: () => ({
-    client: new Client({ url: 'http://flowgraph.test/graphql', exchanges: [fetchExchange], fetch: gateway }),
+  // The app's own consent exchange stays in: CONSENT_REQUIRED reaches the SessionProvider as in the app.
+  createGraphClient: (_store: unknown, options: { onConsentRequired?: () => void } = {}) => ({
+    client: new Client({
+      url: 'http://flowgraph.test/graphql',
+      exchanges: [consentExchange(() => options.onConsentRequired?.()), fetchExchange],
+      fetch: gateway,
+    }),
     ws: { dispose() {} },
   }),
 };

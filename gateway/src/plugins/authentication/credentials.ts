@@ -7,6 +7,11 @@ export type Credentials = Pick<Identity, 'userId' | 'orgId' | 'role' | 'scopes' 
    * documents alone the key may run. It travels in the request identity (`res.locals.identity`).
    */
   clientName?: string;
+  /**
+   * A person whose access token does not carry the privacy policy and terms versions in force
+   * (`jwtAuthenticator`): only fields marked `@allowedBeforeConsent` answer (plugins/policy-consent).
+   */
+  consentRequired?: boolean;
 };
 
 /** The caller's credential is missing, malformed, expired, revoked or unknown: HTTP 401. */

@@ -25,6 +25,13 @@ export interface JwtAuthOptions {
   redisTimeoutMs?: number;
   /** Verified tokens remembered (until they expire) so their signature is checked once. Default 10 000; 0: none. */
   maxVerifiedTokens?: number;
+  /**
+   * The `consent` claim of a token whose holder has accepted the privacy policy and terms in force
+   * (contracts `consentLabel`). A token without it is let through marked `consentRequired`
+   * (plugins/policy-consent then refuses what is not allowed before consent). Default: none
+   * published, nobody is marked.
+   */
+  currentConsent?: string;
   /** Injected for tests. Default: `Date.now`. */
   now?: () => number;
 }
@@ -35,7 +42,8 @@ export interface JwtAuthOptions {
  * session revoked or when the role it carries is no longer the user's role in its organization
  * (changed or removed since it was issued). Logging out, a role change and a removal take
  * effect at the next request rather than when the token expires; after a role change the
- * client refreshes and gets a token with the current role.
+ * client refreshes and gets a token with the current role. A token whose `consent` claim is not
+ * `currentConsent` is marked `consentRequired` (no lookup: the token says what was accepted).
  * A token's verified claims are remembered until it expires (a token cannot change, and clients
  * send the same one for up to 15 minutes); the Redis check is made on every request all the same.
  * A Redis failure or timeout is not an authentication failure: it propagates (the request fails
@@ -77,6 +85,15 @@ export function jwtAuthenticator(options: JwtAuthOptions): (token: string) => Pr
     const [revoked, grantedRole] = await withTimeout(keys, timeoutMs, 'session and role check');
     if (revoked !== null) throw new AuthenticationError('Session revoked');
     if (grantedRole !== null && grantedRole !== claims.role) throw new AuthenticationError('Membership changed since the token was issued');
-    return { authMethod: 'jwt', userId: claims.userId, orgId: claims.orgId, role: claims.role, sessionId: claims.sessionId, scopes: [] };
+    const credentials: Credentials = {
+      authMethod: 'jwt',
+      userId: claims.userId,
+      orgId: claims.orgId,
+      role: claims.role,
+      sessionId: claims.sessionId,
+      scopes: [],
+    };
+    if (options.currentConsent !== undefined && claims.consent !== options.currentConsent) credentials.consentRequired = true;
+    return credentials;
   };
 }

@@ -20,6 +20,9 @@ const json = (status: number, statusText: string, body: unknown): SseResponse =>
   { status, statusText, headers: { 'content-type': 'application/json; charset=utf-8' } },
 ];
 
+/** A stream ended by a restart tells its client to reconnect after 1–5 s (spread, so not all at once). */
+const reconnectHint = () => `retry: ${1000 + Math.floor(Math.random() * 4000)}\n\n`;
+
 /**
  * GraphQL over Server-Sent Events (graphql-sse, "distinct connections" mode: one HTTP request per
  * subscription) for clients that cannot open WebSockets. Mount after the `authentication`
@@ -28,9 +31,12 @@ const json = (status: number, statusText: string, body: unknown): SseResponse =>
  * unsent the response is ended. A client that goes away completes the upstream subscription.
  * When Core announces that the caller's access changed and their credentials no longer pass, the
  * stream gets a last `next` event with an `UNAUTHENTICATED` error and the response ends.
+ * `close()` (the gateway stopping) ends every open stream with a `retry:` hint, without a
+ * `complete` event, so clients reconnect (to another replica).
  */
 export function sseSubscriptions(options: SseOptions) {
   const { subscriptions } = options;
+  const open = new Set<Response>();
 
   /** Ends the stream with an UNAUTHENTICATED error once the request's credentials no longer pass. */
   const reauthenticate = async (req: Request, res: Response) => {
@@ -72,15 +78,16 @@ export function sseSubscriptions(options: SseOptions) {
         drop: () => res.destroy(),
       });
       if (Array.isArray(stream)) {
-        const limited = stream.some((error) => error.extensions.code === ErrorCode.RATE_LIMITED);
+        const codes = new Set(stream.map((error) => error.extensions.code));
         const errors = subscriptions.formatErrors(stream, identity.requestId);
-        return limited ? json(429, 'Too Many Requests', { errors }) : json(400, 'Bad Request', { errors });
+        if (codes.has(ErrorCode.RATE_LIMITED)) return json(429, 'Too Many Requests', { errors });
+        return codes.has(ErrorCode.CONSENT_REQUIRED) ? json(403, 'Forbidden', { errors }) : json(400, 'Bad Request', { errors });
       }
       return stream as never;
     },
   });
 
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+  const middleware = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const [body, init] = await handler({
         method: req.method,
@@ -100,6 +107,8 @@ export function sseSubscriptions(options: SseOptions) {
       }
       const stop = () => void body.return?.(undefined);
       res.once('close', stop);
+      open.add(res);
+      res.once('close', () => open.delete(res));
       const identity = res.locals.identity as Identity;
       const unwatch = identity.userId ? options.accessChanges.watch(identity.userId, () => void reauthenticate(req, res)) : undefined;
       res.once('close', () => unwatch?.());
@@ -116,4 +125,11 @@ export function sseSubscriptions(options: SseOptions) {
       else res.destroy();
     }
   };
+  return Object.assign(middleware, {
+    /** Ends every open stream with a reconnect hint. */
+    close() {
+      for (const res of open) if (res.writable) res.end(reconnectHint());
+      open.clear();
+    },
+  });
 }

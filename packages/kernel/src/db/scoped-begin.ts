@@ -1,5 +1,6 @@
 import { PostgreSqlKnexDialect, type Knex } from '@mikro-orm/postgresql';
 import { isUuid } from '../ids';
+import { SQL_TIMER, type TimedConfig } from './sql-timing';
 
 /** What row-level security policies read: `current_setting('app.org_id', true)`. */
 export interface RowScope {
@@ -83,6 +84,16 @@ export class ScopedPostgreSqlDialect extends PostgreSqlKnexDialect {
   }
 
   _query(connection: object, obj: KnexQueryObject): Promise<KnexQueryObject> {
+    const timer = (this.config as TimedConfig)[SQL_TIMER];
+    if (timer === undefined) return this.scopedQuery(connection, obj);
+    const started = performance.now();
+    const done = () => timer((performance.now() - started) / 1000);
+    const sent = this.scopedQuery(connection, obj);
+    sent.then(done, done);
+    return sent;
+  }
+
+  private scopedQuery(connection: object, obj: KnexQueryObject): Promise<KnexQueryObject> {
     const query = super._query as DialectQuery;
     const prefix = this[STATEMENT_SCOPE];
     // Every statement of the process passes here: the plain path allocates nothing.

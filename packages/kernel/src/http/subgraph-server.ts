@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLError, GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
@@ -13,9 +12,11 @@ import { AppError, ErrorCode, createErrorFormatter } from '../errors';
 import type { Identity } from '../identity';
 import { graphqlHandler } from './graphql-handler';
 import { openScopedTransaction, useStatementScope } from '../db/request-transaction';
+import { gracefulDrain } from './graceful-drain';
 import { liveness, readiness, type ReadinessCheck } from './health';
 import { attachSubscriptions } from './subscriptions';
 import { guardArguments, type IdFormat } from './argument-guard';
+import type { ServiceMetrics } from '../telemetry/service-metrics';
 
 /**
  * A subgraph's resolver map, typed with its request context. The shape of @apollo/subgraph's
@@ -80,6 +81,11 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
    * run (see `guardArguments`): a malformed id or text with a NUL is a VALIDATION_ERROR.
    */
   idFormats?: Record<string, IdFormat>;
+  /**
+   * Where requests and operations are counted (`createServiceMetrics`; the process serves its
+   * registry on METRICS_PORT). Default: none, nothing is recorded.
+   */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningServer {
@@ -102,7 +108,7 @@ function hasInternalError(errors: readonly GraphQLError[]): boolean {
  * alone, read only, with the request's row scope (`useStatementScope`): no BEGIN or COMMIT. Also
  * stamps `request_id` on every error and writes one log line per request.
  */
-function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
+function requestLifecyclePlugin(metrics?: ServiceMetrics): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -122,7 +128,7 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
           for (const error of errors) (error.extensions as Record<string, unknown>).request_id = contextValue.requestId;
           if (hasInternalError(errors)) failed = true;
         },
-        async willSendResponse({ response, operationName }) {
+        async willSendResponse({ response, operationName, operation }) {
           const em = contextValue.em;
           try {
             if (inTransaction && failed) await em.rollback();
@@ -145,6 +151,11 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
             }
           }
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          if (metrics) {
+            metrics.operationDuration.observe({ type: operation?.operation ?? 'invalid' }, ms / 1000);
+            const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+            for (const error of errors) metrics.errors.inc({ code: String(error.extensions?.code ?? ErrorCode.INTERNAL) });
+          }
           contextValue.logger.info({ operation: operationName, ms: Math.round(ms * 10) / 10, failed }, 'graphql request');
         },
       };
@@ -155,6 +166,20 @@ function requestLifecyclePlugin(): ApolloServerPlugin<RequestContext> {
 /** `/graphql`, with or without a query string. */
 function isGraphQLPath(url = ''): boolean {
   return url === '/graphql' || url.startsWith('/graphql?');
+}
+
+/**
+ * Times one HTTP request until its response is sent. Routes are labelled by their Express pattern
+ * (`/internal/events`), never the raw path, so ids in paths cannot multiply the series.
+ */
+function observeRequest(metrics: ServiceMetrics, req: http.IncomingMessage, res: http.ServerResponse, isGraphQL: boolean): void {
+  const started = performance.now();
+  res.once('finish', () => {
+    const pattern = (req as { route?: { path?: unknown } }).route?.path;
+    const route = isGraphQL ? '/graphql' : typeof pattern === 'string' ? pattern : 'other';
+    const labels = { route, method: req.method ?? 'GET', status: String(res.statusCode) };
+    metrics.httpRequestDuration.observe(labels, (performance.now() - started) / 1000);
+  });
 }
 
 /** Builds and starts a subgraph's HTTP server: `/graphql` (signed identity only), `/healthz`, `/readyz`. */
@@ -187,9 +212,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // runProcess owns SIGTERM/SIGINT: Apollo's own handler would stop, then kill the process with the signal again (exit 143).
+    stopOnTerminationSignals: false,
     plugins: [
-      requestLifecyclePlugin() as unknown as ApolloServerPlugin<TContext>,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestLifecyclePlugin(options.metrics) as unknown as ApolloServerPlugin<TContext>,
+      gracefulDrain(httpServer),
       // Closes subscription sockets before the HTTP server drains (open sockets would hold it).
       ...(subscriptions
         ? [
@@ -231,8 +258,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       return Object.assign(options.extendContext(base), { [AFTER_COMMIT_TASKS]: tasks });
     },
   });
+  const metrics = options.metrics;
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (isGraphQLPath(req.url)) void graphql(req, res);
+    const isGraphQL = isGraphQLPath(req.url);
+    if (metrics) observeRequest(metrics, req, res, isGraphQL);
+    if (isGraphQL) void graphql(req, res);
     else app(req, res);
   });
 

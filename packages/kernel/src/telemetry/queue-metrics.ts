@@ -1,12 +1,17 @@
-import { Queue } from 'bullmq';
-import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Queue, type Job } from 'bullmq';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Gauge, type Registry } from 'prom-client';
 import type { Redis } from '../redis';
 import { startMetricsServer, type MetricsServer } from './metrics-server';
+import { addScrapedGauge, type ScrapedGaugeOptions } from './scraped-gauge';
+import { createProcessRegistry, observeSqlDurations, sqlDurationHistogram } from './service-metrics';
 
 /** The job states whose counts tell whether workers keep up. */
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 
 export interface WorkerMetricsOptions {
+  /** The `service` label of every series (`core-worker`, …). Required. */
+  service: string;
   /** BullMQ queue names this process works on. Required. */
   queues: string[];
   /** A plain (non-blocking) connection to read counts with. Required. */
@@ -21,6 +26,10 @@ export interface WorkerMetricsOptions {
   host?: string;
   /** Process metrics (CPU, memory, event loop). Default: when served (`port` given); nobody could read them otherwise. */
   defaultMetrics?: boolean;
+  /** The process's ORM: its statements' durations become `db_query_duration_seconds`. Default: none. */
+  orm?: MikroORM;
+  /** The process's own figures (a domain's gauges), read at scrape time. Default: none. */
+  gauges?: ScrapedGaugeOptions[];
 }
 
 export interface WorkerMetrics {
@@ -30,17 +39,15 @@ export interface WorkerMetrics {
 }
 
 /**
- * A worker process's Prometheus registry: `bullmq_jobs{queue,state}` and the consumer groups'
- * `redis_stream_lag`/`redis_stream_pending`, read from Redis at scrape time (never polled in
- * between), plus process metrics; served on `port` when given.
+ * A worker process's Prometheus registry: `bullmq_jobs{queue,state}`, the age of each queue's
+ * oldest waiting job and the consumer groups' `redis_stream_lag`/`redis_stream_pending`, read
+ * from Redis at scrape time (never polled in between), plus SQL durations and process metrics;
+ * served on `port` when given.
  */
 export async function startWorkerMetrics(options: WorkerMetricsOptions): Promise<WorkerMetrics> {
-  const registry = new Registry();
-  if (options.defaultMetrics ?? options.port !== undefined) {
-    // The event-loop delay histogram samples on a timer: every 10 ms (prom-client's default) costs an
-    // idle worker ~9 ms of CPU a second. A worker's stall that matters (a job lock's renewal) lasts seconds.
-    collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 100 });
-  }
+  // The event-loop delay histogram samples on a timer: unread, it would cost an idle worker CPU.
+  const registry = createProcessRegistry(options.service, { defaultMetrics: options.defaultMetrics ?? options.port !== undefined });
+  if (options.orm) observeSqlDurations(options.orm, sqlDurationHistogram(registry));
   const queues = options.queues.map((name) => new Queue(name, { connection: options.connection, prefix: options.prefix }));
   new Gauge({
     name: 'bullmq_jobs',
@@ -54,8 +61,20 @@ export async function startWorkerMetrics(options: WorkerMetricsOptions): Promise
       });
     },
   });
+  new Gauge({
+    name: 'bullmq_oldest_waiting_job_age_seconds',
+    help: 'Seconds the oldest waiting job of each queue has been due (0 when none waits), read at scrape time',
+    labelNames: ['queue'],
+    registers: [registry],
+    async collect() {
+      const oldest = await Promise.all(queues.map((queue) => queue.getJobs(['wait'], 0, 0, true)));
+      const now = Date.now();
+      queues.forEach((queue, i) => this.set({ queue: queue.name }, oldest[i][0] ? waitingSeconds(oldest[i][0], now) : 0));
+    },
+  });
   const streams = options.streams ?? [];
   if (streams.length > 0) streamGauges(registry, options.connection, streams);
+  for (const gauge of options.gauges ?? []) addScrapedGauge(registry, gauge);
   const server = options.port === undefined ? undefined : await startMetricsServer(registry, options.port, options.host);
   return {
     registry,
@@ -66,6 +85,16 @@ export async function startWorkerMetrics(options: WorkerMetricsOptions): Promise
       await Promise.all(queues.map((queue) => queue.close()));
     },
   };
+}
+
+/**
+ * How long a waiting job has been due: since it was added, or since its delay ended. A retried
+ * job counts from its last attempt's start (BullMQ keeps no time of its return to the queue),
+ * which overstates its wait by that attempt and its backoff: seconds, where the alert is minutes.
+ */
+function waitingSeconds(job: Job, now: number): number {
+  const due = Math.max(job.timestamp + (job.delay ?? 0), job.processedOn ?? 0);
+  return Math.max(0, (now - due) / 1000);
 }
 
 /** `XINFO GROUPS` reply: one flat [field, value, …] list per group. */

@@ -13,6 +13,8 @@ export { userMiningOptions } from '../modules/patterns/user-pattern-mining';
 export { aggregateWindow } from '../modules/reporting/aggregate-window';
 export { createDailyAggregatesJob } from '../modules/reporting/daily-aggregates.job';
 export { OrganizationAggregates } from '../modules/reporting/organization-aggregates';
+export { platformFigureGauges } from '../modules/reporting/platform-figures.metrics';
+export { ReadReplica, startReadReplica } from '../modules/reporting/read-replica';
 export { ReportService } from '../modules/reporting/report.service';
 export { WorkflowActivityClient } from '../modules/reporting/workflow-activity.client';
 export { suggestionAddedChannel, SuggestionFeed } from '../modules/suggestions/suggestion-feed';

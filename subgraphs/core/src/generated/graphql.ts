@@ -357,6 +357,12 @@ export type Mutation = {
    */
   acceptInvitation: AuthPayload;
   /**
+   * Accepts the privacy policy and terms of service in force (the versions shown to the person; others are a VALIDATION_ERROR)
+   * and returns tokens that carry the acceptance, on the same device. Accepting again what was accepted records nothing new.
+   * Needs a logged-in session (not an API key).
+   */
+  acceptPolicies: AuthPayload;
+  /**
    * Changes a member's role in the caller's organization. Their access tokens issued before are refused (UNAUTHENTICATED) from their
    * next request and their open subscriptions closed; refreshSession gives them a token with the new role.
    * Admins; only an owner may grant or take away OWNER, and the last owner keeps it.
@@ -406,6 +412,11 @@ export type Mutation = {
 
 export type MutationAcceptInvitationArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type MutationAcceptPoliciesArgs = {
+  input: PolicyVersionsInput;
 };
 
 
@@ -516,6 +527,46 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A person's acceptance of a privacy policy and terms of service. */
+export type PolicyAcceptance = {
+  __typename?: 'PolicyAcceptance';
+  /** When they were accepted. */
+  acceptedAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The privacy policy version accepted. */
+  privacyPolicyVersion: Scalars['String']['output'];
+  /** The terms of service version accepted. */
+  termsOfServiceVersion: Scalars['String']['output'];
+};
+
+/** The policy versions in force and what the caller accepted. */
+export type PolicyConsent = {
+  __typename?: 'PolicyConsent';
+  /** The caller's latest acceptance; null for anonymous callers, API keys and a person who has accepted none. */
+  accepted?: Maybe<PolicyAcceptance>;
+  /** The versions in force; null when none are published (then nobody is asked to accept). */
+  current?: Maybe<PolicyVersions>;
+  /** True when the caller is a signed-in person who must accept `current` (acceptPolicies): until then other operations answer CONSENT_REQUIRED. */
+  required: Scalars['Boolean']['output'];
+};
+
+/** Versions of the privacy policy and the terms of service. */
+export type PolicyVersions = {
+  __typename?: 'PolicyVersions';
+  /** The privacy policy's version. */
+  privacyPolicy: Scalars['String']['output'];
+  /** The terms of service's version. */
+  termsOfService: Scalars['String']['output'];
+};
+
+/** The versions of the privacy policy and terms of service a person read and accepts. */
+export type PolicyVersionsInput = {
+  /** The privacy policy's version, as policyConsent.current.privacyPolicy names it. */
+  privacyPolicyVersion: Scalars['String']['input'];
+  /** The terms of service's version, as policyConsent.current.termsOfService names it. */
+  termsOfServiceVersion: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** API keys of the caller's organization (admins). */
@@ -534,6 +585,8 @@ export type Query = {
   me?: Maybe<User>;
   /** An organization the caller belongs to (the current one or another); null for any other id. */
   organization?: Maybe<Organization>;
+  /** The privacy policy and terms of service in force and what the caller accepted. Open to anyone, signed in or not. */
+  policyConsent: PolicyConsent;
   /** The caller's own sessions, most recently used first. */
   sessions: Array<Session>;
   /** A user: the caller or a member of the caller's current organization; null for anyone else. */
@@ -629,6 +682,12 @@ export type Session = {
 
 /** A new account, and either the organization it owns or the one it was invited to. */
 export type SignUpInput = {
+  /**
+   * The privacy policy and terms of service versions the person accepted on the form: the ones in force (policyConsent.current),
+   * else a VALIDATION_ERROR. Without it the account is created all the same and everything but acceptPolicies answers
+   * CONSENT_REQUIRED until the person accepts.
+   */
+  acceptedPolicies?: InputMaybe<PolicyVersionsInput>;
   /** The account's email address, at most 254 characters; one account per address (case-insensitive). */
   email: Scalars['String']['input'];
   /** An invitation's token: the account joins that organization with the invited role instead of creating one. The email must be the invited one. */
@@ -802,6 +861,10 @@ export type ResolversTypes = ResolversObject<{
   Organization: ResolverTypeWrapper<OrganizationModel>;
   OrganizationPayload: ResolverTypeWrapper<Omit<OrganizationPayload, 'organization'> & { organization: ResolversTypes['Organization'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PolicyAcceptance: ResolverTypeWrapper<PolicyAcceptance>;
+  PolicyConsent: ResolverTypeWrapper<PolicyConsent>;
+  PolicyVersions: ResolverTypeWrapper<PolicyVersions>;
+  PolicyVersionsInput: PolicyVersionsInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RemoveMemberPayload: ResolverTypeWrapper<RemoveMemberPayload>;
   RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
@@ -853,6 +916,10 @@ export type ResolversParentTypes = ResolversObject<{
   Organization: OrganizationModel;
   OrganizationPayload: Omit<OrganizationPayload, 'organization'> & { organization: ResolversParentTypes['Organization'] };
   PageInfo: PageInfo;
+  PolicyAcceptance: PolicyAcceptance;
+  PolicyConsent: PolicyConsent;
+  PolicyVersions: PolicyVersions;
+  PolicyVersionsInput: PolicyVersionsInput;
   Query: Record<PropertyKey, never>;
   RemoveMemberPayload: RemoveMemberPayload;
   RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
@@ -866,6 +933,10 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 }>;
+
+export type AllowedBeforeConsentDirectiveArgs = { };
+
+export type AllowedBeforeConsentDirectiveResolver<Result, Parent, ContextType = CoreContext, Args = AllowedBeforeConsentDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CacheControlDirectiveArgs = {
   inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
@@ -1040,6 +1111,7 @@ export type MembershipPayloadResolvers<ContextType = CoreContext, ParentType ext
 
 export type MutationResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptInvitation?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'token'>>;
+  acceptPolicies?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationAcceptPoliciesArgs, 'input'>>;
   changeMemberRole?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'membershipId' | 'role'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['OrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
@@ -1077,6 +1149,24 @@ export type PageInfoResolvers<ContextType = CoreContext, ParentType extends Reso
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PolicyAcceptanceResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['PolicyAcceptance'] = ResolversParentTypes['PolicyAcceptance']> = ResolversObject<{
+  acceptedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  privacyPolicyVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  termsOfServiceVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PolicyConsentResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['PolicyConsent'] = ResolversParentTypes['PolicyConsent']> = ResolversObject<{
+  accepted?: Resolver<Maybe<ResolversTypes['PolicyAcceptance']>, ParentType, ContextType>;
+  current?: Resolver<Maybe<ResolversTypes['PolicyVersions']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PolicyVersionsResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['PolicyVersions'] = ResolversParentTypes['PolicyVersions']> = ResolversObject<{
+  privacyPolicy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  termsOfService?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
@@ -1086,6 +1176,7 @@ export type QueryResolvers<ContextType = CoreContext, ParentType extends Resolve
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, Partial<QueryInvitationsArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
+  policyConsent?: Resolver<ResolversTypes['PolicyConsent'], ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
 }>;
@@ -1153,6 +1244,9 @@ export type Resolvers<ContextType = CoreContext> = ResolversObject<{
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationPayload?: OrganizationPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PolicyAcceptance?: PolicyAcceptanceResolvers<ContextType>;
+  PolicyConsent?: PolicyConsentResolvers<ContextType>;
+  PolicyVersions?: PolicyVersionsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveMemberPayload?: RemoveMemberPayloadResolvers<ContextType>;
   RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
@@ -1163,6 +1257,7 @@ export type Resolvers<ContextType = CoreContext> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = CoreContext> = ResolversObject<{
+  allowedBeforeConsent?: AllowedBeforeConsentDirectiveResolver<any, any, ContextType>;
   cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   rateLimit?: RateLimitDirectiveResolver<any, any, ContextType>;
 }>;

@@ -33,10 +33,12 @@ export interface CoreHarness {
   close(): Promise<void>;
 }
 
-export async function startCoreHarness(name: string): Promise<CoreHarness> {
+/** `env`: settings of this test's Core on top of the environment (e.g. the policy versions in force). */
+export async function startCoreHarness(name: string, env: Record<string, string> = {}): Promise<CoreHarness> {
   const db = await createTestDatabase(name);
   const config = loadCoreConfig({
     ...process.env,
+    ...env,
     REDIS_PREFIX: uniqueName(`fgtest_${name}`),
     // argon2 at its lowest cost so tests stay fast; production keeps the config defaults.
     ARGON2_MEMORY_KIB: '1024',

@@ -22,3 +22,4 @@ export { startHttpTargetServer, type HttpTargetServer, type HttpTargetServerOpti
 export { seedConnectedIntegration } from './seed';
 export { startTestAuthorizationServer, type TestAuthorizationServer, type TestAuthorizationServerOptions } from './oauth-provider';
 export { TestBrowser } from './browser';
+export { connectorHealthGauge } from '../modules/health/health.metrics';

@@ -1,6 +1,6 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, type Job } from 'bullmq';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { isUuid, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
+import { createQueueWorker, isUuid, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import type { AnalyticsConfig } from '../../config';
 import { QUEUES, bullPrefix } from '../../jobs/queues';
 import type { CopiedEvent } from '../event-copy/copied-event';
@@ -76,7 +76,7 @@ export async function startPatternsWorker(deps: PatternsWorkerDeps) {
   }
 
   const mining = { root, miner, windowDays: config.PATTERN_WINDOW_DAYS, retentionDays: config.ANALYTICS_EVENT_RETENTION_DAYS };
-  const worker = new Worker(
+  const worker = createQueueWorker(
     QUEUES.analytics,
     async (job: Job) => {
       if (job.name === MINE_PATTERNS_NIGHTLY_JOB) return fanOutNightlyMining(root, queue, clock());

@@ -1,7 +1,8 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { inScopedTransaction, requireRole, type Identity } from '@flowgraph/kernel';
 import type { OrganizationReport } from '../../generated/graphql';
 import type { OrganizationAggregates } from './organization-aggregates';
+import type { ReadReplica } from './read-replica';
 import { checkReportRange, type ReportRange } from './report-range';
 import { ReportRepository } from './report.repository';
 
@@ -14,13 +15,14 @@ const REFRESH_DAYS = 2;
 /**
  * The organization's product dashboards (architecture-target.md §8.2) from the daily aggregates.
  * With a read replica, the reads run there in their own short read-only transaction, so reports
- * never load the primary; without one, in the request's transaction.
+ * do not load the primary; in the request's transaction without one, or while the replica is
+ * down or lags too far (ReadReplica decides).
  */
 export class ReportService {
   constructor(
     /** The request's transaction on the primary (scoped to the caller's organization). */
     private readonly em: EntityManager,
-    private readonly replica?: MikroORM,
+    private readonly replica?: ReadReplica,
     /** Computes the aggregates on refresh; refreshOrganizationReport fails without it. */
     private readonly aggregates?: OrganizationAggregates,
   ) {}
@@ -28,12 +30,14 @@ export class ReportService {
   async organizationReport(identity: Identity, from: string, to: string): Promise<OrganizationReport> {
     const caller = requireRole(identity, 'admin', REPORTS_READ_SCOPE);
     const range = checkReportRange(from, to);
-    if (!this.replica) return read(this.em, caller.orgId, range);
-    return inScopedTransaction(
-      this.replica.em as EntityManager,
-      { orgId: caller.orgId, userId: caller.userId },
-      (em) => read(em, caller.orgId, range),
-      { readOnly: true },
+    const onPrimary = () => read(this.em, caller.orgId, range);
+    if (!this.replica) return onPrimary();
+    return this.replica.read(
+      (root) =>
+        inScopedTransaction(root, { orgId: caller.orgId, userId: caller.userId }, (em) => read(em, caller.orgId, range), {
+          readOnly: true,
+        }),
+      onPrimary,
     );
   }
 

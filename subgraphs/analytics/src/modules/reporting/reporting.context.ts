@@ -1,12 +1,12 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestContext } from '@flowgraph/kernel';
 import type { OrganizationAggregates } from './organization-aggregates';
+import type { ReadReplica } from './read-replica';
 import { ReportService } from './report.service';
 
 /** The reporting module's process-wide pieces. */
 export interface ReportingModuleDeps {
-  /** An ORM on the read replica (DATABASE_REPLICA_URL); absent, reports read the primary. */
-  replica?: MikroORM;
+  /** The read replica (DATABASE_REPLICA_URL, `startReadReplica`); absent, reports read the primary. */
+  replica?: ReadReplica;
   /** Computes an organization's aggregates (refreshOrganizationReport); absent, a refresh fails. */
   aggregates?: OrganizationAggregates;
 }

@@ -3,6 +3,7 @@ import type { RequestScope } from '../../scopes';
 import type { AuditService } from '../audit/audit.service';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
+import type { PolicyAcceptanceRepository } from '../policy-consent/policy-acceptance.repository';
 import type { UserLoaders } from '../users/user.loaders';
 import type { UserRepository } from '../users/user.repository';
 import type { AccessRevocations } from './access-revocation';
@@ -36,6 +37,7 @@ export function createSessionsContext(
     memberships: MembershipRepository;
     organizations: OrganizationLoaders;
     audit: AuditService;
+    acceptances: PolicyAcceptanceRepository;
   },
 ): { loaders: SessionLoaders; service: SessionService } {
   const repository = new SessionRepository(base.em);
@@ -46,6 +48,7 @@ export function createSessionsContext(
       sessions: repository,
       memberships: shares.memberships,
       users: shares.users.repository,
+      acceptances: shares.acceptances,
       loaders: { users: shares.users.loaders, organizations: shares.organizations, sessions: loaders },
       audit: shares.audit,
       revocations: deps.revocations,

@@ -9,6 +9,8 @@ import type { InvitationService } from '../invitations/invitation.service';
 import type { Membership } from '../memberships/membership.entity';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { OrganizationService } from '../organizations/organization.service';
+import type { PolicyConsentService } from '../policy-consent/policy-consent.service';
+import type { PolicyVersionsInput } from '../policy-consent/policy-consent.errors';
 import { isEmailAddress } from '../users/email';
 import type { UserRepository } from '../users/user.repository';
 import { invalidCredentials, invalidSignUp, noOrganization, sessionRequired } from './auth.errors';
@@ -26,6 +28,7 @@ export interface AuthServiceDeps {
   organizations: OrganizationService;
   invitations: InvitationService;
   sessions: SessionService;
+  policyConsent: PolicyConsentService;
   audit: AuditService;
   hasher: PasswordHasher;
   throttle: LoginThrottle;
@@ -49,6 +52,9 @@ export class AuthService {
     if (name.length === 0 || name.length > 100) details.push({ field: 'name', message: 'Must be 1 to 100 characters' });
     if (!input.invitationToken && input.organizationName == null)
       details.push({ field: 'organizationName', message: 'Required without an invitation' });
+    // Without acceptedPolicies (clients that predate it) the account is made all the same and its
+    // tokens answer CONSENT_REQUIRED until acceptPolicies, like anyone's after a new version.
+    if (input.acceptedPolicies) details.push(...this.deps.policyConsent.signUpProblems(input.acceptedPolicies));
     if (details.length > 0) throw invalidSignUp(details);
     const invitation = input.invitationToken ? await this.deps.invitations.pending(input.invitationToken, email) : null;
     if (await this.deps.users.idByEmail(email)) throw emailTaken();
@@ -68,8 +74,9 @@ export class AuthService {
       if (error instanceof UniqueConstraintViolationException) throw emailTaken();
       throw error;
     }
-    if (invitation) return this.joinByInvitation(identity, invitation, userId);
+    if (invitation) return this.joinByInvitation(identity, invitation, userId, input.acceptedPolicies);
     const organization = await this.deps.organizations.createOwned(userId, input.organizationName ?? '', identity.ip);
+    if (input.acceptedPolicies) await this.deps.policyConsent.record(identity, userId, organization.id, input.acceptedPolicies);
     await this.deps.audit.record({
       orgId: organization.id,
       actorId: userId,
@@ -84,7 +91,12 @@ export class AuthService {
   }
 
   /** The new account's first and only organization is the invitation's (already claimed, in its scope). */
-  private async joinByInvitation(identity: Identity, invitation: InvitationByToken, userId: string): Promise<AuthResult> {
+  private async joinByInvitation(
+    identity: Identity,
+    invitation: InvitationByToken,
+    userId: string,
+    acceptedPolicies: PolicyVersionsInput | null | undefined,
+  ): Promise<AuthResult> {
     await this.deps.audit.record({
       orgId: invitation.orgId,
       actorId: userId,
@@ -96,6 +108,7 @@ export class AuthService {
     });
     await this.deps.platformEvents.userSignedUp(invitation.orgId, userId);
     await this.deps.invitations.join(invitation, userId, identity.ip);
+    if (acceptedPolicies) await this.deps.policyConsent.record(identity, userId, invitation.orgId, acceptedPolicies);
     return this.deps.sessions.issue(identity, { userId, orgId: invitation.orgId, role: invitation.role });
   }
 
@@ -180,6 +193,8 @@ export interface SignUpInput {
   name: string;
   organizationName?: string | null;
   invitationToken?: string | null;
+  /** The policy versions the person accepted on the sign-up form; must be the ones in force. */
+  acceptedPolicies?: PolicyVersionsInput | null;
 }
 
 const emailTaken = () => conflict('An account with this email already exists');

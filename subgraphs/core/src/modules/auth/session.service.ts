@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { requireUser, signAccessToken, type Identity, type RequestContext, type Role } from '@flowgraph/kernel';
+import { consentLabel } from '@flowgraph/contracts';
 import type { RequestScope } from '../../scopes';
 import { randomSecret, sha256 } from '../../secrets';
 import type { AuditService } from '../audit/audit.service';
 import type { MembershipRepository } from '../memberships/membership.repository';
 import type { Organization } from '../organizations/organization.entity';
+import type { PolicyAcceptanceRepository } from '../policy-consent/policy-acceptance.repository';
 import type { OrganizationLoaders } from '../organizations/organization.loaders';
 import type { UserProfile } from '../users/user.entity';
 import type { UserLoaders } from '../users/user.loaders';
@@ -29,6 +31,8 @@ export interface SessionServiceDeps {
   sessions: SessionRepository;
   memberships: MembershipRepository;
   users: UserRepository;
+  /** What the user accepted last labels their access tokens (the gateway compares it with the versions in force). */
+  acceptances: PolicyAcceptanceRepository;
   loaders: { users: UserLoaders; organizations: OrganizationLoaders; sessions: SessionLoaders };
   audit: AuditService;
   revocations: AccessRevocations;
@@ -43,8 +47,8 @@ export class SessionService {
   constructor(private readonly deps: SessionServiceDeps) {}
 
   /**
-   * Issues an access token and a new refresh token, and records the organization as the user's
-   * last (where logIn lands). The request must already be scoped to the user and organization.
+   * Issues an access token (carrying the policy versions the user accepted last) and a new
+   * refresh token, and records the organization as the user's last (where logIn lands). The request must already be scoped to the user and organization.
    * `family` continues an existing device's chain on rotation.
    */
   async issue(
@@ -66,7 +70,11 @@ export class SessionService {
       expiresAt: refreshTokenExpiresAt,
     });
     await this.deps.users.recordLastOrganization(grant.userId, grant.orgId);
-    const access = await signAccessToken({ ...grant, sessionId: session.id }, this.deps.jwtSecret);
+    const accepted = await this.deps.acceptances.latestForUser(grant.userId);
+    const consent = accepted
+      ? consentLabel({ privacyPolicy: accepted.privacyPolicyVersion, termsOfService: accepted.termsOfServiceVersion })
+      : undefined;
+    const access = await signAccessToken({ ...grant, sessionId: session.id, consent }, this.deps.jwtSecret);
     const [user, organization] = await Promise.all([
       this.deps.loaders.users.byId.load(grant.userId),
       this.deps.loaders.organizations.byId.load(grant.orgId),

@@ -1,6 +1,6 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
+import { createQueueWorker, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import { QUEUES } from '../../jobs/queues';
 import { RETENTION_JOB, RETENTION_SCHEDULE, runRetention, type RetentionJobData } from './retention.job';
 
@@ -24,7 +24,7 @@ export async function startRetentionWorker(
     name: RETENTION_JOB,
     data: { auditKeepDays: deps.auditKeepDays },
   });
-  const worker = new Worker<RetentionJobData>(
+  const worker = createQueueWorker<RetentionJobData>(
     QUEUES.maintenance,
     async (job) => {
       if (job.name !== RETENTION_JOB) throw new Error(`unknown job ${job.name}`);

@@ -53,6 +53,11 @@ export class HealthRepository {
     return rows.map((r) => ({ id: r.id, orgId: r.org_id, userId: r.user_id }));
   }
 
+  /** Connected integrations of every organization counted by connector and health (`integration.connector_health_counts`). */
+  async healthCounts(): Promise<{ connector: string; health: string; integrations: number }[]> {
+    return this.em.execute('select connector, health, integrations from integration.connector_health_counts()');
+  }
+
   /** The integration with its health; `lock` holds it until the transaction ends, so two checks record one after the other. */
   async integration(id: string, lock = false): Promise<CheckedIntegration | null> {
     if (validUuids([id]).length === 0) return null;

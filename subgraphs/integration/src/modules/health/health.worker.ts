@@ -1,6 +1,6 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { queueTelemetry, type Logger, type Redis, type SecretKeyring } from '@flowgraph/kernel';
+import { createQueueWorker, queueTelemetry, type Logger, type Redis, type SecretKeyring } from '@flowgraph/kernel';
 import type { IntegrationConfig } from '../../config';
 import { QUEUES } from '../../jobs/queues';
 import type { TokenRefresher } from '../actions/token-refresher';
@@ -33,7 +33,7 @@ export async function startHealthWorker(deps: HealthWorkerDeps) {
     { pattern: deps.config.INTEGRATION_HEALTH_SCHEDULE, tz: 'UTC' },
     { name: CHECK_INTEGRATIONS_HEALTH_JOB, data: {} },
   );
-  const worker = new Worker(
+  const worker = createQueueWorker(
     QUEUES.health,
     async (job) => {
       if (job.name !== CHECK_INTEGRATIONS_HEALTH_JOB) throw new Error(`unknown job ${job.name}`);

@@ -1,6 +1,6 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queueTelemetry, type Logger, type Redis, type SecretKeyring } from '@flowgraph/kernel';
+import { createQueueWorker, queueTelemetry, type Logger, type Redis, type SecretKeyring } from '@flowgraph/kernel';
 import { QUEUES } from '../../jobs/queues';
 import { PURGE_ACTION_CALLS_JOB, PURGE_ACTION_CALLS_SCHEDULE, purgeActionCalls } from '../actions/purge-action-calls.job';
 import { REENCRYPT_CREDENTIALS_JOB, REENCRYPT_CREDENTIALS_SCHEDULE, reencryptCredentials } from '../credentials/reencrypt-credentials.job';
@@ -49,7 +49,7 @@ export async function startIntegrationsWorker(deps: IntegrationsWorkerDeps) {
     {},
     { jobId: `${REENCRYPT_CREDENTIALS_JOB}-at-start`, removeOnComplete: true, removeOnFail: true },
   );
-  const worker = new Worker(
+  const worker = createQueueWorker(
     QUEUES.maintenance,
     async (job) => {
       const maintenance = jobs[job.name];

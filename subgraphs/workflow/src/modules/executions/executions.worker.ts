@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Queue, QueueEvents, Worker } from 'bullmq';
-import { queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
+import { Queue, QueueEvents, type Worker } from 'bullmq';
+import { createQueueWorker, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import { QUEUES } from '../../jobs/queues';
 import type { StepRunners } from '../steps/step-runners';
 import { ExecutionProgressRepository } from './execution-progress.repository';
@@ -71,7 +71,7 @@ async function startExecutionJobWorker(options: ExecutionsWorkerDeps): Promise<R
     fullBackoffMs: options.fullBackoffMs,
     dependencyWait: options.dependencyWait,
   });
-  const worker = new Worker<ExecutionJobData>(QUEUES.executions, processor.process, {
+  const worker = createQueueWorker<ExecutionJobData>(QUEUES.executions, processor.process, {
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency,

@@ -1,6 +1,6 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, type Job } from 'bullmq';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AppError, queueTelemetry, type Logger, type Redis, type SecretKeyring } from '@flowgraph/kernel';
+import { AppError, createQueueWorker, queueTelemetry, type Logger, type Redis, type SecretKeyring } from '@flowgraph/kernel';
 import { QUEUES, bullPrefix } from '../../jobs/queues';
 import { ExecutionStarter } from '../executions/execution-starter';
 import { CRON_TRIGGER_JOB, runCronTrigger, type CronTriggerJobData } from './cron-trigger.job';
@@ -70,7 +70,7 @@ export async function startTriggersWorker(deps: TriggersWorkerDeps) {
     { jobId: `${REENCRYPT_WEBHOOK_SECRETS_JOB}-at-start`, removeOnComplete: true, removeOnFail: true },
   );
 
-  const worker = new Worker(
+  const worker = createQueueWorker(
     QUEUES.triggers,
     async (job: Job) => {
       if (job.name === RECONCILE_JOB) return reconcile();

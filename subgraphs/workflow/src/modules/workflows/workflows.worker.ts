@@ -1,6 +1,6 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
+import { createQueueWorker, queueTelemetry, type Logger, type Redis } from '@flowgraph/kernel';
 import { QUEUES } from '../../jobs/queues';
 import {
   PURGE_WEBHOOK_DELIVERIES_JOB,
@@ -34,7 +34,7 @@ export async function startWorkflowsWorker(deps: WorkflowsWorkerDeps) {
   for (const [name, job] of Object.entries(MAINTENANCE_JOBS)) {
     await queue.upsertJobScheduler(name, job.schedule, { name, data: {} });
   }
-  const worker = new Worker(
+  const worker = createQueueWorker(
     QUEUES.maintenance,
     async (job) => {
       const maintenance = MAINTENANCE_JOBS[job.name];
