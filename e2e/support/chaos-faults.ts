@@ -26,8 +26,12 @@ export interface FaultRow {
   stuck: number;
   /** Up to five of the `other` answers. */
   problems: string[];
-  /** The stuck executions' state (status, step runs), to say where they stopped. */
+  /** Executions of the phase that failed (the workflow cannot fail: an outage must not fail it either). */
+  failed: number;
+  /** The stuck and failed executions' state (status, error, step runs), to say where they stopped. */
   stuckExecutions: unknown[];
+  /** What the services logged about the `other` answers' requests and the stuck executions. */
+  serviceLog: string[];
 }
 
 export interface Timeline {
@@ -73,15 +77,20 @@ function tally(keys: string[], counts: Map<string, number>): { duplicates: numbe
  */
 export async function surviveFault(platform: ChaosPlatform, subject: Subject, fault: Fault, timeline: Timeline): Promise<FaultRow> {
   const load = new ClientLoad(subject, fault.name.replace(/\W+/g, '-'));
-  load.start(timeline.everyMs);
-  await sleep(timeline.beforeMs);
-  await fault.inject();
-  await sleep(timeline.outageMs);
-  await fault.repair();
-  const repairedAt = Date.now();
-  await sleep(timeline.afterMs);
-  load.stopSending();
-  await load.settled(timeline.settleMs);
+  let repairedAt: number;
+  try {
+    load.start(timeline.everyMs);
+    await sleep(timeline.beforeMs);
+    await fault.inject();
+    await sleep(timeline.outageMs);
+    await fault.repair();
+    repairedAt = Date.now();
+    await sleep(timeline.afterMs);
+    load.stopSending();
+    await load.settled(timeline.settleMs);
+  } finally {
+    load.abandon();
+  }
 
   const events = load.items.filter((i) => i.kind === 'event');
   const executions = load.items.filter((i) => i.kind === 'execution');
@@ -105,14 +114,26 @@ export async function surviveFault(platform: ChaosPlatform, subject: Subject, fa
     async () => (await open()) === 0 && (await triggered()) >= triggeredKeys.length,
     timeline.settleMs,
     'executions to finish',
+    // Each probe opens a connection: often enough to see the end, rarely enough not to load the machine.
+    250,
   ).catch(() => undefined);
   const stuck = await open();
+  const phaseKeys = [...executions.map((e) => e.key), ...triggeredKeys];
+  const [{ n: failed }] = await platform.query<{ n: number }>(
+    `select count(*)::int as n from workflow.executions where workflow_id = $1 and idempotency_key = any($2) and status = 'failed'`,
+    [subject.workflowId, phaseKeys],
+  );
   const stuckExecutions = await platform.query(
     `select e.id, e.status, e.trigger_kind, e.error,
             (select json_agg(json_build_object('step', s.step_id, 'status', s.status, 'attempts', s.attempts, 'waitingOn', s.waiting_on)) from workflow.step_runs s where s.execution_id = e.id) as steps
-     from workflow.executions e where e.org_id = $1 and e.status in ('queued', 'running') limit 5`,
-    [subject.orgId],
+     from workflow.executions e
+     where e.org_id = $1 and (e.status in ('queued', 'running') or (e.status = 'failed' and e.idempotency_key = any($2))) limit 5`,
+    [subject.orgId, phaseKeys],
   );
+  const serviceLog = platform
+    .linesAbout([...load.problemRequestIds, ...stuckExecutions.map((e) => (e as { id: string }).id)])
+    .slice(0, 60)
+    .map((line) => line.slice(0, 2000));
 
   const storedEvents = await countsByKey(
     platform,
@@ -122,7 +143,7 @@ export async function surviveFault(platform: ChaosPlatform, subject: Subject, fa
   const storedExecutions = await countsByKey(
     platform,
     'select idempotency_key as key, count(*)::int as n from workflow.executions where workflow_id = $1 and idempotency_key = any($2) group by 1',
-    [subject.workflowId, [...executions.map((e) => e.key), ...triggeredKeys]],
+    [subject.workflowId, phaseKeys],
   );
   const checks = [
     tally(
@@ -152,8 +173,10 @@ export async function surviveFault(platform: ChaosPlatform, subject: Subject, fa
     duplicates: checks.reduce((sum, c) => sum + c.duplicates, 0),
     lost: checks.reduce((sum, c) => sum + c.lost, 0),
     stuck,
+    failed,
     problems: load.problems,
     stuckExecutions,
+    serviceLog,
   };
 }
 
@@ -167,6 +190,7 @@ const COLUMNS: [keyof FaultRow, string][] = [
   ['duplicates', 'duplicates'],
   ['lost', 'lost'],
   ['stuck', 'stuck'],
+  ['failed', 'failed'],
 ];
 
 /** The rows as a Markdown table (recovery in seconds). */

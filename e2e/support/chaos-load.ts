@@ -49,10 +49,10 @@ function refusal(status: number, retryAfter: string | null, code: string | undef
   return { outcome: 'refused', retryAfterMs: seconds * 1000 };
 }
 
-async function ingestEvent(target: LoadTarget, item: Item): Promise<Answer> {
+async function ingestEvent(target: LoadTarget, item: Item, requestId: string): Promise<Answer> {
   const response = await fetch(new URL('/api/v1/events', target.gatewayUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey },
+    headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey, 'x-request-id': requestId },
     body: JSON.stringify({
       events: [
         { idempotency_key: item.key, event_type: target.eventType, tool: target.tool, occurred_at: new Date().toISOString(), payload: {} },
@@ -72,10 +72,10 @@ async function ingestEvent(target: LoadTarget, item: Item): Promise<Answer> {
   return { outcome: 'other', retryAfterMs: OTHER_RETRY_MS, problem: `events ${response.status} ${JSON.stringify(body).slice(0, 300)}` };
 }
 
-async function startExecution(target: LoadTarget, item: Item): Promise<Answer> {
+async function startExecution(target: LoadTarget, item: Item, requestId: string): Promise<Answer> {
   const response = await fetch(new URL('/graphql', target.gatewayUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey },
+    headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey, 'x-request-id': requestId },
     body: JSON.stringify({
       query: 'mutation Chaos($input: ExecuteWorkflowInput!) { executeWorkflow(input: $input) { execution { id } } }',
       variables: { input: { workflowId: target.workflowId, idempotencyKey: item.key, input: { key: item.key } } },
@@ -104,6 +104,8 @@ export class ClientLoad {
   readonly counts = { sent: 0, acknowledged: 0, refused: 0, other: 0 };
   /** A few of the `other` answers, to say what went wrong. */
   readonly problems: string[] = [];
+  /** The request id of every `other` answer, to find what the services logged about it. */
+  readonly problemRequestIds: string[] = [];
   /** When each acknowledgement arrived (ms since epoch). */
   readonly acknowledgedAt: number[] = [];
   private sending: NodeJS.Timeout | undefined;
@@ -130,12 +132,18 @@ export class ClientLoad {
     clearInterval(this.sending);
   }
 
+  /** Stops sending and retrying (a phase that failed or timed out must not leave its timers running). */
+  abandon(): void {
+    this.stopSending();
+    this.abandoned = true;
+  }
+
   /** Resolves once every item is acknowledged; rejects after `timeoutMs` naming how many are not, and stops retrying. */
   async settled(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.inFlight.size > 0) {
       if (Date.now() > deadline) {
-        this.abandoned = true;
+        this.abandon();
         const open = this.items.filter((i) => !i.id).length;
         throw new Error(`${open} of ${this.items.length} items still not acknowledged after ${timeoutMs} ms: ${this.problems.join('\n')}`);
       }
@@ -152,20 +160,22 @@ export class ClientLoad {
   private async send(item: Item): Promise<void> {
     while (!this.abandoned) {
       this.counts.sent++;
-      const answer = await (item.kind === 'event' ? ingestEvent(this.target, item) : startExecution(this.target, item)).catch(
-        (error: Error): Answer => ({
-          outcome: 'other',
-          retryAfterMs: OTHER_RETRY_MS,
-          problem: `${item.kind}: ${error.name} ${String((error.cause as { code?: string } | undefined)?.code ?? error.message)}`,
-        }),
-      );
+      const requestId = randomUUID();
+      const answer = await (
+        item.kind === 'event' ? ingestEvent(this.target, item, requestId) : startExecution(this.target, item, requestId)
+      ).catch((error: Error): Answer => ({
+        outcome: 'other',
+        retryAfterMs: OTHER_RETRY_MS,
+        problem: `${item.kind}: ${error.name} ${String((error.cause as { code?: string } | undefined)?.code ?? error.message)}`,
+      }));
       this.counts[answer.outcome]++;
       if (answer.outcome === 'acknowledged') {
         item.id = answer.id;
         this.acknowledgedAt.push(Date.now());
         return;
       }
-      if (answer.problem && this.problems.length < 5) this.problems.push(answer.problem);
+      if (answer.outcome === 'other') this.problemRequestIds.push(requestId);
+      if (answer.problem && this.problems.length < 5) this.problems.push(`${answer.problem} (request ${requestId})`);
       await new Promise((resolve) => setTimeout(resolve, answer.retryAfterMs));
     }
   }

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ensureAppRole, loadConfig, migrateSubgraph } from '@flowgraph/kernel';
@@ -43,7 +46,11 @@ export interface ChaosPlatform {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Each process that is not running and was not killed on purpose, with the end of its output. */
   crashes(): string[];
-  stop(): Promise<void>;
+  /** Every process's output lines that mention one of `ids` (request ids, execution ids), prefixed with the process. */
+  linesAbout(ids: string[]): string[];
+  /** Where each process's output is kept (`<name>.log`), all runs; removed by `stop` unless `keepLogs`. */
+  logDir: string;
+  stop(options?: { keepLogs?: boolean }): Promise<void>;
 }
 
 const entry = (name: ServiceName): string => {
@@ -84,12 +91,11 @@ const answersReady = (port: number) => async () => {
 };
 
 /**
- * Starts the servers, migrates, then the processes in start.mjs's order; `env` adds settings
+ * Starts the servers, migrates, then the processes (the gateway last); `env` adds settings
  * (short stall and sweep intervals, test-cheap password hashing, …).
  */
 export async function startChaosPlatform(env: NodeJS.ProcessEnv = {}): Promise<ChaosPlatform> {
-  const postgres = await startPostgres();
-  const redis = await startRedis({ appendOnly: true });
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis({ appendOnly: true })]);
   const databaseUrl = await migrate(postgres, 'flowgraph_chaos');
   const ports: Record<Subgraph | 'gateway', number> = {
     core: await freePort(),
@@ -119,10 +125,18 @@ export async function startChaosPlatform(env: NodeJS.ProcessEnv = {}): Promise<C
     ...env,
   };
 
+  const logDir = await mkdtemp(path.join(tmpdir(), 'fg-chaos-logs-'));
+  const logs: WriteStream[] = [];
   const deliberatelyKilled = new Set<ServiceName>();
   const service = (name: ServiceName): ServiceProcess => {
     let child: ChildProcess | undefined;
     let output = '';
+    const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+    logs.push(log);
+    const keep = (chunk: Buffer) => {
+      output += chunk;
+      log.write(chunk);
+    };
     let end: string | undefined;
     const port = name.endsWith('-worker') ? undefined : ports[name as Subgraph | 'gateway'];
     const self: ServiceProcess = {
@@ -145,8 +159,8 @@ export async function startChaosPlatform(env: NodeJS.ProcessEnv = {}): Promise<C
           env: { ...base, ...(port ? { PORT: String(port) } : {}) },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
-        child.stdout!.on('data', (chunk) => (output += chunk));
-        child.stderr!.on('data', (chunk) => (output += chunk));
+        child.stdout!.on('data', keep);
+        child.stderr!.on('data', keep);
         child.once('exit', (code, signal) => (end = signal ?? `code ${code}`));
         // A worker serves nothing: it is up once it says so.
         await ready(self, port ? answersReady(port) : async () => /worker started/.test(output.slice(runOutput)));
@@ -159,18 +173,25 @@ export async function startChaosPlatform(env: NodeJS.ProcessEnv = {}): Promise<C
   const services = Object.fromEntries(
     [...SUBGRAPHS, ...SUBGRAPHS.map((s) => `${s}-worker` as const), 'gateway' as const].map((name) => [name, service(name)]),
   ) as Record<ServiceName, ServiceProcess>;
-  const stop = async () => {
+  const stop = async ({ keepLogs = false } = {}) => {
     for (const running of Object.values(services).reverse()) await running.kill();
+    await Promise.all(logs.map((log) => new Promise((resolve) => log.end(resolve))));
+    if (!keepLogs) await rm(logDir, { recursive: true, force: true });
     await redis.remove();
     await postgres.remove();
   };
   try {
-    await Promise.all(SUBGRAPHS.map((s) => services[s].start()));
-    await Promise.all(SUBGRAPHS.map((s) => services[`${s}-worker`].start()));
+    // The subgraphs and workers need only the servers: all eight start together; the gateway
+    // composes from the subgraphs, so it starts once they serve.
+    await Promise.all(
+      Object.values(services)
+        .filter((s) => s.name !== 'gateway')
+        .map((s) => s.start()),
+    );
     await services.gateway.start();
   } catch (error) {
-    await stop();
-    throw error;
+    await stop({ keepLogs: true });
+    throw new Error(`${(error as Error).message}\n(the processes' output is in ${logDir})`);
   }
 
   return {
@@ -191,6 +212,17 @@ export async function startChaosPlatform(env: NodeJS.ProcessEnv = {}): Promise<C
       Object.values(services)
         .filter((s) => !s.alive() && !deliberatelyKilled.has(s.name))
         .map((s) => `${s.name} ended (${s.ended()}):\n${s.output().slice(-3000)}`),
+    linesAbout: (ids) =>
+      ids.length === 0
+        ? []
+        : Object.values(services).flatMap((s) =>
+            s
+              .output()
+              .split('\n')
+              .filter((line) => ids.some((id) => line.includes(id)))
+              .map((line) => `${s.name}: ${line}`),
+          ),
+    logDir,
     stop,
   };
 }
