@@ -95,8 +95,21 @@ const answersReady = (port: number) => async () => {
  * (short stall and sweep intervals, test-cheap password hashing, …).
  */
 export async function startChaosPlatform(env: NodeJS.ProcessEnv = {}): Promise<ChaosPlatform> {
-  const [postgres, redis] = await Promise.all([startPostgres(), startRedis({ appendOnly: true })]);
-  const databaseUrl = await migrate(postgres, 'flowgraph_chaos');
+  // A server left running when the start fails keeps jest from exiting (the redis-server child).
+  const [startedPostgres, startedRedis] = await Promise.allSettled([startPostgres(), startRedis({ appendOnly: true })]);
+  const removeServers = async () => {
+    if (startedRedis.status === 'fulfilled') await startedRedis.value.remove();
+    if (startedPostgres.status === 'fulfilled') await startedPostgres.value.remove();
+  };
+  if (startedPostgres.status === 'rejected' || startedRedis.status === 'rejected') {
+    await removeServers();
+    throw startedPostgres.status === 'rejected' ? startedPostgres.reason : (startedRedis as PromiseRejectedResult).reason;
+  }
+  const [postgres, redis] = [startedPostgres.value, startedRedis.value];
+  const databaseUrl = await migrate(postgres, 'flowgraph_chaos').catch(async (error: unknown) => {
+    await removeServers();
+    throw error;
+  });
   const ports: Record<Subgraph | 'gateway', number> = {
     core: await freePort(),
     workflow: await freePort(),
