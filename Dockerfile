@@ -25,6 +25,9 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     APOLLO_TELEMETRY_DISABLED=true
+# pg_dump and pg_restore for `node scripts/backup.mjs` (k8s/backup-cronjob.yaml): Debian's client
+# is 15; for a newer server, install its major's client and set PG_BIN_DIR (docs/operations.md).
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node

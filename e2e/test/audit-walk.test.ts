@@ -181,6 +181,33 @@ const FIXTURES: Record<string, (w: Walk) => Promise<HttpGraphQLResult<AnyData>>>
     w.call('mutation($id: ID!) { changeMemberRole(membershipId: $id, role: ADMIN) { membership { id } } }', { id: w.state.membershipId }),
   removeMember: (w) =>
     w.call('mutation($id: ID!) { removeMember(membershipId: $id) { removedMembershipId } }', { id: w.state.membershipId }),
+  requestDataExport: (w) => w.call('mutation { requestDataExport { request { id status } } }'),
+  // Erasures end a person's or an organization's access: each walks on an account of its own.
+  deleteMyAccount: async (w) => {
+    const email = `${randomUUID()}@example.com`;
+    const leaving = await w.call<{ signUp: { accessToken: string } }>(
+      signUpMutation,
+      { input: { email, password, name: 'Leaving', organizationName: 'Farewell' } },
+      {},
+    );
+    return w.call(
+      'mutation($email: String!) { deleteMyAccount(confirmEmail: $email) { request { id } } }',
+      { email },
+      bearer(leaving.data!.signUp.accessToken),
+    );
+  },
+  deleteOrganization: async (w) => {
+    const closing = await w.call<{ signUp: { accessToken: string } }>(
+      signUpMutation,
+      { input: { email: `${randomUUID()}@example.com`, password, name: 'Closing', organizationName: 'Closing shop' } },
+      {},
+    );
+    return w.call(
+      'mutation { deleteOrganization(confirmName: "Closing shop") { request { id } } }',
+      {},
+      bearer(closing.data!.signUp.accessToken),
+    );
+  },
 
   // ── Workflow ──
   createWorkflow: async (w) => {

@@ -140,8 +140,8 @@ it('lets an older client sign up without versions, and asks before anything else
   );
   const token = signUp.data!.signUp.accessToken;
   expect(codeOf(await post(gateway2.url, ME, {}, bearer(token)))).toBe('CONSENT_REQUIRED');
-  expect(codeOf(await post(gateway2.url, 'mutation { createApiKey(input: { name: "k", scopes: [] }) { secret } }', {}, bearer(token)))).toBe(
-    'CONSENT_REQUIRED',
-  );
+  expect(
+    codeOf(await post(gateway2.url, 'mutation { createApiKey(input: { name: "k", scopes: [] }) { secret } }', {}, bearer(token))),
+  ).toBe('CONSENT_REQUIRED');
   expect((await post(gateway2.url, 'mutation { logOut { revoked } }', {}, bearer(token))).data).toEqual({ logOut: { revoked: true } });
 });

@@ -100,7 +100,9 @@ describe('with its Redis out', () => {
     ]);
     for (const call of calls) {
       expectUnavailable(call.result);
-      expect(call.ms).toBeLessThan(1500);
+      // Bounded by the store timeouts (well under a second each), not by Redis: a hang would be 30 s.
+      // The slack is a busy 2-core CI machine's, measuring coverage.
+      expect(call.ms).toBeLessThan(2000);
     }
     expect(readyz.ms).toBeLessThan(2500);
     expect(readyz.result.status).toBe(503);

@@ -28,6 +28,7 @@ import { authentication } from './plugins/authentication';
 import { httpHardening } from './plugins/http-hardening';
 import { jwtAuthenticator } from './plugins/jwt-auth';
 import { oauthProxy } from './plugins/oauth-proxy';
+import { dataExportDownload } from './plugins/data-export-download';
 import { operationLimits } from './plugins/operation-limits';
 import { persistedQueries } from './plugins/persisted-queries';
 import { policyConsent } from './plugins/policy-consent';
@@ -220,6 +221,14 @@ export async function startGateway(deps: GatewayDeps, port = deps.config.PORT, h
   });
   // Authenticate before parsing: an anonymous flood should not cost body parsing first.
   const authenticate = authentication({ verifyJwt, verifyApiKey, logger });
+  // A data export's signed, single-use link, for the signed-in person it was made for.
+  app.get(
+    '/data-exports/:requestId',
+    serverSpan('/data-exports/:requestId'),
+    authenticate,
+    rates.middleware,
+    dataExportDownload({ coreOrigin: config.coreOrigin, identitySecret: config.IDENTITY_SECRET, logger, fetch: deps.fetch }),
+  );
   const trustedStore = await loadManifestStore({
     dir: config.trustedDocumentsDir,
     reloadIntervalMs: config.TRUSTED_DOCUMENTS_RELOAD_MS,

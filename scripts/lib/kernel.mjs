@@ -30,3 +30,8 @@ export function loadMigrationPlans() {
     plan: requireBuilt(path.join(repoRoot, s.dir, 'dist', 'migrations', 'index.js')).migrationPlan,
   }));
 }
+
+/** The built contracts (`packages/contracts/dist`): the stream keys both sides agree on. */
+export function loadContracts() {
+  return requireBuilt(path.join(repoRoot, 'packages', 'contracts', 'dist', 'index.js'));
+}

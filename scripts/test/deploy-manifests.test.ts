@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
@@ -43,6 +44,7 @@ const REQUIRED_ENV = [
   'CORE_ORIGIN',
   'WORKFLOW_ORIGIN',
   'INTEGRATION_ORIGIN',
+  'ANALYTICS_ORIGIN',
   'PUBLIC_URL',
   'WEB_APP_URL',
   'WEBHOOK_SECRET_KEY',
@@ -71,7 +73,7 @@ describe('k8s base manifests', () => {
     const kustomization = ofKind('Kustomization')[0];
     const resources: string[] = kustomization.resources;
     for (const r of resources) expect(existsSync(path.join(k8sDir, r))).toBe(true);
-    const manifests = readdirSync(k8sDir).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml' && f !== 'secret.example.yaml');
+    const manifests = readdirSync(k8sDir).filter((f) => f.endsWith('.yaml') && !['kustomization.yaml', 'secret.example.yaml'].includes(f));
     expect([...resources].sort()).toEqual(manifests.sort());
     expect(resources).not.toContain('secret.example.yaml');
   });
@@ -99,9 +101,11 @@ describe('k8s base manifests', () => {
       const [container] = deployment!.spec.template.spec.containers;
       expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
-      // The API port, and on the gateway Prometheus' own port (never in the Service, so never public).
-      const metricsPort = name === 'gateway' ? [{ name: 'metrics', containerPort: 9464 }] : [];
-      expect(container.ports).toEqual([{ name: 'http', containerPort: port }, ...metricsPort]);
+      // The API port, and Prometheus' own port (never in the Service, so never public).
+      expect(container.ports).toEqual([
+        { name: 'http', containerPort: port },
+        { name: 'metrics', containerPort: 9464 },
+      ]);
       expect(container.env).toContainEqual({ name: 'PORT', value: String(port) });
       const service = services.find((s) => s.metadata.name === name);
       expect(service!.spec.ports[0].port).toBe(port);
@@ -159,12 +163,40 @@ describe('k8s base manifests', () => {
     expect(config.HOST).toBe('0.0.0.0');
   });
 
+  it('backs up hourly with the owner connection, one run at a time, into the backups volume, with the retention in its env', () => {
+    const [cronJob] = ofKind('CronJob');
+    expect(cronJob.spec).toMatchObject({ schedule: '7 * * * *', timeZone: 'Etc/UTC', concurrencyPolicy: 'Forbid' });
+    const pod = cronJob.spec.jobTemplate.spec.template.spec;
+    const [container] = pod.containers;
+    expect(container.image).toBe('flowgraph');
+    expect(container.command).toEqual(['node', 'scripts/backup.mjs']);
+    expect(existsSync(path.join(repoRoot, container.command[1]))).toBe(true);
+    expect(container.envFrom).toEqual([
+      { configMapRef: { name: 'flowgraph-config' } },
+      { secretRef: { name: 'flowgraph-secrets' } },
+      { secretRef: { name: 'flowgraph-migrate-secrets' } },
+    ]);
+    const env = Object.fromEntries(container.env.map((e: Doc) => [e.name, e.value]));
+    expect(env).toEqual({ BACKUP_DIR: '/backups', BACKUP_KEEP_HOURLY: '24', BACKUP_KEEP_DAILY: '7' });
+    const mount = container.volumeMounts.find((m: Doc) => m.mountPath === env.BACKUP_DIR);
+    const volume = pod.volumes.find((v: Doc) => v.name === mount.name);
+    expect(ofKind('PersistentVolumeClaim').map((c) => c.metadata.name)).toContain(volume.persistentVolumeClaim.claimName);
+    expect(Object.keys(container.resources.limits).sort()).toEqual(['cpu', 'memory']);
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, fsGroup: 1000 });
+  });
+
   it('routes the Ingress to the gateway Service only', () => {
     const [ingress] = ofKind('Ingress');
     const backends = ingress.spec.rules.flatMap((r: Doc) => r.http.paths.map((p: Doc) => p.backend.service.name));
     expect(backends).toEqual(['gateway']);
   });
 });
+
+/** Whether a command's entry file stops through runProcess (drain, SHUTDOWN_DELAY_MS, SHUTDOWN_GRACE_MS): the services and workers, not migrate. */
+const stopsGracefully = (command: string[]) => read(command[1].replace(/\/dist\/(.*)\.js$/, '/$1.ts')).includes('runProcess(');
+/** The longest a graceful stop may take with these variables, read as the kernel reads them (defaults included). */
+const longestStopMs = (env: Record<string, unknown>) =>
+  baseConfigShape.SHUTDOWN_DELAY_MS.parse(env.SHUTDOWN_DELAY_MS) + baseConfigShape.SHUTDOWN_GRACE_MS.parse(env.SHUTDOWN_GRACE_MS);
 
 const OVERLAYS = ['dev', 'prod', 'canary'] as const;
 const rendered = Object.fromEntries(
@@ -178,6 +210,56 @@ const podSpecs = (overlay: Manifest[]) =>
     name: w.metadata.name as string,
     spec: w.spec.template.spec as Doc,
   }));
+
+/** The variables a container is given: its ConfigMaps (envFrom) overridden by its own `env` values. Secrets are not rendered. */
+function renderedEnv(overlay: Manifest[], container: Doc): Record<string, string> {
+  const fromConfigMaps = (container.envFrom ?? [])
+    .filter((source: Doc) => source.configMapRef)
+    .map((source: Doc) => named(overlay, 'ConfigMap', source.configMapRef.name).data as Record<string, string>);
+  const own = (container.env ?? []).filter((e: Doc) => 'value' in e).map((e: Doc) => ({ [e.name]: e.value as string }));
+  return Object.assign({}, ...fromConfigMaps, ...own) as Record<string, string>;
+}
+
+/** Pods that Kubernetes would kill (SIGKILL) while still stopping: terminationGracePeriodSeconds not beyond their longest stop. */
+function podsCutShort(overlay: Manifest[]): { name: string; graceMs: number; stopMs: number }[] {
+  return kindIn(overlay, 'Deployment')
+    .map((deployment) => {
+      const { spec } = deployment.spec.template;
+      // Kubernetes' default is 30 s.
+      const graceMs = (spec.terminationGracePeriodSeconds ?? 30) * 1000;
+      return { name: deployment.metadata.name as string, graceMs, stopMs: longestStopMs(renderedEnv(overlay, spec.containers[0])) };
+    })
+    .filter(({ graceMs, stopMs }) => graceMs <= stopMs);
+}
+
+/** Kubernetes' label selector semantics (matchLabels and matchExpressions, all must hold). */
+function selects(selector: Doc, labels: Record<string, string>): boolean {
+  const key = (expression: Doc) => expression.key as string;
+  const byLabel = Object.entries(selector.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
+  const byExpression = (selector.matchExpressions ?? []).every((e: Doc) => {
+    if (e.operator === 'In') return key(e) in labels && e.values.includes(labels[key(e)]);
+    if (e.operator === 'NotIn') return !e.values.includes(labels[key(e)]);
+    if (e.operator === 'Exists') return key(e) in labels;
+    return !(key(e) in labels); // DoesNotExist
+  });
+  return byLabel && byExpression;
+}
+/** Whether some NetworkPolicy of the overlay admits pods of namespace `from` to TCP `port` (or its name) of pods with these labels. */
+function admitsIngress(overlay: Manifest[], labels: Record<string, string>, from: string, port: { number: number; name: string }): boolean {
+  const namespaceLabels = { 'kubernetes.io/metadata.name': from };
+  // A peer with a podSelector narrows to some pods of that namespace; only a whole-namespace peer counts here.
+  const admitsPeer = (peer: Doc) =>
+    peer.namespaceSelector !== undefined && selects(peer.namespaceSelector, namespaceLabels) && selects(peer.podSelector ?? {}, {});
+  const admitsPort = (p: Doc) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === port.number || p.port === port.name);
+  return kindIn(overlay, 'NetworkPolicy').some(
+    (policy) =>
+      policy.spec.policyTypes.includes('Ingress') &&
+      selects(policy.spec.podSelector, labels) &&
+      (policy.spec.ingress ?? []).some(
+        (rule: Doc) => (rule.from === undefined || rule.from.some(admitsPeer)) && (rule.ports === undefined || rule.ports.some(admitsPort)),
+      ),
+  );
+}
 
 describe('k8s overlays (kubectl kustomize, validated offline)', () => {
   it('render objects that all conform to their API schemas (Kubernetes, KEDA, Argo Rollouts), with no unknown field', () => {
@@ -299,16 +381,94 @@ describe('k8s overlays (kubectl kustomize, validated offline)', () => {
         .sort();
     expect(Object.fromEntries(SUBGRAPHS.map((name) => [name, callers(name)]))).toEqual({
       core: ['gateway', 'integration', 'integration-worker', 'workflow-worker'],
-      workflow: ['analytics', 'analytics-worker', 'gateway'],
-      integration: ['gateway', 'workflow-worker'],
-      analytics: ['gateway'],
+      workflow: ['analytics', 'analytics-worker', 'core-worker', 'gateway'],
+      integration: ['core-worker', 'gateway', 'workflow-worker'],
+      analytics: ['core-worker', 'gateway'],
     });
     // Each caller's origin variable is read by the code that calls (the subgraph → origin map of the ConfigMap).
     expect(read('subgraphs/workflow/src/workers.ts')).toMatch(/CORE_ORIGIN[\s\S]*INTEGRATION_ORIGIN/);
     expect(read('subgraphs/analytics/src/worker.ts')).toContain('WORKFLOW_ORIGIN');
     expect(read('subgraphs/integration/src/modules/health/health.module.ts')).toContain('CORE_ORIGIN');
+    expect(read('subgraphs/core/src/worker.ts')).toMatch(/WORKFLOW_ORIGIN[\s\S]*INTEGRATION_ORIGIN[\s\S]*ANALYTICS_ORIGIN/);
     const internet = policies.find((p) => p.metadata.name === 'internet-from-connectors')!;
     expect(internet.spec.podSelector.matchExpressions[0].values.sort()).toEqual(['integration', 'integration-worker', 'workflow-worker']);
+  });
+
+  it('lets Prometheus (namespace monitoring) scrape every pod given METRICS_PORT: annotations, a metrics port, a NetworkPolicy, no Service', () => {
+    for (const overlay of OVERLAYS) {
+      const scraped = kindIn(rendered[overlay], 'Deployment').filter(
+        (d) => 'METRICS_PORT' in renderedEnv(rendered[overlay], d.spec.template.spec.containers[0]),
+      );
+      // The ConfigMap gives it to every process: the gateway, the four subgraph servers and the four workers.
+      expect(scraped.map((d) => d.metadata.name).sort()).toEqual(
+        kindIn(rendered[overlay], 'Deployment')
+          .map((d) => d.metadata.name)
+          .sort(),
+      );
+      expect(scraped.length).toBe(9);
+      for (const deployment of scraped) {
+        const { metadata, spec } = deployment.spec.template;
+        const [container] = spec.containers;
+        const port = Number(renderedEnv(rendered[overlay], container).METRICS_PORT);
+        const name = `${overlay}/${deployment.metadata.name}`;
+        expect({ name, annotations: metadata.annotations }).toEqual({
+          name,
+          annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port), 'prometheus.io/path': '/metrics' },
+        });
+        expect({ name, ports: container.ports }).toEqual({
+          name,
+          ports: expect.arrayContaining([{ name: 'metrics', containerPort: port }]),
+        });
+        expect({
+          name,
+          admitted: admitsIngress(rendered[overlay], metadata.labels, 'monitoring', { number: port, name: 'metrics' }),
+        }).toEqual({
+          name,
+          admitted: true,
+        });
+        const exposing = kindIn(rendered[overlay], 'Service').filter(
+          (s) =>
+            selects({ matchLabels: s.spec.selector }, metadata.labels) &&
+            s.spec.ports.some((p: Doc) => [port, 'metrics'].includes(p.targetPort)),
+        );
+        expect({ name, exposing }).toEqual({ name, exposing: [] });
+      }
+    }
+  });
+
+  it('the NetworkPolicy check refuses another port, another namespace and a pod no policy selects', () => {
+    const { labels } = named(rendered.prod, 'Deployment', 'core').spec.template.metadata;
+    expect(admitsIngress(rendered.prod, labels, 'monitoring', { number: 9464, name: 'metrics' })).toBe(true);
+    expect(admitsIngress(rendered.prod, labels, 'monitoring', { number: 9465, name: 'other' })).toBe(false);
+    expect(admitsIngress(rendered.prod, labels, 'ingress-nginx', { number: 9464, name: 'metrics' })).toBe(false);
+    expect(admitsIngress(rendered.prod, { 'app.kubernetes.io/name': 'migrate' }, 'monitoring', { number: 9464, name: 'metrics' })).toBe(
+      false,
+    );
+  });
+
+  it('gives every pod a terminationGracePeriodSeconds beyond SHUTDOWN_DELAY_MS + SHUTDOWN_GRACE_MS of its rendered env', () => {
+    for (const overlay of OVERLAYS) {
+      const deployments = kindIn(rendered[overlay], 'Deployment');
+      // Every Deployment runs a process that stops through runProcess; the migration Job's script has no graceful stop.
+      expect(deployments.filter((d) => !stopsGracefully(d.spec.template.spec.containers[0].command))).toEqual([]);
+      expect(kindIn(rendered[overlay], 'Job').map((j) => stopsGracefully(j.spec.template.spec.containers[0].command))).toEqual([false]);
+      expect(deployments.length).toBe(9);
+      expect({ overlay, cutShort: podsCutShort(rendered[overlay]) }).toEqual({ overlay, cutShort: [] });
+      // The ConfigMap sets both, with the endpoint-removal delay Kubernetes needs.
+      const env = renderedEnv(rendered[overlay], deployments[0].spec.template.spec.containers[0]);
+      expect({ delay: env.SHUTDOWN_DELAY_MS, grace: env.SHUTDOWN_GRACE_MS }).toEqual({ delay: '5000', grace: '25000' });
+    }
+  });
+
+  it('fails the pods whose grace period a longer SHUTDOWN_GRACE_MS in the ConfigMap would outlast', () => {
+    const longer = structuredClone(rendered.prod) as Doc[];
+    longer.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'flowgraph-config')!.data.SHUTDOWN_GRACE_MS = '40000';
+    // 5 s + 40 s: beyond the HTTP services' 35 s, within the workers' 60 s.
+    expect(
+      podsCutShort(longer as Manifest[])
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['analytics', 'core', 'gateway', 'integration', 'workflow']);
   });
 
   it('canary: the gateway and subgraphs roll 10 % → 50 % → 100 % under an analysis of error ratio and p95 that aborts the rollout', () => {
@@ -333,6 +493,34 @@ describe('k8s overlays (kubectl kustomize, validated offline)', () => {
     // The metrics exist in the gateway under these names.
     for (const name of ['graphql_errors_total', 'graphql_operations_total', 'graphql_operation_duration_seconds'])
       expect(read('gateway/src/metrics.ts')).toContain(`'${name}'`);
+  });
+});
+
+describe('monitoring objects for Kubernetes (npm run k8s:monitoring)', () => {
+  const printed = execFileSync('node', [path.join(repoRoot, 'scripts', 'k8s-monitoring.mjs')], { encoding: 'utf8' });
+  const objects = parseAllDocuments(printed).map((document) => document.toJS() as Doc);
+
+  it('prints a PrometheusRule and a dashboards ConfigMap that conform to their schemas', () => {
+    expect(objects.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      'PrometheusRule/monitoring/flowgraph',
+      'ConfigMap/monitoring/flowgraph-grafana-dashboards',
+    ]);
+    expect(validateManifests(objects as Manifest[])).toEqual([]);
+    const misspelt = structuredClone(objects[0]);
+    misspelt.spec.groups[0].rules[0].expresion = misspelt.spec.groups[0].rules[0].expr;
+    expect(validateManifests([misspelt as Manifest])).toContainEqual({
+      object: 'PrometheusRule/flowgraph',
+      message: expect.stringContaining('expresion'),
+    });
+  }, 60_000);
+
+  it('renders the files of deploy/monitoring as they are: the promtool-tested rules, every dashboard for the Grafana sidecar', () => {
+    const [rule, dashboards] = objects;
+    expect(rule.spec).toEqual(parse(read('deploy/monitoring/prometheus/alerts.yml')));
+    const files = readdirSync(path.join(repoRoot, 'deploy/monitoring/grafana')).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(dashboards.data).toEqual(Object.fromEntries(files.map((f) => [`flowgraph-${f}`, read(`deploy/monitoring/grafana/${f}`)])));
+    expect(dashboards.metadata.labels.grafana_dashboard).toBe('1');
   });
 });
 
@@ -392,6 +580,29 @@ describe('docker-compose.yml', () => {
       expect(example).toMatch(new RegExp(`^${key}=replace-`, 'm'));
   });
 
+  it('waits longer than SHUTDOWN_DELAY_MS + SHUTDOWN_GRACE_MS before it kills a stopping process (stop_grace_period)', () => {
+    /** A compose duration (`30s`, `1m30s`, `500ms`) in milliseconds. */
+    const durationMs = (text: string) => {
+      const parts = [...text.matchAll(/(\d+)(h|ms|m|s)/g)];
+      expect(parts.map((p) => p[0]).join('')).toBe(text);
+      const unitMs: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+      return parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * unitMs[unit], 0);
+    };
+    expect(durationMs('1m30s')).toBe(90_000);
+    const stopping = flowgraphServices.filter(([, service]) => stopsGracefully(service.command));
+    expect(stopping.map(([name]) => name).sort()).toEqual(
+      flowgraphServices
+        .map(([name]) => name)
+        .filter((name) => name !== 'migrate')
+        .sort(),
+    );
+    for (const [name, service] of stopping) {
+      // Docker's default is 10 s.
+      const graceMs = durationMs(service.stop_grace_period ?? '10s');
+      expect({ name, graceBeyondStop: graceMs > longestStopMs(service.environment) }).toEqual({ name, graceBeyondStop: true });
+    }
+  });
+
   it('conforms to the Compose Specification, and the check catches a misspelt key and a wrong value', () => {
     expect(validateCompose(compose)).toEqual([]);
     const broken = structuredClone(compose);
@@ -409,6 +620,8 @@ describe('docker-compose.yml', () => {
     const dockerfile = read('Dockerfile');
     expect(dockerfile.match(/^FROM node:20-bookworm-slim/gm)).toHaveLength(2);
     for (const step of ['RUN npm ci', 'npm run build', 'npm prune --omit=dev', 'USER node']) expect(dockerfile).toContain(step);
+    // The backup CronJob runs pg_dump in the runtime image.
+    expect(dockerfile.split(/^FROM /m).at(-1)).toMatch(/apt-get install -y --no-install-recommends postgresql-client/);
   });
 
   it('copies every workspace’s package.json before npm ci, so the lockfile’s workspaces all install', () => {

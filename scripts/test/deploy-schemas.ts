@@ -11,7 +11,8 @@ import { repoRoot } from './helpers';
 /**
  * Offline schema checks of the deploy files (decision 0034). Kubernetes objects are checked twice
  * against the models of `kubernetes-models` (core API), `@kubernetes-models/keda` and
- * `@kubernetes-models/argo-rollouts`, all generated from the APIs' OpenAPI schemas:
+ * `@kubernetes-models/argo-rollouts`, `@kubernetes-models/prometheus-operator` (4.4, the last line for
+ * Node 20, like kubernetes-models 4.5), all generated from the APIs' OpenAPI schemas:
  * - their validators (ajv): types, required fields, enums, formats;
  * - their TypeScript interfaces: each object is type-checked as a literal of its kind's interface,
  *   so a field the API does not have (a typo, a wrong level) is an error, as in kubeconform -strict.
@@ -36,6 +37,7 @@ export function renderKustomization(dir: string): Manifest[] {
 function modelModule({ apiVersion, kind }: Manifest): string {
   if (apiVersion.startsWith('keda.sh/')) return `@kubernetes-models/keda/${apiVersion}/${kind}`;
   if (apiVersion.startsWith('argoproj.io/')) return `@kubernetes-models/argo-rollouts/${apiVersion}/${kind}`;
+  if (apiVersion.startsWith('monitoring.coreos.com/')) return `@kubernetes-models/prometheus-operator/${apiVersion}/${kind}`;
   return `kubernetes-models/${apiVersion}/${kind}`;
 }
 

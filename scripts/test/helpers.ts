@@ -105,6 +105,9 @@ export function lastJson<T>(stdout: string): T {
 export interface PlatformRun {
   child: ChildProcess;
   ports: { CORE_PORT: number; WORKFLOW_PORT: number; INTEGRATION_PORT: number; ANALYTICS_PORT: number; GATEWAY_PORT: number };
+  /** Its DATABASE_URL (the owner's connection) and REDIS_PREFIX. */
+  databaseUrl: string;
+  redisPrefix: string;
   /** stdout and stderr so far. */
   output(): string;
   /** Its exit code, once it has exited. */
@@ -117,16 +120,24 @@ export interface PlatformRun {
 
 /**
  * Starts the platform as `npm start` (or `npm run dev`, with `--watch`) does, on a fresh database
- * and Redis prefix named after `name` and free ports (or the `ports` given, when others must know
- * one first); `env` adds settings, `unset` removes inherited ones.
+ * and Redis prefix named after `name` (or the `database` and `redisPrefix` given, e.g. a restored
+ * one; cleanUp removes them too) and free ports (or the `ports` given, when others must know one
+ * first); `env` adds settings, `unset` removes inherited ones.
  */
 export async function startPlatform(
   name: string,
-  options: { args?: string[]; env?: NodeJS.ProcessEnv; unset?: string[]; ports?: Partial<PlatformRun['ports']> } = {},
+  options: {
+    args?: string[];
+    env?: NodeJS.ProcessEnv;
+    unset?: string[];
+    ports?: Partial<PlatformRun['ports']>;
+    database?: string;
+    redisPrefix?: string;
+  } = {},
 ): Promise<PlatformRun> {
   const config = loadConfig();
-  const database = uniqueName(`fg_${name}`);
-  const redisPrefix = uniqueName(`fg${name}`);
+  const database = options.database ?? uniqueName(`fg_${name}`);
+  const redisPrefix = options.redisPrefix ?? uniqueName(`fg${name}`);
   const databaseUrl = new URL(config.DATABASE_URL);
   databaseUrl.pathname = `/${database}`;
   const ports = {
@@ -158,6 +169,8 @@ export async function startPlatform(
   return {
     child,
     ports,
+    databaseUrl: databaseUrl.toString(),
+    redisPrefix,
     output: () => output,
     exited,
     unlessExited: (ready) =>

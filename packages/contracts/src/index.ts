@@ -4,3 +4,4 @@ export * from './api-key-verify';
 export * from './workflow-activity';
 export * from './integration-actions';
 export * from './policy-consent';
+export * from './data-subject';

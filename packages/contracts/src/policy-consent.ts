@@ -27,7 +27,10 @@ export const policyVersionsShape = {
 };
 
 /** The versions in force from loaded settings, or `undefined` when none are published; throws when only one is set. */
-export function policyVersionsOf(config: { PRIVACY_POLICY_VERSION?: string; TERMS_OF_SERVICE_VERSION?: string }): PolicyVersions | undefined {
+export function policyVersionsOf(config: {
+  PRIVACY_POLICY_VERSION?: string;
+  TERMS_OF_SERVICE_VERSION?: string;
+}): PolicyVersions | undefined {
   const { PRIVACY_POLICY_VERSION: privacyPolicy, TERMS_OF_SERVICE_VERSION: termsOfService } = config;
   if (privacyPolicy === undefined && termsOfService === undefined) return undefined;
   if (privacyPolicy === undefined || termsOfService === undefined)

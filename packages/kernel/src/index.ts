@@ -41,3 +41,5 @@ export * from './http/internal-route';
 export * from './http/internal-client';
 export * from './http/address-guard';
 export * from './crypto/secret-keyring';
+export * from './db/subject-statements';
+export * from './http/subject-routes';

@@ -52,7 +52,10 @@ describe('SQL durations', () => {
     await orm.em.getConnection().execute('select pg_sleep(0.15)');
     // The scoped BEGIN, the statement, COMMIT: three round trips.
     await inScopedTransaction(orm.em, { orgId: ORG }, (em) => em.execute('select 2'));
-    expect(await histogram(metrics, 'db_query_duration_seconds')).toEqual({ count: 5, over: 1 });
+    // The 150 ms sleep is over 100 ms; on a busy machine a quick one may be too, so "at least".
+    const { count, over } = await histogram(metrics, 'db_query_duration_seconds');
+    expect(count).toBe(5);
+    expect(over).toBeGreaterThanOrEqual(1);
     expect(await metrics.registry.metrics()).toMatch(/^db_query_duration_seconds_count\{service="sql-probe"\} 5$/m);
   });
 });

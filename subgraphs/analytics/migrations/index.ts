@@ -8,6 +8,7 @@ import { Migration20261206000200_event_sequence } from './Migration2026120600020
 import { Migration20261206000300_report_freshness } from './Migration20261206000300_report_freshness';
 import { Migration20261206001500_audit_outbox_notify } from './Migration20261206001500_audit_outbox_notify';
 import { Migration20261206003500_platform_figures } from './Migration20261206003500_platform_figures';
+import { Migration20261207000100_data_subject_erasure } from './Migration20261207000100_data_subject_erasure';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'analytics',
@@ -21,5 +22,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000300_report_freshness', class: Migration20261206000300_report_freshness },
     { name: 'Migration20261206001500_audit_outbox_notify', class: Migration20261206001500_audit_outbox_notify },
     { name: 'Migration20261206003500_platform_figures', class: Migration20261206003500_platform_figures },
+    { name: 'Migration20261207000100_data_subject_erasure', class: Migration20261207000100_data_subject_erasure },
   ],
 };

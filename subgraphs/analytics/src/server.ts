@@ -8,6 +8,7 @@ import {
 } from '@flowgraph/kernel';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createContextFactory, type AnalyticsContext, type ContextDeps } from './context';
+import { dataSubjectRoutes } from './modules/data-subject/data-subject.route';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -38,6 +39,7 @@ export function startAnalyticsServer(deps: AnalyticsServerDeps, port = 0, host?:
       extendContext: createContextFactory(deps.modules),
       subscriptions: Boolean(deps.modules.suggestions.feed),
       metrics: deps.metrics,
+      routes: (app) => dataSubjectRoutes({ orm: deps.orm, identitySecret: deps.identitySecret, logger: deps.logger })(app),
     },
     port,
     host,

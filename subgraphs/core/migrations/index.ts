@@ -10,6 +10,7 @@ import { Migration20261206000400_event_sequence } from './Migration2026120600040
 import { Migration20261206000700_event_outbox } from './Migration20261206000700_event_outbox';
 import { Migration20261206001500_events_notify } from './Migration20261206001500_events_notify';
 import { Migration20261206003100_policy_acceptances } from './Migration20261206003100_policy_acceptances';
+import { Migration20261207000100_data_subject_requests } from './Migration20261207000100_data_subject_requests';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'core',
@@ -25,5 +26,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000700_event_outbox', class: Migration20261206000700_event_outbox },
     { name: 'Migration20261206001500_events_notify', class: Migration20261206001500_events_notify },
     { name: 'Migration20261206003100_policy_acceptances', class: Migration20261206003100_policy_acceptances },
+    { name: 'Migration20261207000100_data_subject_requests', class: Migration20261207000100_data_subject_requests },
   ],
 };

@@ -9,6 +9,7 @@ import type { ApiKeyService } from './modules/api-keys/api-key.service';
 import type { AuditService } from './modules/audit/audit.service';
 import type { EventLoaders } from './modules/events/event.loaders';
 import type { EventService } from './modules/events/event.service';
+import { createDataSubjectContext, type DataSubjectModuleDeps } from './modules/data-subject/data-subject.context';
 import { createEventsContext } from './modules/events/events.context';
 import { createInvitationsContext, type InvitationModuleDeps } from './modules/invitations/invitations.context';
 import type { InvitationService } from './modules/invitations/invitation.service';
@@ -42,6 +43,7 @@ export interface CoreContext extends RequestContext {
   apiKeys: ApiKeyService;
   audit: AuditService;
   events: EventService;
+  dataSubject: ReturnType<typeof createDataSubjectContext>;
 }
 
 /** Process-wide pieces the per-request context is built from, by module. */
@@ -50,6 +52,7 @@ export interface ContextDeps {
   memberships: MembershipModuleDeps;
   invitations: InvitationModuleDeps;
   policyConsent: PolicyConsentModuleDeps;
+  dataSubject: DataSubjectModuleDeps;
 }
 
 /** Composes the modules' shares, in dependency order (the audit service and the row scope are everyone's). */
@@ -112,6 +115,7 @@ export function createContextFactory(deps: ContextDeps): (base: RequestContext) 
       apiKeys: createApiKeysContext(base, { audit }).service,
       audit,
       events: events.service,
+      dataSubject: createDataSubjectContext(base, deps.dataSubject, { audit }),
       ...base,
     };
   };

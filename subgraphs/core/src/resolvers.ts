@@ -2,6 +2,7 @@ import { dateTimeScalar, jsonObjectScalar, mergeResolvers } from '@flowgraph/ker
 import type { Resolvers } from './generated/graphql';
 import { apiKeyResolvers } from './modules/api-keys/api-key.resolver';
 import { auditResolvers } from './modules/audit/audit.resolver';
+import { dataSubjectResolvers } from './modules/data-subject/data-subject.resolver';
 import { authResolvers } from './modules/auth/auth.resolver';
 import { eventResolvers } from './modules/events/event.resolver';
 import { invitationResolvers } from './modules/invitations/invitation.resolver';
@@ -20,6 +21,7 @@ const parts: Resolvers[] = [
   auditResolvers,
   eventResolvers,
   policyConsentResolvers,
+  dataSubjectResolvers,
 ];
 
 export const resolvers: Resolvers = {

@@ -7,6 +7,7 @@ import {
   type ServiceMetrics,
   type SubgraphResolvers,
 } from '@flowgraph/kernel';
+import { Queue } from 'bullmq';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { policyVersionsOf } from '@flowgraph/contracts';
 import type { CoreConfig } from './config';
@@ -16,6 +17,9 @@ import { AccessRevocations } from './modules/auth/access-revocation';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { PasswordHasher } from './modules/auth/password.hasher';
 import { internalEventsRoute } from './modules/events/internal-events.route';
+import { enqueueDataSubjectRequest } from './modules/data-subject/data-subject.worker';
+import { exportDownloadRoute } from './modules/data-subject/export-download.route';
+import { QUEUES, bullPrefix } from './jobs/queues';
 import { resolvers } from './resolvers';
 
 export const typeDefs = loadPackageSchema(__dirname);
@@ -49,7 +53,7 @@ export interface CoreServerDeps {
 const BODY_LIMIT = '20mb';
 
 /** Wiring only: the core subgraph on `port` (0 picks a free one). */
-export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): Promise<RunningServer> {
+export async function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): Promise<RunningServer> {
   const { config } = deps;
   const hasher = new PasswordHasher({ memoryCost: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST });
   const throttle = new LoginThrottle({
@@ -60,7 +64,8 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
     windowSeconds: config.LOGIN_FAILURE_WINDOW_SECONDS,
   });
   const revocations = new AccessRevocations(deps.redis, config.REDIS_PREFIX);
-  return startSubgraphServer<CoreContext>(
+  const dataSubjectQueue = new Queue(QUEUES.dataSubject, { connection: deps.redis, prefix: bullPrefix(config.REDIS_PREFIX) });
+  const server = await startSubgraphServer<CoreContext>(
     {
       name: 'core',
       typeDefs,
@@ -73,10 +78,17 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
         memberships: { revocations },
         invitations: { revocations, ttlSeconds: config.INVITATION_TTL_SECONDS },
         policyConsent: { current: policyVersionsOf(config) },
+        dataSubject: {
+          redis: deps.redis,
+          redisPrefix: config.REDIS_PREFIX,
+          linkSecret: config.IDENTITY_SECRET,
+          enqueue: (requestId) => enqueueDataSubjectRequest(dataSubjectQueue, requestId),
+        },
       }),
       readinessChecks: { redis: () => deps.redis.ping() },
       routes: (app) => {
         apiKeyVerifyRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger })(app);
+        exportDownloadRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger })(app);
         internalEventsRoute({ orm: deps.orm, identitySecret: config.IDENTITY_SECRET, logger: deps.logger, bodyLimit: BODY_LIMIT })(app);
       },
       bodyLimit: BODY_LIMIT,
@@ -85,4 +97,11 @@ export function startCoreServer(deps: CoreServerDeps, port = 0, host?: string): 
     port,
     host,
   );
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      await dataSubjectQueue.close();
+    },
+  };
 }

@@ -13,6 +13,7 @@ import {
 } from '@flowgraph/kernel';
 import { QUEUES, bullPrefix } from './jobs/queues';
 import { AUDIT_LOG_GROUP } from './modules/audit/audit-stream.consumer';
+import { subjectClients } from './modules/data-subject/subject-clients';
 import { startWorkers } from './workers';
 
 /** The Core worker process: maintenance jobs on BullMQ, never inside a request. */
@@ -24,6 +25,10 @@ runProcess('core-worker', async () => {
     EVENT_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(1000),
     /** Approximate length the event stream is trimmed to (XTRIM MAXLEN ~ after each round). */
     EVENT_STREAM_MAXLEN: z.coerce.number().int().min(1000).default(100_000),
+    /** The other subgraphs' origins, for data-subject requests (their internal routes). */
+    WORKFLOW_ORIGIN: z.string().url().default('http://127.0.0.1:4002'),
+    INTEGRATION_ORIGIN: z.string().url().default('http://127.0.0.1:4003'),
+    ANALYTICS_ORIGIN: z.string().url().default('http://127.0.0.1:4004'),
   });
   const logger = createLogger('core-worker', config.LOG_LEVEL);
   const orm = await createOrm({ url: appDatabaseUrl(config), entities: [], poolMax: 2 });
@@ -43,6 +48,14 @@ runProcess('core-worker', async () => {
       maxLength: config.EVENT_STREAM_MAXLEN,
     },
     auditStream: { redis, redisPrefix: config.REDIS_PREFIX },
+    dataSubject: {
+      redis,
+      redisPrefix: config.REDIS_PREFIX,
+      clients: subjectClients(
+        { workflow: config.WORKFLOW_ORIGIN, integration: config.INTEGRATION_ORIGIN, analytics: config.ANALYTICS_ORIGIN },
+        config.IDENTITY_SECRET,
+      ),
+    },
   });
   // Queue depth and age, the audit stream's lag, read at scrape time, and SQL durations for Prometheus (METRICS_PORT; none when unset).
   const metrics = await startWorkerMetrics({

@@ -2,6 +2,8 @@ import type { Queue, Worker } from 'bullmq';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger, Redis } from '@flowgraph/kernel';
 import { startAuditWorker } from './modules/audit/audit.worker';
+import { enqueueDataSubjectRequest, startDataSubjectWorker } from './modules/data-subject/data-subject.worker';
+import type { SubjectClients } from './modules/data-subject/subject-clients';
 import type { EventRelay, EventRelayOptions } from './modules/events/event-relay';
 import { startEventsWorker } from './modules/events/events.worker';
 import type { RetentionJobData } from './modules/retention/retention.job';
@@ -18,6 +20,8 @@ export interface WorkerDeps {
   eventRelay?: Omit<EventRelayOptions, 'orm' | 'logger'>;
   /** Where the other subgraphs' audit entries arrive, to be stored in the audit log; omitted, none are. */
   auditStream?: { redis: Redis; redisPrefix: string };
+  /** Data-subject requests (exports, erasures) and the other subgraphs they reach; omitted, none run. */
+  dataSubject?: { redis: Redis; redisPrefix: string; clients: SubjectClients };
 }
 
 export interface RunningWorkers {
@@ -37,11 +41,26 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
   const audit = deps.auditStream
     ? await startAuditWorker({ ...deps.auditStream, root: orm.em.fork() as EntityManager, logger })
     : undefined;
+  const dataSubject = deps.dataSubject
+    ? startDataSubjectWorker({
+        ...deps.dataSubject,
+        root: orm.em.fork() as EntityManager,
+        connection: deps.connection,
+        prefix: deps.prefix,
+        logger,
+      })
+    : undefined;
+  if (dataSubject) {
+    // Requests whose job was lost (Redis emptied, enqueue failed after commit) are queued again; queued ones are not doubled.
+    const unfinished = await orm.em.fork().execute<{ id: string }[]>(`select core.unfinished_data_subject_requests() as id`);
+    for (const { id } of unfinished) await enqueueDataSubjectRequest(dataSubject.queue, id);
+  }
   return {
     queue: retention.queue,
     worker: retention.worker,
     relay: events?.relay,
     async close() {
+      await dataSubject?.close();
       await audit?.close();
       await events?.close();
       await retention.close();

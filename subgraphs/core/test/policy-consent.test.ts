@@ -9,12 +9,21 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const inForce = { privacyPolicyVersion: '2026-01', termsOfServiceVersion: '7' };
-const CONSENT = 'policyConsent { current { privacyPolicy termsOfService } accepted { privacyPolicyVersion termsOfServiceVersion acceptedAt } required }';
+const CONSENT =
+  'policyConsent { current { privacyPolicy termsOfService } accepted { privacyPolicyVersion termsOfServiceVersion acceptedAt } required }';
 const consentClaim = async (accessToken: string) => (await verifyAccessToken(accessToken, h.config.JWT_SECRET)).consent;
 const signUpWith = (acceptedPolicies?: object) =>
   h.call(
     `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`,
-    { input: { email: `${randomUUID()}@example.test`, password: 'correct horse battery', name: 'Pat', organizationName: 'Acme', acceptedPolicies } },
+    {
+      input: {
+        email: `${randomUUID()}@example.test`,
+        password: 'correct horse battery',
+        name: 'Pat',
+        organizationName: 'Acme',
+        acceptedPolicies,
+      },
+    },
     { ip: '10.0.0.9', userAgent: 'jest' },
   );
 const acceptances = (userId: string) =>
@@ -30,7 +39,11 @@ const auditOf = (userId: string) =>
 
 it('tells anyone the versions in force, and nothing accepted to an anonymous caller', async () => {
   const response = await h.call(`{ ${CONSENT} }`);
-  expect(response.data?.policyConsent).toEqual({ current: { privacyPolicy: '2026-01', termsOfService: '7' }, accepted: null, required: false });
+  expect(response.data?.policyConsent).toEqual({
+    current: { privacyPolicy: '2026-01', termsOfService: '7' },
+    accepted: null,
+    required: false,
+  });
 });
 
 it('records the versions accepted at sign-up, audits them and puts them in the tokens', async () => {
@@ -43,7 +56,10 @@ it('records the versions accepted at sign-up, audits them and puts them in the t
     { org_id: organization.id, metadata: expect.objectContaining({ privacyPolicyVersion: '2026-01', termsOfServiceVersion: '7' }) },
   ]);
   const consent = await h.call(`{ ${CONSENT} }`, {}, await identityOf(h, accessToken));
-  expect(consent.data?.policyConsent).toMatchObject({ accepted: { privacyPolicyVersion: '2026-01', termsOfServiceVersion: '7' }, required: false });
+  expect(consent.data?.policyConsent).toMatchObject({
+    accepted: { privacyPolicyVersion: '2026-01', termsOfServiceVersion: '7' },
+    required: false,
+  });
 });
 
 it('refuses a sign-up that accepted other versions than those in force, creating nothing', async () => {
@@ -70,7 +86,11 @@ it('lets an older client sign up without versions; the person must then accept, 
   expect(codeOf(wrong)).toBe('VALIDATION_ERROR');
 
   const accept = () =>
-    h.call(`mutation($input: PolicyVersionsInput!) { acceptPolicies(input: $input) { ${AUTH_FIELDS} } }`, { input: inForce }, account.identity);
+    h.call(
+      `mutation($input: PolicyVersionsInput!) { acceptPolicies(input: $input) { ${AUTH_FIELDS} } }`,
+      { input: inForce },
+      account.identity,
+    );
   const first = await accept();
   expect(first.errors).toBeUndefined();
   expect(first.data?.acceptPolicies).toMatchObject({ role: 'OWNER', organization: { id: account.orgId }, user: { id: account.userId } });

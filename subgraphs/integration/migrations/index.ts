@@ -7,6 +7,7 @@ import { Migration20261206000700_integration_health } from './Migration202612060
 import { Migration20261206000800_webhook_secrets } from './Migration20261206000800_webhook_secrets';
 import { Migration20261206001500_audit_outbox_notify } from './Migration20261206001500_audit_outbox_notify';
 import { Migration20261206003500_connector_health_figures } from './Migration20261206003500_connector_health_figures';
+import { Migration20261207000100_data_subject_erasure } from './Migration20261207000100_data_subject_erasure';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'integration',
@@ -19,5 +20,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000800_webhook_secrets', class: Migration20261206000800_webhook_secrets },
     { name: 'Migration20261206001500_audit_outbox_notify', class: Migration20261206001500_audit_outbox_notify },
     { name: 'Migration20261206003500_connector_health_figures', class: Migration20261206003500_connector_health_figures },
+    { name: 'Migration20261207000100_data_subject_erasure', class: Migration20261207000100_data_subject_erasure },
   ],
 };

@@ -17,6 +17,7 @@ import { createHealthModule } from './modules/health/health.module';
 import { internalActionsRoute } from './modules/actions/actions.route';
 import { OAuthTokenRefresher } from './modules/oauth/oauth-token-refresher';
 import { oauthRoutes } from './modules/oauth/oauth.routes';
+import { dataSubjectRoutes } from './modules/data-subject/data-subject.route';
 import { OAuthService } from './modules/oauth/oauth.service';
 import { createProviderWebhooksModule } from './modules/provider-webhooks/provider-webhooks.module';
 import { resolvers } from './resolvers';
@@ -53,6 +54,7 @@ export async function startIntegrationServer(deps: IntegrationServerDeps, port =
       extendContext: createContextFactory({ oauth, keyring, publicUrl: config.PUBLIC_URL, health: health.health }),
       routes: (app: Express) => {
         internalActionsRoute({ actions: actions.actions, identitySecret: config.IDENTITY_SECRET, logger })(app);
+        dataSubjectRoutes({ orm, identitySecret: config.IDENTITY_SECRET, logger })(app);
         // The browser's OAuth visits (through the gateway): no signed identity, see oauth.routes.ts.
         oauthRoutes({ oauth, config, logger })(app);
         // Provider deliveries (through the gateway): verified by their own signatures.

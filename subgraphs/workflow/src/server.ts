@@ -9,6 +9,7 @@ import {
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createContextFactory, type WorkflowContext } from './context';
 import { activityRoute } from './modules/activity/activity.route';
+import { dataSubjectRoutes } from './modules/data-subject/data-subject.route';
 import type { ExecutionModuleDeps } from './modules/executions/executions.context';
 import type { TriggerModuleDeps } from './modules/triggers/triggers.context';
 import { triggerRoutes, type TriggerRouteDeps } from './modules/triggers/trigger.routes';
@@ -50,6 +51,7 @@ export function startWorkflowServer(deps: WorkflowServerDeps, port = 0, host?: s
       routes: (app) => {
         triggerRoutes({ orm: deps.orm, logger: deps.logger, ...deps.triggers })(app);
         activityRoute({ orm: deps.orm, identitySecret: deps.identitySecret, logger: deps.logger })(app);
+        dataSubjectRoutes({ orm: deps.orm, identitySecret: deps.identitySecret, logger: deps.logger })(app);
       },
     },
     port,

@@ -23,10 +23,7 @@ export interface GraphClient {
  * from the web client's trusted-document manifest (`persistedDocumentIds`); the dev server sends
  * whole documents, which the gateway accepts outside production.
  */
-export function createGraphClient(
-  store: SessionStore,
-  options: { persisted?: boolean; onConsentRequired?: () => void } = {},
-): GraphClient {
+export function createGraphClient(store: SessionStore, options: { persisted?: boolean; onConsentRequired?: () => void } = {}): GraphClient {
   const persisted = options.persisted ?? import.meta.env.PROD;
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const ws = createWsClient({

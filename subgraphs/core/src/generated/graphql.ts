@@ -8,6 +8,7 @@ import type { Invitation as InvitationModel } from '../modules/invitations/invit
 import type { AuditEntry as AuditEntryModel } from '../modules/audit/audit-entry.entity';
 import type { Event as EventModel } from '../modules/events/event.entity';
 import type { IngestResult as IngestResultModel } from '../modules/events/event.service';
+import type { DataSubjectRequest as DataSubjectRequestModel } from '../modules/data-subject/data-subject.repository';
 import type { CoreContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -143,6 +144,50 @@ export type CreateOrganizationInput = {
   /** The organization's name, 1 to 200 characters. */
   name: Scalars['String']['input'];
 };
+
+/** A request about the caller's data (an export or an erasure) and how far its job has come. */
+export type DataSubjectRequest = {
+  __typename?: 'DataSubjectRequest';
+  /** When its job finished; null before. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The export's download path on the gateway (signed, for the caller only, usable once, with the caller's credentials);
+   * null until it is ready and after it was downloaded or expired.
+   */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  /** Until when the export can be downloaded. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** What it asks for. */
+  kind: DataSubjectRequestKind;
+  /** When it was asked for. */
+  requestedAt: Scalars['DateTime']['output'];
+  /** How far its job has come. */
+  status: DataSubjectRequestStatus;
+};
+
+/** What a data-subject request asks for. */
+export type DataSubjectRequestKind =
+  /** The caller's account erased everywhere (deleteMyAccount). */
+  | 'ERASURE'
+  /** An archive of the caller's data in every subgraph, downloadable once within 24 hours. */
+  | 'EXPORT'
+  /** An organization and all of its data erased everywhere (deleteOrganization). */
+  | 'ORGANIZATION_ERASURE';
+
+/** What requestDataExport, deleteMyAccount and deleteOrganization return. */
+export type DataSubjectRequestPayload = {
+  __typename?: 'DataSubjectRequestPayload';
+  /** The request, as its job has it now (an unfinished one asked for again is returned as it is). */
+  request: DataSubjectRequest;
+};
+
+/** Where a data-subject request stands; its job retries a failed step before FAILED. */
+export type DataSubjectRequestStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING';
 
 /** Something that happened in a connected tool. */
 export type Event = {
@@ -372,6 +417,18 @@ export type Mutation = {
   createApiKey: CreateApiKeyPayload;
   /** Creates an organization owned by the caller, on a logged-in session (not an API key). The caller goes on acting in their current one: use switchOrganization to act in the new one. */
   createOrganization: OrganizationPayload;
+  /**
+   * Erases the caller's account in every subgraph, on a logged-in session: its sessions and API keys stop working at once, the
+   * rest follows in a job. Organizations the caller is the only member of go with it. CONFLICT, naming them, while the caller is
+   * the only owner of an organization with other members: transfer ownership (changeMemberRole) or delete it first.
+   * `confirmEmail` must be the account's email.
+   */
+  deleteMyAccount: DataSubjectRequestPayload;
+  /**
+   * Erases the caller's current organization and all of its data in every subgraph, on a logged-in session; its members' access
+   * there ends at once. Owners. `confirmName` must be the organization's name.
+   */
+  deleteOrganization: DataSubjectRequestPayload;
   /** Stores up to 1,000 events; each is validated on its own. */
   ingestEvents: IngestEventsPayload;
   /**
@@ -395,6 +452,8 @@ export type Mutation = {
    * Admins; only an owner may remove an owner, and never the last one.
    */
   removeMember: RemoveMemberPayload;
+  /** Starts an export of the caller's data in every subgraph; asking while one is under way returns that one. See dataSubjectRequests for its status and link. */
+  requestDataExport: DataSubjectRequestPayload;
   /** Revokes an API key of the caller's organization; it stops working within 30 seconds. Admins on a logged-in session. */
   revokeApiKey: RevokeApiKeyPayload;
   /** Revokes a pending invitation of the caller's organization; its token stops working. Admins; only an owner may revoke an OWNER invitation. */
@@ -433,6 +492,16 @@ export type MutationCreateApiKeyArgs = {
 
 export type MutationCreateOrganizationArgs = {
   input: CreateOrganizationInput;
+};
+
+
+export type MutationDeleteMyAccountArgs = {
+  confirmEmail: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteOrganizationArgs = {
+  confirmName: Scalars['String']['input'];
 };
 
 
@@ -575,6 +644,8 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** The organization the caller is acting in. */
   currentOrganization?: Maybe<Organization>;
+  /** The caller's latest data-subject requests (exports and erasures), newest first: at most 10. */
+  dataSubjectRequests: Array<DataSubjectRequest>;
   /** An event of the caller's organization; null when there is none with this id. */
   event?: Maybe<Event>;
   /** The organization's events, newest first. */
@@ -835,6 +906,10 @@ export type ResolversTypes = ResolversObject<{
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: ResolverTypeWrapper<Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   CreateOrganizationInput: CreateOrganizationInput;
+  DataSubjectRequest: ResolverTypeWrapper<DataSubjectRequestModel>;
+  DataSubjectRequestKind: DataSubjectRequestKind;
+  DataSubjectRequestPayload: ResolverTypeWrapper<Omit<DataSubjectRequestPayload, 'request'> & { request: ResolversTypes['DataSubjectRequest'] }>;
+  DataSubjectRequestStatus: DataSubjectRequestStatus;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventModel>;
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
@@ -891,6 +966,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: Omit<CreateApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   CreateOrganizationInput: CreateOrganizationInput;
+  DataSubjectRequest: DataSubjectRequestModel;
+  DataSubjectRequestPayload: Omit<DataSubjectRequestPayload, 'request'> & { request: ResolversParentTypes['DataSubjectRequest'] };
   DateTime: Scalars['DateTime']['output'];
   Event: EventModel;
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
@@ -1009,6 +1086,20 @@ export type CreateApiKeyPayloadResolvers<ContextType = CoreContext, ParentType e
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type DataSubjectRequestResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['DataSubjectRequest'] = ResolversParentTypes['DataSubjectRequest']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DataSubjectRequestKind'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DataSubjectRequestStatus'], ParentType, ContextType>;
+}>;
+
+export type DataSubjectRequestPayloadResolvers<ContextType = CoreContext, ParentType extends ResolversParentTypes['DataSubjectRequestPayload'] = ResolversParentTypes['DataSubjectRequestPayload']> = ResolversObject<{
+  request?: Resolver<ResolversTypes['DataSubjectRequest'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1115,12 +1206,15 @@ export type MutationResolvers<ContextType = CoreContext, ParentType extends Reso
   changeMemberRole?: Resolver<ResolversTypes['MembershipPayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'membershipId' | 'role'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['OrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  deleteMyAccount?: Resolver<ResolversTypes['DataSubjectRequestPayload'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'confirmEmail'>>;
+  deleteOrganization?: Resolver<ResolversTypes['DataSubjectRequestPayload'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'confirmName'>>;
   ingestEvents?: Resolver<ResolversTypes['IngestEventsPayload'], ParentType, ContextType, RequireFields<MutationIngestEventsArgs, 'events'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['LogOutPayload'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'membershipId'>>;
+  requestDataExport?: Resolver<ResolversTypes['DataSubjectRequestPayload'], ParentType, ContextType>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeInvitation?: Resolver<ResolversTypes['RevokeInvitationPayload'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['RevokeSessionPayload'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
@@ -1171,6 +1265,7 @@ export type QueryResolvers<ContextType = CoreContext, ParentType extends Resolve
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   currentOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  dataSubjectRequests?: Resolver<Array<ResolversTypes['DataSubjectRequest']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
   invitations?: Resolver<ResolversTypes['InvitationConnection'], ParentType, ContextType, Partial<QueryInvitationsArgs>>;
@@ -1223,6 +1318,8 @@ export type Resolvers<ContextType = CoreContext> = ResolversObject<{
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
+  DataSubjectRequest?: DataSubjectRequestResolvers<ContextType>;
+  DataSubjectRequestPayload?: DataSubjectRequestPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;

@@ -89,7 +89,11 @@ export default function SignUp() {
             versions={policies}
             checked={policiesAccepted}
             onChange={setPoliciesAccepted}
-            error={problems.acceptedPolicies ?? server['acceptedPolicies.privacyPolicyVersion'] ?? server['acceptedPolicies.termsOfServiceVersion']}
+            error={
+              problems.acceptedPolicies ??
+              server['acceptedPolicies.privacyPolicyVersion'] ??
+              server['acceptedPolicies.termsOfServiceVersion']
+            }
           />
         )}
         {error && <ErrorNotice error={error} title="Could not create the account" />}

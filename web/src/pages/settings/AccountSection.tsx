@@ -1,10 +1,8 @@
 import { useSession } from '../../session/SessionProvider';
+import { DataRequestsSection } from './DataRequestsSection';
 import { ROLE_LABELS } from './roles';
 
-/**
- * The signed-in account. Exporting one's data and deleting the account belong to the operations
- * issue: the graph has no such mutations yet, so this says so rather than offering buttons.
- */
+/** The signed-in account, and the person's data rights (export, deletion). */
 export function AccountSection() {
   const { session } = useSession();
   if (!session) return null;
@@ -19,11 +17,7 @@ export function AccountSection() {
         <dt>Role in {session.organization.name}</dt>
         <dd>{ROLE_LABELS[session.role]}</dd>
       </dl>
-      <h3>Data export and account deletion</h3>
-      <p className="notice">
-        Exporting your data and deleting your account are not available yet. Until they are, ask your organization&apos;s owner or Flowgraph
-        support.
-      </p>
+      <DataRequestsSection />
     </>
   );
 }

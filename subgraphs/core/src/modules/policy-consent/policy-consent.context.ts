@@ -14,5 +14,5 @@ export function createPolicyConsentContext(
   deps: PolicyConsentModuleDeps,
   shares: { acceptances: PolicyAcceptanceRepository; sessions: SessionService; audit: AuditService },
 ): { service: PolicyConsentService } {
-  return { service: new PolicyConsentService({ ...shares, current: deps.current }) };
+  return { service: new PolicyConsentService({ current: deps.current, ...shares }) };
 }

@@ -51,8 +51,12 @@ type Stop = 'continue' | 'stop';
 /**
  * The "step job" of one execution: walks the DAG in topological order, records every step run
  * before moving on, and leaves the worker (job moved to delayed) for every wait. Re-entry —
- * after a wait, a crash or a stall — reads the recorded progress and continues from it; a step
- * recorded as succeeded is never run again.
+ * after a wait, a crash, a stall or a hand-back — reads the recorded progress and continues from
+ * it; a step recorded as succeeded is never run again.
+ *
+ * `stopped` (from `createQueueWorker`) fires when the worker hands the job back: the step in flight
+ * is aborted (its HTTP request with it, so the process can close its connections) and the run
+ * ends recording nothing, as a crash would have left it; the next run repeats that attempt.
  */
 export class ExecutionProcessor {
   private readonly definitions = new Map<string, WorkflowDefinition>();
@@ -64,13 +68,18 @@ export class ExecutionProcessor {
    * it in the delayed set instead of failing the attempt. BullMQ's attempts (a budget of seconds)
    * would run out during an ordinary database restart, and a job failed then cannot even record its
    * failure: the execution would stay `running` with no job. Nothing is lost by waiting: the
-   * execution's progress lives in Postgres, and the next run resumes from it.
+   * execution's progress lives in Postgres, and the next run resumes from it. A job handed back
+   * at shutdown (`stopped`) belongs to the next worker already: it is left alone.
    */
-  readonly process = async (job: Job<ExecutionJobData>, token?: string): Promise<void> => {
+  readonly process = async (
+    job: Job<ExecutionJobData>,
+    token?: string,
+    stopped: AbortSignal = new AbortController().signal,
+  ): Promise<void> => {
     try {
-      return await this.run(job, token);
+      return await this.run(job, token, stopped);
     } catch (error) {
-      if (error instanceof DelayedError || !isUnavailable(error)) throw error;
+      if (error instanceof DelayedError || stopped.aborted || !isUnavailable(error)) throw error;
       const ceiling = Math.min(this.deps.dependencyWait.maxBackoffMs, OUTAGE_RETRY_MAX_MS);
       const pause = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
       this.deps.logger.warn({ executionId: job.data.executionId, err: error, retryInMs: pause }, 'execution waits for the database');
@@ -80,7 +89,7 @@ export class ExecutionProcessor {
     }
   };
 
-  private readonly run = async (job: Job<ExecutionJobData>, token?: string): Promise<void> => {
+  private readonly run = async (job: Job<ExecutionJobData>, token: string | undefined, stopped: AbortSignal): Promise<void> => {
     const { executionId, orgId } = job.data;
     const progress = new ExecutionProgressRepository(this.deps.root, orgId);
     let { execution, steps } = await progress.load(executionId);
@@ -115,6 +124,7 @@ export class ExecutionProcessor {
     const runs = new Map(steps.map((s) => [s.stepId, s]));
     const data: RunData = { input: execution.input, steps: {} };
     for (const step of topologicalOrder(definition)) {
+      stopped.throwIfAborted();
       const run = runs.get(step.id);
       if (run?.status === 'succeeded') {
         data.steps[step.id] = { output: run.output ?? {} };
@@ -128,7 +138,7 @@ export class ExecutionProcessor {
         continue;
       }
       if (run?.resumeAt && run.resumeAt.getTime() > Date.now()) return sleepUntil(run.resumeAt.getTime());
-      const outcome = await this.runStep(job, progress, execution, step, run, data, sleepUntil);
+      const outcome = await this.runStep(progress, execution, step, run, data, sleepUntil, stopped);
       await this.deps.updates.publish(execution);
       if (outcome === 'stop') return;
       const output = data.steps[step.id]?.output ?? {};
@@ -150,13 +160,13 @@ export class ExecutionProcessor {
   }
 
   private async runStep(
-    job: Job<ExecutionJobData>,
     progress: ExecutionProgressRepository,
     execution: Execution,
     step: StepDefinition,
     run: StepRun | undefined,
     data: RunData,
     sleepUntil: (at: number) => Promise<never>,
+    stopped: AbortSignal,
   ): Promise<Stop> {
     const executionId = execution.id;
     if (step.type === 'delay') return this.runDelay(progress, execution, step, run, data, sleepUntil);
@@ -188,11 +198,14 @@ export class ExecutionProcessor {
           attempt,
         },
         timeoutOf(step),
+        stopped,
       );
       await progress.succeed(executionId, step.id, result.input, result.output);
       data.steps[step.id] = { output: result.output };
       return 'continue';
     } catch (error) {
+      // Handed back: the job is already another run's; this one must not record the attempt as failed.
+      if (stopped.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
       this.deps.logger.info({ executionId, step: step.id, attempt, ms: Date.now() - started, err: message }, 'step attempt failed');
       if (error instanceof StepDeferredError) {

@@ -6,7 +6,7 @@ import { loadConfig } from '@flowgraph/kernel';
  * gone (or failed without its failure being recorded) would otherwise stay running forever.
  * Across organizations, ids only, like `stale_queued_executions`.
  */
-export class Migration20261207000100_stale_running_executions extends Migration {
+export class Migration20261207000200_stale_running_executions extends Migration {
   override async up(): Promise<void> {
     const role = loadConfig().DATABASE_APP_ROLE;
     this.addSql(`create index idx_executions_running on workflow.executions (id) where status = 'running'`);

@@ -1,0 +1,20 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { DATA_SUBJECT_ERASE_PATH, DATA_SUBJECT_EXPORT_PATH, dataSubjectEraseRequest, dataSubjectExportRequest } from '@flowgraph/contracts';
+import { subjectRoutes, type Logger } from '@flowgraph/kernel';
+import { workflowSubjectStatements } from './data-subject.statements';
+
+/** `POST /internal/data-subject/export` and `/erase` (packages/contracts data-subject) for Core's data-subject jobs. */
+export function dataSubjectRoutes(options: { orm: MikroORM; identitySecret: string; logger: Logger }) {
+  return subjectRoutes({
+    ...options,
+    subgraph: 'workflow',
+    statements: workflowSubjectStatements,
+    schema: 'workflow',
+    contract: {
+      exportPath: DATA_SUBJECT_EXPORT_PATH,
+      erasePath: DATA_SUBJECT_ERASE_PATH,
+      exportRequest: dataSubjectExportRequest,
+      eraseRequest: dataSubjectEraseRequest,
+    },
+  });
+}
