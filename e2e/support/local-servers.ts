@@ -126,16 +126,30 @@ async function appendSettings(dataDir: string, lines: string[]): Promise<void> {
 export interface RedisServer {
   port: number;
   url: string;
+  /** Kills it (SIGKILL: a crash). */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Stops it and deletes its append-only file, if it has one. */
+  remove(): Promise<void>;
 }
 
-/** A redis-server of the test's own on a free port (no persistence: a restart loses everything, as a crash would). */
-export async function startRedis(): Promise<RedisServer> {
+export interface RedisOptions {
+  /**
+   * Keeps an append-only file, as deployed (docker-compose.yml): a killed server comes back with
+   * every write it acknowledged, queues and streams included. Default false: a restart loses
+   * everything, as a crash of an unpersisted server would.
+   */
+  appendOnly?: boolean;
+}
+
+/** A redis-server of the test's own on a free port. */
+export async function startRedis(options: RedisOptions = {}): Promise<RedisServer> {
   const port = await freePort();
+  const dir = options.appendOnly ? await mkdtemp(path.join(tmpdir(), 'fg-redis-')) : undefined;
+  const persistence = dir ? ['--appendonly', 'yes', '--dir', dir] : ['--appendonly', 'no'];
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await new Promise<void>((resolve, reject) => {
@@ -154,5 +168,14 @@ export async function startRedis(): Promise<RedisServer> {
     await exited;
   };
   await start();
-  return { port, url: `redis://127.0.0.1:${port}`, stop, start };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    start,
+    async remove() {
+      await stop();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

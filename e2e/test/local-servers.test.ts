@@ -17,7 +17,7 @@ describe('local servers', () => {
   afterAll(async () => {
     await replica?.remove();
     await primary?.remove();
-    await redis?.stop();
+    await redis?.remove();
   });
 
   async function query<T>(server: PostgresServer, sql: string): Promise<T[]> {
@@ -57,5 +57,20 @@ describe('local servers', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await client.get('k')).toBeNull();
     client.disconnect();
+  });
+
+  it('keeps what an append-only Redis acknowledged across a kill', async () => {
+    const persisted = await startRedis({ appendOnly: true });
+    const client = new Redis(persisted.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await client.connect();
+      await client.xadd('s', '*', 'f', 'v');
+      await persisted.stop();
+      await persisted.start();
+      expect(await client.xlen('s')).toBe(1);
+    } finally {
+      client.disconnect();
+      await persisted.remove();
+    }
   });
 });

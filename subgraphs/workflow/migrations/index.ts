@@ -11,6 +11,7 @@ import { Migration20261206000300_template_idempotency } from './Migration2026120
 import { Migration20261206000400_webhook_secret_rotation } from './Migration20261206000400_webhook_secret_rotation';
 import { Migration20261206001500_audit_outbox_notify } from './Migration20261206001500_audit_outbox_notify';
 import { Migration20261207000100_data_subject_erasure } from './Migration20261207000100_data_subject_erasure';
+import { Migration20261207000200_stale_running_executions } from './Migration20261207000200_stale_running_executions';
 
 export const migrationPlan: SubgraphMigrations = {
   schema: 'workflow',
@@ -27,5 +28,6 @@ export const migrationPlan: SubgraphMigrations = {
     { name: 'Migration20261206000400_webhook_secret_rotation', class: Migration20261206000400_webhook_secret_rotation },
     { name: 'Migration20261206001500_audit_outbox_notify', class: Migration20261206001500_audit_outbox_notify },
     { name: 'Migration20261207000100_data_subject_erasure', class: Migration20261207000100_data_subject_erasure },
+    { name: 'Migration20261207000200_stale_running_executions', class: Migration20261207000200_stale_running_executions },
   ],
 };

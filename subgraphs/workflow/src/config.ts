@@ -41,8 +41,14 @@ export const workflowConfigShape = {
     .default(15 * 60_000),
   /** The longest pause (ms) between two tries of an unreachable dependency (backoff with full jitter grows up to it). */
   WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS: z.coerce.number().int().min(100).default(30_000),
-  /** How often (ms) the sweeper enqueues executions left `queued` without a job. */
+  /** How often (ms) the sweeper enqueues executions left `queued` without a job, and resumes `running` ones whose job is gone. */
   WORKFLOW_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * How long (ms) an event-stream entry stays pending (its handling failed, or its consumer died)
+   * before another consumer claims it, and how often (ms) such entries are looked for.
+   */
+  WORKFLOW_EVENT_CLAIM_IDLE_MS: z.coerce.number().int().min(1000).default(60_000),
+  WORKFLOW_EVENT_CLAIM_EVERY_MS: z.coerce.number().int().min(500).default(15_000),
   /** SECRET_KEYS and SECRET_KEY_CURRENT: the keys webhook signing secrets are encrypted with at rest (kernel SecretKeyring). */
   ...secretKeysShape,
   /**

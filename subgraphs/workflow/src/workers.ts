@@ -34,6 +34,8 @@ export interface WorkerDeps {
     | 'WORKFLOW_SWEEP_INTERVAL_MS'
     | 'WORKFLOW_DEPENDENCY_WAIT_MS'
     | 'WORKFLOW_DEPENDENCY_BACKOFF_MAX_MS'
+    | 'WORKFLOW_EVENT_CLAIM_IDLE_MS'
+    | 'WORKFLOW_EVENT_CLAIM_EVERY_MS'
     | 'NODE_ENV'
     | 'SECRET_KEYS'
     | 'SECRET_KEY_CURRENT'
@@ -89,6 +91,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<RunningWorkers> {
           logger,
           executionQueue,
           keyring: webhookSecretKeyring(config),
+          eventConsumer: { claimIdleMs: config.WORKFLOW_EVENT_CLAIM_IDLE_MS, claimEveryMs: config.WORKFLOW_EVENT_CLAIM_EVERY_MS },
         });
   return {
     async close() {

@@ -8,7 +8,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLError, GraphQLFieldResolver, GraphQLScalarType } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { AppError, ErrorCode, createErrorFormatter } from '../errors';
+import { AppError, ErrorCode, createErrorFormatter, unavailable } from '../errors';
+import { isUnavailable } from '../unavailable';
 import type { Identity } from '../identity';
 import { graphqlHandler } from './graphql-handler';
 import { openScopedTransaction, useStatementScope } from '../db/request-transaction';
@@ -139,14 +140,18 @@ function requestLifecyclePlugin(metrics?: ServiceMetrics): ApolloServerPlugin<Re
               }
             }
           } catch (error) {
-            contextValue.logger.error({ err: error }, 'transaction did not commit');
+            // Postgres gone at COMMIT (a crash, a failover) is an outage like any other: the client
+            // retries with its idempotency key (whether the commit landed or not), and sees UNAVAILABLE.
+            const outage = isUnavailable(error);
+            if (outage) contextValue.logger.warn({ err: error }, 'transaction did not commit: database unavailable');
+            else contextValue.logger.error({ err: error }, 'transaction did not commit');
             if (response.body.kind === 'single') {
+              const refusal = outage
+                ? unavailable()
+                : { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL, masked: true } };
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
-                {
-                  message: 'Internal server error',
-                  extensions: { code: ErrorCode.INTERNAL, masked: true, request_id: contextValue.requestId },
-                },
+                { message: refusal.message, extensions: { ...refusal.extensions, request_id: contextValue.requestId } },
               ];
             }
           }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DelayedError, type Job } from 'bullmq';
-import type { Logger } from '@flowgraph/kernel';
+import { isUnavailable, type Logger } from '@flowgraph/kernel';
 import type { StepDefinition, WorkflowDefinition } from '../definitions/definition';
 import { backoffDelay, dependencyBackoffDelay, retryPolicyOf, timeoutOf } from '../steps/backoff';
 import { delayMs } from '../steps/delay.step';
@@ -40,6 +40,9 @@ function unreachableDependency(error: unknown, runner: StepRunner): string | und
   return undefined;
 }
 
+/** The longest pause before an execution tries an unreachable database again (half to all of it, jittered). */
+const OUTAGE_RETRY_MAX_MS = 5000;
+
 /** Thrown when the job's row is not visible yet (its transaction has not committed): BullMQ retries the job. */
 export class ExecutionNotVisibleError extends Error {}
 
@@ -60,11 +63,33 @@ export class ExecutionProcessor {
 
   constructor(private readonly deps: ExecutionProcessorDeps) {}
 
+  /**
+   * Runs the job; when Postgres (or another dependency of the engine itself) is unreachable, parks
+   * it in the delayed set instead of failing the attempt. BullMQ's attempts (a budget of seconds)
+   * would run out during an ordinary database restart, and a job failed then cannot even record its
+   * failure: the execution would stay `running` with no job. Nothing is lost by waiting: the
+   * execution's progress lives in Postgres, and the next run resumes from it. A job handed back
+   * at shutdown (`stopped`) belongs to the next worker already: it is left alone.
+   */
   readonly process = async (
     job: Job<ExecutionJobData>,
     token?: string,
     stopped: AbortSignal = new AbortController().signal,
   ): Promise<void> => {
+    try {
+      return await this.run(job, token, stopped);
+    } catch (error) {
+      if (error instanceof DelayedError || stopped.aborted || !isUnavailable(error)) throw error;
+      const ceiling = Math.min(this.deps.dependencyWait.maxBackoffMs, OUTAGE_RETRY_MAX_MS);
+      const pause = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+      this.deps.logger.warn({ executionId: job.data.executionId, err: error, retryInMs: pause }, 'execution waits for the database');
+      // If Redis is unreachable too, this throws and BullMQ's stalled check takes the job back later.
+      await job.moveToDelayed(Date.now() + pause, token);
+      throw new DelayedError();
+    }
+  };
+
+  private readonly run = async (job: Job<ExecutionJobData>, token: string | undefined, stopped: AbortSignal): Promise<void> => {
     const { executionId, orgId } = job.data;
     const progress = new ExecutionProgressRepository(this.deps.root, orgId);
     let { execution, steps } = await progress.load(executionId);

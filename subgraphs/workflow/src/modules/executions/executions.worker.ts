@@ -47,6 +47,7 @@ export async function startExecutionsWorker(options: ExecutionsWorkerDeps): Prom
     queue: options.queue,
     logger: options.logger,
     intervalMs: options.sweepIntervalMs,
+    recordFailure: (jobId, reason) => recordJobFailure(options.queue, options, jobId, reason),
   });
   return {
     worker: executions.worker,
@@ -131,9 +132,16 @@ interface ExecutionSweeperOptions {
   queue: Queue<ExecutionJobData>;
   logger: Logger;
   intervalMs: number;
-  /** Executions queued for less than this are left alone (their starter is enqueueing them). Default 5 s. */
+  /** Executions queued (or started) less than this ago are left alone (their starter is enqueueing them). Default 5 s. */
   graceMs?: number;
+  /** Records a failed job's reason on its execution (what the queue's `failed` listener does). */
+  recordFailure(jobId: string, reason: string): Promise<void>;
 }
+
+/** Job states in which BullMQ will still run the job: its execution is in hand. */
+const LIVE_JOB_STATES = new Set(['active', 'waiting', 'waiting-children', 'delayed', 'prioritized']);
+const SWEEP_PAGE = 500;
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Enqueues executions committed as `queued` whose job was never added (the process died between
@@ -153,10 +161,48 @@ async function sweepQueuedExecutions(options: Omit<ExecutionSweeperOptions, 'int
   return rows.length;
 }
 
+/**
+ * Recovers running executions whose job BullMQ will never run: gone (Redis lost it) or finished
+ * while the execution did not — added again (the processor resumes from the recorded progress);
+ * failed without the failure recorded (Postgres was down when the `failed` event came) — the
+ * failure recorded now. Looks at one page of running executions per sweep, by id, starting over
+ * after the last, so a sweep costs at most a page of job-state lookups however many run. Returns
+ * the id to continue after.
+ */
+async function sweepRunningExecutions(options: Omit<ExecutionSweeperOptions, 'intervalMs'>, afterId: string): Promise<string> {
+  const rows = await options.root
+    .fork()
+    .getConnection()
+    .execute<{ id: string; org_id: string }[]>('select id, org_id from workflow.stale_running_executions(?, ?, ?)', [
+      options.graceMs ?? 5000,
+      afterId,
+      SWEEP_PAGE,
+    ]);
+  for (const row of rows) {
+    const state = await options.queue.getJobState(row.id);
+    if (LIVE_JOB_STATES.has(state)) continue;
+    if (state === 'failed') {
+      const job = await options.queue.getJob(row.id);
+      await options.recordFailure(row.id, job?.failedReason ?? 'the job failed');
+      continue;
+    }
+    if (state !== 'unknown') await options.queue.remove(row.id);
+    await enqueueExecution(options.queue, { executionId: row.id, orgId: row.org_id });
+    options.logger.warn({ executionId: row.id, jobState: state }, 'sweeper resumed a running execution that had no job');
+  }
+  // The id to continue after next time: the start again once the last page was read.
+  return rows.length < SWEEP_PAGE ? FIRST_ID : rows[rows.length - 1]!.id;
+}
+
 function startExecutionSweeper(options: ExecutionSweeperOptions): { close(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
+  let afterId = FIRST_ID;
+  const sweep = async () => {
+    await sweepQueuedExecutions(options);
+    afterId = await sweepRunningExecutions(options, afterId);
+  };
   const timer = setInterval(() => {
-    running = sweepQueuedExecutions(options).catch((error: unknown) => options.logger.error({ err: error }, 'sweep failed'));
+    running = sweep().catch((error: unknown) => options.logger.error({ err: error }, 'sweep failed'));
   }, options.intervalMs);
   timer.unref();
   return {
