@@ -255,4 +255,4 @@ it('runs the whole loop once: suggestion, OAuth, signed webhook, worker killed m
     expect(dump ?? '').not.toContain(token);
   }
   expect(scanned).toBeGreaterThan(0);
-}, 120_000);
+}, 240_000);

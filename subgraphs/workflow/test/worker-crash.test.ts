@@ -55,7 +55,7 @@ describe('a worker killed mid-run', () => {
     expect(web.keysSeen('/third')).toEqual([`${id}:third`]);
     // Exactly one execution, completed once.
     expect(await h.owner('select id from workflow.executions where workflow_id = $1', [workflowId])).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   it('is marked failed with the reason once it stalled more often than allowed', async () => {
     web.holding = true;
@@ -71,5 +71,5 @@ describe('a worker killed mid-run', () => {
     expect(done.status).toBe('failed');
     expect(done.error).toMatch(/stopped responding/);
     expect(web.keysSeen('/hold/second')).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 });

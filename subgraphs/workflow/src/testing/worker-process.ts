@@ -35,8 +35,12 @@ export function startProcess(script: string, env: Record<string, string>, ready:
   });
 }
 
-/** The real workflow worker process (`src/worker.ts`), once it logged that it started. */
-export function startWorkflowWorkerProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildProcess> {
+/**
+ * The real workflow worker process (`src/worker.ts`), once it logged that it started. Under jest
+ * tsx compiles the worker's sources first: on a busy 2-core machine measuring coverage, that alone
+ * has taken over 20 s.
+ */
+export function startWorkflowWorkerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ChildProcess> {
   return startProcess(WORKER, { LOG_LEVEL: 'info', ...env }, 'workflow worker started', timeoutMs);
 }
 
